@@ -1,0 +1,33 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import nx from '@nx/eslint-plugin';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.nx/**', 'examples/**/out/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['packages/**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core'] },
+            { sourceTag: 'scope:ir', onlyDependOnLibsWithTags: ['scope:core', 'scope:ir'] },
+            { sourceTag: 'scope:layers', onlyDependOnLibsWithTags: ['scope:core', 'scope:ir'] },
+            { sourceTag: 'scope:hls-vivado', onlyDependOnLibsWithTags: ['scope:core', 'scope:ir'] },
+            {
+              sourceTag: 'scope:hls-vitis',
+              onlyDependOnLibsWithTags: ['scope:core', 'scope:ir', 'scope:hls-vivado'],
+            },
+            { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['*'] },
+          ],
+        },
+      ],
+    },
+  },
+);

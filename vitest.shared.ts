@@ -1,0 +1,18 @@
+import { defineConfig, type UserConfig } from 'vitest/config';
+import { defaultServerConditions } from 'vite';
+
+/** Tests read workspace packages from source through the `sparsepixels-source` export condition. */
+export function packageTests(name: string, overrides: UserConfig['test'] = {}): UserConfig {
+  const conditions = ['sparsepixels-source', ...defaultServerConditions];
+  return defineConfig({
+    resolve: { conditions },
+    ssr: { resolve: { conditions, externalConditions: ['sparsepixels-source'] } },
+    test: {
+      name,
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      testTimeout: 60_000,
+      pool: 'forks',
+      ...overrides,
+    },
+  });
+}

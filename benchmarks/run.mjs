@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Runs a TypeScript benchmark from source: bundles it with esbuild (workspace packages resolved
+// through the `sparsepixels-source` condition, npm dependencies left external) and executes it.
+// Usage: node benchmarks/run.mjs benchmarks/<name>.ts [args...]
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [entry, ...args] = process.argv.slice(2);
+if (!entry) {
+  console.error('usage: node benchmarks/run.mjs <benchmark.ts> [args...]');
+  process.exit(2);
+}
+const dir = mkdtempSync(join(tmpdir(), 'sp-bench-'));
+const outfile = join(dir, 'bench.mjs');
+try {
+  await build({
+    entryPoints: [resolve(entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    conditions: ['sparsepixels-source'],
+    plugins: [workspaceSources()],
+    logLevel: 'error',
+  });
+  process.argv = [process.argv[0], resolve(entry), ...args];
+  await import(pathToFileURL(outfile).href);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Bundle our own workspace packages from source; every other bare import stays external. */
+function workspaceSources() {
+  const root = resolve(new URL('..', import.meta.url).pathname);
+  return {
+    name: 'workspace-sources',
+    setup(b) {
+      b.onResolve({ filter: /^@sparsepixels\/[a-z-]+$/ }, (args) => ({
+        path: join(root, 'packages', args.path.slice('@sparsepixels/'.length), 'src/index.ts'),
+      }));
+      b.onResolve({ filter: /^sparsepixels$/ }, () => ({ path: join(root, 'packages/cli/src/index.ts') }));
+      b.onResolve({ filter: /^[^./]/ }, (args) => ({ path: args.path, external: true }));
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * SparseActivation, SPEC §4.3: an activation applied to the features of each active slot (for
+ * softmax, over the slot's C channels); inactive slots stay all-zero and the hash is unchanged.
+ * For ReLU and linear (f(0) = 0) this is exactly element-wise on all N*C features; for sigmoid it
+ * keeps empty slots empty instead of filling them with f(0) = 0.5. A slot whose activated features
+ * are all zero becomes inactive.
+ */
+import type { SparseTensor } from '../sparse/sparse-tensor';
+import type { ActivationKernel, FixedActivation } from './activation-kernel';
+import { checkLength, checkSparseTensor, slotActive, whereOf } from './kernel-checks';
+
+function checkEvent(
+  x: SparseTensor<ArrayLike<number> | readonly bigint[]>,
+  out: { length: number } | undefined,
+  name?: string,
+): void {
+  const where = whereOf(name);
+  checkSparseTensor(x, 'SparseActivation input', where);
+  if (out !== undefined) checkLength(out, x.feat.length, 'SparseActivation output', where);
+}
+
+export function sparseActivationFloat(
+  x: SparseTensor,
+  activation: ActivationKernel,
+  out?: Float64Array,
+  name?: string,
+): SparseTensor {
+  checkEvent(x, out, name);
+  const { n, c } = x.shape;
+  const feat = out ?? new Float64Array(n * c);
+  for (let i = 0; i < n; i++) {
+    if (slotActive(x.feat, i, c)) activation.float(x.feat, feat, i * c, c);
+    else feat.fill(0, i * c, (i + 1) * c);
+  }
+  return { shape: x.shape, feat, hash: x.hash };
+}
+
+/** `activation` comes from ActivationKernel.prepareFixed (types and tables resolved once per layer). */
+export function sparseActivationFixed(
+  x: SparseTensor,
+  activation: FixedActivation,
+  out?: Float64Array,
+  name?: string,
+): SparseTensor {
+  checkEvent(x, out, name);
+  const { n, c } = x.shape;
+  const feat = out ?? new Float64Array(n * c);
+  for (let i = 0; i < n; i++) {
+    if (slotActive(x.feat, i, c)) activation.run(x.feat, feat, i * c, c);
+    else feat.fill(0, i * c, (i + 1) * c);
+  }
+  return { shape: x.shape, feat, hash: x.hash };
+}
+
+export function sparseActivationFixedBig(
+  x: SparseTensor<readonly bigint[]>,
+  activation: FixedActivation,
+  out?: bigint[],
+  name?: string,
+): SparseTensor<bigint[]> {
+  checkEvent(x, out, name);
+  const { n, c } = x.shape;
+  const feat = out ?? new Array<bigint>(n * c);
+  for (let i = 0; i < n; i++) {
+    if (slotActive(x.feat, i, c)) activation.runBig(x.feat, feat, i * c, c);
+    else feat.fill(0n, i * c, (i + 1) * c);
+  }
+  return { shape: x.shape, feat, hash: x.hash };
+}

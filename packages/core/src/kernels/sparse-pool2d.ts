@@ -1,0 +1,113 @@
+/**
+ * SparsePooling2D(P, avg|max), SPEC §4.4: stride P, 'valid'. Every slot gets the pooled hash
+ * ((h-1) div P) + 1; slots whose pooled position lies outside floor(H/P) x floor(W/P) are dropped
+ * (features 0). The first slot of each pooled cell, in slot order, gathers the values of every
+ * slot with that pooled position (itself first, then later slots ascending, inactive ones included
+ * as zeros); later slots of the cell get 0. avg = sum * r * r with r = floor(2^10/P)/2^10; max =
+ * the largest gathered value. Float form here; the bit-exact form is sparse-pool2d-fixed.ts.
+ */
+import { SparsePixelsError } from '../errors';
+import type { SparseShape, SparseTensor } from '../sparse/sparse-tensor';
+import { checkActiveHashes, checkInt, checkLength, checkSparseTensor, whereOf } from './kernel-checks';
+
+export type PoolMode = 'avg' | 'max';
+export const POOL_MODES: readonly PoolMode[] = ['avg', 'max'];
+
+export interface SparsePool2dParams {
+  /** Pool size and stride P. */
+  readonly p: number;
+  readonly mode: PoolMode;
+  readonly name?: string;
+}
+
+/** The raw of r = floor(2^10/P)/2^10 with 10 fraction bits (SPEC §4.4). */
+export function poolReciprocalRaw(p: number): number {
+  return Math.floor(1024 / p);
+}
+
+/**
+ * Checks the event and returns the pooled shape. owner[j] = the first slot of j's pooled cell (so
+ * owner[i] === i for the slot that gathers the cell), or -1 if j is dropped; `hashOut` gets every
+ * slot's pooled hash.
+ */
+export function poolLayout(
+  x: SparseTensor<ArrayLike<number> | readonly bigint[]>,
+  params: SparsePool2dParams,
+  hashOut: Int32Array,
+  owner: Int32Array,
+  outLength: number | undefined,
+): SparseShape {
+  const where = whereOf(params.name);
+  checkSparseTensor(x, 'SparsePooling2D input', where);
+  const { n, c, h, w } = x.shape;
+  const p = params.p;
+  checkInt(p, 1, 'SparsePooling2D pool size P', where);
+  if (p > h || p > w) {
+    throw new SparsePixelsError(
+      'SP_KERNEL_ARG',
+      `SparsePooling2D pool size P = ${p} is larger than the ${h}x${w} grid; allowed P <= ${Math.min(h, w)}`,
+      where,
+    );
+  }
+  if (!POOL_MODES.includes(params.mode)) {
+    throw new SparsePixelsError(
+      'SP_KERNEL_ARG',
+      `SparsePooling2D mode "${String(params.mode)}" is unknown; allowed avg, max`,
+      where,
+    );
+  }
+  if (outLength !== undefined) checkLength({ length: outLength }, n * c, 'SparsePooling2D output', where);
+  checkLength(hashOut, 2 * n, 'SparsePooling2D output hash', where);
+  checkActiveHashes(x, 'SparsePooling2D input', where);
+  const ho = Math.floor(h / p);
+  const wo = Math.floor(w / p);
+  for (let i = 0; i < n; i++) {
+    const ph = Math.floor(((x.hash[2 * i] as number) - 1) / p) + 1;
+    const pw = Math.floor(((x.hash[2 * i + 1] as number) - 1) / p) + 1;
+    hashOut[2 * i] = ph;
+    hashOut[2 * i + 1] = pw;
+    owner[i] = ph >= 1 && ph <= ho && pw >= 1 && pw <= wo ? i : -1;
+    for (let k = 0; k < i && owner[i] === i; k++) {
+      if (owner[k] === k && hashOut[2 * k] === ph && hashOut[2 * k + 1] === pw) owner[i] = k;
+    }
+  }
+  return { n, c, h: ho, w: wo };
+}
+
+let scratch = new Int32Array(64);
+
+/** A reusable Int32Array of at least n elements for poolLayout's owners (kernels are not re-entrant). */
+export function ownerScratch(n: number): Int32Array {
+  if (scratch.length < n) scratch = new Int32Array(n);
+  return scratch;
+}
+
+/** Float form: avg = (sum * r) * r in float64, with the same r as the bit-exact form. */
+export function sparsePool2dFloat(
+  x: SparseTensor,
+  params: SparsePool2dParams,
+  out?: Float64Array,
+  outHash?: Int32Array,
+): SparseTensor {
+  const { n, c } = x.shape;
+  const hash = outHash ?? new Int32Array(2 * n);
+  const owner = ownerScratch(n);
+  const shape = poolLayout(x, params, hash, owner, out?.length);
+  const feat = out ?? new Float64Array(n * c);
+  feat.fill(0);
+  const r = poolReciprocalRaw(params.p) / 1024;
+  const avg = params.mode === 'avg';
+  for (let i = 0; i < n; i++) {
+    if (owner[i] !== i) continue;
+    for (let ch = 0; ch < c; ch++) {
+      let acc = avg ? 0 : -Infinity;
+      for (let j = i; j < n; j++) {
+        if (owner[j] !== i) continue;
+        const v = x.feat[j * c + ch] as number;
+        acc = avg ? acc + v : Math.max(acc, v);
+      }
+      feat[i * c + ch] = avg ? acc * r * r : acc;
+    }
+  }
+  return { shape, feat, hash };
+}

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
@@ -43,7 +44,16 @@ function workspaceSources() {
         path: join(root, 'packages', args.path.slice('@sparsepixels/'.length), 'src/index.ts'),
       }));
       b.onResolve({ filter: /^sparsepixels$/ }, () => ({ path: join(root, 'packages/cli/src/index.ts') }));
-      b.onResolve({ filter: /^[^./]/ }, (args) => ({ path: args.path, external: true }));
+      // Keep npm packages external but resolved to absolute paths: the bundle runs from a temp dir.
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.path.startsWith('node:')) return { path: args.path, external: true };
+        try {
+          const req = createRequire(join(args.resolveDir || root, 'index.js'));
+          return { path: pathToFileURL(req.resolve(args.path)).href, external: true };
+        } catch {
+          return { path: args.path, external: true };
+        }
+      });
     },
   };
 }

@@ -1,0 +1,72 @@
+import { SparsePixelsError } from '@sparsepixels/core';
+import { DIAGNOSTICS } from './diagnostics';
+import type { ModelIR } from './model';
+import { didYouMean } from './util/did-you-mean';
+
+/** Options every backend understands; backends may read more (typed by the backend). */
+export interface EmitOptions {
+  /** Replace an existing non-empty output folder. */
+  readonly force?: boolean;
+  /** Events written to the test bench data (inputs and the interpreter's expected outputs). */
+  readonly testInputs?: ArrayLike<number>;
+  readonly testBatchSize?: number;
+  readonly [key: string]: unknown;
+}
+
+export interface EmitResult {
+  /** The folder written. */
+  readonly outDir: string;
+  /** Paths relative to outDir. */
+  readonly files: readonly string[];
+}
+
+/**
+ * A code generator for a prepared model (SPEC §7). It depends on @sparsepixels/ir only, so an
+ * outside package can add one (examples/custom-backend).
+ */
+export interface Backend {
+  /** Registry name, e.g. 'vivado'; lower-case letters, digits and '-'. */
+  readonly name: string;
+  readonly description: string;
+  /** Whether the backend can emit this op (checked per layer before emitting). */
+  supportsOp(op: string): boolean;
+  emit(model: ModelIR, outDir: string, options?: EmitOptions): Promise<EmitResult>;
+}
+
+const backends = new Map<string, Backend>();
+
+function fail(d: { code: string; message: string }): never {
+  throw new SparsePixelsError(d.code, d.message);
+}
+
+/** Adds a backend; names are unique. Returns a function that removes it again. */
+export function registerBackend(backend: Backend): () => void {
+  if (!/^[a-z][a-z0-9-]*$/.test(backend.name)) {
+    fail(DIAGNOSTICS.badBackendName.at('', backend.name));
+  }
+  if (backends.has(backend.name)) fail(DIAGNOSTICS.duplicateBackend.at('', backend.name));
+  backends.set(backend.name, backend);
+  return () => {
+    if (backends.get(backend.name) === backend) backends.delete(backend.name);
+  };
+}
+
+/** The backend named `name`; unknown names throw SP6001 with the nearest registered names. */
+export function getBackend(name: string): Backend {
+  const b = backends.get(name);
+  if (b) return b;
+  const names = [...backends.keys()];
+  const hint = names.length === 0 ? ' (no backend is registered; import @sparsepixels/hls-vivado or @sparsepixels/hls-vitis)' : didYouMean(name, names);
+  return fail(DIAGNOSTICS.unknownBackend.at('', name, hint));
+}
+
+export function listBackends(): readonly Backend[] {
+  return [...backends.values()];
+}
+
+/** Throws SP6006 for the first layer whose op the backend does not support. */
+export function checkBackendSupports(backend: Backend, model: ModelIR): void {
+  for (const layer of model.layers) {
+    if (!backend.supportsOp(layer.op)) fail(DIAGNOSTICS.unsupportedOp.at('', backend.name, layer.name, layer.op));
+  }
+}

@@ -1,0 +1,183 @@
+import { formatType, quantizeNumber, quantizeNumberBig, SparsePixelsError, type FixedType } from '@sparsepixels/core';
+import { DIAGNOSTICS } from '../diagnostics';
+import type { ModelIR } from '../model';
+import { prepareModel } from '../prepare-model';
+import { compileModel, type CompiledModel } from './compile-model';
+import { allocRawBatch, rawBatchToValues, storeRaws, type RawBatch } from './raw-batch';
+import type { LayerKernel, RawArray, RuntimeTensor } from './runtime';
+
+export interface InterpreterOptions {
+  /** Keep every layer's raw output (and sparse hashes) for every event. */
+  readonly trace?: boolean;
+}
+
+export interface OutputBatch {
+  readonly name: string;
+  /** Logical shape of one event's output. */
+  readonly shape: readonly number[];
+  /** Canonical type string of the raws. */
+  readonly type: string;
+  /** batchSize * size raws, event-major. */
+  readonly raw: RawBatch;
+  /** The same as numbers (raw * 2^-F). */
+  readonly values: Float64Array;
+}
+
+export interface TraceEntry {
+  readonly type: string;
+  readonly shape: readonly number[];
+  /** Slot count of a sparse layer (its raws are N*C features per event). */
+  readonly slots?: number;
+  readonly raw: RawBatch;
+  /** Sparse layers: 2N hash coordinates (1-based h, w) per event. */
+  readonly hash?: Int32Array;
+}
+
+export interface InterpretResult {
+  readonly outputs: readonly OutputBatch[];
+  /** outputs[i].raw, in the order of model.outputs. */
+  readonly raw: readonly RawBatch[];
+  readonly values: readonly Float64Array[];
+  /** Per event: active pixels dropped by InputReduce (beyond nMax). */
+  readonly overflowCount: Int32Array;
+  readonly trace?: Readonly<Record<string, TraceEntry>>;
+}
+
+export interface Interpreter {
+  readonly model: ModelIR;
+  /** H*W*C values per event, channels last. */
+  readonly inputSize: number;
+  /** `inputs`: batchSize events of real values, flattened; cast to the input type as the HLS test bench does. */
+  run(inputs: ArrayLike<number>, batchSize: number): InterpretResult;
+}
+
+function fail(d: { code: string; message: string }): never {
+  throw new SparsePixelsError(d.code, d.message);
+}
+
+/**
+ * Casts one event's real inputs to raws of the input type (quantizeNumber with the type's own Q/O,
+ * as the HLS test bench does). Sparse images are mostly zeros, whose raw is 0: the buffer stays
+ * zeroed and only the positions written by the previous event are cleared again.
+ */
+function quantizer(t: FixedType, size: number): (x: ArrayLike<number>, offset: number) => RawArray {
+  if (t.width > 53) {
+    const buf = new Array<bigint>(size);
+    return (x, off) => {
+      for (let i = 0; i < size; i++) buf[i] = quantizeNumberBig(x[off + i]!, t);
+      return buf;
+    };
+  }
+  const buf = new Float64Array(size);
+  const written = new Int32Array(size);
+  let count = 0;
+  const put = (i: number, v: number) => {
+    buf[i] = quantizeNumber(v, t);
+    written[count++] = i;
+  };
+  return (x, off) => {
+    for (let k = 0; k < count; k++) buf[written[k]!] = 0;
+    count = 0;
+    let i = 0;
+    // four values per test: almost every group of a sparse image is all zeros
+    for (; i + 4 <= size; i += 4) {
+      const a = x[off + i]!;
+      const b = x[off + i + 1]!;
+      const c = x[off + i + 2]!;
+      const d = x[off + i + 3]!;
+      if (a === 0 && b === 0 && c === 0 && d === 0) continue;
+      if (a !== 0) put(i, a);
+      if (b !== 0) put(i + 1, b);
+      if (c !== 0) put(i + 2, c);
+      if (d !== 0) put(i + 3, d);
+    }
+    for (; i < size; i++) if (x[off + i] !== 0) put(i, x[off + i]!);
+    return buf;
+  };
+}
+
+/** Runs every layer of one event into `out` (by layer index); returns the pixels InputReduce dropped. */
+export function runEvent<R>(plan: EventPlan<R>, x: RuntimeTensor<R>, out: RuntimeTensor<R>[]): number {
+  let dropped = 0;
+  const { kernels, inputIndex, args } = plan;
+  for (let i = 0; i < kernels.length; i++) {
+    const idx = inputIndex[i]!;
+    const a = args[i]!;
+    for (let k = 0; k < idx.length; k++) {
+      const j = idx[k]!;
+      a[k] = j < 0 ? x : out[j]!;
+    }
+    const t = kernels[i]!.run(a);
+    out[i] = t;
+    if (t.dropped !== undefined) dropped += t.dropped;
+  }
+  return dropped;
+}
+
+/** The per-event loop's data, built once: kernels, input indices and reusable argument arrays. */
+export interface EventPlan<R> {
+  readonly kernels: readonly LayerKernel<R>[];
+  readonly inputIndex: readonly (readonly number[])[];
+  readonly args: RuntimeTensor<R>[][];
+}
+
+export function eventPlan<R>(c: CompiledModel, kernels: readonly LayerKernel<R>[]): EventPlan<R> {
+  const inputIndex = c.layers.map((l) => l.inputIndex);
+  return { kernels, inputIndex, args: inputIndex.map((idx) => new Array<RuntimeTensor<R>>(idx.length)) };
+}
+
+/**
+ * Compiles a model once (prepareModel first, so a raw document works too) and returns a bit-exact
+ * batch runner: the ground truth for the backends and the trainable layers.
+ */
+export function createInterpreter(doc: ModelIR | unknown, options: InterpreterOptions = {}): Interpreter {
+  const { model } = prepareModel(doc);
+  const c = compileModel(model);
+  const plan = eventPlan(c, c.layers.map((l) => l.op.compile(l.ctx)));
+  const inputSize = c.input.shape.reduce((a, b) => a * b, 1);
+  const quantize = quantizer(c.inputType, inputSize);
+  const typeOf = (i: number) => (i < 0 ? c.inputType : c.layers[i]!.ctx.precision.result);
+  const sizeOf = (i: number) => (i < 0 ? inputSize : c.layers[i]!.size);
+  return {
+    model,
+    inputSize,
+    run(inputs, batchSize) {
+      if (!Number.isInteger(batchSize) || batchSize < 0) fail(DIAGNOSTICS.badBatch.at('', batchSize));
+      if (inputs.length !== batchSize * inputSize) fail(DIAGNOSTICS.inputLength.at('', inputs.length, batchSize * inputSize, batchSize));
+      const outRaw = c.outputIndex.map((i) => allocRawBatch(typeOf(i), batchSize * sizeOf(i)));
+      const trace = options.trace ? c.layers.map((l) => allocTrace(l, batchSize)) : undefined;
+      const overflowCount = new Int32Array(batchSize);
+      const tensors: RuntimeTensor[] = new Array<RuntimeTensor>(c.layers.length);
+      const outs = c.outputIndex;
+      for (let e = 0; e < batchSize; e++) {
+        const x: RuntimeTensor = { data: quantize(inputs, e * inputSize) };
+        overflowCount[e] = runEvent(plan, x, tensors);
+        for (let k = 0; k < outs.length; k++) {
+          const li = outs[k]!;
+          storeRaws(outRaw[k]!, e * sizeOf(li), li < 0 ? x.data : tensors[li]!.data);
+        }
+        if (trace) for (let li = 0; li < trace.length; li++) storeTrace(trace[li]!, e, tensors[li]!);
+      }
+      const outputs = c.outputIndex.map((li, k): OutputBatch => {
+        const t = typeOf(li);
+        const shape = li < 0 ? c.input.shape : c.layers[li]!.ctx.output.shape;
+        return { name: model.outputs[k]!, shape, type: formatType(t), raw: outRaw[k]!, values: rawBatchToValues(outRaw[k]!, t) };
+      });
+      const traced = trace && Object.fromEntries(trace.map((t, li) => [c.layers[li]!.layer.name, t]));
+      return { outputs, raw: outputs.map((o) => o.raw), values: outputs.map((o) => o.values), overflowCount, trace: traced };
+    },
+  };
+}
+
+function allocTrace(l: CompiledModel['layers'][number], batch: number): TraceEntry {
+  const out = l.ctx.output;
+  const t = l.ctx.precision.result;
+  const base = { type: formatType(t), shape: out.shape, raw: allocRawBatch(t, batch * l.size) };
+  return out.kind === 'sparse' ? { ...base, slots: out.slots, hash: new Int32Array(batch * 2 * (out.slots ?? 0)) } : base;
+}
+
+function storeTrace(t: TraceEntry, e: number, x: RuntimeTensor): void {
+  const size = x.data.length;
+  storeRaws(t.raw, e * size, x.data);
+  if (t.hash && x.hash) t.hash.set(x.hash, e * x.hash.length);
+}

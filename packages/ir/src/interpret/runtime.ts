@@ -1,0 +1,52 @@
+import type { FixedType, SparseShape } from '@sparsepixels/core';
+import type { LayerIR } from '../model';
+import type { ResolvedPrecision, TensorInfo } from '../ops/op-def';
+
+/**
+ * Raw fixed-point values of one tensor: exact integers in a Float64Array when the type is at most
+ * 53 bits wide, bigints otherwise (types up to 64 bits).
+ */
+export type RawArray = Float64Array | bigint[];
+
+/**
+ * One event's tensor at run time. Dense: `data` in row-major (h, w, c) order. Sparse: `data` is
+ * `feat[N*C]` and `hash[2N]` the 1-based (h, w) of each slot (SPEC §4).
+ */
+export interface RuntimeTensor<R = RawArray> {
+  readonly data: R;
+  readonly hash?: Int32Array;
+  readonly sparse?: SparseShape;
+  /** Active pixels an InputReduce-like layer dropped in this event (summed into overflowCount). */
+  readonly dropped?: number;
+}
+
+/** A compiled layer: runs one event. Output buffers may be reused by the next call. */
+export interface LayerKernel<R = RawArray> {
+  run(inputs: readonly RuntimeTensor<R>[]): RuntimeTensor<R>;
+}
+
+/** A weight tensor converted once: raws in its type (fixed) or the plain values (float). */
+export interface CompiledWeight {
+  readonly type: FixedType;
+  readonly raw: Float64Array | bigint[];
+  readonly values: Float64Array;
+}
+
+export interface CompileContext {
+  /** The prepared layer (types resolved, shapes inferred). */
+  readonly layer: LayerIR;
+  readonly inputs: readonly TensorInfo[];
+  readonly output: TensorInfo;
+  readonly inputTypes: readonly FixedType[];
+  readonly precision: ResolvedPrecision;
+  /** Weight tensors by name; an absent optional tensor (e.g. bias) is absent here too. */
+  readonly weights: { readonly [name: string]: CompiledWeight };
+}
+
+export type KernelFactory = (ctx: CompileContext) => LayerKernel;
+export type FloatKernelFactory = (ctx: CompileContext) => LayerKernel<Float64Array>;
+
+/** A wide type needs bigint raws (castRaw returns numbers only up to 53 bits). */
+export function isWide(t: FixedType): boolean {
+  return t.width > 53;
+}

@@ -1,0 +1,77 @@
+import { conv2dSameFixed, conv2dSameFixedBig, conv2dSameFloat, prepareConv2dSameFixed } from '@sparsepixels/core';
+import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
+import type { CompileContext, LayerKernel } from '../interpret/runtime';
+import { macPrecision } from '../precision/mac-precision';
+import type { OpDef } from './op-def';
+import { attr, attrsObject, checkKernel, CONV_WEIGHTS, imageInput, intAttr, macTypes, weightCount } from './op-helpers';
+
+function geometry(ctx: CompileContext) {
+  const [h = 0, w = 0, cin = 0] = ctx.inputs[0]!.shape;
+  return { h, w, cin, cout: attr<number>(ctx.layer, 'filters'), k: attr<number>(ctx.layer, 'kernelSize'), name: ctx.layer.name };
+}
+
+function compileFixed(ctx: CompileContext): LayerKernel {
+  const g = geometry(ctx);
+  const types = macTypes(ctx);
+  const conv = prepareConv2dSameFixed({ ...g, weights: ctx.weights['kernel']!.raw, bias: ctx.weights['bias']?.raw, types });
+  const size = g.h * g.w * g.cout;
+  if (needsBig(types.input, types.result)) {
+    const out = new Array<bigint>(size).fill(0n);
+    const narrowOut = types.result.width <= 53;
+    return {
+      run: ([x]) => {
+        const r = conv2dSameFixedBig(toBigRaws(x!.data), conv, out);
+        return { data: narrowOut ? toNumberRaws(r) : r };
+      },
+    };
+  }
+  const out = new Float64Array(size);
+  return { run: ([x]) => ({ data: conv2dSameFixed(toNumberRaws(x!.data), conv, out) }) };
+}
+
+function compileFloat(ctx: CompileContext): LayerKernel<Float64Array> {
+  const g = geometry(ctx);
+  const p = { ...g, weights: ctx.weights['kernel']!.values, bias: ctx.weights['bias']?.values };
+  const out = new Float64Array(g.h * g.w * g.cout);
+  return { run: ([x]) => ({ data: conv2dSameFloat(x!.data, p, out) }) };
+}
+
+/**
+ * Standard (dense) convolution of the baseline CNN: 'same' zero padding, stride 1; acc = bias, then
+ * the taps (kh, kw, cin) ascending, then cast to the result type (core conv2dSameFixed).
+ */
+export const conv2dOp: OpDef = {
+  type: 'Conv2D',
+  since: 1,
+  description: "Standard 2D convolution ('same', stride 1) over the whole image",
+  sparse: false,
+  inputKind: 'dense',
+  outputKind: 'dense',
+  attrsSchema: attrsObject(
+    { filters: intAttr(1, 4096, 'Output channels'), kernelSize: intAttr(1, 63, 'Square kernel size K (odd)') },
+    ['filters', 'kernelSize'],
+  ),
+  precisions: ['result', 'accum', 'weight', 'bias'],
+  weights: CONV_WEIGHTS,
+  inferShape(ctx) {
+    const x = imageInput(ctx);
+    if (!x) return undefined;
+    const [h = 0, w = 0] = x.shape;
+    checkKernel(ctx, attr<number>(ctx.layer, 'kernelSize'), h, w); // the output shape is known either way
+    return { kind: 'dense', shape: [h, w, attr<number>(ctx.layer, 'filters')] };
+  },
+  inferPrecision(ctx) {
+    const cin = ctx.inputs[0]?.shape[2] ?? 0;
+    const k = attr<number>(ctx.layer, 'kernelSize');
+    // Zero padding: at most K*K*Cin products; the accumulator starts at the bias (hls4ml latency conv).
+    return macPrecision(ctx, k * k * cin, 'first');
+  },
+  compile: compileFixed,
+  compileFloat,
+  paramCount: weightCount,
+  opCount(layer, [x]) {
+    const [h = 0, w = 0, c = 0] = x?.shape ?? [];
+    const k = attr<number>(layer, 'kernelSize');
+    return h * w * k * k * c * attr<number>(layer, 'filters');
+  },
+};

@@ -1,0 +1,46 @@
+// Helpers for the per-op tests (not exported from the package).
+import { formatDiagnostic } from '../diagnostics';
+import { createInterpreter, type TraceEntry } from '../interpret/create-interpreter';
+import type { LayerIR, ModelIR } from '../model';
+import { prepareModel, validateModel } from '../prepare-model';
+
+/** A model of `layers` after an [h, w, c] input of `type`; the last layer is the output. */
+export function modelOf(shape: number[], type: string, layers: LayerIR[]): ModelIR {
+  return {
+    format: 'sparsepixels-ir',
+    version: 1,
+    name: 'op_test',
+    input: { name: 'x_in', shape, type },
+    layers,
+    outputs: [layers[layers.length - 1]!.name],
+  };
+}
+
+/** The per-layer trace of running `events` (flattened real inputs) through the model. */
+export function traceOf(model: ModelIR, events: ArrayLike<number>, count: number): Record<string, TraceEntry> {
+  return createInterpreter(model, { trace: true }).run(events, count).trace!;
+}
+
+/** The prepared layer `name`. */
+export function prepared(model: ModelIR, name: string): LayerIR {
+  return prepareModel(model).model.layers.find((l) => l.name === name)!;
+}
+
+/** Every diagnostic, formatted. */
+export function problems(model: ModelIR): string[] {
+  return validateModel(model).diagnostics.map(formatDiagnostic);
+}
+
+/** An InputReduce layer keeping `n` pixels of channel 0 > 0. */
+export function reduce(n: number): LayerIR {
+  return { name: 'reduce', op: 'InputReduce', inputs: ['x_in'], attrs: { nMax: n, threshold: 0 } };
+}
+
+/** Event e's slice of a traced layer: raws as numbers and (sparse) hashes. */
+export function eventOf(t: TraceEntry, e: number, count: number): { raw: Float64Array; hash?: Int32Array } {
+  const size = t.raw.length / count;
+  const raw = Float64Array.from(t.raw.subarray(e * size, (e + 1) * size) as ArrayLike<number | bigint>, Number);
+  if (!t.hash) return { raw };
+  const hs = t.hash.length / count;
+  return { raw, hash: t.hash.subarray(e * hs, (e + 1) * hs) };
+}

@@ -1,0 +1,22 @@
+import { SparsePixelsError } from '@sparsepixels/core';
+import { DIAGNOSTICS } from '../diagnostics';
+import { compileSchemaNow } from '../schema/validate-schema';
+import type { OpDef } from './op-def';
+import { addOp } from './registry';
+
+/**
+ * Adds an op for outside code (a plugin package depending on @sparsepixels/ir only). The name must
+ * be new and PascalCase, `since` within the IR versions, and its attrs schema must compile under
+ * Ajv's strict mode. Returns a function that removes it again (for tests and hot reload).
+ */
+export function registerOp(def: OpDef): () => void {
+  const remove = addOp(def);
+  try {
+    compileSchemaNow();
+  } catch (e) {
+    remove();
+    const d = DIAGNOSTICS.badOpDef.at('', `${def.type}.attrsSchema does not compile: ${(e as Error).message.split('\n')[0]}`);
+    throw new SparsePixelsError(d.code, d.message);
+  }
+  return remove;
+}

@@ -1,0 +1,17 @@
+import { checkGraphPass } from './check-graph';
+import { checkWeightsPass } from './check-weights';
+import { fillBuildDefaultsPass } from './fill-build-defaults';
+import { inferPrecisionPass } from './infer-precision';
+import { inferShapesPass } from './infer-shapes';
+import { normalizeTypesPass } from './normalize-types';
+import type { Pass } from './pass';
+
+/** The passes prepareModel runs after the schema, in order (SPEC §5). */
+export const PIPELINE: readonly Pass[] = Object.freeze([
+  checkGraphPass, // names, references, order
+  normalizeTypesPass, // type strings parse; canonical spelling
+  inferShapesPass, // op shape rules: K odd, pool vs grid, sparse section, ...
+  checkWeightsPass, // weight shapes, counts, grid and range
+  inferPrecisionPass, // 'auto' -> exact types, widths <= 64
+  fillBuildDefaultsPass, // build hints
+]);

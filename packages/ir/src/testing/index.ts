@@ -1,0 +1,10 @@
+export { createRng } from './prng';
+export type { Rng } from './prng';
+export { randomGridValues } from './random-grid-values';
+export { randomSparseEvents } from './random-events';
+export type { RandomEventsOptions } from './random-events';
+export { buildPaperModel, paperInput, PAPER_N_MAX } from './paper-models';
+export type { PaperDataset, PaperModelOptions } from './paper-models';
+export { tinySparseModel, tinyStandardModel } from './tiny-models';
+export { randomModel } from './random-model';
+export type { RandomModelOptions } from './random-model';

@@ -40,9 +40,11 @@ function workspaceSources() {
   return {
     name: 'workspace-sources',
     setup(b) {
-      b.onResolve({ filter: /^@sparsepixels\/[a-z-]+$/ }, (args) => ({
-        path: join(root, 'packages', args.path.slice('@sparsepixels/'.length), 'src/index.ts'),
-      }));
+      // `@sparsepixels/<pkg>` -> packages/<pkg>/src/index.ts; `@sparsepixels/<pkg>/<sub>` -> src/<sub>/index.ts
+      b.onResolve({ filter: /^@sparsepixels\/[a-z-]+(\/[a-z-]+)?$/ }, (args) => {
+        const [pkg, sub] = args.path.slice('@sparsepixels/'.length).split('/');
+        return { path: join(root, 'packages', pkg, 'src', sub ?? '', 'index.ts') };
+      });
       b.onResolve({ filter: /^sparsepixels$/ }, () => ({ path: join(root, 'packages/cli/src/index.ts') }));
       // Keep npm packages external but resolved to absolute paths: the bundle runs from a temp dir.
       b.onResolve({ filter: /^[^./]/ }, (args) => {

@@ -1,1 +1,4 @@
-export {};
+import './register';
+
+export { vitisBackend } from './backend';
+export { vitisProfile, vitisTemplatesDir } from './vitis-profile';

@@ -1,1 +1,23 @@
-export {};
+import './register';
+
+export { vivadoBackend, createHlsBackend } from './backend';
+export type { HlsBackend } from './backend';
+export { vivadoProfile, BASE_PROJECT_FILES } from './vivado-profile';
+export type { ToolProfile, PragmaSpellings, ProjectFileSpec } from './tool-profile';
+export { emitProject, outputSpecs } from './emit-project';
+export type { EmitOptions, EmitProjectResult } from './emit-project';
+export { runCsim } from './csim/run-csim';
+export type { CsimOptions, CsimResult } from './csim/run-csim';
+export { CsimCompileError } from './csim/compile';
+export type { CompileOptions } from './csim/compile';
+export { formatCsimReport } from './csim/compare';
+export type { Mismatch, Divergence } from './csim/compare';
+export type { OutputSpec } from './csim/parse-results';
+export { BUILTIN_EMITTERS, registerEmitter, findEmitter, listEmitterOps } from './emitters';
+export type { BuiltinOpType } from './emitters';
+export type { LayerEmitter, LayerContext, TensorVar, ConstantSpec } from './layer-emitter';
+export { writeProject } from './write-project';
+export type { ProjectFile, ProjectCopy, WriteProjectOptions } from './write-project';
+export { rawToExactDecimal, exactDecimalToRaw } from './exact-decimal';
+export { hlsIncludeDir, findPackageRoot } from './paths';
+export { CSIM_FLAGS, IR_FILE } from './render-project';

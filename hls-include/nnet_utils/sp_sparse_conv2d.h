@@ -1,0 +1,53 @@
+// SparseConv2D (SPEC 4.2): submanifold K x K convolution, stride 1, 'same', on n_slots slots.
+// For each active output slot i and filter f:
+//   acc = sum over slots j ascending, channels c ascending, with |h_i-h_j| <= R and |w_i-w_j| <= R
+//         (R = (K-1)/2) of w[R+h_j-h_i][R+w_j-w_i][c][f] * x[j][c]     (accumulated in accum_t)
+//   if acc != 0: acc += bias[f];  out = res_T(acc).
+// Inactive output slots (all input features 0) give 0. Weights in Keras layout (kh, kw, cin, cout).
+// Output sites = input sites: the hash is copied through (one producer, one consumer per array,
+// which keeps the DATAFLOW top level canonical).
+#ifndef SP_SPARSE_CONV2D_H_
+#define SP_SPARSE_CONV2D_H_
+
+#include "sp_common.h"
+
+namespace sp {
+
+// CONFIG_T: n_slots, n_chan, n_filt, kernel_size; hash_t, accum_t, weight_t, bias_t.
+
+template <class data_T, class res_T, typename CONFIG_T>
+void sparse_conv2d(const data_T in[CONFIG_T::n_slots * CONFIG_T::n_chan],
+                   const typename CONFIG_T::hash_t hash_in[CONFIG_T::n_slots * 2],
+                   res_T out[CONFIG_T::n_slots * CONFIG_T::n_filt],
+                   typename CONFIG_T::hash_t hash_out[CONFIG_T::n_slots * 2],
+                   const typename CONFIG_T::weight_t weights[CONFIG_T::kernel_size * CONFIG_T::kernel_size *
+                                                             CONFIG_T::n_chan * CONFIG_T::n_filt],
+                   const typename CONFIG_T::bias_t biases[CONFIG_T::n_filt]) {
+    #pragma HLS INLINE off
+    #pragma HLS PIPELINE
+    const unsigned N = CONFIG_T::n_slots, C = CONFIG_T::n_chan, F = CONFIG_T::n_filt;
+    const int K = CONFIG_T::kernel_size, R = (K - 1) / 2;
+    for (unsigned i = 0; i < N; i++) {
+        const bool active = slot_active<data_T, C>(in, i);
+        for (unsigned f = 0; f < F; f++) {
+            typename CONFIG_T::accum_t acc = 0;
+            for (unsigned j = 0; j < N; j++) {
+                const int dh = hash_in[2 * j].to_int() - hash_in[2 * i].to_int();
+                const int dw = hash_in[2 * j + 1].to_int() - hash_in[2 * i + 1].to_int();
+                if (dh < -R || dh > R || dw < -R || dw > R) continue;
+                const unsigned tap = unsigned((R + dh) * K + (R + dw));
+                for (unsigned c = 0; c < C; c++) {
+                    acc += weights[(tap * C + c) * F + f] * in[j * C + c];
+                }
+            }
+            if (acc != 0) acc += biases[f];
+            out[i * F + f] = active ? res_T(acc) : res_T(0);
+        }
+        hash_out[2 * i] = hash_in[2 * i];
+        hash_out[2 * i + 1] = hash_in[2 * i + 1];
+    }
+}
+
+} // namespace sp
+
+#endif

@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeResult, paperCases, randomCases, runCase } from '@sparsepixels/hls-vivado/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { vitisBackend } from '../src';
+
+// The Vivado conformance suite run through the Vitis backend. Its firmware is byte-identical to
+// Vivado's (golden.test.ts), so CI compiles a subset here: 4 random sparse + 2 random standard
+// models, and the paper architectures at 8 bits N=8 and 16 bits N=20. SP_HLS_FULL=1 runs the same
+// random seeds as the Vivado suite and all 12 paper configurations.
+const full = process.env['SP_HLS_FULL'] === '1';
+const root = mkdtempSync(join(tmpdir(), 'sp-conf-vitis-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const random = full
+  ? randomCases({ sparseSeeds: [1, 2, 3, 4, 5, 6, 7, 8], standardSeeds: [101, 102, 103], events: 60 })
+  : randomCases({ sparseSeeds: [1, 3, 5, 7], standardSeeds: [101, 102], events: 60 });
+const paper = full
+  ? paperCases()
+  : [...paperCases({ bits: [8], nMax: [8] }), ...paperCases({ bits: [16], nMax: [20] })];
+
+describe.concurrent('vitis: random models are bit-exact', () => {
+  it.each(random.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const r = await runCase(vitisBackend, c, root);
+    expect(r.events).toBe(60);
+    expect(r.bitExact, describeResult(c.name, r)).toBe(true);
+  });
+});
+
+describe.concurrent('vitis: paper architectures are bit-exact', () => {
+  it.each(paper.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const r = await runCase(vitisBackend, c, root);
+    expect(r.events).toBe(200);
+    expect(r.bitExact, describeResult(c.name, r)).toBe(true);
+  });
+});

@@ -1,0 +1,28 @@
+import type { Backend, ModelIR } from '@sparsepixels/ir';
+import { runCsim, type CsimOptions, type CsimResult } from './csim/run-csim';
+import { emitProject, type EmitOptions, type EmitProjectResult } from './emit-project';
+import { findEmitter } from './emitters';
+import type { ToolProfile } from './tool-profile';
+import { vivadoProfile } from './vivado-profile';
+
+/** An HLS backend: the ir Backend contract plus the C simulation of what it emitted. */
+export interface HlsBackend extends Backend {
+  readonly profile: ToolProfile;
+  emit(model: ModelIR | unknown, outDir: string, options?: EmitOptions): Promise<EmitProjectResult>;
+  csim(projectDir: string, options?: CsimOptions): Promise<CsimResult>;
+}
+
+/** Builds the backend object of a tool profile (Vivado here; the Vitis package passes its own). */
+export function createHlsBackend(profile: ToolProfile): HlsBackend {
+  return Object.freeze({
+    name: profile.name,
+    description: profile.description,
+    profile,
+    supportsOp: (op: string) => findEmitter(op) !== undefined,
+    emit: async (model: unknown, outDir: string, options?: EmitOptions) => emitProject(profile, model, outDir, options),
+    csim: (projectDir: string, options?: CsimOptions) => runCsim(projectDir, options),
+  });
+}
+
+/** The Vivado HLS backend (registered with ir's backend registry as "vivado" by register.ts). */
+export const vivadoBackend: HlsBackend = createHlsBackend(vivadoProfile);

@@ -1,0 +1,115 @@
+import { fracBits, parseType } from '@sparsepixels/core';
+import type { ModelIR } from '@sparsepixels/ir';
+import { exactDecimalToRaw, rawToExactDecimal } from '../exact-decimal';
+import type { OutputSpec, TraceLine } from './parse-results';
+import type { LayerTrace } from './reference';
+
+/** One output value where the C simulation and the interpreter differ. */
+export interface Mismatch {
+  readonly event: number;
+  readonly output: string;
+  readonly index: number;
+  /** Exact decimals: interpreter and C simulation. */
+  readonly expected: string;
+  readonly actual: string;
+}
+
+/** The first layer (in model order) whose traced output differs, for one event. */
+export interface Divergence {
+  readonly event: number;
+  readonly layer: string;
+  /** "out" (values) or "hash" (slot coordinates). */
+  readonly kind: string;
+  readonly index: number;
+  readonly expected: string;
+  readonly actual: string;
+}
+
+const MAX_LISTED = 100;
+
+/** Compares raws [event][output][k]; returns the mismatch count and the first ones. */
+export function compareOutputs(
+  expected: readonly (readonly (readonly bigint[])[])[],
+  actual: readonly (readonly (readonly bigint[])[])[],
+  outputs: readonly OutputSpec[],
+): { count: number; mismatches: Mismatch[] } {
+  let count = 0;
+  const mismatches: Mismatch[] = [];
+  expected.forEach((event, e) => {
+    event.forEach((values, o) => {
+      const spec = outputs[o]!;
+      values.forEach((want, k) => {
+        const got = actual[e]?.[o]?.[k];
+        if (got === want) return;
+        count++;
+        if (mismatches.length < MAX_LISTED) {
+          const frac = fracBits(spec.type);
+          mismatches.push({
+            event: e,
+            output: spec.name,
+            index: k,
+            expected: rawToExactDecimal(want, frac),
+            actual: got === undefined ? '(missing)' : rawToExactDecimal(got, frac),
+          });
+        }
+      });
+    });
+  });
+  return { count, mismatches };
+}
+
+/** Walks the layers in order and returns the first traced array that differs. */
+export function firstDivergence(
+  model: ModelIR,
+  ref: ReadonlyMap<string, LayerTrace> | undefined,
+  cpp: readonly TraceLine[],
+): Omit<Divergence, 'event'> | undefined {
+  if (!ref) return undefined;
+  for (const layer of model.layers) {
+    const want = ref.get(layer.name);
+    if (!want) continue;
+    const frac = fracBits(parseType(layer.precision!.result!));
+    const arrays: [string, readonly bigint[] | undefined, number][] = [
+      ['out', want.out, frac],
+      ['hash', want.hash?.map(BigInt), 0],
+    ];
+    for (const [kind, values, f] of arrays) {
+      if (!values) continue;
+      const line = cpp.find((t) => t.layer === layer.name && t.kind === kind);
+      const got = line?.values ?? [];
+      for (let k = 0; k < values.length; k++) {
+        const g = got[k];
+        const raw = g === undefined ? undefined : exactDecimalToRaw(g, f);
+        if (raw !== values[k]) {
+          return {
+            layer: layer.name,
+            kind,
+            index: k,
+            expected: rawToExactDecimal(values[k]!, f),
+            actual: g ?? '(missing)',
+          };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A readable report: counts, the first mismatches and where the layers diverge. */
+export function formatCsimReport(r: {
+  events: number;
+  bitExact: boolean;
+  mismatchCount: number;
+  mismatches: readonly Mismatch[];
+  divergences: readonly Divergence[];
+}): string {
+  if (r.bitExact) return `C simulation matches the interpreter on all ${r.events} events (every output bit equal)`;
+  const lines = [`C simulation differs from the interpreter: ${r.mismatchCount} output values over ${r.events} events`];
+  for (const m of r.mismatches.slice(0, 10)) {
+    lines.push(`  event ${m.event} ${m.output}[${m.index}]: interpreter ${m.expected}, csim ${m.actual}`);
+  }
+  for (const d of r.divergences) {
+    lines.push(`  event ${d.event}: first difference at layer "${d.layer}" ${d.kind}[${d.index}]: interpreter ${d.expected}, csim ${d.actual}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,126 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SparsePixelsError } from '@sparsepixels/core';
+import { prepareModel, type ModelIR } from '@sparsepixels/ir';
+import { outputSpecs } from '../emit-project';
+import { IR_FILE } from '../render-project';
+import { formatInputEvents, parseInputEvents } from '../tb-data';
+import { compileProject, runProcess, type CompileOptions } from './compile';
+import { compareOutputs, firstDivergence, type Divergence, type Mismatch } from './compare';
+import { parseResults, parseTrace, type OutputSpec } from './parse-results';
+import { interpretEvents } from './reference';
+
+export interface CsimOptions extends CompileOptions {
+  /** Input events (H*W*C values each, flattened); default tb_data/tb_input_features.dat. */
+  readonly events?: ArrayLike<number>;
+  /** Mismatching events re-run with the layer trace (default 3). */
+  readonly traceEvents?: number;
+}
+
+export interface CsimResult {
+  readonly projectDir: string;
+  readonly events: number;
+  readonly outputs: readonly OutputSpec[];
+  /** True when every output bit of every event equals the interpreter's. */
+  readonly bitExact: boolean;
+  readonly mismatchCount: number;
+  /** The first mismatches (at most 100), in event order. */
+  readonly mismatches: readonly Mismatch[];
+  /** For the first traced mismatching events: the first layer whose output differs. */
+  readonly divergences: readonly Divergence[];
+  readonly compileMs: number;
+  readonly runMs: number;
+  readonly interpretMs: number;
+}
+
+/**
+ * C simulation of an emitted project without Xilinx tools: compiles the test bench with g++
+ * against firmware/ap_types, runs it on the events, and compares every output's raw bits with the
+ * interpreter on the same events. On a mismatch the failing events are re-run with the layer trace
+ * to name the first layer that differs.
+ */
+export async function runCsim(projectDir: string, options: CsimOptions = {}): Promise<CsimResult> {
+  const { model, project } = loadProject(projectDir);
+  const inputSize = model.input.shape.reduce((a, b) => a * b, 1);
+  const outputs = outputSpecs(model);
+  const work = mkdtempSync(join(tmpdir(), 'sp-csim-'));
+  try {
+    const events = options.events
+      ? Float64Array.from(options.events)
+      : parseInputEvents(readFileSync(join(projectDir, 'tb_data/tb_input_features.dat'), 'utf8'), inputSize, 'tb_input_features.dat');
+    const inputFile = join(work, 'input.dat');
+    writeFileSync(inputFile, formatInputEvents(events, inputSize));
+    const binary = join(work, `${project}_csim`);
+    const compileMs = await compileProject(projectDir, project, binary, options);
+    const resultsFile = join(work, 'results.log');
+    const run = await runBinary(binary, [inputFile, resultsFile], projectDir);
+    const actual = parseResults(readFileSync(resultsFile, 'utf8'), outputs, 'csim results');
+    const t0 = performance.now();
+    const expected = interpretEvents(model, events, inputSize).outputs;
+    const interpretMs = performance.now() - t0;
+    if (actual.length !== expected.length) {
+      throw new SparsePixelsError('SP_CSIM_RUN', `the test bench wrote ${actual.length} events, expected ${expected.length}`, projectDir);
+    }
+    const { count, mismatches } = compareOutputs(expected, actual, outputs);
+    const divergences = count > 0 ? await traceMismatches(model, binary, work, projectDir, events, inputSize, mismatches, options) : [];
+    return {
+      projectDir,
+      events: expected.length,
+      outputs,
+      bitExact: count === 0,
+      mismatchCount: count,
+      mismatches,
+      divergences,
+      compileMs,
+      runMs: run.ms,
+      interpretMs,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function loadProject(projectDir: string): { model: ModelIR; project: string } {
+  const irPath = join(projectDir, IR_FILE);
+  if (!existsSync(irPath)) {
+    throw new SparsePixelsError('SP_CSIM_PROJECT', `not a sparsepixels HLS project: ${IR_FILE} is missing`, projectDir);
+  }
+  const { model } = prepareModel(readFileSync(irPath, 'utf8'));
+  return { model, project: model.build?.project ?? 'myproject' };
+}
+
+async function runBinary(binary: string, args: string[], cwd: string) {
+  const run = await runProcess(binary, args, cwd);
+  if (run.status !== 0) {
+    const first = (run.stderr.split('\n').find((l) => l.trim()) ?? `exit status ${run.status}`).trim();
+    throw new SparsePixelsError('SP_CSIM_RUN', `the test bench failed: ${first}`, cwd);
+  }
+  return run;
+}
+
+/** Re-runs the first mismatching events with the trace on, on both sides, and locates the divergence. */
+async function traceMismatches(
+  model: ModelIR,
+  binary: string,
+  work: string,
+  projectDir: string,
+  events: Float64Array,
+  inputSize: number,
+  mismatches: readonly Mismatch[],
+  options: CsimOptions,
+): Promise<Divergence[]> {
+  const picked = [...new Set(mismatches.map((m) => m.event))].slice(0, options.traceEvents ?? 3);
+  const subset = new Float64Array(picked.length * inputSize);
+  picked.forEach((e, k) => subset.set(events.subarray(e * inputSize, (e + 1) * inputSize), k * inputSize));
+  const inputFile = join(work, 'trace-input.dat');
+  const traceFile = join(work, 'trace.log');
+  writeFileSync(inputFile, formatInputEvents(subset, inputSize));
+  await runBinary(binary, [inputFile, join(work, 'trace-results.log'), traceFile], projectDir);
+  const cpp = parseTrace(readFileSync(traceFile, 'utf8'));
+  const ref = interpretEvents(model, subset, inputSize, { trace: true }).trace ?? [];
+  return picked.flatMap((event, k) => {
+    const d = firstDivergence(model, ref[k], cpp.filter((t) => t.event === k));
+    return d ? [{ ...d, event }] : [];
+  });
+}

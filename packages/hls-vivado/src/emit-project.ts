@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { parseType, SparsePixelsError } from '@sparsepixels/core';
+import { formatDiagnostic, prepareModel, type EmitOptions as IrEmitOptions, type EmitResult, type ModelIR } from '@sparsepixels/ir';
+import { findEmitter } from './emitters';
+import { hlsIncludeDir } from './paths';
+import { buildProjectView } from './project-view';
+import { IR_FILE, renderProject } from './render-project';
+import { defaultEvents, interpretEvents } from './csim/reference';
+import type { OutputSpec } from './csim/parse-results';
+import { formatInputEvents, formatOutputs } from './tb-data';
+import type { ToolProfile } from './tool-profile';
+import { writeProject } from './write-project';
+
+export interface EmitOptions extends IrEmitOptions {
+  /** Replace an existing non-empty output folder. */
+  readonly force?: boolean;
+  /**
+   * Test-bench events: H*W*C input values per event, flattened. Default: a few deterministic
+   * random sparse events (including an empty one and one with more than N active pixels).
+   */
+  readonly testInputs?: ArrayLike<number>;
+}
+
+export interface EmitProjectResult extends EmitResult {
+  readonly project: string;
+  readonly eventCount: number;
+  /** One line each: what the model asks for that the emitted project does not do. */
+  readonly warnings: readonly string[];
+}
+
+/** Validates and prepares `doc`, renders the whole project and writes it atomically to `outDir`. */
+export function emitProject(profile: ToolProfile, doc: unknown, outDir: string, options: EmitOptions = {}): EmitProjectResult {
+  const { model, warnings } = prepareModel(doc);
+  checkSupported(model, profile);
+  const view = buildProjectView(model, profile);
+  const files = renderProject(model, view, profile);
+  const inputSize = view.input.size;
+  const events = options.testInputs ?? defaultEvents(model);
+  if (options.testBatchSize !== undefined && options.testBatchSize * inputSize !== events.length) {
+    throw new SparsePixelsError(
+      'SP_CSIM_EVENTS',
+      `testInputs has ${events.length} values; testBatchSize ${options.testBatchSize} events need ${options.testBatchSize * inputSize}`,
+    );
+  }
+  const eventCount = events.length / inputSize;
+  const outputs = outputSpecs(model);
+  const raws = interpretEvents(model, Float64Array.from(events), inputSize).outputs;
+  files.push(
+    { path: 'tb_data/tb_input_features.dat', content: formatInputEvents(events, inputSize) },
+    { path: 'tb_data/tb_output_predictions.dat', content: formatOutputs(raws, outputs) },
+    { path: IR_FILE, content: `${JSON.stringify(typeof doc === 'string' ? JSON.parse(doc) : doc, null, 2)}\n` },
+  );
+  const include = hlsIncludeDir();
+  const copies = [
+    { from: join(include, 'ap_types'), to: 'firmware/ap_types' },
+    { from: join(include, 'nnet_utils'), to: 'firmware/nnet_utils' },
+  ];
+  const dir = writeProject(outDir, files, copies, options);
+  return {
+    outDir: dir,
+    project: view.project,
+    files: [...files.map((f) => f.path), 'firmware/ap_types/', 'firmware/nnet_utils/'].sort(),
+    eventCount,
+    warnings: [...warnings.map(formatDiagnostic), ...buildWarnings(model)],
+  };
+}
+
+/** The model's outputs as the test bench writes them. */
+export function outputSpecs(model: ModelIR): OutputSpec[] {
+  return model.outputs.map((name) => {
+    const layer = model.layers.find((l) => l.name === name)!;
+    const shape = layer.output?.shape ?? [];
+    const size = layer.output?.slots !== undefined ? layer.output.slots * (shape[shape.length - 1] ?? 1) : shape.reduce((a, b) => a * b, 1);
+    return { name, size, type: parseType(layer.precision!.result!) };
+  });
+}
+
+function checkSupported(model: ModelIR, profile: ToolProfile): void {
+  const missing = [...new Set(model.layers.filter((l) => !findEmitter(l.op)).map((l) => l.op))];
+  if (missing.length > 0) {
+    throw new SparsePixelsError(
+      'SP_HLS_UNSUPPORTED',
+      `the ${profile.name} backend cannot emit op${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`,
+    );
+  }
+}
+
+/** Build hints the fully parallel kernels do not honour. */
+function buildWarnings(model: ModelIR): string[] {
+  const b = model.build ?? {};
+  const out: string[] = [];
+  if ((b.reuseFactor ?? 1) !== 1) out.push(`/build/reuseFactor: ${b.reuseFactor} is ignored; the kernels are fully parallel (reuse factor 1)`);
+  if ((b.strategy ?? 'latency') !== 'latency') out.push(`/build/strategy: "${b.strategy}" is ignored; the kernels use the latency strategy`);
+  return out;
+}

@@ -1,0 +1,64 @@
+import type { FixedType } from '@sparsepixels/core';
+import type { LayerIR } from '@sparsepixels/ir';
+
+/** A C++ array the top function passes between layers. */
+export interface TensorVar {
+  /** Variable name (`layer3_out`). */
+  readonly var: string;
+  /** Typedef name of the elements (`layer3_t`). */
+  readonly type: string;
+  readonly fixed: FixedType;
+  /** Element count. */
+  readonly size: number;
+  /** Logical shape: [H, W, C] or [n]. */
+  readonly shape: readonly number[];
+  /** Sparse tensors: slot count and the hash array (`layer3_hash`, 2 * slots `hash_t` values). */
+  readonly slots?: number;
+  readonly hash?: string;
+}
+
+/** What an emitter sees of its layer, and how it declares typedefs and constant arrays. */
+export interface LayerContext {
+  readonly layer: LayerIR;
+  /** hls4ml-style index: the input is 1, layers count from 2. */
+  readonly index: number;
+  readonly input: TensorVar;
+  readonly output: TensorVar;
+  /** Resolved precisions of the layer (result always; accum/weight/bias/table when used). */
+  readonly precision: { readonly [key: string]: FixedType };
+  /** Typedef name of the slot coordinates (sparse models). */
+  readonly hashType: string;
+  /** Declares `typedef <type> <name>;` in defines.h and returns the name. */
+  typedef(name: string, type: FixedType, comment: string): string;
+  /**
+   * Declares a constant array in `weights/<name>.h` from real values exactly on the type's grid
+   * (or raws when `raw` is set) and returns the variable name.
+   */
+  constant(spec: ConstantSpec): string;
+}
+
+export interface ConstantSpec {
+  readonly name: string;
+  /** Typedef name of the elements (declare it with `typedef` first). */
+  readonly typeName: string;
+  readonly type: FixedType;
+  /** Either real values on the type's grid, or raw integers. */
+  readonly values?: ArrayLike<number>;
+  readonly raws?: ArrayLike<number> | readonly bigint[];
+  readonly comment: string;
+}
+
+/**
+ * How one IR op becomes C++ (hls4ml's config + function templates). `template` is a Handlebars
+ * partial rendering the config struct when `section` is "config" and the call when it is "call";
+ * it sees the common fields (index, name, op, config, in, out, hashType) plus what `view` returns.
+ */
+export interface LayerEmitter {
+  readonly op: string;
+  /** nnet_utils headers the call needs (e.g. `sp_sparse_conv2d.h`). */
+  readonly headers: readonly string[];
+  /** The partial's source. */
+  template(): string;
+  /** Op-specific template fields; may declare typedefs and constants through the context. */
+  view(ctx: LayerContext): Record<string, unknown>;
+}

@@ -1,0 +1,90 @@
+import { fracBits, parseType, SparsePixelsError, type FixedType } from '@sparsepixels/core';
+import { getOp, type LayerIR } from '@sparsepixels/ir';
+import type { LayerContext, TensorVar } from './layer-emitter';
+
+/** Declares a typedef and returns its name (see LayerContext.typedef). */
+export type DeclareTypedef = (name: string, type: FixedType, comment: string) => string;
+
+/** Template parameters W, F, S of exact printing (sp_tb_io.h) for a type. */
+export function printParams(t: FixedType): string {
+  return `${t.width}, ${fracBits(t)}, ${t.signed}`;
+}
+
+/** Bits of an unsigned coordinate up to `max` (1-based): ceil(log2(max + 1)). */
+export function hashBits(max: number): number {
+  return Math.max(1, Math.ceil(Math.log2(max + 1)));
+}
+
+export function product(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+/**
+ * The output array of a layer: `layerN_out` of type `layerN_t` (`result_t`, or `result<k>_t` when
+ * the model has several outputs, for a model output); sparse outputs also get `layerN_hash`.
+ */
+export function outputVar(layer: LayerIR, index: number, outIndex: number, nOutputs: number, typedef: DeclareTypedef): TensorVar {
+  const info = layer.output;
+  const result = layer.precision?.result;
+  if (!info || !result || result === 'auto') {
+    throw new SparsePixelsError(
+      'SP_HLS_PRECISION',
+      'the layer has no inferred shape or result type (the model must go through prepareModel first)',
+      `layer "${layer.name}"`,
+    );
+  }
+  const fixed = parseType(result);
+  const typeName = outIndex < 0 ? `layer${index}_t` : nOutputs === 1 ? 'result_t' : `result${outIndex}_t`;
+  const sparse = info.slots !== undefined;
+  const channels = info.shape[info.shape.length - 1] ?? 1;
+  return {
+    var: `layer${index}_out`,
+    type: typedef(typeName, fixed, `${layer.name} result`),
+    fixed,
+    size: sparse ? info.slots! * channels : product(info.shape),
+    shape: info.shape,
+    ...(sparse ? { slots: info.slots, hash: getOp(layer.op).outputKind === 'sparse' ? `layer${index}_hash` : undefined } : {}),
+  };
+}
+
+/** The resolved precisions of a prepared layer, parsed. */
+export function parsePrecisions(layer: LayerIR): Record<string, FixedType> {
+  const out: Record<string, FixedType> = {};
+  for (const [key, value] of Object.entries(layer.precision ?? {})) {
+    if (value && value !== 'auto') out[key] = parseType(value);
+  }
+  return out;
+}
+
+/**
+ * Template data of one layer: the fields every layer partial sees (index, names, config struct,
+ * input/output variables), the local buffers the top function declares, the trace calls, and the
+ * emitter's own fields.
+ */
+export function layerView(ctx: LayerContext, fields: Record<string, unknown>, isOutput: boolean, hashWidth: number) {
+  const { layer, index, input, output } = ctx;
+  const hashOut = output.hash;
+  const hashSize = 2 * (output.slots ?? 0);
+  const buffers = [
+    ...(isOutput ? [] : [{ type: output.type, var: output.var, size: output.size }]),
+    ...(hashOut ? [{ type: ctx.hashType, var: hashOut, size: hashSize }] : []),
+  ];
+  const trace = [
+    { kind: 'out', var: output.var, size: output.size, print: printParams(output.fixed) },
+    ...(hashOut ? [{ kind: 'hash', var: hashOut, size: hashSize, print: `${hashWidth}, 0, false` }] : []),
+  ];
+  return {
+    index,
+    idx: index,
+    name: layer.name,
+    op: layer.op,
+    partial: `layer/${layer.op}`,
+    config: `config${index}`,
+    hashType: ctx.hashType,
+    in: { var: input.var, type: input.type, hash: input.hash ?? '' },
+    out: { var: output.var, type: output.type, hash: hashOut ?? '' },
+    buffers,
+    trace,
+    ...fields,
+  };
+}

@@ -1,0 +1,24 @@
+import type { LayerContext } from '../../layer-emitter';
+
+/** A config struct member: `static const <type> <name> = <value>;`. */
+export interface ConfigConstant {
+  readonly type: 'unsigned' | 'int' | 'bool';
+  readonly name: string;
+  readonly value: string | number | boolean;
+}
+
+/** Fields of the activation partial that depend on the function. */
+export interface ActivationView {
+  /** C++ function in namespace sp. */
+  readonly fn: string;
+  readonly constants?: readonly ConfigConstant[];
+  readonly types?: readonly { readonly name: string; readonly type: string }[];
+  /** Extra call arguments (table arrays). */
+  readonly tables?: readonly string[];
+}
+
+/** How one activation function of the Activation op is emitted. */
+export interface ActivationEmitter {
+  readonly name: string;
+  view(ctx: LayerContext, rowLength: number): ActivationView;
+}

@@ -1,0 +1,133 @@
+import { apUint, formatType, parseType, SparsePixelsError, type FixedType } from '@sparsepixels/core';
+import { getOp, type LayerIR, type ModelIR } from '@sparsepixels/ir';
+import { constantView, type ConstantView } from './constant-view';
+import { findEmitter, listEmitterOps } from './emitters';
+import type { LayerContext, TensorVar } from './layer-emitter';
+import { hashBits, layerView, outputVar, parsePrecisions, printParams, product } from './layer-view';
+import { cIdentifier, checkProjectName } from './names';
+import type { ToolProfile } from './tool-profile';
+
+export interface TypedefView {
+  readonly name: string;
+  readonly cpp: string;
+  readonly comment: string;
+}
+
+/** Everything the project templates need; built once per emission. */
+export interface ProjectView {
+  readonly project: string;
+  readonly guard: string;
+  readonly modelName: string;
+  readonly input: TensorVar & { readonly cppType: string; readonly shapeText: string };
+  readonly outputs: readonly (TensorVar & { readonly cpp: string; readonly print: string })[];
+  readonly typedefs: readonly TypedefView[];
+  readonly headers: readonly string[];
+  readonly weights: readonly ConstantView[];
+  readonly layers: readonly Record<string, unknown>[];
+  readonly interfacePorts: string;
+}
+
+const HASH_TYPE = 'sparse_hash_t';
+
+/** Collects typedefs, constants, headers and tensor variables while the layers are visited in order. */
+class ViewBuilder {
+  readonly typedefs = new Map<string, TypedefView>();
+  readonly weights: ConstantView[] = [];
+  readonly headers = new Set<string>();
+  readonly tensors = new Map<string, TensorVar>();
+  hashWidth = 1;
+
+  constructor(
+    private readonly model: ModelIR,
+    private readonly profile: ToolProfile,
+  ) {}
+
+  readonly typedef = (name: string, type: FixedType, comment: string): string => {
+    const cpp = formatType(type);
+    const old = this.typedefs.get(name);
+    if (old && old.cpp !== cpp) {
+      throw new SparsePixelsError('SP_HLS_TYPEDEF', `typedef ${name} declared twice (${old.cpp} and ${cpp})`);
+    }
+    if (!old) this.typedefs.set(name, { name, cpp, comment });
+    return name;
+  };
+
+  /** The top function's input array, and the slot coordinate type if the model is sparse. */
+  input() {
+    const { input } = this.model;
+    const fixed = parseType(input.type);
+    const view = {
+      var: cIdentifier(input.name),
+      type: this.typedef('input_t', fixed, `input ${input.name}`),
+      fixed,
+      size: product(input.shape),
+      shape: input.shape,
+      cppType: formatType(fixed),
+      shapeText: input.shape.join('x'),
+    };
+    this.tensors.set(input.name, view);
+    const [h = 1, w = 1] = input.shape;
+    this.hashWidth = hashBits(Math.max(h, w));
+    if (this.model.layers.some((l) => getOp(l.op).sparse)) {
+      this.typedef(HASH_TYPE, apUint(this.hashWidth), 'slot coordinates (1-based row, column)');
+    }
+    return view;
+  }
+
+  /** One layer: its emitter's view plus the common fields (index = position + 2, as hls4ml counts). */
+  layer(layer: LayerIR, position: number): Record<string, unknown> {
+    const index = position + 2;
+    const emitter = findEmitter(layer.op);
+    if (!emitter) {
+      throw new SparsePixelsError(
+        'SP_HLS_UNSUPPORTED',
+        `op "${layer.op}" has no ${this.profile.name} emitter; supported: ${listEmitterOps().join(', ')}`,
+        `layer "${layer.name}"`,
+      );
+    }
+    emitter.headers.forEach((h) => this.headers.add(h));
+    const input = this.tensors.get(layer.inputs[0] ?? '');
+    if (!input) throw new SparsePixelsError('SP_HLS_GRAPH', `input "${layer.inputs[0]}" is unknown`, `layer "${layer.name}"`);
+    const outIndex = this.model.outputs.indexOf(layer.name);
+    const output = outputVar(layer, index, outIndex, this.model.outputs.length, this.typedef);
+    this.tensors.set(layer.name, output);
+    const ctx: LayerContext = {
+      layer,
+      index,
+      input,
+      output,
+      precision: parsePrecisions(layer),
+      hashType: HASH_TYPE,
+      typedef: this.typedef,
+      constant: (spec) => {
+        this.weights.push(constantView(spec, `layer "${layer.name}"`));
+        return spec.name;
+      },
+    };
+    return layerView(ctx, emitter.view(ctx), outIndex >= 0, this.hashWidth);
+  }
+}
+
+/** Builds the template view of a prepared model (every precision concrete, shapes inferred). */
+export function buildProjectView(model: ModelIR, profile: ToolProfile): ProjectView {
+  const project = checkProjectName(model.build?.project ?? 'myproject');
+  const b = new ViewBuilder(model, profile);
+  const input = b.input();
+  const layers = model.layers.map((layer, k) => b.layer(layer, k));
+  const outputs = model.outputs.map((name) => {
+    const t = b.tensors.get(name)!;
+    return { ...t, cpp: formatType(t.fixed), print: printParams(t.fixed) };
+  });
+  return {
+    project,
+    guard: project.toUpperCase(),
+    modelName: model.name,
+    input,
+    outputs,
+    typedefs: [...b.typedefs.values()],
+    headers: [...b.headers].sort(),
+    weights: b.weights,
+    layers,
+    interfacePorts: [input.var, ...outputs.map((o) => o.var)].join(','),
+  };
+}

@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import type { ModelIR } from '@sparsepixels/ir';
+import { buildPaperModel, paperInput, randomSparseEvents, type PaperDataset } from '@sparsepixels/ir/testing';
+import type { HlsBackend } from '../backend';
+import { formatCsimReport } from '../csim/compare';
+import type { CsimResult } from '../csim/run-csim';
+import type { CompileOptions } from '../csim/compile';
+import { randomInputs } from './random-inputs';
+import { randomSparseModel, randomStandardModel } from './random-model';
+
+/** One model and its input events, run through a backend and compared with the interpreter. */
+export interface ConformanceCase {
+  readonly name: string;
+  readonly model: ModelIR;
+  readonly events: Float64Array;
+}
+
+/** Random models of every op: sparse chains and standard (dense) chains, with random inputs. */
+export function randomCases(o: { sparseSeeds: readonly number[]; standardSeeds: readonly number[]; events: number }): ConformanceCase[] {
+  const sparse = o.sparseSeeds.map((seed) => {
+    const model = randomSparseModel(seed);
+    return { name: model.name, model, events: randomInputs(model, o.events, seed) };
+  });
+  const standard = o.standardSeeds.map((seed) => {
+    const model = randomStandardModel(seed);
+    return { name: model.name, model, events: randomInputs(model, o.events, seed) };
+  });
+  return [...sparse, ...standard];
+}
+
+export interface PaperCaseOptions {
+  readonly datasets?: readonly PaperDataset[];
+  readonly bits?: readonly (8 | 16)[];
+  readonly nMax?: readonly number[];
+  readonly events?: number;
+}
+
+/**
+ * The paper's three architectures (research/paper-results.md §3) with random on-grid weights, and
+ * random sparse events with 0 to 2 N + 2 active pixels on the input grid.
+ */
+export function paperCases(o: PaperCaseOptions = {}): ConformanceCase[] {
+  const cases: ConformanceCase[] = [];
+  for (const dataset of o.datasets ?? (['neutrino', 'jet', 'mnist'] as const)) {
+    for (const bits of o.bits ?? ([8, 16] as const)) {
+      for (const nMax of o.nMax ?? [8, 20]) {
+        const model = buildPaperModel({ dataset, variant: 'sparse', nMax, bits, seed: nMax * 100 + bits });
+        const g = paperInput(dataset);
+        const events = randomSparseEvents({
+          h: g.h,
+          w: g.w,
+          c: g.c,
+          count: o.events ?? 200,
+          active: [0, 2 * nMax + 2],
+          seed: bits + nMax,
+          type: model.input.type,
+          threshold: g.threshold,
+        });
+        cases.push({ name: model.name, model, events });
+      }
+    }
+  }
+  return cases;
+}
+
+/** Warnings are errors in the conformance builds, so the emitted C++ stays clean. */
+export const STRICT_FLAGS: readonly string[] = ['-Wall', '-Wextra', '-Werror', '-Wno-unknown-pragmas'];
+
+/**
+ * Emits the case into `<root>/<name>`, runs the C simulation (-O1, STRICT_FLAGS unless told
+ * otherwise) and returns the comparison.
+ */
+export async function runCase(backend: HlsBackend, c: ConformanceCase, root: string, options: CompileOptions = {}): Promise<CsimResult> {
+  const emitted = await backend.emit(c.model, join(root, c.name), { testInputs: c.events, force: true });
+  return backend.csim(emitted.outDir, { optLevel: '-O1', extraFlags: STRICT_FLAGS, ...options });
+}
+
+/** A failure message that shows what differs (for expect(...).toBe(true) style checks). */
+export function describeResult(name: string, r: CsimResult): string {
+  return `${name}: ${formatCsimReport(r)}`;
+}

@@ -1,0 +1,64 @@
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CsimCompileError, formatCsimReport, vivadoBackend } from '../src';
+import { smallSparseModel } from '../src/testing';
+
+// The C simulation runner on broken projects: a kernel that computes something else must be
+// reported with the events, values and first diverging layer; g++ failures give one line.
+const root = mkdtempSync(join(tmpdir(), 'sp-csim-errors-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+async function project(name: string): Promise<string> {
+  return (await vivadoBackend.emit(smallSparseModel(), join(root, name))).outDir;
+}
+
+describe('runCsim on a broken project', () => {
+  it('reports mismatches and the first layer that differs', async () => {
+    const dir = await project('wrong-pool');
+    // Break the pooling reciprocal (r = floor(1024/P)/1024 becomes floor(1000/P)/1024).
+    const header = join(dir, 'firmware/nnet_utils/sp_sparse_pool2d.h');
+    const text = readFileSync(header, 'utf8');
+    expect(text).toContain('(1024 / CONFIG_T::pool_size) / 1024.0');
+    writeFileSync(header, text.replace('(1024 / CONFIG_T::pool_size) / 1024.0', '(1000 / CONFIG_T::pool_size) / 1024.0'));
+    const r = await vivadoBackend.csim(dir, { optLevel: '-O1' });
+    expect(r.bitExact).toBe(false);
+    expect(r.mismatchCount).toBeGreaterThan(0);
+    expect(r.divergences.length).toBeGreaterThan(0);
+    for (const d of r.divergences) expect([d.layer, d.kind]).toEqual(['pool1', 'out']);
+    const report = formatCsimReport(r);
+    expect(report.split('\n')[0]).toMatch(/^C simulation differs from the interpreter: \d+ output values over 12 events$/);
+    expect(report).toMatch(/event \d+: first difference at layer "pool1" out\[\d+\]: interpreter [\d.]+, csim [\d.]+/);
+  });
+
+  it('gives a one-line error with the first g++ diagnostic, full text attached', async () => {
+    const dir = await project('bad-cpp');
+    appendFileSync(join(dir, 'firmware/myproject.cpp'), '\nint broken = undeclared_name;\n');
+    const err = await vivadoBackend.csim(dir, { optLevel: '-O1' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CsimCompileError);
+    const e = err as CsimCompileError;
+    expect(e.code).toBe('SP_CSIM_COMPILE');
+    expect(e.message.split('\n')).toHaveLength(1);
+    expect(e.message.replace(dir, '<dir>')).toMatch(
+      /^<dir>: g\+\+ failed \(1 error\); first: firmware\/myproject\.cpp:\d+:\d+: error: 'undeclared_name' was not declared in this scope/,
+    );
+    expect(e.diagnostics).toContain('undeclared_name');
+  });
+
+  it('names a missing compiler', async () => {
+    const dir = await project('no-gxx');
+    const err = await vivadoBackend.csim(dir, { cxx: 'no-such-compiler-xyz' }).catch((e: unknown) => e);
+    expect((err as Error).message.replace(dir, '<dir>')).toMatchInlineSnapshot(
+      `"<dir>: C++ compiler "no-such-compiler-xyz" not found on PATH; install g++ (Debian/Ubuntu: apt-get install g++) or set CXX"`,
+    );
+  });
+
+  it('refuses a folder that is not a generated project', async () => {
+    const err = await vivadoBackend.csim(root).catch((e: unknown) => e);
+    expect((err as Error).message.replace(root, '<dir>')).toMatchInlineSnapshot(
+      `"<dir>: not a sparsepixels HLS project: model.ir.json is missing"`,
+    );
+    expect(existsSync(join(root, 'model.ir.json'))).toBe(false);
+  });
+});

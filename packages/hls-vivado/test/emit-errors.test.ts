@@ -1,0 +1,77 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getOp, IRValidationError, registerOp } from '@sparsepixels/ir';
+import { afterAll, describe, expect, it } from 'vitest';
+import { vivadoBackend } from '../src';
+import { smallSparseModel } from '../src/testing';
+
+// Bad input to the emitter: each gives one line naming the problem, and nothing is written.
+const root = mkdtempSync(join(tmpdir(), 'sp-emit-errors-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+async function emitError(doc: unknown, dir: string, force = false): Promise<Error> {
+  const err = await vivadoBackend.emit(doc, dir, { force }).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(Error);
+  expect((err as Error).message.split('\n')).toHaveLength(1);
+  return err as Error;
+}
+
+describe('vivado emit refuses bad input', () => {
+  it('an IR that fails validation', async () => {
+    const doc = smallSparseModel();
+    doc.layers[1]!.op = 'SparseConv2d';
+    const dir = join(root, 'invalid');
+    const err = await emitError(doc, dir);
+    expect(err).toBeInstanceOf(IRValidationError);
+    expect(err.message).toMatch(/^\d+ errors? in the model; first: .*unknown op 'SparseConv2d'.*did you mean 'SparseConv2D'/);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('an op the backend has no emitter for', async () => {
+    const unregister = registerOp({ ...getOp('Flatten'), type: 'MyFlatten', description: 'an outside op' });
+    try {
+      const doc = smallSparseModel();
+      doc.layers.splice(5, 0, { name: 'again', op: 'MyFlatten', inputs: ['flat'] });
+      doc.layers[6]!.inputs = ['again'];
+      expect(vivadoBackend.supportsOp('MyFlatten')).toBe(false);
+      const dir = join(root, 'unsupported');
+      const err = await emitError(doc, dir);
+      expect(err.message).toMatchInlineSnapshot(`"the vivado backend cannot emit op "MyFlatten""`);
+      expect(existsSync(dir)).toBe(false);
+    } finally {
+      unregister();
+    }
+  });
+
+  it('a non-empty output folder without force, left as it was', async () => {
+    const dir = join(root, 'occupied');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    const err = await emitError(smallSparseModel(), dir);
+    expect(err.message.replace(root, '<root>')).toMatchInlineSnapshot(
+      `"<root>/occupied: the output folder exists and is not empty; choose another folder or use --force to replace it"`,
+    );
+    expect(readdirSync(dir)).toEqual(['notes.txt']);
+    await vivadoBackend.emit(smallSparseModel(), dir, { force: true });
+    expect(existsSync(join(dir, 'notes.txt'))).toBe(false);
+    expect(existsSync(join(dir, 'firmware/myproject.cpp'))).toBe(true);
+  });
+
+  it('a project name that is not a C identifier', async () => {
+    const doc = { ...smallSparseModel(), build: { project: 'my-project' } };
+    const dir = join(root, 'badname');
+    const err = await emitError(doc, dir);
+    expect(err.message).toMatchInlineSnapshot(`"1 error in the model; first: SP2001 error /build/project: "my-project" is not a valid name: use letters, digits and '_', not starting with a digit"`);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('io_stream, which the kernels do not implement', async () => {
+    const doc = { ...smallSparseModel(), build: { ioType: 'io_stream' } };
+    const dir = join(root, 'stream');
+    const err = await emitError(doc, dir);
+    expect(err.message).toMatchInlineSnapshot(`"/build/ioType: ioType "io_stream" is not supported by the vivado backend; use io_parallel"`);
+    expect(existsSync(dir)).toBe(false);
+    expect(readdirSync(root).filter((f) => f.startsWith('.'))).toEqual([]); // no temporary folders left
+  });
+});

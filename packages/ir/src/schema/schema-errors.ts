@@ -1,4 +1,4 @@
-import type { ErrorObject } from 'ajv/dist/2020';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { DIAGNOSTICS, type Diagnostic } from '../diagnostics';
 import { didYouMean } from '../util/did-you-mean';
 

@@ -1,4 +1,4 @@
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../diagnostics';
 import { listOps, opsGeneration } from '../ops/registry';
 import { composeModelSchema } from './compose-schema';

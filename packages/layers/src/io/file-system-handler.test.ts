@@ -1,0 +1,47 @@
+import * as tf from '@tensorflow/tfjs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportIR } from '../export/export-ir';
+import { buildCnn } from '../models/build-cnn';
+import { DIGITS, NEUTRINO } from '../models/cnn-architectures';
+import { randomImages } from '../testing/images.test-util';
+import { liveWeights } from '../testing/live-weights.test-util';
+import { fit, predictProbs } from '../train/fit';
+import { loadModel, saveModel } from './file-system-handler';
+
+const dir = mkdtempSync(join(tmpdir(), 'sp-layers-save-'));
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('save and load on the file system', () => {
+  it('round-trips trained sparse and standard models with identical predictions and IR', async () => {
+    for (const [i, [arch, nMax]] of ([
+      [NEUTRINO, 16],
+      [DIGITS, 12],
+      [NEUTRINO, undefined],
+    ] as const).entries()) {
+      const model = buildCnn(arch, { nMax, bits: 8, integer: 2 });
+      liveWeights(model, i);
+      const data = randomImages(64, arch.input[0], arch.input[1], Math.max(2, arch.outputUnits), 3);
+      await fit(model, data, { epochs: 1, batchSize: 32, learningRate: 1e-2, progress: false, earlyStopping: false });
+      const sub = join(dir, `m${i}`);
+      await saveModel(model, sub);
+      expect(readdirSync(sub).sort()).toEqual(['model.json', 'weights.bin']);
+      const loaded = await loadModel(sub);
+      expect(loaded.layers.map((l) => l.getClassName())).toEqual(model.layers.map((l) => l.getClassName()));
+      const probs = predictProbs(model, data);
+      expect(new Set(probs).size).toBeGreaterThan(10);
+      expect(Array.from(predictProbs(loaded, data))).toEqual(Array.from(probs));
+      expect(exportIR(loaded)).toEqual(exportIR(model));
+    }
+  });
+
+  it('a missing model file gives a one-line error naming the path', async () => {
+    await expect(loadModel(join(dir, 'nope'))).rejects.toThrow(/^cannot read .*nope\/model\.json: ENOENT/);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * AveragePooling2DSparse({poolSize, quantizer}) and MaxPooling2DSparse({poolSize, quantizer}):
+ * sparse pooling, stride = pool size, 'valid' (SPEC §4.4). The optional quantizer is the result
+ * type, applied to the exact pooled value; without it the result is 'auto' (exact and wide in the
+ * firmware, float32 here, so the next layer may differ in its last bits).
+ */
+import type { PoolMode } from '@sparsepixels/core';
+import type { LayerIR } from '@sparsepixels/ir';
+import type * as tf from '@tensorflow/tfjs';
+import { typeOrAuto, type ExportContext, type IRExportable } from '../export/export-context';
+import { outputStage } from '../ops/output-stage';
+import { sparsePoolLayout } from '../ops/sparse-pool-layout';
+import { sparsePool2dOp } from '../ops/sparse-pool2d-op';
+import { toQuantizer } from '../quantizers/quantizer-registry';
+import type { Quantizer, QuantizerJson } from '../quantizers/quantizer';
+import { checkIntArg, layerError, whereLayer, type ConfigDict } from './layer-base';
+import { SparseLayer, type Grid, type SparseLayerArgs } from './sparse-layer';
+
+export interface SparsePoolingArgs extends SparseLayerArgs {
+  poolSize: number;
+  /** Result quantizer (e.g. quantizedBits(8, 2, {keepNegative: false})). */
+  quantizer?: Quantizer | QuantizerJson | null;
+}
+
+abstract class SparsePooling2D extends SparseLayer implements IRExportable {
+  readonly poolSize: number;
+  readonly quantizer: Quantizer | undefined;
+  protected abstract readonly mode: PoolMode;
+
+  constructor(args: SparsePoolingArgs, className: string) {
+    super(args);
+    const where = whereLayer(this, className);
+    this.poolSize = checkIntArg(args.poolSize, 1, 4096, 'poolSize', where);
+    this.quantizer = toQuantizer(args.quantizer, where);
+  }
+
+  protected override checkGrid([h, w]: Grid): void {
+    const p = this.poolSize;
+    if (p > h || p > w) throw layerError(this.where(), `poolSize ${p} is larger than the ${h}x${w} grid; allowed up to ${Math.min(h, w)}`);
+  }
+
+  protected override outGrid([h, w]: Grid): Grid {
+    return [Math.floor(h / this.poolSize), Math.floor(w / this.poolSize)];
+  }
+
+  protected callSparse(x: tf.Tensor, hash: Int32Array): { feat: tf.Tensor; hash: Int32Array } {
+    const [batch = 0, n = 0, c = 0] = x.shape;
+    const [h, w] = this.grid();
+    const layout = sparsePoolLayout(hash, batch, n, this.poolSize, h, w);
+    const stage = outputStage('linear', this.quantizer);
+    const feat = sparsePool2dOp(x, layout, { batch, n, c, p: this.poolSize, mode: this.mode }, stage);
+    return { feat, hash: layout.hash };
+  }
+
+  override getConfig(): ConfigDict {
+    return { ...super.getConfig(), poolSize: this.poolSize, quantizer: this.quantizer?.toJSON() ?? null } as ConfigDict;
+  }
+
+  toIR(ctx: ExportContext): LayerIR[] {
+    return [
+      {
+        name: this.name,
+        op: 'SparsePooling2D',
+        inputs: ctx.inputs,
+        attrs: { poolSize: this.poolSize, mode: this.mode },
+        precision: { result: typeOrAuto(this.quantizer), accum: 'auto' },
+      },
+    ];
+  }
+}
+
+export class AveragePooling2DSparse extends SparsePooling2D {
+  static className = 'AveragePooling2DSparse';
+  protected readonly mode = 'avg';
+  constructor(args: SparsePoolingArgs) {
+    super(args, 'AveragePooling2DSparse');
+  }
+}
+
+export class MaxPooling2DSparse extends SparsePooling2D {
+  static className = 'MaxPooling2DSparse';
+  protected readonly mode = 'max';
+  constructor(args: SparsePoolingArgs) {
+    super(args, 'MaxPooling2DSparse');
+  }
+}

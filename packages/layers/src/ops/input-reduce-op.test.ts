@@ -1,0 +1,28 @@
+import { inputReduceFloat } from '@sparsepixels/core';
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../testing/rng.test-util';
+import { inputReduceBatch } from './input-reduce-op';
+
+describe('inputReduceBatch', () => {
+  it('equals core inputReduceFloat (slots, hashes, dropped counts)', () => {
+    const rng = createRng(9);
+    const [h, w, c, n, batch] = [6, 7, 2, 5, 6];
+    const x = Float32Array.from({ length: batch * h * w * c }, () => (rng.next() < 0.15 ? rng.int(1, 8) / 8 : 0));
+    const r = inputReduceBatch(x, { batch, h, w, c }, n, 0.25);
+    for (let e = 0; e < batch; e++) {
+      const ref = inputReduceFloat(x.subarray(e * h * w * c, (e + 1) * h * w * c), { h, w, c, n, threshold: 0.25 });
+      expect(Array.from(r.feat.subarray(e * n * c, (e + 1) * n * c))).toEqual(Array.from(ref.tensor.feat));
+      expect(Array.from(r.hash.subarray(e * n * 2, (e + 1) * n * 2))).toEqual(Array.from(ref.tensor.hash));
+      expect(r.dropped[e]).toBe(ref.dropped);
+    }
+  });
+
+  it('keeps the first N active pixels in raster order and counts the rest (hand-computed)', () => {
+    // 2x3 image, channel 0: [0, 0.5, 0.1 / 0.7, 0, 0.9], threshold 0.2, N = 2
+    const x = Float32Array.from([0, 0.5, 0.1, 0.7, 0, 0.9]);
+    const r = inputReduceBatch(x, { batch: 1, h: 2, w: 3, c: 1 }, 2, 0.2);
+    expect(Array.from(r.feat)).toEqual([0.5, Math.fround(0.7)]);
+    expect(Array.from(r.hash)).toEqual([1, 2, 2, 1]);
+    expect(Array.from(r.dropped)).toEqual([1]);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Neighbour lists of a batch of sparse events: for every slot i, the slots j (ascending) with
+ * |h_i - h_j| <= R and |w_i - w_j| <= R and their kernel tap (R + h_j - h_i) * K + (R + w_j - w_i).
+ * Built from the integer hashes in JavaScript (no gradient); cost B * N * N.
+ */
+export interface Neighbours {
+  /** Row starts, length B*N + 1, into `slot` and `tap`. */
+  readonly start: Int32Array;
+  /** Global slot index b*N + j. */
+  readonly slot: Int32Array;
+  readonly tap: Int32Array;
+}
+
+interface Cached {
+  readonly hash: Int32Array;
+  readonly nb: Neighbours;
+}
+
+const cache = new WeakMap<Int32Array, Map<number, Cached>>();
+
+function sameValues(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Neighbour lists of a batch; cached per hash array and K (checked against a copy of the values),
+ * so consecutive convolutions on the same slots, whose hash tensors share their data, build them once.
+ */
+export function buildNeighbours(hash: Int32Array, batch: number, n: number, k: number): Neighbours {
+  const byK = cache.get(hash) ?? new Map<number, Cached>();
+  cache.set(hash, byK);
+  const key = k * 65536 + n;
+  const hit = byK.get(key);
+  if (hit && hit.nb.start.length === batch * n + 1 && sameValues(hit.hash, hash)) return hit.nb;
+  const nb = neighbourLists(hash, batch, n, k);
+  byK.set(key, { hash: hash.slice(), nb });
+  return nb;
+}
+
+function neighbourLists(hash: Int32Array, batch: number, n: number, k: number): Neighbours {
+  const r = (k - 1) / 2;
+  const start = new Int32Array(batch * n + 1);
+  const slot = new Int32Array(batch * n * n);
+  const tap = new Int32Array(batch * n * n);
+  let e = 0;
+  for (let b = 0; b < batch; b++) {
+    const base = b * n;
+    for (let i = 0; i < n; i++) {
+      const hi = hash[2 * (base + i)]!;
+      const wi = hash[2 * (base + i) + 1]!;
+      for (let j = 0; j < n; j++) {
+        const dh = hash[2 * (base + j)]! - hi;
+        const dw = hash[2 * (base + j) + 1]! - wi;
+        if (dh < -r || dh > r || dw < -r || dw > r) continue;
+        slot[e] = base + j;
+        tap[e++] = (r + dh) * k + (r + dw);
+      }
+      start[base + i + 1] = e;
+    }
+  }
+  return { start, slot: slot.subarray(0, e), tap: tap.subarray(0, e) };
+}
+
+/** Slot activity: 1 iff any of the slot's c features is non-zero (SPEC §4). */
+export function slotActivity(x: Float32Array, slots: number, c: number): Uint8Array {
+  const active = new Uint8Array(slots);
+  for (let s = 0; s < slots; s++) {
+    for (let ch = 0; ch < c; ch++) {
+      if (x[s * c + ch] !== 0) {
+        active[s] = 1;
+        break;
+      }
+    }
+  }
+  return active;
+}

@@ -1,0 +1,40 @@
+/** Event batches from flat arrays: seeded shuffling and copying events into a batch tensor. */
+import * as tf from '@tensorflow/tfjs';
+
+export interface Dataset {
+  /** count * eventSize values, event-major, channels last. */
+  readonly x: Float32Array;
+  /** Class index per event (0/1 for a sigmoid output). */
+  readonly y: ArrayLike<number>;
+}
+
+/** Fisher-Yates with a small deterministic generator (mulberry32). */
+export function shuffledOrder(count: number, seed: number): Int32Array {
+  const order = Int32Array.from({ length: count }, (_, i) => i);
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = count - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
+
+/** The events order[start .. start+size) as an input tensor [size, ...eventShape] and their labels. */
+export function gatherBatch(data: Dataset, eventShape: number[], order: Int32Array, start: number, size: number): { x: tf.Tensor; y: number[] } {
+  const eventSize = eventShape.reduce((a, b) => a * b, 1);
+  const buf = new Float32Array(size * eventSize);
+  const y: number[] = [];
+  for (let k = 0; k < size; k++) {
+    const e = order[start + k]!;
+    buf.set(data.x.subarray(e * eventSize, (e + 1) * eventSize), k * eventSize);
+    y.push(data.y[e]!);
+  }
+  return { x: tf.tensor(buf, [size, ...eventShape]), y };
+}

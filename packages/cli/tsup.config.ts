@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../tsup.base';
 
-export default defineConfig(packageBuild());
+// src/main.ts is the CLI entry that bin/sparsepixels.js imports (dist/main.js).
+export default defineConfig(packageBuild({ entry: ['src/index.ts', 'src/main.ts'] }));

@@ -1,0 +1,8 @@
+/** Process exit codes of the sparsepixels command. */
+export const EXIT_OK = 0;
+/** A check the command ran did not pass (e.g. C simulation bits differ from the interpreter). */
+export const EXIT_CHECK_FAILED = 1;
+/** Bad usage or bad input: unknown command or flag, missing or malformed file, wrong shape. */
+export const EXIT_USAGE = 2;
+
+export type ExitCode = typeof EXIT_OK | typeof EXIT_CHECK_FAILED | typeof EXIT_USAGE;

@@ -1,0 +1,132 @@
+import { SparsePixelsError } from '@sparsepixels/core';
+import type { ModelIR } from '@sparsepixels/ir';
+import { Argument, type Command } from 'commander';
+import { EXIT_OK } from '../cli/exit-codes';
+import { integerArg } from '../cli/options';
+import { checkOutDir } from '../cli/out-dir';
+import { findHlsBackend, HLS_BACKENDS } from '../hls/hls-backends';
+import { loadModelDocument, prepareLoaded } from '../model/load-model';
+import { randomEvents } from '../model/random-events';
+import { readEvents } from '../model/read-events';
+import type { CliCommand, CommandContext, CommandInput } from './command';
+
+interface ConvertArgs {
+  readonly model: string;
+  readonly backend: string;
+  readonly out: string;
+  readonly force: boolean;
+  readonly project?: string;
+  readonly tb?: string;
+  readonly tbEvents?: number;
+  readonly seed: number;
+}
+
+function parseInput({ args, opts }: CommandInput): ConvertArgs {
+  const project = opts.project === undefined ? undefined : String(opts.project);
+  if (project !== undefined && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(project)) {
+    throw new SparsePixelsError(
+      'SP_CLI_USAGE',
+      `--project '${project}' is not allowed; use a C identifier (letters, digits, '_', not starting with a digit)`,
+    );
+  }
+  return {
+    model: String(args[0]),
+    backend: String(opts.backend),
+    out: String(opts.out),
+    force: opts.force === true,
+    ...(project ? { project } : {}),
+    ...(opts.tb === undefined ? {} : { tb: String(opts.tb) }),
+    ...(opts.tbEvents === undefined ? {} : { tbEvents: opts.tbEvents as number }),
+    seed: opts.seed as number,
+  };
+}
+
+/** Test-bench events: the first --tb-events of --tb, or that many generated events, or the backend's default. */
+function testInputs(a: ConvertArgs, model: ModelIR, ctx: CommandContext): Float64Array | undefined {
+  const size = model.input.shape.reduce((x, y) => x * y, 1);
+  if (a.tb !== undefined) {
+    const ev = readEvents(ctx.resolvePath(a.tb), model.input.shape);
+    const n = Math.min(ev.count, a.tbEvents ?? ev.count);
+    return ev.x.subarray(0, n * size);
+  }
+  return a.tbEvents === undefined ? undefined : randomEvents(model, a.tbEvents, a.seed);
+}
+
+async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXIT_OK> {
+  const a = parseInput(input);
+  const backend = findHlsBackend(a.backend);
+  const out = ctx.resolvePath(a.out);
+  checkOutDir(out, a.force);
+  const loaded = await loadModelDocument(ctx.resolvePath(a.model));
+  const { model } = prepareLoaded(loaded);
+  const events = testInputs(a, model, ctx);
+  const doc = loaded.doc as ModelIR;
+  const withProject = a.project ? { ...doc, build: { ...doc.build, project: a.project } } : doc;
+  const t0 = performance.now();
+  const r = await backend.emit(withProject, out, {
+    force: a.force,
+    ...(events ? { testInputs: events } : {}),
+  });
+  const ms = performance.now() - t0;
+  for (const w of r.warnings) ctx.warn(w);
+  ctx.info(
+    `wrote ${backend.profile.title} project '${r.project}' to ${a.out} (${r.files.length} files, ${r.eventCount} test-bench events, ${ms.toFixed(0)} ms)`,
+  );
+  ctx.info(`  model '${model.name}' from ${a.model}`);
+  ctx.info(
+    `next: sparsepixels csim ${a.out}    # compile with g++ and compare every output bit with the interpreter`,
+  );
+  ctx.result({
+    command: 'convert',
+    backend: backend.name,
+    outDir: r.outDir,
+    project: r.project,
+    files: r.files,
+    testEvents: r.eventCount,
+    warnings: r.warnings,
+    ms,
+  });
+  return EXIT_OK;
+}
+
+/** `sparsepixels convert <model> --backend vivado|vitis --out <dir>`: emit the HLS project. */
+export const convertCommand: CliCommand = {
+  name: 'convert',
+  summary: 'emit a Vivado or Vitis HLS project for a model (with bit-exact test-bench data)',
+  description:
+    'Emit a self-contained HLS project (hls4ml layout: firmware/, weights, test bench, tb_data/, build scripts, the IR ' +
+    'it came from) for an IR document or a saved TensorFlow.js model. The test bench holds input events (from --tb, ' +
+    "generated with --tb-events, or a few default events) and the interpreter's bit-exact outputs. The project is " +
+    'written to a temporary folder and renamed into place; a non-empty --out is refused without --force.',
+  examples: [
+    ['convert model.json --backend vitis --out prj', 'Vitis HLS project in ./prj'],
+    [
+      'convert model.json --backend vivado --out prj --tb test.npz --tb-events 200',
+      'test bench from the first 200 events of test.npz',
+    ],
+    [
+      'convert trained/tfjs --out prj --project trigger --force',
+      'from a saved model, top function "trigger"',
+    ],
+  ],
+  json: true,
+  configure(cmd: Command): void {
+    cmd
+      .addArgument(new Argument('<model>', 'IR .json or saved-model folder'))
+      .option('-b, --backend <name>', `HLS backend: ${HLS_BACKENDS.map((b) => b.name).join(', ')}`, 'vitis')
+      .requiredOption('-o, --out <dir>', 'project folder to write')
+      .option('-f, --force', 'replace a non-empty output folder')
+      .option(
+        '--project <name>',
+        'top-level function and project name (default: the IR build.project or myproject)',
+      )
+      .option('--tb <inputs>', 'test-bench input events: .npy, or .npz with an array x (count, H, W, C)')
+      .option(
+        '--tb-events <n>',
+        'number of test-bench events (the first n of --tb, or n generated events)',
+        integerArg(1, 100000),
+      )
+      .option('--seed <seed>', 'seed of generated test-bench events', integerArg(0), 1);
+  },
+  run,
+};

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli/run-cli';
+import { generateJet } from '../data/jet';
+import { readNpz } from '../io/npz';
+
+/** Byte equality of typed arrays (fast, unlike a deep toEqual over ~10^5 elements). */
+const sameBytes = (a: ArrayBufferView, b: ArrayBufferView) =>
+  Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+
+const dir = mkdtempSync(join(tmpdir(), 'sp-gen-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the CLI in-process with captured stdout/stderr (the subprocess tests live in test/). */
+async function run(args: string[]) {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  const text = (s: PassThrough) => {
+    const parts: Buffer[] = [];
+    s.on('data', (c: Buffer) => parts.push(c));
+    return () => Buffer.concat(parts).toString('utf8');
+  };
+  const [o, e] = [text(out), text(err)];
+  const code = await runCli(args, { stdout: out, stderr: err, env: {}, cwd: dir });
+  return { code, stdout: o(), stderr: e() };
+}
+
+describe('generate command', () => {
+  it('writes x/y for the named dataset and reports the same statistics in text and JSON', async () => {
+    const text = await run(['generate', 'jet', '-n', '25', '-s', '9', '-o', 'j.npz']);
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'generated 25 jet events (seed 9) -> j.npz',
+      '  x: float32 (25, 56, 56, 1)   y: int32 (25,)',
+      '  classes: 0=g (5), 1=q (5), 2=W (5), 3=Z (5), 4=t (5)',
+    ]);
+    const arrays = readNpz(join(dir, 'j.npz'));
+    expect(sameBytes(arrays.x!.data, generateJet({ count: 25, seed: 9 }).x)).toBe(true);
+    const json = await run(['generate', 'jet', '-n', '25', '-s', '9', '-o', 'j.npz', '--force', '--json']);
+    const report = JSON.parse(json.stdout);
+    expect(lines[3]).toContain(`mean ${report.occupancy.mean.toFixed(1)}, median ${report.occupancy.median}`);
+    expect(report.out).toBe(join(dir, 'j.npz'));
+  });
+
+  it('rejects a count too large to fit an .npz before allocating anything', async () => {
+    const r = await run(['generate', 'neutrino', '-n', '300000', '-o', 'big.npz']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'sparsepixels: error: neutrino: count 300000 is not allowed; use an integer 1..270531\n',
+    );
+  });
+});

@@ -1,0 +1,24 @@
+import type { CliCommand } from './command';
+import { convertCommand } from './convert';
+import { csimCommand } from './csim';
+import { demoCommand } from './demo';
+import { generateCommand } from './generate';
+import { inspectCommand } from './inspect';
+import { predictCommand } from './predict';
+import { trainCommand } from './train';
+import { validateCommand } from './validate';
+
+/**
+ * Every CLI command, in the order `sparsepixels --help` lists them. To add a command, write
+ * `commands/<name>.ts` exporting a CliCommand and add it here.
+ */
+export const COMMANDS: readonly CliCommand[] = Object.freeze([
+  demoCommand,
+  generateCommand,
+  trainCommand,
+  convertCommand,
+  csimCommand,
+  predictCommand,
+  inspectCommand,
+  validateCommand,
+]);

@@ -1,0 +1,39 @@
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileError } from './file-errors';
+
+let counter = 0;
+
+/**
+ * Writes a file so that it is never seen half-written: `body` streams chunks into a temporary file
+ * beside the target, which is flushed and renamed into place only when `body` returns. On any
+ * failure the temporary file is removed and the target is left as it was.
+ */
+export function writeFileAtomic(path: string, body: (write: (chunk: Uint8Array) => void) => void): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx');
+  } catch (err) {
+    throw fileError(err, 'write', path);
+  }
+  let open = true;
+  try {
+    body((chunk) => {
+      let done = 0;
+      while (done < chunk.length) done += writeSync(fd, chunk, done, chunk.length - done);
+    });
+    fsyncSync(fd);
+    open = false;
+    closeSync(fd);
+    renameSync(tmp, path);
+  } catch (err) {
+    if (open) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // the temporary file is already gone
+    }
+    throw fileError(err, 'write', path);
+  }
+}

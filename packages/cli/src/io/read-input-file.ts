@@ -1,0 +1,59 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { SparsePixelsError } from '@sparsepixels/core';
+import { fileError } from './file-errors';
+
+/** Random access to the bytes of a file or of a buffer (the ZIP reader reads only what it needs). */
+export interface ByteSource {
+  readonly size: number;
+  read(offset: number, length: number): Uint8Array;
+}
+
+export function bufferSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) };
+}
+
+/**
+ * Opens `path` for reading and runs `use` with a ByteSource over it, then closes it. File-system
+ * failures become one-line errors naming the file (`expected` says what kind of file was wanted).
+ */
+export function withFileSource<T>(path: string, expected: string, use: (src: ByteSource) => T): T {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    throw fileError(err, 'read', path);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile())
+      throw new SparsePixelsError(
+        'SP_FILE_READ',
+        `cannot read the file: it is not a regular file (expected ${expected})`,
+        path,
+      );
+    const size = st.size;
+    return use({
+      size,
+      read(offset, length) {
+        const end = Math.min(size, offset + length);
+        const out = Buffer.allocUnsafe(Math.max(0, end - offset));
+        let done = 0;
+        while (done < out.length) {
+          const n = readSync(fd, out, done, out.length - done, offset + done);
+          if (n === 0) break;
+          done += n;
+        }
+        return out.subarray(0, done);
+      },
+    });
+  } catch (err) {
+    throw fileError(err, 'read', path);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The whole file (works past the 2 GiB limit of readFileSync, up to the 4 GiB Buffer limit). */
+export function readInputFile(path: string, expected: string): Uint8Array {
+  return withFileSource(path, expected, (src) => src.read(0, src.size));
+}

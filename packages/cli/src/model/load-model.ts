@@ -1,0 +1,85 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { SparsePixelsError } from '@sparsepixels/core';
+import { IRValidationError, prepareModel, type ModelIR } from '@sparsepixels/ir';
+import { fileError } from '../io/file-errors';
+import { quietTfjs } from '../cli/quiet-tfjs';
+
+/** A model named on the command line: an IR document, or a saved TensorFlow.js model exported to one. */
+export interface LoadedModel {
+  /** The IR document as read (not yet prepared). */
+  readonly doc: unknown;
+  readonly kind: 'ir' | 'saved-model';
+  /** The file the document came from (model.json of a saved model). */
+  readonly file: string;
+}
+
+const KINDS = 'a sparsepixels IR .json, a saved-model folder or an HLS project folder';
+
+/** In a folder: the saved model or IR `model.json`, else the IR of an HLS project. */
+function fileInFolder(dir: string): string {
+  for (const name of ['model.json', 'model.ir.json']) if (existsSync(join(dir, name))) return join(dir, name);
+  throw new SparsePixelsError(
+    'SP_MODEL_FILE',
+    `not a model folder: it holds no model.json or model.ir.json (expected ${KINDS})`,
+    dir,
+  );
+}
+
+function parseJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw fileError(err, 'read', file);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    const why = (err as Error).message.split('\n')[0];
+    throw new SparsePixelsError(
+      'SP_MODEL_FILE',
+      `not a JSON model document (${why}); expected ${KINDS}`,
+      file,
+    );
+  }
+}
+
+const isSavedModel = (v: unknown) => typeof v === 'object' && v !== null && 'modelTopology' in v;
+
+/** Reads `path` (file or folder); a saved TensorFlow.js model is loaded and exported with exportIR. */
+export async function loadModelDocument(path: string): Promise<LoadedModel> {
+  if (!existsSync(path))
+    throw new SparsePixelsError(
+      'SP_FILE_NOT_FOUND',
+      'cannot read the model: no such file or directory',
+      path,
+    );
+  const file = statSync(path).isDirectory() ? fileInFolder(path) : path;
+  const doc = parseJson(file);
+  if (!isSavedModel(doc)) return { doc, kind: 'ir', file };
+  quietTfjs();
+  const layers = await import('@sparsepixels/layers');
+  const model = await layers.loadModel(dirname(file));
+  return { doc: layers.exportIR(model), kind: 'saved-model', file };
+}
+
+/** prepareModel, with the file named in the one-line error (every diagnostic: `sparsepixels validate`). */
+export function prepareLoaded(loaded: LoadedModel): { model: ModelIR; warnings: string[] } {
+  try {
+    const { model, warnings } = prepareModel(loaded.doc);
+    return { model, warnings: warnings.map((w) => `${w.code} ${w.where || '(document)'}: ${w.message}`) };
+  } catch (err) {
+    if (!(err instanceof IRValidationError)) throw err;
+    const hint = loaded.kind === 'ir' ? `; run 'sparsepixels validate ${loaded.file}' for the full list` : '';
+    throw new SparsePixelsError(err.code, `${err.message}${hint}`, loaded.file);
+  }
+}
+
+/** Loads and prepares in one step. */
+export async function loadPreparedModel(
+  path: string,
+): Promise<{ model: ModelIR; loaded: LoadedModel; warnings: string[] }> {
+  const loaded = await loadModelDocument(path);
+  return { ...prepareLoaded(loaded), loaded };
+}

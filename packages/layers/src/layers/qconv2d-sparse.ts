@@ -10,7 +10,7 @@ import { sparseConv2dOp } from '../ops/sparse-conv2d-op';
 import { stageOf } from './activation-spec';
 import { checkIntArg, checkKernelSize, layerError, whereLayer, type ConfigDict, type Shape } from './layer-base';
 import { SparseLayer, type Grid, type SparseLayerArgs } from './sparse-layer';
-import { forwardWeights, parseWeightedArgs, weightedConfig, weightsIR, type WeightedArgs, type WeightedOptions } from './weighted-args';
+import { parseWeightedArgs, stagedWeights, weightedConfig, weightsIR, type WeightedArgs, type WeightedOptions } from './weighted-args';
 
 export interface QConv2DSparseArgs extends WeightedArgs, SparseLayerArgs {
   filters: number;
@@ -57,9 +57,9 @@ export class QConv2DSparse extends SparseLayer implements IRExportable {
   protected callSparse(x: tf.Tensor, hash: Int32Array): { feat: tf.Tensor } {
     const [batch = 0, n = 0, cin = 0] = x.shape;
     if (cin !== this.cin) throw layerError(this.where(), `features have ${cin} channels; the layer was built for ${this.cin}`);
-    const [k, b] = forwardWeights(this.opts, this.kernel!, this.bias);
+    const w = stagedWeights(this.opts, this.kernel!, this.bias);
     const g = { batch, n, cin, cout: this.filters, k: this.kernelSize };
-    return { feat: sparseConv2dOp(x, hash, k, b, g, stageOf(this.opts.activation)) };
+    return { feat: sparseConv2dOp(x, hash, w.kernel, w.bias, g, stageOf(this.opts.activation), w.stages) };
   }
 
   override getConfig(): ConfigDict {

@@ -9,7 +9,7 @@ import { fusedActivationIR, type ExportContext, type IRExportable } from '../exp
 import { denseOp } from '../ops/dense-op';
 import { stageOf } from './activation-spec';
 import { checkIntArg, checkRank, layerError, singleShape, singleTensor, whereLayer, type ConfigDict, type LayerArgs, type Shape } from './layer-base';
-import { forwardWeights, parseWeightedArgs, weightedConfig, weightsIR, type WeightedArgs, type WeightedOptions } from './weighted-args';
+import { parseWeightedArgs, stagedWeights, weightedConfig, weightsIR, type WeightedArgs, type WeightedOptions } from './weighted-args';
 
 export interface QDenseArgs extends WeightedArgs, LayerArgs {
   units: number;
@@ -53,8 +53,8 @@ export class QDense extends tf.layers.Layer implements IRExportable {
     const x = singleTensor(inputs, where);
     this.inputShape(x.shape);
     if (x.shape[1] !== this.nIn) throw layerError(where, `input has ${x.shape[1]} features; the layer was built for ${this.nIn}`);
-    const [k, b] = forwardWeights(this.opts, this.kernel!, this.bias);
-    return denseOp(x, k, b, this.units, stageOf(this.opts.activation));
+    const w = stagedWeights(this.opts, this.kernel!, this.bias);
+    return denseOp(x, w.kernel, w.bias, this.units, stageOf(this.opts.activation), w.stages);
   }
 
   override getConfig(): ConfigDict {

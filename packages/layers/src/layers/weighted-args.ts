@@ -8,6 +8,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { quantizedWeight } from '../export/export-context';
 import { outputStage } from '../ops/output-stage';
 import { outputStageOp } from '../ops/quantize-op';
+import type { WeightStages } from '../ops/weight-stages';
 import { toQuantizer } from '../quantizers/quantizer-registry';
 import type { Quantizer, QuantizerJson } from '../quantizers/quantizer';
 import { parseActivation, serializeActivation, type ActivationSpec, type ParsedActivation } from './activation-spec';
@@ -58,6 +59,15 @@ function quantized(t: tf.Tensor, q: Quantizer | undefined): tf.Tensor {
 /** Kernel and bias as the forward pass uses them (quantized, straight-through gradients). */
 export function forwardWeights(o: WeightedOptions, kernel: tf.LayerVariable, bias: tf.LayerVariable | undefined): [tf.Tensor, tf.Tensor | undefined] {
   return [quantized(kernel.read(), o.kernelQuantizer), bias ? quantized(bias.read(), o.biasQuantizer) : undefined];
+}
+
+/**
+ * Kernel and bias unquantized, with their quantizers as stages, for ops that quantize their weight
+ * inputs themselves (the same values and gradients as forwardWeights, without two separate tf ops).
+ */
+export function stagedWeights(o: WeightedOptions, kernel: tf.LayerVariable, bias: tf.LayerVariable | undefined): { kernel: tf.Tensor; bias: tf.Tensor | undefined; stages: WeightStages } {
+  const stage = (q: Quantizer | undefined) => (q ? outputStage('linear', q) : undefined);
+  return { kernel: kernel.read(), bias: bias?.read(), stages: { kernel: stage(o.kernelQuantizer), bias: bias ? stage(o.biasQuantizer) : undefined } };
 }
 
 /** precision + weights of the layer in the IR: weights on their quantizer's grid, 'auto' accum/result. */

@@ -41,4 +41,27 @@ describe('denseOp', () => {
     expect(r.checked).toBe(21 + 28 + 4);
     expect(r.maxError).toBeLessThan(2e-3 * r.scale);
   });
+
+  it('input gradient: exactly the float64 sum over units ascending, with relu-masked units (and NaN from an infinite weight kept)', () => {
+    const rng = createRng(14);
+    const [batch, nIn, units] = [3, 6, 5];
+    const x = tf.tensor2d(Float32Array.from({ length: batch * nIn }, () => rng.uniform(-1, 1)), [batch, nIn]);
+    const w = Float32Array.from({ length: nIn * units }, () => rng.uniform(-1, 1));
+    const c = Float32Array.from({ length: batch * units }, () => rng.uniform(-1, 1));
+    const relu = outputStage('relu', undefined);
+    for (const inf of [false, true]) {
+      if (inf) w[2 * units + 1] = Infinity; // input 2, unit 1
+      const kernel = tf.tensor2d(w, [nIn, units]);
+      const pre = tf.matMul(x, kernel).dataSync(); // sign of the pre-activation (no bias): relu mask
+      const dx = tf.grad((xx: tf.Tensor) => tf.sum(tf.mul(denseOp(xx, kernel, undefined, units, relu), tf.tensor2d(c, [batch, units]))))(x).dataSync();
+      for (let b = 0; b < batch; b++) {
+        for (let i = 0; i < nIn; i++) {
+          let s = 0;
+          for (let o = 0; o < units; o++) s += w[i * units + o]! * (c[b * units + o]! * (pre[b * units + o]! > 0 ? 1 : 0));
+          expect(dx[b * nIn + i]).toBe(Math.fround(s));
+        }
+      }
+      if (inf) expect(Array.from(dx).some(Number.isNaN)).toBe(true);
+    }
+  });
 });

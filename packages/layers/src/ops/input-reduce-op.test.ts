@@ -25,4 +25,15 @@ describe('inputReduceBatch', () => {
     expect(Array.from(r.hash)).toEqual([1, 2, 2, 1]);
     expect(Array.from(r.dropped)).toEqual([1]);
   });
+
+  it('the non-zero scan (float32, threshold >= 0) equals the full raster scan (float64), with -0, NaN and 2 channels', () => {
+    const rng = createRng(10);
+    const [h, w, c, n, batch] = [5, 9, 2, 4, 7];
+    const x = Float32Array.from({ length: batch * h * w * c }, () => [0, 0, 0, -0, NaN, rng.int(1, 8) / 8, -0.5][rng.int(0, 6)]!);
+    for (const t of [0, 0.25]) {
+      const fast = inputReduceBatch(x, { batch, h, w, c }, n, t);
+      const full = inputReduceBatch(Float64Array.from(x), { batch, h, w, c }, n, t);
+      expect([Array.from(fast.feat), Array.from(fast.hash), Array.from(fast.dropped)]).toEqual([Array.from(full.feat), Array.from(full.hash), Array.from(full.dropped)]);
+    }
+  });
 });

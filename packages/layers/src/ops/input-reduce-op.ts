@@ -4,6 +4,8 @@
  * unused slots hold zeros and hash (1, 1); further active pixels are dropped and counted.
  * Not differentiable (it reads the input data only).
  */
+import { supportOf } from './non-zero-scan';
+
 export interface ReducedBatch {
   /** [B, N, C] features. */
   readonly feat: Float32Array;
@@ -20,23 +22,31 @@ export function inputReduceBatch(
   threshold: number,
 ): ReducedBatch {
   const { batch, h, w, c } = shape;
-  const feat = new Float32Array(batch * n * c);
-  const hash = new Int32Array(batch * n * 2).fill(1);
-  const dropped = new Int32Array(batch);
-  for (let b = 0; b < batch; b++) {
-    let filled = 0;
-    const img = b * h * w * c;
-    for (let p = 0; p < h * w; p++) {
-      if (!(x[img + p * c]! > threshold)) continue;
-      if (filled === n) {
-        dropped[b]!++;
-        continue;
-      }
-      const s = b * n + filled++;
-      for (let ch = 0; ch < c; ch++) feat[s * c + ch] = x[img + p * c + ch]!;
-      hash[2 * s] = Math.floor(p / w) + 1;
-      hash[2 * s + 1] = (p % w) + 1;
+  const r: ReducedBatch = { feat: new Float32Array(batch * n * c), hash: new Int32Array(batch * n * 2).fill(1), dropped: new Int32Array(batch) };
+  const fill = new Int32Array(batch);
+  const take = (b: number, p: number) => {
+    if (fill[b] === n) {
+      r.dropped[b]!++;
+      return;
     }
+    const s = b * n + fill[b]!++;
+    const img = b * h * w * c;
+    for (let ch = 0; ch < c; ch++) r.feat[s * c + ch] = x[img + p * c + ch]!;
+    r.hash[2 * s] = Math.floor(p / w) + 1;
+    r.hash[2 * s + 1] = (p % w) + 1;
+  };
+  if (x instanceof Float32Array && threshold >= 0) {
+    // only non-zero values can exceed a threshold >= 0: visit just those, in raster order
+    const nz = supportOf(x);
+    for (let i = 0; i < nz.length; i++) {
+      const k = nz[i]!;
+      if (k % c === 0 && x[k]! > threshold) take(Math.floor(k / (h * w * c)), (k % (h * w * c)) / c);
+    }
+    return r;
   }
-  return { feat, hash, dropped };
+  for (let b = 0; b < batch; b++) {
+    const img = b * h * w * c;
+    for (let p = 0; p < h * w; p++) if (x[img + p * c]! > threshold) take(b, p);
+  }
+  return r;
 }

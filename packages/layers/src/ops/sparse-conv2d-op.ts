@@ -8,6 +8,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { jsOp } from './js-op';
 import type { OutputStage } from './output-stage';
+import { jsOpStages, type WeightStages } from './weight-stages';
 import { buildNeighbours, slotActivity, type Neighbours } from './sparse-neighbours';
 
 export interface SparseConvGeometry {
@@ -25,8 +26,10 @@ export function sparseConv2dOp(
   bias: tf.Tensor | undefined,
   g: SparseConvGeometry,
   stage: OutputStage,
+  weightStages: WeightStages = {},
 ): tf.Tensor {
   const inputs = bias ? [x, kernel, bias] : [x, kernel];
+  const staged = jsOpStages(weightStages);
   return jsOp(inputs, ([xv, wv, bv]) => {
     const { batch, n, cin, cout } = g;
     const nb = buildNeighbours(hash, batch, n, g.k);
@@ -62,7 +65,7 @@ export function sparseConv2dOp(
       shape: [batch, n, cout],
       backward: (dy) => sparseConvBackward({ g, nb, active, pre, biased, stage, xv: xv!, wv: wv!, hasBias: bv !== undefined }, dy),
     };
-  });
+  }, staged);
 }
 
 interface ForwardState {

@@ -26,15 +26,20 @@ export function shuffledOrder(count: number, seed: number): Int32Array {
   return order;
 }
 
-/** The events order[start .. start+size) as an input tensor [size, ...eventShape] and their labels. */
-export function gatherBatch(data: Dataset, eventShape: number[], order: Int32Array, start: number, size: number): { x: tf.Tensor; y: number[] } {
+/**
+ * The events order[start .. start+size) as an input tensor [size, ...eventShape] and their labels.
+ * `into` (size * eventSize values) is filled instead of a new array (returned as `values`): fit
+ * passes the previous batch's array once that batch's tensor is disposed (the cpu backend holds the
+ * array by reference until then), saving a large allocation per batch.
+ */
+export function gatherBatch(data: Dataset, eventShape: number[], order: Int32Array, start: number, size: number, into?: Float32Array): { x: tf.Tensor; y: number[]; values: Float32Array } {
   const eventSize = eventShape.reduce((a, b) => a * b, 1);
-  const buf = new Float32Array(size * eventSize);
+  const buf = into?.length === size * eventSize ? into : new Float32Array(size * eventSize);
   const y: number[] = [];
   for (let k = 0; k < size; k++) {
     const e = order[start + k]!;
     buf.set(data.x.subarray(e * eventSize, (e + 1) * eventSize), k * eventSize);
     y.push(data.y[e]!);
   }
-  return { x: tf.tensor(buf, [size, ...eventShape]), y };
+  return { x: tf.tensor(buf, [size, ...eventShape]), y, values: buf };
 }

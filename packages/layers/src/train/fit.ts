@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { gatherBatch, shuffledOrder, type Dataset } from './batches';
+import { FusedAdam } from './fused-adam';
 import { crossEntropy, targetsFor } from './losses';
 import { accuracy, rocAuc } from './metrics';
 import { progressSink, silentProgress, type ProgressSink } from './progress';
@@ -97,7 +98,8 @@ function sinkOf(p: FitOptions['progress']): ProgressSink {
 
 export async function fit(model: tf.LayersModel, data: Dataset, options: FitOptions = {}): Promise<FitHistory> {
   const { epochs = 10, batchSize = 128, seed = 1219 } = options;
-  const optimizer = options.optimizer ?? tf.train.adam(options.learningRate ?? 1e-3);
+  // bit-identical to tf.train.adam, much cheaper per step (see fused-adam.ts)
+  const optimizer = options.optimizer ?? new FusedAdam(options.learningRate ?? 1e-3);
   const es = options.earlyStopping === false ? undefined : { patience: 15, minDelta: 1e-3, restoreBest: true, ...options.earlyStopping };
   const sink = sinkOf(options.progress);
   const eventShape = model.inputs[0]!.shape.slice(1) as number[];
@@ -106,6 +108,7 @@ export async function fit(model: tf.LayersModel, data: Dataset, options: FitOpti
   const logs: EpochLog[] = [];
   let best = { loss: Infinity, epoch: 0, weights: undefined as tf.Tensor[] | undefined };
   let stoppedEarly = false;
+  let xBuf: Float32Array | undefined;
   for (let epoch = 1; epoch <= epochs && !stoppedEarly; epoch++) {
     const order = shuffledOrder(count, seed + epoch);
     const t0 = performance.now();
@@ -114,10 +117,11 @@ export async function fit(model: tf.LayersModel, data: Dataset, options: FitOpti
     sink.startEpoch(epoch, epochs, count);
     for (let start = 0; start < count; start += batchSize) {
       const n = Math.min(batchSize, count - start);
-      const { x, y } = gatherBatch(data, eventShape, order, start, n);
+      const { x, y, values } = gatherBatch(data, eventShape, order, start, n, xBuf);
       const targets = targetsFor(y, units);
       const step = trainStep(model, optimizer, x, targets);
       tf.dispose([x, targets]);
+      xBuf = values; // free to refill now that x is disposed
       lossSum += step.loss * n;
       correct += accuracy(step.probs, y, units) * n;
       const done = start + n;

@@ -3,6 +3,7 @@
  * categorical cross-entropy for a softmax over several units (labels are class indices).
  */
 import * as tf from '@tensorflow/tfjs';
+import { fusedBinaryCrossEntropy } from './fused-binary-cross-entropy';
 
 const EPS = 1e-7;
 
@@ -12,6 +13,8 @@ export function targetsFor(labels: ArrayLike<number>, units: number): tf.Tensor2
 }
 
 export function crossEntropy(targets: tf.Tensor, probs: tf.Tensor): tf.Scalar {
+  // one fused op where it is proven bit-identical (cpu; other backends have their own log)
+  if (probs.shape[1] === 1 && tf.getBackend() === 'cpu') return fusedBinaryCrossEntropy(targets.dataSync() as Float32Array, probs, EPS);
   return tf.tidy(() => {
     const p = tf.clipByValue(probs, EPS, 1 - EPS);
     if (probs.shape[1] === 1) {

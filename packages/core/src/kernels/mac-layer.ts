@@ -7,6 +7,7 @@
 import { apUint, castRaw, castRawBig, fracBits } from '../fixed';
 import type { FixedType } from '../fixed';
 import { addShape, mulShape, shapeOf } from './expression-shape';
+import { exactBound, planMacDynamic, stepFits, type MacDynamic } from './mac-dynamic';
 import { planMac, type MacStrategy, type MacTypes } from './mac-plan';
 import { checkedBigRaws, rawConverter, rawConverterBig } from './raw-cast';
 
@@ -44,7 +45,18 @@ export interface PreparedMac {
   /** bias -> accumulator, for dense's bias-first start. */
   readonly biasToAcc: (raw: number) => number;
   readonly biasToAccBig: (raw: bigint) => bigint;
+  /** Per-event checks that run events on numbers beyond what the static strategy proves. */
+  readonly dynamic: MacDynamic;
+  /** How many events ran on each path (mutable; for tests and benchmarks). */
+  readonly counts: MacPathCounts;
+  /** Whether every declared tensor type fits number raws (the number kernels' precondition). */
+  readonly numberTypes: boolean;
 }
+
+/** The form one event runs in: exact float sum, number steps, or bigint steps. */
+export type MacPath = 'exact' | 'step' | 'bigint';
+
+export type MacPathCounts = Record<MacPath, number>;
 
 function stepCast(acc: FixedType, value: { width: number; integer: number; signed: boolean }): StepCast {
   const fa = fracBits(acc);
@@ -68,6 +80,7 @@ export function prepareMac(
   nOut: number,
   what: string,
   where?: string,
+  period?: number,
 ): PreparedMac {
   const types: MacTypes = { ...typesIn, bias: typesIn.bias ?? apUint(1) };
   const weightsBig = checkedBigRaws(weights, types.weight, `${what} weights`, where);
@@ -84,6 +97,14 @@ export function prepareMac(
   const wScale = exact ? 2 ** (fa - (product.width - product.integer)) : 1;
   const bScale = exact ? 2 ** (fa - fracBits(types.bias)) : 1;
   const narrow = strategy !== 'step-bigint';
+  const dynamic = planMacDynamic(
+    { accum: types.accum, bias: types.bias, productFrac: product.width - product.integer, term, biasStep },
+    weightsBig,
+    biasBig,
+    nOut,
+    period ?? Math.max(1, weightsBig.length / nOut),
+  );
+  const numberTypes = [types.input, types.weight, types.bias, types.result].every((t) => t.width <= 53);
   return {
     types,
     strategy,
@@ -94,11 +115,35 @@ export function prepareMac(
     biasNum: narrow ? Float64Array.from(biasBig, (b) => Number(b) * bScale) : new Float64Array(0),
     term,
     biasStep,
-    toResult: narrow ? rawConverter(types.accum, types.result) : () => NaN,
+    toResult: rawConverter(types.accum, types.result),
     toResultBig: rawConverterBig(types.accum, types.result),
-    biasToAcc: narrow ? rawConverter(types.bias, types.accum) : () => NaN,
+    biasToAcc: rawConverter(types.bias, types.accum),
     biasToAccBig: rawConverterBig(types.bias, types.accum),
+    dynamic,
+    counts: { exact: 0, step: 0, bigint: 0 },
+    numberTypes,
   };
+}
+
+/**
+ * The path of one event with number inputs x (channel fastest): the static strategy when it covers
+ * every input, else the first dynamic form whose check passes (mac-dynamic.ts), else bigint steps.
+ * The number forms need a number-sized accumulator only for the step form (checked by the plan).
+ */
+export function chooseMacPath(m: PreparedMac, x: ArrayLike<number>): MacPath {
+  let path: MacPath;
+  if (m.strategy === 'exact-number') path = 'exact';
+  else if (m.dynamic.exactLimit >= 0 && exactBound(x, m.dynamic) <= m.dynamic.exactLimit) path = 'exact';
+  else if (m.strategy === 'step-number' || stepFits(x, m.dynamic)) path = 'step';
+  else path = 'bigint';
+  m.counts[path]++;
+  return path;
+}
+
+/** Converts bigint raws to numbers into `buf` (inexact beyond 2^53, which the checks then reject). */
+export function bigToNumbers(x: ArrayLike<bigint>, buf: Float64Array): Float64Array {
+  for (let k = 0; k < x.length; k++) buf[k] = Number(x[k] as bigint);
+  return buf;
 }
 
 /** One `acc += v` step on number raws (step-number strategy only). */
@@ -109,4 +154,11 @@ export function stepNumber(acc: number, v: number, s: StepCast, accType: FixedTy
 /** One `acc += v` step on bigint raws. */
 export function stepBig(acc: bigint, v: bigint, s: StepCast, accType: FixedType): bigint {
   return castRawBig(acc * s.accScaleBig + v * s.valueScaleBig, s.frac, accType, s.width);
+}
+
+/** Weights and bias of the exact path (scaled to the accumulator's fraction bits). */
+export function exactArrays(m: PreparedMac): { weights: Float64Array; bias: Float64Array } {
+  return m.strategy === 'exact-number'
+    ? { weights: m.weightsNum, bias: m.biasNum }
+    : { weights: m.dynamic.exactWeights, bias: m.dynamic.exactBias };
 }

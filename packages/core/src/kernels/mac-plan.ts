@@ -4,7 +4,8 @@
  * sum is quantized/overflowed into the accumulator type (castRaw with fracSrc = max(F_acc, F_w+F_x)).
  * When the types and the actual weights prove that no step can quantize or overflow, every cast
  * is the identity and a plain integer sum cast once at the end gives the same bits, much faster.
- * Decided once per layer (the weights are known), never per event.
+ * Decided once per layer (the weights are known); events the static strategy leaves to a slower
+ * form may still take a faster one after a per-event check (mac-dynamic.ts).
  */
 import { fracBits } from '../fixed';
 import type { FixedType } from '../fixed';

@@ -10,7 +10,17 @@
  */
 import type { SparseTensor } from '../sparse/sparse-tensor';
 import { whereOf } from './kernel-checks';
-import { prepareMac, stepBig, stepNumber, type MacTypesInput, type PreparedMac } from './mac-layer';
+import {
+  bigToNumbers,
+  chooseMacPath,
+  exactArrays,
+  prepareMac,
+  stepBig,
+  stepNumber,
+  type MacPath,
+  type MacTypesInput,
+  type PreparedMac,
+} from './mac-layer';
 import { checkConvGeometry, checkConvInput, convSums, type SparseConv2dGeometry } from './sparse-conv2d';
 
 export interface SparseConv2dFixedParams extends SparseConv2dGeometry {
@@ -23,13 +33,15 @@ export interface SparseConv2dFixedParams extends SparseConv2dGeometry {
 
 export interface PreparedSparseConv2d extends PreparedMac {
   readonly geometry: SparseConv2dGeometry;
+  /** Reused buffers of the bigint entry point, grown to the event size. */
+  readonly scratch: { feat: Float64Array; acc: Float64Array };
 }
 
 export function prepareSparseConv2dFixed(p: SparseConv2dFixedParams): PreparedSparseConv2d {
   checkConvGeometry(p, p.weights, p.bias);
   const geometry = { k: p.k, cin: p.cin, cout: p.cout, name: p.name };
-  const mac = prepareMac(p.types, p.weights, p.bias, p.cout, 'SparseConv2D', whereOf(p.name));
-  return { ...mac, geometry };
+  const mac = prepareMac(p.types, p.weights, p.bias, p.cout, 'SparseConv2D', whereOf(p.name), p.cin);
+  return { ...mac, geometry, scratch: { feat: new Float64Array(0), acc: new Float64Array(0) } };
 }
 
 /** Number raws in and out (declared types up to 53 bits); wider intermediates run on bigints inside. */
@@ -41,22 +53,37 @@ export function sparseConv2dFixed(
   const g = conv.geometry;
   checkConvInput(x, g, out);
   const feat = out ?? new Float64Array(x.shape.n * g.cout);
-  if (conv.strategy === 'exact-number') exactConv(x, conv, feat);
-  else if (conv.strategy === 'step-number') stepConv(x, conv, feat);
-  else {
-    const big = sparseConv2dFixedBig({ ...x, feat: Array.from(x.feat, BigInt) }, conv);
+  const path = conv.numberTypes ? chooseMacPath(conv, x.feat) : 'bigint';
+  if (path === 'bigint') {
+    if (!conv.numberTypes) conv.counts.bigint++;
+    const big = sparseConv2dFixedReference({ ...x, feat: Array.from(x.feat, BigInt) }, conv);
     for (let k = 0; k < feat.length; k++) feat[k] = Number(big.feat[k]);
+  } else {
+    convAcc(x, conv, path, feat);
+    const { toResult } = conv;
+    for (let o = 0; o < feat.length; o++) if (feat[o] !== 0) feat[o] = toResult(feat[o] as number);
   }
   return { shape: { ...x.shape, c: g.cout }, feat, hash: x.hash };
 }
 
+/** Accumulator raws (0 on inactive slots and zero sums) on a number path. */
+function convAcc(
+  x: SparseTensor,
+  conv: PreparedSparseConv2d,
+  path: Exclude<MacPath, 'bigint'>,
+  out: Float64Array,
+): void {
+  if (path === 'exact') exactConv(x, conv, out);
+  else stepConv(x, conv, out);
+}
+
 function exactConv(x: SparseTensor, conv: PreparedSparseConv2d, out: Float64Array): void {
   const { k, cout } = conv.geometry;
-  convSums(x, conv.weightsNum, k, cout, out);
-  const { biasNum, toResult } = conv;
+  const { weights, bias } = exactArrays(conv);
+  convSums(x, weights, k, cout, out);
   for (let o = 0; o < out.length; o++) {
     const acc = out[o] as number;
-    if (acc !== 0) out[o] = toResult(acc + (biasNum[o % cout] as number));
+    if (acc !== 0) out[o] = acc + (bias[o % cout] as number);
   }
 }
 
@@ -82,7 +109,8 @@ function stepConv(x: SparseTensor, conv: PreparedSparseConv2d, out: Float64Array
   const { k, cin, cout } = conv.geometry;
   const { n } = x.shape;
   const { feat, hash } = x;
-  const { weightsNum: w, biasNum, term, biasStep, toResult } = conv;
+  const { stepWeights: w, stepBias } = conv.dynamic;
+  const { term, biasStep } = conv;
   const acc = conv.types.accum;
   out.fill(0);
   for (let i = 0; i < n; i++) {
@@ -98,7 +126,7 @@ function stepConv(x: SparseTensor, conv: PreparedSparseConv2d, out: Float64Array
     });
     for (let f = 0; f < cout; f++) {
       const a = out[o + f] as number;
-      out[o + f] = a === 0 ? 0 : toResult(stepNumber(a, biasNum[f] as number, biasStep, acc));
+      out[o + f] = a === 0 ? 0 : stepNumber(a, stepBias[f] as number, biasStep, acc);
     }
   }
 }
@@ -108,8 +136,35 @@ function isActive(feat: ArrayLike<number | bigint>, i: number, c: number): boole
   return false;
 }
 
-/** Bigint raws in and out (any declared width up to 64 bits): the stepwise reference. */
+/**
+ * Bigint raws in and out (any declared width up to 64 bits). Events whose checks pass
+ * (mac-dynamic.ts) run on numbers with the same bits; the others run the stepwise reference.
+ */
 export function sparseConv2dFixedBig(
+  x: SparseTensor<readonly bigint[]>,
+  conv: PreparedSparseConv2d,
+  out?: bigint[],
+): SparseTensor<bigint[]> {
+  const { cout } = conv.geometry;
+  checkConvInput(x, conv.geometry, out);
+  const s = conv.scratch;
+  const size = x.shape.n * cout;
+  if (s.feat.length !== x.feat.length) s.feat = new Float64Array(x.feat.length);
+  if (s.acc.length !== size) s.acc = new Float64Array(size);
+  const xn = { ...x, feat: bigToNumbers(x.feat, s.feat) };
+  const path = chooseMacPath(conv, xn.feat);
+  if (path === 'bigint') return sparseConv2dFixedReference(x, conv, out);
+  convAcc(xn, conv, path, s.acc);
+  const res = out ?? new Array<bigint>(size);
+  for (let o = 0; o < size; o++) {
+    const a = s.acc[o] as number;
+    res[o] = a === 0 ? 0n : conv.toResultBig(BigInt(a));
+  }
+  return { shape: { ...x.shape, c: cout }, feat: res, hash: x.hash };
+}
+
+/** The stepwise reference on bigints: every step cast, inactive neighbours included. */
+export function sparseConv2dFixedReference(
   x: SparseTensor<readonly bigint[]>,
   conv: PreparedSparseConv2d,
   out?: bigint[],

@@ -8,7 +8,17 @@
  */
 import { SparsePixelsError } from '../../errors';
 import { checkInt, checkLength, whereOf } from '../kernel-checks';
-import { prepareMac, stepBig, stepNumber, type MacTypesInput, type PreparedMac } from '../mac-layer';
+import {
+  bigToNumbers,
+  chooseMacPath,
+  exactArrays,
+  prepareMac,
+  stepBig,
+  stepNumber,
+  type MacPath,
+  type MacTypesInput,
+  type PreparedMac,
+} from '../mac-layer';
 
 export interface Conv2dSameGeometry {
   readonly h: number;
@@ -36,6 +46,8 @@ export interface Conv2dSameFixedParams extends Conv2dSameGeometry {
 
 export interface PreparedConv2dSame extends PreparedMac {
   readonly geometry: Conv2dSameGeometry;
+  /** Reused buffers of the bigint entry point (inputs as numbers, accumulators). */
+  readonly scratch: { readonly x: Float64Array; readonly acc: Float64Array };
 }
 
 function checkGeometry(g: Conv2dSameGeometry, weights: { length: number }, bias: { length: number } | undefined): void {
@@ -112,35 +124,48 @@ export function conv2dSameFloat(x: ArrayLike<number>, p: Conv2dSameParams, out?:
 export function prepareConv2dSameFixed(p: Conv2dSameFixedParams): PreparedConv2dSame {
   checkGeometry(p, p.weights, p.bias);
   const geometry = { h: p.h, w: p.w, cin: p.cin, cout: p.cout, k: p.k, name: p.name };
-  return { ...prepareMac(p.types, p.weights, p.bias, p.cout, 'Conv2D', whereOf(p.name)), geometry };
+  const mac = prepareMac(p.types, p.weights, p.bias, p.cout, 'Conv2D', whereOf(p.name), p.cin);
+  const scratch = { x: new Float64Array(p.h * p.w * p.cin), acc: new Float64Array(p.h * p.w * p.cout) };
+  return { ...mac, geometry, scratch };
 }
 
-/** Number raws in and out (declared types up to 53 bits); wider intermediates run on bigints inside. */
+/** Number raws in and out (declared types up to 53 bits); events that need it run on bigints inside. */
 export function conv2dSameFixed(x: ArrayLike<number>, conv: PreparedConv2dSame, out?: Float64Array): Float64Array {
   const g = conv.geometry;
   checkIo(x, g, out);
   const res = out ?? new Float64Array(g.h * g.w * g.cout);
-  if (conv.strategy === 'exact-number') {
-    convSumsSame(x, conv.weightsNum, conv.biasNum, g, res);
-    for (let o = 0; o < res.length; o++) res[o] = conv.toResult(res[o] as number);
-  } else if (conv.strategy === 'step-number') {
-    stepConvSame(x, conv, res);
-  } else {
-    const big = conv2dSameFixedBig(Array.from(x, BigInt), conv);
+  const path = conv.numberTypes ? chooseMacPath(conv, x) : 'bigint';
+  if (path === 'bigint') {
+    if (!conv.numberTypes) conv.counts.bigint++;
+    const big = conv2dSameFixedReference(Array.from(x, BigInt), conv);
     for (let o = 0; o < res.length; o++) res[o] = Number(big[o]);
+    return res;
   }
+  convAccSame(x, conv, path, res);
+  for (let o = 0; o < res.length; o++) res[o] = conv.toResult(res[o] as number);
   return res;
+}
+
+/** Accumulator raws of every output on a number path. */
+function convAccSame(x: ArrayLike<number>, conv: PreparedConv2dSame, path: Exclude<MacPath, 'bigint'>, res: Float64Array): void {
+  if (path === 'exact') {
+    const { weights, bias } = exactArrays(conv);
+    convSumsSame(x, weights, bias, conv.geometry, res);
+  } else {
+    stepConvSame(x, conv, res);
+  }
 }
 
 function stepConvSame(x: ArrayLike<number>, conv: PreparedConv2dSame, res: Float64Array): void {
   const g = conv.geometry;
   const { cin, cout } = g;
-  const { weightsNum: w, term } = conv;
+  const { stepWeights: w, stepBias } = conv.dynamic;
+  const { term } = conv;
   const acc = conv.types.accum;
   for (let y = 0; y < g.h; y++) {
     for (let xx = 0; xx < g.w; xx++) {
       const o = (y * g.w + xx) * cout;
-      for (let f = 0; f < cout; f++) res[o + f] = conv.biasToAcc(conv.biasNum[f] as number);
+      for (let f = 0; f < cout; f++) res[o + f] = conv.biasToAcc(stepBias[f] as number);
       forTaps(g, y, xx, (t, pixel) => {
         for (let c = 0; c < cin; c++) {
           const v = pixel < 0 ? 0 : (x[pixel * cin + c] as number);
@@ -148,13 +173,28 @@ function stepConvSame(x: ArrayLike<number>, conv: PreparedConv2dSame, res: Float
           for (let f = 0; f < cout; f++) res[o + f] = stepNumber(res[o + f] as number, (w[wb + f] as number) * v, term, acc);
         }
       });
-      for (let f = 0; f < cout; f++) res[o + f] = conv.toResult(res[o + f] as number);
     }
   }
 }
 
-/** Bigint raws in and out (any declared width up to 64 bits): the stepwise reference. */
+/**
+ * Bigint raws in and out (any declared width up to 64 bits). Events whose checks pass
+ * (mac-dynamic.ts) run on numbers with the same bits; the others run the stepwise reference.
+ */
 export function conv2dSameFixedBig(x: ArrayLike<bigint>, conv: PreparedConv2dSame, out?: bigint[]): bigint[] {
+  const g = conv.geometry;
+  checkIo(x, g, out);
+  const path = chooseMacPath(conv, bigToNumbers(x, conv.scratch.x));
+  if (path === 'bigint') return conv2dSameFixedReference(x, conv, out);
+  const acc = conv.scratch.acc;
+  convAccSame(conv.scratch.x, conv, path, acc);
+  const res = out ?? new Array<bigint>(acc.length);
+  for (let o = 0; o < acc.length; o++) res[o] = conv.toResultBig(BigInt(acc[o] as number));
+  return res;
+}
+
+/** The stepwise reference on bigints: every step cast, padding taps included. */
+export function conv2dSameFixedReference(x: ArrayLike<bigint>, conv: PreparedConv2dSame, out?: bigint[]): bigint[] {
   const g = conv.geometry;
   checkIo(x, g, out);
   const { cin, cout } = g;

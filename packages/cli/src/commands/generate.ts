@@ -4,7 +4,7 @@ import { SparsePixelsError } from '@sparsepixels/core';
 import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { integerArg } from '../cli/options';
-import { didYouMean } from '../cli/suggest';
+import { didYouMean } from '@sparsepixels/ir';
 import { generateDataset, oneHot, type Dataset } from '../data/dataset';
 import { occupancyStats, type OccupancyStats } from '../data/occupancy';
 import { DATASETS, findDataset } from '../data/registry';

@@ -5,7 +5,7 @@ import { type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { integerArg, numberArg } from '../cli/options';
 import { checkOutDir, writeFolderAtomic } from '../cli/out-dir';
-import { didYouMean } from '../cli/suggest';
+import { didYouMean } from '@sparsepixels/ir';
 import { DATASETS } from '../data/registry';
 import { MODEL_VARIANTS } from '../training/model-variants';
 import { metricLine, trainCnn } from '../training/train-cnn';

@@ -1,7 +1,7 @@
 import { SparsePixelsError } from '@sparsepixels/core';
 import { vivadoBackend, type HlsBackend } from '@sparsepixels/hls-vivado';
 import { vitisBackend } from '@sparsepixels/hls-vitis';
-import { didYouMean } from '../cli/suggest';
+import { didYouMean } from '@sparsepixels/ir';
 
 /** The HLS backends the CLI offers (importing the packages also registers them with ir). */
 export const HLS_BACKENDS: readonly HlsBackend[] = Object.freeze([vivadoBackend, vitisBackend]);

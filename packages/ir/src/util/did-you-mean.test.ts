@@ -11,6 +11,10 @@ describe('suggestionList / didYouMean', () => {
     expect(suggestionList('SparseFlaten', ['Flatten', 'SparseFlatten', 'Dense'])).toEqual(['SparseFlatten']);
     expect(suggestionList('xyz', ['Dense', 'Flatten'])).toEqual([]);
   });
+  it('suggests a name the input starts, from two characters on', () => {
+    expect(suggestionList('dig', ['neutrino', 'jet', 'digits'])).toEqual(['digits']);
+    expect(suggestionList('d', ['digits', 'xyz'])).toEqual([]);
+  });
   it('counts a transposition as one edit', () => {
     expect(editDistance('ab', 'ba')).toBe(1);
     expect(editDistance('kitten', 'sitting')).toBe(3);
@@ -20,5 +24,15 @@ describe('suggestionList / didYouMean', () => {
     expect(didYouMean('relu1', ['relu1x', 'relu2', 'conv1'])).toMatchInlineSnapshot(`"; did you mean 'relu1x' or 'relu2'?"`);
     expect(didYouMean('Dens', ['Dense'])).toMatchInlineSnapshot(`"; did you mean 'Dense'?"`);
     expect(didYouMean('qqqq', ['Dense'])).toBe('');
+  });
+  it('serves the CLI: dataset, command and backend names', () => {
+    const names = ['neutrino', 'jet', 'digits'];
+    expect(editDistance('genrate', 'generate')).toBe(1);
+    expect(editDistance('gneerate', 'generate')).toBe(1);
+    expect(didYouMean('neutrno', names)).toBe("; did you mean 'neutrino'?");
+    expect(didYouMean('Jets', names)).toBe("; did you mean 'jet'?");
+    expect(didYouMean('dig', names)).toBe("; did you mean 'digits'?");
+    expect(didYouMean('mnist', names)).toBe('');
+    expect(didYouMean('ab', ['ac', 'ad', 'xyz'])).toBe("; did you mean 'ac' or 'ad'?");
   });
 });

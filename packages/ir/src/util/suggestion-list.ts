@@ -1,14 +1,17 @@
 /**
  * The valid names closest to `input`, best first: names within an edit distance of about 40 % of
  * the input's length (at least 1), compared case-insensitively and ignoring `_`/`-`, so
- * `kernel_size` finds `kernelSize` and `SparseConv2d` finds `SparseConv2D`.
+ * `kernel_size` finds `kernelSize` and `SparseConv2d` finds `SparseConv2D`. An input of two or more
+ * characters that starts a name also suggests it (`dig` finds `digits`).
  */
 export function suggestionList(input: string, options: readonly string[]): string[] {
   const key = normalize(input);
   const threshold = Math.max(1, Math.floor(key.length * 0.4));
   const scored: { name: string; d: number }[] = [];
   for (const name of options) {
-    const d = name === input ? 0 : Math.min(editDistance(key, normalize(name)) + 0.5, editDistance(input, name));
+    const other = normalize(name);
+    const prefix = key.length >= 2 && other.startsWith(key) ? 0.5 : Infinity;
+    const d = name === input ? 0 : Math.min(editDistance(key, other) + 0.5, editDistance(input, name), prefix);
     if (d <= threshold + 0.5) scored.push({ name, d });
   }
   scored.sort((a, b) => a.d - b.d || a.name.localeCompare(b.name));

@@ -21,7 +21,9 @@ describe('suggestionList / didYouMean', () => {
     expect(editDistance('', 'abc')).toBe(3);
   });
   it('formats one or several suggestions', () => {
-    expect(didYouMean('relu1', ['relu1x', 'relu2', 'conv1'])).toMatchInlineSnapshot(`"; did you mean 'relu1x' or 'relu2'?"`);
+    expect(didYouMean('relu1', ['relu1x', 'relu2', 'conv1'])).toMatchInlineSnapshot(
+      `"; did you mean 'relu1x' or 'relu2'?"`,
+    );
     expect(didYouMean('Dens', ['Dense'])).toMatchInlineSnapshot(`"; did you mean 'Dense'?"`);
     expect(didYouMean('qqqq', ['Dense'])).toBe('');
   });

@@ -11,7 +11,8 @@ export function suggestionList(input: string, options: readonly string[]): strin
   for (const name of options) {
     const other = normalize(name);
     const prefix = key.length >= 2 && other.startsWith(key) ? 0.5 : Infinity;
-    const d = name === input ? 0 : Math.min(editDistance(key, other) + 0.5, editDistance(input, name), prefix);
+    const d =
+      name === input ? 0 : Math.min(editDistance(key, other) + 0.5, editDistance(input, name), prefix);
     if (d <= threshold + 0.5) scored.push({ name, d });
   }
   scored.sort((a, b) => a.d - b.d || a.name.localeCompare(b.name));
@@ -33,7 +34,11 @@ export function editDistance(a: string, b: string): number {
   for (let i = 1; i < rows; i++) {
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
+      let v = Math.min(
+        d[(i - 1) * cols + j]! + 1,
+        d[i * cols + j - 1]! + 1,
+        d[(i - 1) * cols + j - 1]! + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         v = Math.min(v, d[(i - 2) * cols + j - 2]! + 1);
       }

@@ -91,6 +91,7 @@ export {
   sparseConv2dFixedBig,
   sparsePool2dFloat,
   poolReciprocalRaw,
+  assignPoolOwners,
   POOL_MODES,
   sparsePool2dFixed,
   sparsePool2dFixedBig,

@@ -9,7 +9,7 @@ export { sparseConv2dFloat } from './sparse-conv2d';
 export type { SparseConv2dGeometry, SparseConv2dParams } from './sparse-conv2d';
 export { prepareSparseConv2dFixed, sparseConv2dFixed, sparseConv2dFixedBig } from './sparse-conv2d-fixed';
 export type { SparseConv2dFixedParams, PreparedSparseConv2d } from './sparse-conv2d-fixed';
-export { sparsePool2dFloat, poolReciprocalRaw, POOL_MODES } from './sparse-pool2d';
+export { sparsePool2dFloat, poolReciprocalRaw, assignPoolOwners, POOL_MODES } from './sparse-pool2d';
 export type { PoolMode, SparsePool2dParams } from './sparse-pool2d';
 export { sparsePool2dFixed, sparsePool2dFixedBig, poolAccumType } from './sparse-pool2d-fixed';
 export type { SparsePool2dTypes, SparsePool2dFixedParams } from './sparse-pool2d-fixed';

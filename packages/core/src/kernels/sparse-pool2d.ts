@@ -59,11 +59,30 @@ export function poolLayout(
   if (outLength !== undefined) checkLength({ length: outLength }, n * c, 'SparsePooling2D output', where);
   checkLength(hashOut, 2 * n, 'SparsePooling2D output hash', where);
   checkActiveHashes(x, 'SparsePooling2D input', where);
+  assignPoolOwners(x.hash, n, p, h, w, hashOut, owner);
+  return { n, c, h: Math.floor(h / p), w: Math.floor(w / p) };
+}
+
+/**
+ * The pooling rule itself, for one event of n slots on an h x w grid, without checks (training
+ * uses it too, so what is trained is what the kernels compute): `hashOut` gets every slot's pooled
+ * hash, owner[j] = the first slot of j's pooled cell (owner[i] === i for the gathering slot), or -1
+ * when the pooled position lies outside floor(h/P) x floor(w/P).
+ */
+export function assignPoolOwners(
+  hash: ArrayLike<number>,
+  n: number,
+  p: number,
+  h: number,
+  w: number,
+  hashOut: Int32Array,
+  owner: Int32Array,
+): void {
   const ho = Math.floor(h / p);
   const wo = Math.floor(w / p);
   for (let i = 0; i < n; i++) {
-    const ph = Math.floor(((x.hash[2 * i] as number) - 1) / p) + 1;
-    const pw = Math.floor(((x.hash[2 * i + 1] as number) - 1) / p) + 1;
+    const ph = Math.floor((hash[2 * i]! - 1) / p) + 1;
+    const pw = Math.floor((hash[2 * i + 1]! - 1) / p) + 1;
     hashOut[2 * i] = ph;
     hashOut[2 * i + 1] = pw;
     owner[i] = ph >= 1 && ph <= ho && pw >= 1 && pw <= wo ? i : -1;
@@ -71,7 +90,6 @@ export function poolLayout(
       if (owner[k] === k && hashOut[2 * k] === ph && hashOut[2 * k + 1] === pw) owner[i] = k;
     }
   }
-  return { n, c, h: ho, w: wo };
 }
 
 let scratch = new Int32Array(64);

@@ -1,8 +1,10 @@
+import { assignPoolOwners } from '@sparsepixels/core';
+
 /**
- * Pooled layout of a batch of sparse events (SPEC §4.4): every slot gets the pooled hash
- * ((h-1) div P) + 1; a slot whose pooled position lies outside floor(H/P) x floor(W/P) is dropped;
- * the first slot of each pooled cell (in slot order, active or not) owns the cell and gathers every
- * later slot with the same pooled position. `owner[s]` = the owning slot of s, or -1 if dropped.
+ * Pooled layout of a batch of sparse events (SPEC §4.4), by core's rule (`assignPoolOwners`) so
+ * training pools exactly as the kernels and the firmware do: every slot gets the pooled hash; the
+ * first slot of each pooled cell owns it and gathers every later slot with the same pooled position.
+ * `owner[s]` = the owning slot of s as a batch-wide index, or -1 if s is dropped.
  */
 export interface PoolLayout {
   readonly hash: Int32Array;
@@ -17,26 +19,14 @@ export function sparsePoolLayout(
   gridH: number,
   gridW: number,
 ): PoolLayout {
-  const ho = Math.floor(gridH / p);
-  const wo = Math.floor(gridW / p);
   const out = new Int32Array(hash.length);
-  const owner = new Int32Array(batch * n).fill(-1);
+  const owner = new Int32Array(batch * n);
   for (let b = 0; b < batch; b++) {
     const base = b * n;
-    for (let i = base; i < base + n; i++) {
-      const ph = Math.floor((hash[2 * i]! - 1) / p) + 1;
-      const pw = Math.floor((hash[2 * i + 1]! - 1) / p) + 1;
-      out[2 * i] = ph;
-      out[2 * i + 1] = pw;
-      if (ph < 1 || ph > ho || pw < 1 || pw > wo) continue;
-      owner[i] = i;
-      for (let j = base; j < i; j++) {
-        if (owner[j] === j && out[2 * j] === ph && out[2 * j + 1] === pw) {
-          owner[i] = j;
-          break;
-        }
-      }
-    }
+    const slots = owner.subarray(base, base + n);
+    const slotHash = hash.subarray(2 * base, 2 * (base + n));
+    assignPoolOwners(slotHash, n, p, gridH, gridW, out.subarray(2 * base, 2 * (base + n)), slots);
+    for (let k = 0; k < n; k++) if (slots[k]! >= 0) slots[k]! += base;
   }
   return { hash: out, owner };
 }

@@ -4,9 +4,8 @@
  * computed. The step functions are the normative `acc += v` of ap_fixed: exact sum, one cast into
  * the accumulator type (ap-types-semantics §7), with the C++ expression's width as the source width.
  */
-import { apUint, castRaw, castRawBig, fracBits } from '../fixed';
+import { addType, apUint, castRaw, castRawBig, fracBits, mulType } from '../fixed';
 import type { FixedType } from '../fixed';
-import { addShape, mulShape, shapeOf } from './expression-shape';
 import { exactBound, planMacDynamic, stepFits, type MacDynamic } from './mac-dynamic';
 import { planMac, type MacStrategy, type MacTypes } from './mac-plan';
 import { checkedBigRaws, rawConverter, rawConverterBig } from './raw-cast';
@@ -58,9 +57,9 @@ export type MacPath = 'exact' | 'step' | 'bigint';
 
 export type MacPathCounts = Record<MacPath, number>;
 
-function stepCast(acc: FixedType, value: { width: number; integer: number; signed: boolean }): StepCast {
+function stepCast(acc: FixedType, value: FixedType): StepCast {
   const fa = fracBits(acc);
-  const fv = value.width - value.integer;
+  const fv = fracBits(value);
   const frac = Math.max(fa, fv);
   return {
     frac,
@@ -68,7 +67,7 @@ function stepCast(acc: FixedType, value: { width: number; integer: number; signe
     valueScale: 2 ** (frac - fv),
     accScaleBig: 1n << BigInt(frac - fa),
     valueScaleBig: 1n << BigInt(frac - fv),
-    width: addShape(shapeOf(acc), value).width,
+    width: addType(acc, value).width,
   };
 }
 
@@ -89,16 +88,16 @@ export function prepareMac(
       ? new Array<bigint>(nOut).fill(0n)
       : checkedBigRaws(bias, types.bias, `${what} bias`, where);
   const strategy = planMac(types, weightsBig, biasBig, nOut);
-  const product = mulShape(shapeOf(types.weight), shapeOf(types.input));
+  const product = mulType(types.weight, types.input);
   const term = stepCast(types.accum, product);
-  const biasStep = stepCast(types.accum, shapeOf(types.bias));
+  const biasStep = stepCast(types.accum, types.bias);
   const fa = fracBits(types.accum);
   const exact = strategy === 'exact-number';
-  const wScale = exact ? 2 ** (fa - (product.width - product.integer)) : 1;
+  const wScale = exact ? 2 ** (fa - fracBits(product)) : 1;
   const bScale = exact ? 2 ** (fa - fracBits(types.bias)) : 1;
   const narrow = strategy !== 'step-bigint';
   const dynamic = planMacDynamic(
-    { accum: types.accum, bias: types.bias, productFrac: product.width - product.integer, term, biasStep },
+    { accum: types.accum, bias: types.bias, productFrac: fracBits(product), term, biasStep },
     weightsBig,
     biasBig,
     nOut,

@@ -11,14 +11,13 @@
  *  4. out_k = y_k * r, the exact product cast once to the result type.
  * Float form: the exact softmax exp(x_k - max) / sum in float64.
  */
-import { castRaw, castRawBig, fracBits } from '../fixed';
+import { addType, castRaw, castRawBig, fracBits } from '../fixed';
 import type {
   ActivationFixedOptions,
   ActivationKernel,
   ActivationTypes,
   FixedActivation,
 } from './activation-kernel';
-import { addShape, shapeOf } from './expression-shape';
 import { checkLength } from './kernel-checks';
 import { checkNumberType, MAX_NUMBER_WIDTH, rawRange } from './raw-cast';
 import {
@@ -64,7 +63,7 @@ function constants(o: SoftmaxFixedTypes): SoftmaxConstants {
     frac,
     sumScale,
     expScale,
-    sumWidth: addShape(shapeOf(c.sumType), shapeOf(c.expType)).width,
+    sumWidth: addType(c.sumType, c.expType).width,
     outFrac: fe + fracBits(c.invType),
     outWidth: c.expType.width + c.invType.width,
     fitsNumber:

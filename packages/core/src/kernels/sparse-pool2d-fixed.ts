@@ -7,10 +7,9 @@
  * a declared accumulator is honoured (it wraps or saturates as it says).
  * max: the largest gathered raw (input type), then `res = max` (identical types copy bits).
  */
-import { castRaw, castRawBig, fracBits } from '../fixed';
+import { addType, apUfixed, castRaw, castRawBig, fracBits, mulType } from '../fixed';
 import type { FixedType } from '../fixed';
 import type { SparseTensor } from '../sparse/sparse-tensor';
-import { addShape, mulShape, shapeOf } from './expression-shape';
 import { whereOf } from './kernel-checks';
 import { checkNumberType, MAX_NUMBER_WIDTH, rawConverter, rawConverterBig, rawRange } from './raw-cast';
 import { ownerScratch, poolLayout, poolReciprocalRaw, type SparsePool2dParams } from './sparse-pool2d';
@@ -41,7 +40,7 @@ export function poolAccumType(input: FixedType, p: number): FixedType {
 }
 
 /** The type of r: ap_ufixed<11,1>, 10 fraction bits. */
-const R_SHAPE = { width: 11, integer: 1, signed: false };
+const R_TYPE = apUfixed(11, 1);
 
 interface PoolCasts {
   readonly acc: FixedType;
@@ -76,7 +75,7 @@ function computePoolCasts(params: SparsePool2dFixedParams): PoolCasts {
   const acc = params.types.accum ?? poolAccumType(input, params.p);
   const fa = fracBits(acc);
   const frac = Math.max(fa, fracBits(input));
-  const product = mulShape(mulShape(shapeOf(acc), R_SHAPE), R_SHAPE);
+  const product = mulType(mulType(acc, R_TYPE), R_TYPE);
   const rr = poolReciprocalRaw(params.p);
   const k = {
     acc,
@@ -85,7 +84,7 @@ function computePoolCasts(params: SparsePool2dFixedParams): PoolCasts {
     valueScale: 2 ** (frac - fracBits(input)),
     accScaleBig: 1n << BigInt(frac - fa),
     valueScaleBig: 1n << BigInt(frac - fracBits(input)),
-    sumWidth: addShape(shapeOf(acc), shapeOf(input)).width,
+    sumWidth: addType(acc, input).width,
     outFrac: fa + 20,
     outWidth: product.width,
     rr: rr * rr,

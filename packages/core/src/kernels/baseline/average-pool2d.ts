@@ -7,9 +7,8 @@
  * result type.
  */
 import { SparsePixelsError } from '../../errors';
-import { castRaw, castRawBig, fracBits } from '../../fixed';
+import { addType, apUfixed, castRaw, castRawBig, fracBits, mulType } from '../../fixed';
 import type { FixedType } from '../../fixed';
-import { addShape, mulShape, shapeOf } from '../expression-shape';
 import { checkInt, checkLength, whereOf } from '../kernel-checks';
 import { checkNumberType, MAX_NUMBER_WIDTH, rawRange } from '../raw-cast';
 import { poolReciprocalRaw } from '../sparse-pool2d';
@@ -28,14 +27,22 @@ export interface AveragePool2dFixedParams extends AveragePool2dParams {
   readonly types: { readonly input: FixedType; readonly result: FixedType; readonly accum?: FixedType };
 }
 
-function check(x: { length: number }, o: AveragePool2dParams, out: { length: number } | undefined): { ho: number; wo: number } {
+function check(
+  x: { length: number },
+  o: AveragePool2dParams,
+  out: { length: number } | undefined,
+): { ho: number; wo: number } {
   const where = whereOf(o.name);
   checkInt(o.h, 1, 'AveragePooling2D height', where);
   checkInt(o.w, 1, 'AveragePooling2D width', where);
   checkInt(o.c, 1, 'AveragePooling2D channels', where);
   checkInt(o.p, 1, 'AveragePooling2D pool size P', where);
   if (o.p > o.h || o.p > o.w) {
-    throw new SparsePixelsError('SP_KERNEL_ARG', `AveragePooling2D pool size P = ${o.p} is larger than the ${o.h}x${o.w} grid; allowed P <= ${Math.min(o.h, o.w)}`, where);
+    throw new SparsePixelsError(
+      'SP_KERNEL_ARG',
+      `AveragePooling2D pool size P = ${o.p} is larger than the ${o.h}x${o.w} grid; allowed P <= ${Math.min(o.h, o.w)}`,
+      where,
+    );
   }
   checkLength(x, o.h * o.w * o.c, `AveragePooling2D input (${o.h}x${o.w}x${o.c})`, where);
   const ho = Math.floor(o.h / o.p);
@@ -45,13 +52,19 @@ function check(x: { length: number }, o: AveragePool2dParams, out: { length: num
 }
 
 /** Calls visit(outIndex, inputIndices) per output element, the window in (kh, kw) order. */
-function forWindows(o: AveragePool2dParams, ho: number, wo: number, visit: (out: number, window: readonly number[]) => void): void {
+function forWindows(
+  o: AveragePool2dParams,
+  ho: number,
+  wo: number,
+  visit: (out: number, window: readonly number[]) => void,
+): void {
   const window: number[] = new Array<number>(o.p * o.p);
   for (let y = 0; y < ho; y++) {
     for (let x = 0; x < wo; x++) {
       for (let ch = 0; ch < o.c; ch++) {
         for (let kh = 0; kh < o.p; kh++) {
-          for (let kw = 0; kw < o.p; kw++) window[kh * o.p + kw] = ((y * o.p + kh) * o.w + (x * o.p + kw)) * o.c + ch;
+          for (let kw = 0; kw < o.p; kw++)
+            window[kh * o.p + kw] = ((y * o.p + kh) * o.w + (x * o.p + kw)) * o.c + ch;
         }
         visit((y * wo + x) * o.c + ch, window);
       }
@@ -60,7 +73,11 @@ function forWindows(o: AveragePool2dParams, ho: number, wo: number, visit: (out:
 }
 
 /** Float form: (sum * r) * r in float64 with the 10-bit r. */
-export function averagePool2dFloat(x: ArrayLike<number>, o: AveragePool2dParams, out?: Float64Array): Float64Array {
+export function averagePool2dFloat(
+  x: ArrayLike<number>,
+  o: AveragePool2dParams,
+  out?: Float64Array,
+): Float64Array {
   const { ho, wo } = check(x, o, out);
   const res = out ?? new Float64Array(ho * wo * o.c);
   const r = poolReciprocalRaw(o.p) / 1024;
@@ -78,16 +95,16 @@ function casts(o: AveragePool2dFixedParams) {
   const acc = o.types.accum ?? poolAccumType(input, o.p);
   const fa = fracBits(acc);
   const frac = Math.max(fa, fracBits(input));
-  const rShape = { width: 11, integer: 1, signed: false };
+  const rType = apUfixed(11, 1);
   const rr = poolReciprocalRaw(o.p) ** 2;
   return {
     acc,
     frac,
     accScale: 2 ** (frac - fa),
     valueScale: 2 ** (frac - fracBits(input)),
-    sumWidth: addShape(shapeOf(acc), shapeOf(input)).width,
+    sumWidth: addType(acc, input).width,
     outFrac: fa + 20,
-    outWidth: mulShape(mulShape(shapeOf(acc), rShape), rShape).width,
+    outWidth: mulType(mulType(acc, rType), rType).width,
     rr,
   };
 }
@@ -98,11 +115,19 @@ function fitsNumber(k: ReturnType<typeof casts>, input: FixedType): boolean {
     return Number(-lo > hi ? -lo : hi);
   };
   const limit = 2 ** 53;
-  return k.acc.width <= MAX_NUMBER_WIDTH && mag(k.acc) * k.accScale + mag(input) * k.valueScale <= limit && mag(k.acc) * k.rr <= limit;
+  return (
+    k.acc.width <= MAX_NUMBER_WIDTH &&
+    mag(k.acc) * k.accScale + mag(input) * k.valueScale <= limit &&
+    mag(k.acc) * k.rr <= limit
+  );
 }
 
 /** Number raws in and out (types up to 53 bits); falls back to bigints inside when needed. */
-export function averagePool2dFixed(x: ArrayLike<number>, o: AveragePool2dFixedParams, out?: Float64Array): Float64Array {
+export function averagePool2dFixed(
+  x: ArrayLike<number>,
+  o: AveragePool2dFixedParams,
+  out?: Float64Array,
+): Float64Array {
   const where = whereOf(o.name);
   const { ho, wo } = check(x, o, out);
   checkNumberType(o.types.input, 'AveragePooling2D input', where);
@@ -116,14 +141,19 @@ export function averagePool2dFixed(x: ArrayLike<number>, o: AveragePool2dFixedPa
   }
   forWindows(o, ho, wo, (i, window) => {
     let acc = 0;
-    for (const j of window) acc = castRaw(acc * k.accScale + (x[j] as number) * k.valueScale, k.frac, k.acc, k.sumWidth);
+    for (const j of window)
+      acc = castRaw(acc * k.accScale + (x[j] as number) * k.valueScale, k.frac, k.acc, k.sumWidth);
     res[i] = castRaw(acc * k.rr, k.outFrac, o.types.result, k.outWidth);
   });
   return res;
 }
 
 /** Bigint raws in and out (any declared width up to 64 bits). */
-export function averagePool2dFixedBig(x: ArrayLike<bigint>, o: AveragePool2dFixedParams, out?: bigint[]): bigint[] {
+export function averagePool2dFixedBig(
+  x: ArrayLike<bigint>,
+  o: AveragePool2dFixedParams,
+  out?: bigint[],
+): bigint[] {
   const { ho, wo } = check(x, o, out);
   const res = out ?? new Array<bigint>(ho * wo * o.c);
   const k = casts(o);
@@ -132,7 +162,8 @@ export function averagePool2dFixedBig(x: ArrayLike<bigint>, o: AveragePool2dFixe
   const rr = BigInt(k.rr);
   forWindows(o, ho, wo, (i, window) => {
     let acc = 0n;
-    for (const j of window) acc = castRawBig(acc * accScale + (x[j] as bigint) * valueScale, k.frac, k.acc, k.sumWidth);
+    for (const j of window)
+      acc = castRawBig(acc * accScale + (x[j] as bigint) * valueScale, k.frac, k.acc, k.sumWidth);
     res[i] = castRawBig(acc * rr, k.outFrac, o.types.result, k.outWidth);
   });
   return res;

@@ -17,7 +17,15 @@ describe('conv2dSameFloat', () => {
   it('adds the bias to every output and treats padding as zeros (hand-computed)', () => {
     // out(y, x) = 0.5 + x(y, x) + 10 x(y, x+1) + 100 x(y+1, x), outside pixels = 0
     const image = [1, 2, 0, 0, 0, 0, 0, 0, 3];
-    const out = conv2dSameFloat(image, { h: 3, w: 3, cin: 1, cout: 1, k: 3, weights: sparseKernel(), bias: [0.5] });
+    const out = conv2dSameFloat(image, {
+      h: 3,
+      w: 3,
+      cin: 1,
+      cout: 1,
+      k: 3,
+      weights: sparseKernel(),
+      bias: [0.5],
+    });
     expect(Array.from(out)).toEqual([21.5, 2.5, 0.5, 0.5, 0.5, 300.5, 0.5, 30.5, 3.5]);
   });
 
@@ -33,9 +41,18 @@ describe('conv2dSameFloat', () => {
       `[SparsePixelsError: Conv2D kernel size K = 4 is even; K must be odd]`,
     );
     expect(() =>
-      conv2dSameFloat(new Array(9).fill(0), { ...p, k: 5, weights: new Array<number>(25).fill(0), name: 'c1' }),
-    ).toThrowErrorMatchingInlineSnapshot(`[SparsePixelsError: layer "c1": Conv2D kernel size K = 5 is larger than the 3x3 grid; allowed K <= 3]`);
-    expect(() => conv2dSameFloat(new Array(8).fill(0), { ...p, k: 3, weights: sparseKernel() })).toThrowErrorMatchingInlineSnapshot(
+      conv2dSameFloat(new Array(9).fill(0), {
+        ...p,
+        k: 5,
+        weights: new Array<number>(25).fill(0),
+        name: 'c1',
+      }),
+    ).toThrowErrorMatchingInlineSnapshot(
+      `[SparsePixelsError: layer "c1": Conv2D kernel size K = 5 is larger than the 3x3 grid; allowed K <= 3]`,
+    );
+    expect(() =>
+      conv2dSameFloat(new Array(8).fill(0), { ...p, k: 3, weights: sparseKernel() }),
+    ).toThrowErrorMatchingInlineSnapshot(
       `[SparsePixelsError: Conv2D input (3x3x1) has 8 elements; expected 9]`,
     );
   });
@@ -51,13 +68,15 @@ function gridArb(t: FixedType, n: number) {
   return fc.array(fc.integer({ min: -hi - 1, max: hi }), { minLength: n, maxLength: n });
 }
 
-const geometryArb = fc.record({
-  h: fc.integer({ min: 1, max: 5 }),
-  w: fc.integer({ min: 1, max: 5 }),
-  cin: fc.integer({ min: 1, max: 2 }),
-  cout: fc.integer({ min: 1, max: 2 }),
-  k: fc.constantFrom(1, 3, 5),
-}).filter((g) => g.k <= g.h && g.k <= g.w);
+const geometryArb = fc
+  .record({
+    h: fc.integer({ min: 1, max: 5 }),
+    w: fc.integer({ min: 1, max: 5 }),
+    cin: fc.integer({ min: 1, max: 2 }),
+    cout: fc.integer({ min: 1, max: 2 }),
+    k: fc.constantFrom(1, 3, 5),
+  })
+  .filter((g) => g.k <= g.h && g.k <= g.w);
 
 const caseArb = geometryArb.chain((g) =>
   fc.record({
@@ -73,14 +92,22 @@ describe('conv2dSameFixed', () => {
     const accum = apFixed(40, 20);
     fc.assert(
       fc.property(caseArb, ({ g, x, w, b }) => {
-        const conv = prepareConv2dSameFixed({ ...g, weights: w, bias: b, types: { input: xT, weight: wT, bias: bT, accum, result: accum } });
+        const conv = prepareConv2dSameFixed({
+          ...g,
+          weights: w,
+          bias: b,
+          types: { input: xT, weight: wT, bias: bT, accum, result: accum },
+        });
         const raws = conv2dSameFixed(x, conv);
         const sx = 2 ** -fracBits(xT);
-        const float = conv2dSameFloat(x.map((v) => v * sx), {
-          ...g,
-          weights: w.map((v) => v * 2 ** -fracBits(wT)),
-          bias: b.map((v) => v * 2 ** -fracBits(bT)),
-        });
+        const float = conv2dSameFloat(
+          x.map((v) => v * sx),
+          {
+            ...g,
+            weights: w.map((v) => v * 2 ** -fracBits(wT)),
+            bias: b.map((v) => v * 2 ** -fracBits(bT)),
+          },
+        );
         // Values on dyadic grids with few bits: float64 sums are exact, so compare exactly.
         expect(Array.from(raws, (r) => r * 2 ** -fracBits(accum))).toEqual(Array.from(float));
       }),
@@ -93,7 +120,12 @@ describe('conv2dSameFixed', () => {
     const accum = apFixed(9, 3);
     fc.assert(
       fc.property(caseArb, ({ g, x, w, b }) => {
-        const conv = prepareConv2dSameFixed({ ...g, weights: w, bias: b, types: { input: xT, weight: wT, bias: bT, accum, result: accum } });
+        const conv = prepareConv2dSameFixed({
+          ...g,
+          weights: w,
+          bias: b,
+          types: { input: xT, weight: wT, bias: bT, accum, result: accum },
+        });
         const expected = referenceWrap(g, x, w, b, accum.width, 2 ** (fracBits(accum) - fracBits(bT)));
         expect(Array.from(conv2dSameFixed(x, conv))).toEqual(expected.map(Number));
         expect(conv2dSameFixedBig(x.map(BigInt), conv)).toEqual(expected);

@@ -50,7 +50,11 @@ export interface PreparedConv2dSame extends PreparedMac {
   readonly scratch: { readonly x: Float64Array; readonly acc: Float64Array };
 }
 
-function checkGeometry(g: Conv2dSameGeometry, weights: { length: number }, bias: { length: number } | undefined): void {
+function checkGeometry(
+  g: Conv2dSameGeometry,
+  weights: { length: number },
+  bias: { length: number } | undefined,
+): void {
   const where = whereOf(g.name);
   for (const [v, what] of [
     [g.h, 'Conv2D height'],
@@ -61,11 +65,25 @@ function checkGeometry(g: Conv2dSameGeometry, weights: { length: number }, bias:
   ] as const) {
     checkInt(v, 1, what, where);
   }
-  if (g.k % 2 === 0) throw new SparsePixelsError('SP_KERNEL_ARG', `Conv2D kernel size K = ${g.k} is even; K must be odd`, where);
+  if (g.k % 2 === 0)
+    throw new SparsePixelsError(
+      'SP_KERNEL_ARG',
+      `Conv2D kernel size K = ${g.k} is even; K must be odd`,
+      where,
+    );
   if (g.k > g.h || g.k > g.w) {
-    throw new SparsePixelsError('SP_KERNEL_ARG', `Conv2D kernel size K = ${g.k} is larger than the ${g.h}x${g.w} grid; allowed K <= ${Math.min(g.h, g.w)}`, where);
+    throw new SparsePixelsError(
+      'SP_KERNEL_ARG',
+      `Conv2D kernel size K = ${g.k} is larger than the ${g.h}x${g.w} grid; allowed K <= ${Math.min(g.h, g.w)}`,
+      where,
+    );
   }
-  checkLength(weights, g.k * g.k * g.cin * g.cout, `Conv2D weights (${g.k}x${g.k}x${g.cin}x${g.cout})`, where);
+  checkLength(
+    weights,
+    g.k * g.k * g.cin * g.cout,
+    `Conv2D weights (${g.k}x${g.k}x${g.cin}x${g.cout})`,
+    where,
+  );
   if (bias !== undefined) checkLength(bias, g.cout, 'Conv2D bias', where);
 }
 
@@ -79,7 +97,12 @@ function checkIo(x: { length: number }, g: Conv2dSameGeometry, out: { length: nu
  * Visits every tap of output pixel (y, x) in order: tap index t = kh*K + kw and the input pixel
  * index, or -1 for a padding tap.
  */
-function forTaps(g: Conv2dSameGeometry, y: number, x: number, visit: (t: number, pixel: number) => void): void {
+function forTaps(
+  g: Conv2dSameGeometry,
+  y: number,
+  x: number,
+  visit: (t: number, pixel: number) => void,
+): void {
   const r = (g.k - 1) >> 1;
   for (let kh = 0; kh < g.k; kh++) {
     const iy = y + kh - r;
@@ -92,7 +115,13 @@ function forTaps(g: Conv2dSameGeometry, y: number, x: number, visit: (t: number,
 }
 
 /** out = start + sum of w*x per output in float64 (floats, or integers whose sums are exact). */
-function convSumsSame(x: ArrayLike<number>, weights: ArrayLike<number>, start: ArrayLike<number> | undefined, g: Conv2dSameGeometry, out: Float64Array): void {
+function convSumsSame(
+  x: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  start: ArrayLike<number> | undefined,
+  g: Conv2dSameGeometry,
+  out: Float64Array,
+): void {
   const { cin, cout } = g;
   for (let y = 0; y < g.h; y++) {
     for (let xx = 0; xx < g.w; xx++) {
@@ -104,7 +133,8 @@ function convSumsSame(x: ArrayLike<number>, weights: ArrayLike<number>, start: A
           const v = x[pixel * cin + c] as number;
           if (v === 0) continue;
           const wb = (t * cin + c) * cout;
-          for (let f = 0; f < cout; f++) out[o + f] = (out[o + f] as number) + (weights[wb + f] as number) * v;
+          for (let f = 0; f < cout; f++)
+            out[o + f] = (out[o + f] as number) + (weights[wb + f] as number) * v;
         }
       });
     }
@@ -130,7 +160,11 @@ export function prepareConv2dSameFixed(p: Conv2dSameFixedParams): PreparedConv2d
 }
 
 /** Number raws in and out (declared types up to 53 bits); events that need it run on bigints inside. */
-export function conv2dSameFixed(x: ArrayLike<number>, conv: PreparedConv2dSame, out?: Float64Array): Float64Array {
+export function conv2dSameFixed(
+  x: ArrayLike<number>,
+  conv: PreparedConv2dSame,
+  out?: Float64Array,
+): Float64Array {
   const g = conv.geometry;
   checkIo(x, g, out);
   const res = out ?? new Float64Array(g.h * g.w * g.cout);
@@ -147,7 +181,12 @@ export function conv2dSameFixed(x: ArrayLike<number>, conv: PreparedConv2dSame, 
 }
 
 /** Accumulator raws of every output on a number path. */
-function convAccSame(x: ArrayLike<number>, conv: PreparedConv2dSame, path: Exclude<MacPath, 'bigint'>, res: Float64Array): void {
+function convAccSame(
+  x: ArrayLike<number>,
+  conv: PreparedConv2dSame,
+  path: Exclude<MacPath, 'bigint'>,
+  res: Float64Array,
+): void {
   if (path === 'exact') {
     const { weights, bias } = exactArrays(conv);
     convSumsSame(x, weights, bias, conv.geometry, res);
@@ -170,7 +209,8 @@ function stepConvSame(x: ArrayLike<number>, conv: PreparedConv2dSame, res: Float
         for (let c = 0; c < cin; c++) {
           const v = pixel < 0 ? 0 : (x[pixel * cin + c] as number);
           const wb = (t * cin + c) * cout;
-          for (let f = 0; f < cout; f++) res[o + f] = stepNumber(res[o + f] as number, (w[wb + f] as number) * v, term, acc);
+          for (let f = 0; f < cout; f++)
+            res[o + f] = stepNumber(res[o + f] as number, (w[wb + f] as number) * v, term, acc);
         }
       });
     }
@@ -194,7 +234,11 @@ export function conv2dSameFixedBig(x: ArrayLike<bigint>, conv: PreparedConv2dSam
 }
 
 /** The stepwise reference on bigints: every step cast, padding taps included. */
-export function conv2dSameFixedReference(x: ArrayLike<bigint>, conv: PreparedConv2dSame, out?: bigint[]): bigint[] {
+export function conv2dSameFixedReference(
+  x: ArrayLike<bigint>,
+  conv: PreparedConv2dSame,
+  out?: bigint[],
+): bigint[] {
   const g = conv.geometry;
   checkIo(x, g, out);
   const { cin, cout } = g;
@@ -209,7 +253,8 @@ export function conv2dSameFixedReference(x: ArrayLike<bigint>, conv: PreparedCon
         for (let c = 0; c < cin; c++) {
           const v = pixel < 0 ? 0n : (x[pixel * cin + c] as bigint);
           const wb = (t * cin + c) * cout;
-          for (let f = 0; f < cout; f++) res[o + f] = stepBig(res[o + f] as bigint, (w[wb + f] as bigint) * v, term, acc);
+          for (let f = 0; f < cout; f++)
+            res[o + f] = stepBig(res[o + f] as bigint, (w[wb + f] as bigint) * v, term, acc);
         }
       });
       for (let f = 0; f < cout; f++) res[o + f] = conv.toResultBig(res[o + f] as bigint);

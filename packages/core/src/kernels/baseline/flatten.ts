@@ -20,7 +20,11 @@ export function flattenFloat(x: ArrayLike<number>, out?: Float64Array): Float64A
 }
 
 /** Number raws (types up to 53 bits). */
-export function flattenFixed(x: ArrayLike<number>, types: FlattenFixedTypes, out?: Float64Array): Float64Array {
+export function flattenFixed(
+  x: ArrayLike<number>,
+  types: FlattenFixedTypes,
+  out?: Float64Array,
+): Float64Array {
   checkNumberType(types.input, 'Flatten input');
   checkNumberType(types.result, 'Flatten result');
   if (out !== undefined) checkLength(out, x.length, 'Flatten output');

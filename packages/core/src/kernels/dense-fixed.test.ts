@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { apFixed, apInt, apUfixed, castRawBig, fracBits, rawToNumber } from '../fixed';
 import type { FixedType, OverflowMode } from '../fixed';
 import { denseFloat } from './dense';
-import { denseFixed, denseFixedBig, prepareDenseFixed } from './dense-fixed';
+import { denseFixed, denseFixedBig, denseFixedReference, prepareDenseFixed } from './dense-fixed';
 import { fixedTypeArb, rawsArb } from './sparse-fixtures.test-util';
 
 describe('denseFixed', () => {
@@ -90,13 +90,15 @@ describe('denseFixed', () => {
       });
     });
 
-  it('number path == bigint path, for every strategy', () => {
+  it('number path == bigint path == stepwise bigint reference, for every strategy', () => {
     const seen = new Set<string>();
     fc.assert(
       fc.property(arb, ({ r, weights, bias, x }) => {
         const d = prepareDenseFixed({ ...r, weights, bias, types: r });
         seen.add(d.strategy);
-        expect(denseFixed(x, d)).toEqual(Float64Array.from(denseFixedBig(Array.from(x, BigInt), d), Number));
+        const reference = denseFixedReference(Array.from(x, BigInt), d);
+        expect(denseFixedBig(Array.from(x, BigInt), d)).toEqual(reference);
+        expect(denseFixed(x, d)).toEqual(Float64Array.from(reference, Number));
       }),
       { numRuns: 500 },
     );

@@ -1,19 +1,44 @@
-import { conv2dSameFixed, conv2dSameFixedBig, conv2dSameFloat, prepareConv2dSameFixed } from '@sparsepixels/core';
+import {
+  conv2dSameFixed,
+  conv2dSameFixedBig,
+  conv2dSameFloat,
+  prepareConv2dSameFixed,
+} from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import type { CompileContext, LayerKernel } from '../interpret/runtime';
 import { macPrecision } from '../precision/mac-precision';
 import type { OpDef } from './op-def';
-import { attr, attrsObject, checkKernel, CONV_WEIGHTS, imageInput, intAttr, macTypes, weightCount } from './op-helpers';
+import {
+  attr,
+  CONV_ATTRS,
+  CONV_WEIGHTS,
+  convOutputShape,
+  imageInput,
+  macTypes,
+  weightCount,
+} from './op-helpers';
 
 function geometry(ctx: CompileContext) {
   const [h = 0, w = 0, cin = 0] = ctx.inputs[0]!.shape;
-  return { h, w, cin, cout: attr<number>(ctx.layer, 'filters'), k: attr<number>(ctx.layer, 'kernelSize'), name: ctx.layer.name };
+  return {
+    h,
+    w,
+    cin,
+    cout: attr<number>(ctx.layer, 'filters'),
+    k: attr<number>(ctx.layer, 'kernelSize'),
+    name: ctx.layer.name,
+  };
 }
 
 function compileFixed(ctx: CompileContext): LayerKernel {
   const g = geometry(ctx);
   const types = macTypes(ctx);
-  const conv = prepareConv2dSameFixed({ ...g, weights: ctx.weights['kernel']!.raw, bias: ctx.weights['bias']?.raw, types });
+  const conv = prepareConv2dSameFixed({
+    ...g,
+    weights: ctx.weights['kernel']!.raw,
+    bias: ctx.weights['bias']?.raw,
+    types,
+  });
   const size = g.h * g.w * g.cout;
   if (needsBig(types.input, types.result)) {
     const out = new Array<bigint>(size).fill(0n);
@@ -47,18 +72,13 @@ export const conv2dOp: OpDef = {
   sparse: false,
   inputKind: 'dense',
   outputKind: 'dense',
-  attrsSchema: attrsObject(
-    { filters: intAttr(1, 4096, 'Output channels'), kernelSize: intAttr(1, 63, 'Square kernel size K (odd)') },
-    ['filters', 'kernelSize'],
-  ),
+  attrsSchema: CONV_ATTRS,
   precisions: ['result', 'accum', 'weight', 'bias'],
   weights: CONV_WEIGHTS,
   inferShape(ctx) {
     const x = imageInput(ctx);
     if (!x) return undefined;
-    const [h = 0, w = 0] = x.shape;
-    checkKernel(ctx, attr<number>(ctx.layer, 'kernelSize'), h, w); // the output shape is known either way
-    return { kind: 'dense', shape: [h, w, attr<number>(ctx.layer, 'filters')] };
+    return { kind: 'dense', shape: convOutputShape(ctx, x) };
   },
   inferPrecision(ctx) {
     const cin = ctx.inputs[0]?.shape[2] ?? 0;

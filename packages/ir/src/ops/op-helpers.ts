@@ -1,7 +1,14 @@
 import { DIAGNOSTICS } from '../diagnostics';
 import type { CompileContext } from '../interpret/runtime';
 import type { LayerIR } from '../model';
-import type { JsonSchema, PrecisionContext, ResolvedPrecision, ShapeContext, TensorInfo, WeightSpec } from './op-def';
+import type {
+  JsonSchema,
+  PrecisionContext,
+  ResolvedPrecision,
+  ShapeContext,
+  TensorInfo,
+  WeightSpec,
+} from './op-def';
 
 /** An attribute of a schema-validated layer. */
 export function attr<T>(layer: LayerIR, key: string): T {
@@ -27,7 +34,15 @@ export function imageInput(ctx: ShapeContext): TensorInfo | undefined {
   const x = ctx.inputs[0];
   if (!x) return undefined;
   if (x.shape.length !== 3) {
-    ctx.report(DIAGNOSTICS.rankMismatch.at(`${ctx.where}/inputs/0`, ctx.layer.name, ctx.layer.op, '[H, W, C] image', shapeText(x.shape)));
+    ctx.report(
+      DIAGNOSTICS.rankMismatch.at(
+        `${ctx.where}/inputs/0`,
+        ctx.layer.name,
+        ctx.layer.op,
+        '[H, W, C] image',
+        shapeText(x.shape),
+      ),
+    );
     return undefined;
   }
   return x;
@@ -38,7 +53,15 @@ export function vectorInput(ctx: ShapeContext): TensorInfo | undefined {
   const x = ctx.inputs[0];
   if (!x) return undefined;
   if (x.shape.length !== 1) {
-    ctx.report(DIAGNOSTICS.rankMismatch.at(`${ctx.where}/inputs/0`, ctx.layer.name, ctx.layer.op, '1-D [n] vector', shapeText(x.shape)));
+    ctx.report(
+      DIAGNOSTICS.rankMismatch.at(
+        `${ctx.where}/inputs/0`,
+        ctx.layer.name,
+        ctx.layer.op,
+        '1-D [n] vector',
+        shapeText(x.shape),
+      ),
+    );
     return undefined;
   }
   return x;
@@ -70,6 +93,19 @@ export function checkPool(ctx: ShapeContext, p: number, h: number, w: number): b
   return true;
 }
 
+/** Attributes of conv layers (standard and sparse): output channels and the square kernel size. */
+export const CONV_ATTRS = attrsObject(
+  { filters: intAttr(1, 4096, 'Output channels'), kernelSize: intAttr(1, 63, 'Square kernel size K (odd)') },
+  ['filters', 'kernelSize'],
+);
+
+/** Output [H, W, filters] of a conv layer on input x, reporting a bad kernel (the shape is known either way). */
+export function convOutputShape(ctx: ShapeContext, x: TensorInfo): [number, number, number] {
+  const [h = 0, w = 0] = x.shape;
+  checkKernel(ctx, attr<number>(ctx.layer, 'kernelSize'), h, w);
+  return [h, w, attr<number>(ctx.layer, 'filters')];
+}
+
 /** Weights of conv layers: kernel (K, K, Cin, filters), optional bias (filters). */
 export const CONV_WEIGHTS: readonly WeightSpec[] = Object.freeze([
   {
@@ -81,7 +117,12 @@ export const CONV_WEIGHTS: readonly WeightSpec[] = Object.freeze([
       return [k, k, x.shape[2] ?? 0, attr<number>(layer, 'filters')];
     },
   },
-  { name: 'bias', precision: 'bias', required: false, shape: (layer: LayerIR) => [attr<number>(layer, 'filters')] },
+  {
+    name: 'bias',
+    precision: 'bias',
+    required: false,
+    shape: (layer: LayerIR) => [attr<number>(layer, 'filters')],
+  },
 ]);
 
 /** Precision of ops that pass values through (activations relu/linear, flatten, max pooling, reduce): result 'auto' = input type. */

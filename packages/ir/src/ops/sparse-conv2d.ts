@@ -9,26 +9,49 @@ import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import type { CompileContext, LayerKernel, RuntimeTensor } from '../interpret/runtime';
 import { macPrecision } from '../precision/mac-precision';
 import type { OpDef } from './op-def';
-import { attr, attrsObject, checkKernel, CONV_WEIGHTS, imageInput, intAttr, macTypes, weightCount } from './op-helpers';
+import {
+  attr,
+  CONV_ATTRS,
+  CONV_WEIGHTS,
+  convOutputShape,
+  imageInput,
+  macTypes,
+  weightCount,
+} from './op-helpers';
 
 function geometry(ctx: CompileContext) {
   const x = ctx.inputs[0]!;
   const [h = 0, w = 0, cin = 0] = x.shape;
   const shape: SparseShape = { n: x.slots ?? 0, c: cin, h, w };
-  return { shape, k: attr<number>(ctx.layer, 'kernelSize'), cin, cout: attr<number>(ctx.layer, 'filters'), name: ctx.layer.name };
+  return {
+    shape,
+    k: attr<number>(ctx.layer, 'kernelSize'),
+    cin,
+    cout: attr<number>(ctx.layer, 'filters'),
+    name: ctx.layer.name,
+  };
 }
 
 function compileFixed(ctx: CompileContext): LayerKernel {
   const g = geometry(ctx);
   const types = macTypes(ctx);
-  const conv = prepareSparseConv2dFixed({ ...g, weights: ctx.weights['kernel']!.raw, bias: ctx.weights['bias']?.raw, types });
+  const conv = prepareSparseConv2dFixed({
+    ...g,
+    weights: ctx.weights['kernel']!.raw,
+    bias: ctx.weights['bias']?.raw,
+    types,
+  });
   const outShape = { ...g.shape, c: g.cout };
   if (needsBig(types.input, types.result)) {
     const out = new Array<bigint>(g.shape.n * g.cout).fill(0n);
     const narrowOut = types.result.width <= 53;
     return {
       run: ([x]): RuntimeTensor => {
-        const r = sparseConv2dFixedBig({ shape: g.shape, feat: toBigRaws(x!.data), hash: x!.hash! }, conv, out);
+        const r = sparseConv2dFixedBig(
+          { shape: g.shape, feat: toBigRaws(x!.data), hash: x!.hash! },
+          conv,
+          out,
+        );
         return { data: narrowOut ? toNumberRaws(r.feat) : r.feat, hash: r.hash, sparse: outShape };
       },
     };
@@ -63,18 +86,13 @@ export const sparseConv2dOp: OpDef = {
   sparse: true,
   inputKind: 'sparse',
   outputKind: 'sparse',
-  attrsSchema: attrsObject(
-    { filters: intAttr(1, 4096, 'Output channels'), kernelSize: intAttr(1, 63, 'Square kernel size K (odd)') },
-    ['filters', 'kernelSize'],
-  ),
+  attrsSchema: CONV_ATTRS,
   precisions: ['result', 'accum', 'weight', 'bias'],
   weights: CONV_WEIGHTS,
   inferShape(ctx) {
     const x = imageInput(ctx);
     if (!x) return undefined;
-    const [h = 0, w = 0] = x.shape;
-    checkKernel(ctx, attr<number>(ctx.layer, 'kernelSize'), h, w); // the output shape is known either way
-    return { kind: 'sparse', shape: [h, w, attr<number>(ctx.layer, 'filters')], slots: x.slots };
+    return { kind: 'sparse', shape: convOutputShape(ctx, x), slots: x.slots };
   },
   inferPrecision(ctx) {
     const cin = ctx.inputs[0]?.shape[2] ?? 0;

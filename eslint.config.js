@@ -25,6 +25,7 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['scope:core', 'scope:ir', 'scope:hls-vivado'],
             },
             { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['*'] },
+            { sourceTag: 'scope:sparse-conv', onlyDependOnLibsWithTags: ['scope:core', 'scope:sparse-conv'] },
           ],
         },
       ],

@@ -1,132 +1,109 @@
-// Method `direct`: scatter from the non-zeros. Per image, every input pixel adds v * k[a][b] to a
-// frame of outHeight x outWidth float64 sums through a flat offset table (a * outWidth + b); pixels
-// whose whole footprint is inside the frame (most of them) take a loop without bounds checks, and
-// mark their touched output pixels in a bitmap one run of bits per kernel row. The image is then
-// emitted in row-major order by walking the set bits of its rows (a word at a time, so untouched
-// pixels cost 1/32 of a read), clearing bits and sums for the next image. `count` runs the same
-// walk without arithmetic and counts bits to size the output exactly; `fill` writes each image at
-// its offset. Summation order per output pixel: input pixels in row-major order.
+// Method `direct`: scatter from the non-zeros. Per image, every input pixel adds v * k[a][b] into a
+// frame of float64 sums laid out as the `full` convolution (so every footprint fits and the scatter
+// has no bounds checks; rows are padded to a multiple of 32 pixels), through a scatter specialised
+// for the kernel (direct-codegen.ts: offsets and kernel values as literals). The mode's output is a
+// crop of that frame. `count` marks touched pixels in a bitmap (one run of bits per kernel row) and
+// counts the set bits inside the crop, which sizes the output exactly. `fill` emits each image in
+// row-major order at its offset: images whose output is dense read their crop rows straight from
+// the sums; sparse ones walk the set bits of the bitmap (a word at a time, so untouched pixels cost
+// 1/32 of a read). Either way the touched part of the frame is zeroed again for the next image.
+// Summation order per output pixel: input pixels in row-major order.
 //
 // These functions also run in worker threads from their source text (see threads/worker-source.ts):
-// they may only call each other, the helpers of frame.ts, and globals.
+// they may only call each other, the functions of direct-codegen.ts, and globals.
 import type { FloatArray } from '../types';
-import { countAndClearBits, emitBits, imageRowSpan, setBitRun, wordFirst, wordLast } from './frame';
+import { compileDirectKernel, directKernelSource, type DirectKernel } from './direct-codegen';
 import type { ConvJob } from './job';
 
-/** Scratch reused across the images of one call (one per thread). */
-export interface DirectScratch {
-  /** One bit per output pixel of the frame: touched by the current image. Cleared as it is read. */
-  bits: Int32Array;
-  offsets: Int32Array;
-  tapRow: Int32Array;
-  /** Largest tap column and the first and last kernel rows with taps. */
-  maxCol: number;
+/** Per-thread state of one call. */
+export interface DirectFrame {
+  /** Row stride of the frame (full width rounded up to 32) and its words per row. */
+  stride: number;
+  words: number;
+  /** Full width (W + last tap column) and the first and last kernel rows with taps. */
+  fullWidth: number;
   minRow: number;
   maxRow: number;
-  /** Per kernel row with taps: its offset (a * outWidth + first tap column) and run length. */
-  runOffset: Int32Array;
-  runLength: Int32Array;
+  bits: Int32Array;
+  acc: Float64Array | null;
+  markBits: DirectKernel;
+  sumsAndBits: DirectKernel;
+  sumsOnly: DirectKernel;
 }
 
-export function directScratch(job: ConvJob): DirectScratch {
+export function directFrame(job: ConvJob, withSums: boolean): DirectFrame {
   const n = job.tapCol.length;
-  const offsets = new Int32Array(n);
-  const tapRow = new Int32Array(n);
-  for (let a = 0; a < job.kernelHeight; a++)
-    for (let j = job.tapRowStart[a]!; j < job.tapRowStart[a + 1]!; j++) {
-      tapRow[j] = a;
-      offsets[j] = a * job.outWidth + job.tapCol[j]!;
-    }
   let maxCol = 0;
+  let minRow = -1;
+  let maxRow = 0;
+  for (let a = 0; a < job.kernelHeight; a++)
+    if (job.tapRowStart[a + 1]! > job.tapRowStart[a]!) {
+      if (minRow < 0) minRow = a;
+      maxRow = a;
+    }
   for (let j = 0; j < n; j++) maxCol = Math.max(maxCol, job.tapCol[j]!);
-  const minRow = n > 0 ? tapRow[0]! : 0;
-  const maxRow = n > 0 ? tapRow[n - 1]! : 0;
-  const bits = new Int32Array(((job.outHeight * job.outWidth + 31) >>> 5) + 1);
-  const runOffset: number[] = [];
-  const runLength: number[] = [];
-  for (let a = 0; a < job.kernelHeight; a++) {
-    const j0 = job.tapRowStart[a]!;
-    const j1 = job.tapRowStart[a + 1]!;
-    if (j0 === j1) continue;
-    runOffset.push(a * job.outWidth + job.tapCol[j0]!);
-    runLength.push(job.tapCol[j1 - 1]! - job.tapCol[j0]! + 1);
-  }
+  const fullWidth = job.width + maxCol;
+  const stride = (fullWidth + 31) & ~31;
+  const rows = job.height + maxRow;
+  const src = (bits: boolean, sums: boolean): string =>
+    directKernelSource(job.tapRowStart, job.tapCol, job.tapVal, stride, job.f32, bits, sums);
   return {
-    bits,
-    offsets,
-    tapRow,
-    maxCol,
-    minRow,
+    stride,
+    words: stride >>> 5,
+    fullWidth,
+    minRow: Math.max(0, minRow),
     maxRow,
-    runOffset: Int32Array.from(runOffset),
-    runLength: Int32Array.from(runLength),
+    bits: new Int32Array((rows * stride) >>> 5),
+    acc: withSums ? new Float64Array(rows * stride) : null,
+    markBits: compileDirectKernel(src(true, false)),
+    sumsAndBits: compileDirectKernel(src(true, true)),
+    sumsOnly: compileDirectKernel(src(false, true)),
   };
 }
 
-/**
- * Scatters image `img`: sets the bit of every output pixel it touches and, when `acc` is given,
- * adds each product into it (acc holds zeros wherever no bit is set, so the loop has no branch).
- */
-export function directScatter(job: ConvJob, img: number, s: DirectScratch, acc: Float64Array | null): void {
-  const {
-    width: W,
-    outHeight: Hout,
-    outWidth: Wout,
-    top,
-    left,
-    kernelHeight: kH,
-    indices,
-    data,
-    tapCol,
-    tapVal,
-    f32,
-  } = job;
-  const nTaps = tapCol.length;
-  const { bits, offsets, tapRow, maxCol, runOffset, runLength } = s;
-  const nRuns = runOffset.length;
-  for (let p = job.indptr[img]!, p1 = job.indptr[img + 1]!; p < p1; p++) {
-    const idx = indices[p]!;
-    const r = (idx / W) | 0;
-    const o0 = r - top;
-    const q0 = idx - r * W - left;
-    const base = o0 * Wout + q0;
-    if (o0 >= 0 && o0 + kH <= Hout && q0 >= 0 && q0 + maxCol < Wout) {
-      // The whole footprint is inside the frame: the touched bits are one run per kernel row
-      // (a row's interior zero taps get a bit but no sum; emission drops their exact zeros).
-      for (let i = 0; i < nRuns; i++) setBitRun(bits, base + runOffset[i]!, runLength[i]!);
-      if (acc === null) continue;
-      const v = data[p]!;
-      if (!f32) for (let j = 0; j < nTaps; j++) acc[base + offsets[j]!]! += v * tapVal[j]!;
-      else
-        for (let j = 0; j < nTaps; j++) {
-          const pos = base + offsets[j]!;
-          acc[pos] = Math.fround(acc[pos]! + Math.fround(v * tapVal[j]!));
-        }
-      continue;
-    }
-    const v = data[p]!;
-    for (let j = 0; j < nTaps; j++) {
-      const o = o0 + tapRow[j]!;
-      const q = q0 + tapCol[j]!;
-      if (o < 0 || o >= Hout || q < 0 || q >= Wout) continue;
-      const pos = base + offsets[j]!;
-      bits[pos >>> 5]! |= 1 << (pos & 31);
-      if (acc !== null)
-        acc[pos] = f32 ? Math.fround(acc[pos]! + Math.fround(v * tapVal[j]!)) : acc[pos]! + v * tapVal[j]!;
-    }
-  }
+/** Frame rows image `img` touches: [first, last], first > last when it has no pixels or taps. */
+function touchedRows(job: ConvJob, img: number, f: DirectFrame): [number, number] {
+  const p0 = job.indptr[img]!;
+  const p1 = job.indptr[img + 1]!;
+  if (p0 === p1 || job.tapCol.length === 0) return [0, -1];
+  return [((job.indices[p0]! / job.width) | 0) + f.minRow, ((job.indices[p1 - 1]! / job.width) | 0) + f.maxRow];
+}
+
+/** Bits of `x` at columns [lo, hi) of word `k` of a row (column 32k + bit). */
+function cropMask(k: number, lo: number, hi: number): number {
+  const c0 = k << 5;
+  const from = lo <= c0 ? 0 : lo - c0;
+  const to = hi >= c0 + 32 ? 32 : hi - c0;
+  if (to <= from) return 0;
+  const upper = to === 32 ? -1 : (1 << to) - 1;
+  return upper & (-1 << from);
 }
 
 export function directCount(job: ConvJob, i0: number, i1: number, counts: Int32Array): null {
-  const s = directScratch(job);
+  const f = directFrame(job, false);
+  const { bits, words } = f;
+  const cropLo = job.left;
+  const cropHi = job.left + job.outWidth;
   for (let img = i0; img < i1; img++) {
-    const [oLo, oHi] = imageRowSpan(job, img, s.minRow, s.maxRow);
-    if (oLo > oHi) {
-      counts[img] = 0;
-      continue;
+    const [R0, R1] = touchedRows(job, img, f);
+    let total = 0;
+    if (R0 <= R1) {
+      f.markBits(job.indices, job.data, job.indptr[img]!, job.indptr[img + 1]!, job.width, bits, null);
+      for (let R = R0; R <= R1; R++) {
+        const inCrop = R >= job.top && R < job.top + job.outHeight;
+        for (let k = 0, wi = R * words; k < words; k++, wi++) {
+          let x = bits[wi]!;
+          if (x === 0) continue;
+          bits[wi] = 0;
+          if (!inCrop) continue;
+          x &= cropMask(k, cropLo, cropHi);
+          x = x - ((x >>> 1) & 0x55555555);
+          x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+          total += Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+        }
+      }
     }
-    directScatter(job, img, s, null);
-    counts[img] = countAndClearBits(s.bits, wordFirst(oLo, job.outWidth), wordLast(oHi, job.outWidth));
+    counts[img] = total;
   }
   return null;
 }
@@ -141,26 +118,66 @@ export function directFill(
   outData: FloatArray,
   written: Int32Array,
 ): void {
-  const s = directScratch(job);
-  const acc = new Float64Array(job.outHeight * job.outWidth);
+  const f = directFrame(job, true);
+  const { bits, words, stride, fullWidth } = f;
+  const acc = f.acc!;
+  const { top, left, outHeight: Hout, outWidth: Wout } = job;
   for (let img = i0; img < i1; img++) {
     const w0 = outIndptr[img]!;
     let w = w0;
-    const [oLo, oHi] = imageRowSpan(job, img, s.minRow, s.maxRow);
-    if (oLo <= oHi) {
-      directScatter(job, img, s, acc);
-      w = emitBits(
-        s.bits,
-        wordFirst(oLo, job.outWidth),
-        wordLast(oHi, job.outWidth),
-        acc,
-        outIndices,
-        outData,
-        w,
-      );
+    const [R0, R1] = touchedRows(job, img, f);
+    if (R0 <= R1) {
+      const p0 = job.indptr[img]!;
+      const p1 = job.indptr[img + 1]!;
+      const cropRows = Math.min(R1, top + Hout - 1) - Math.max(R0, top) + 1;
+      // Dense output (at least a quarter of the crop span): read the sums row by row, no bitmap.
+      if (4 * (outIndptr[img + 1]! - w0) >= cropRows * Wout) {
+        f.sumsOnly(job.indices, job.data, p0, p1, job.width, bits, acc);
+        for (let R = R0; R <= R1; R++) {
+          const row = R * stride;
+          if (R >= top && R < top + Hout) {
+            const outRow = (R - top) * Wout - left;
+            for (let pos = row, end = row + left; pos < end; pos++) acc[pos] = 0;
+            for (let pos = row + left, end = row + left + Wout; pos < end; pos++) {
+              const v = acc[pos]!;
+              if (v !== 0) {
+                acc[pos] = 0;
+                outIndices[w] = outRow + pos - row;
+                outData[w++] = v;
+              }
+            }
+            for (let pos = row + left + Wout, end = row + fullWidth; pos < end; pos++) acc[pos] = 0;
+          } else for (let pos = row, end = row + fullWidth; pos < end; pos++) acc[pos] = 0;
+        }
+      } else {
+        // Sparse output: walk the set bits of each touched row; bits outside the crop only clear.
+        f.sumsAndBits(job.indices, job.data, p0, p1, job.width, bits, acc);
+        for (let R = R0; R <= R1; R++) {
+          const inCrop = R >= top && R < top + Hout;
+          const row = R * stride;
+          const outRow = (R - top) * Wout - left;
+          for (let k = 0, wi = R * words; k < words; k++, wi++) {
+            let x = bits[wi]!;
+            if (x === 0) continue;
+            bits[wi] = 0;
+            const c0 = k << 5;
+            do {
+              const low = x & -x;
+              const c = c0 + 31 - Math.clz32(low);
+              x ^= low;
+              const v = acc[row + c]!;
+              acc[row + c] = 0;
+              if (inCrop && c >= left && c < left + Wout && v !== 0) {
+                outIndices[w] = outRow + c;
+                outData[w++] = v;
+              }
+            } while (x !== 0);
+          }
+        }
+      }
     }
     written[img] = w - w0;
   }
 }
 
-export const DIRECT_FUNCTIONS = [directScratch, directScatter, directCount, directFill];
+export const DIRECT_FUNCTIONS = [directFrame, touchedRows, cropMask, directCount, directFill];

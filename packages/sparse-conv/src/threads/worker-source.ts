@@ -5,6 +5,7 @@
 // may rename a function (consistently in all its callers); the table of entry points below is
 // therefore written from the functions' actual names.
 import { DIRECT_FUNCTIONS, directCount, directFill } from '../methods/direct';
+import { DIRECT_CODEGEN_FUNCTIONS } from '../methods/direct-codegen';
 import {
   countAndClearBits,
   copyFromCsrStore,
@@ -33,6 +34,7 @@ const FUNCTIONS: AnyFunction[] = [
   newCsrStore,
   reserveCsrStore,
   copyFromCsrStore,
+  ...DIRECT_CODEGEN_FUNCTIONS,
   ...DIRECT_FUNCTIONS,
   ...PRECOMPUTED_FUNCTIONS,
   ...LAZY_FUNCTIONS,

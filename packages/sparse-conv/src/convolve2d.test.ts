@@ -130,6 +130,24 @@ describe('convolve against the naive dense convolution', () => {
   });
 });
 
+describe('large kernels', () => {
+  // Kernel rows wider than 32 pixels (bitmap runs over several words) and kernels of more than 1024
+  // taps (direct's scatter then loops over tables instead of one statement per tap).
+  for (const [kh, kw] of [
+    [3, 40],
+    [33, 33],
+  ])
+    it(`${kh}x${kw} kernel with zero taps, every mode and method, float64 and float32`, () => {
+      let seed = kh * 1000 + kw;
+      const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
+      const kernel = Array.from({ length: kh * kw }, (_, i) => (i % 7 === 3 ? 0 : rnd()));
+      const images = Array.from({ length: 2 }, () => Array.from({ length: 40 * 45 }, () => (Math.abs(rnd()) < 0.02 ? rnd() : 0)));
+      for (const mode of ['full', 'same', 'valid'] as const)
+        for (const method of [...METHODS, 'auto'] as const)
+          for (const f32 of [false, true]) check({ height: 40, width: 45, kh, kw, kernel, images, mode, method }, f32);
+    });
+});
+
 describe('geometry and orientation', () => {
   it("'same' with an even kernel: a single 1 at (3, 3) of a 7x7 image spreads to rows and columns 2..5, out[3][3] = k[1][1]", () => {
     const k = Array.from({ length: 16 }, (_, i) => i + 1);

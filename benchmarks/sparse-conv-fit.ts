@@ -70,7 +70,8 @@ function nnls(A: number[][], b: number[]): number[] {
         break;
       }
       let alpha = 1;
-      for (let j = 0; j < n; j++) if (passive[j] && z[j]! <= 0) alpha = Math.min(alpha, x[j]! / (x[j]! - z[j]!));
+      for (let j = 0; j < n; j++)
+        if (passive[j] && z[j]! <= 0) alpha = Math.min(alpha, x[j]! / (x[j]! - z[j]!));
       for (let j = 0; j < n; j++) {
         x[j] = x[j]! + alpha * (z[j]! - x[j]!);
         if (passive[j] && x[j]! <= 1e-15) passive[j] = false;
@@ -89,11 +90,15 @@ for (const method of methods) {
   const raw = rows.map((r) => featureVector(method, features(r)));
   const scale = FEATURE_NAMES.map((_, j) => Math.hypot(...raw.map((f, i) => f[j]! / rows[i]!.callMs)) || 1);
   const A = raw.map((f, i) => f.map((v, j) => v / rows[i]!.callMs / scale[j]!));
-  const coef = nnls(A, rows.map(() => 1)).map((c, j) => c / scale[j]!);
+  const coef = nnls(
+    A,
+    rows.map(() => 1),
+  ).map((c, j) => c / scale[j]!);
   if (method === 'precomputed') {
     // Table build: init_ms per table entry (inPixels * taps), least squares through the origin.
     const pts = rows.map((r) => [r.features.inPixels * r.features.taps, r.initMs] as const);
-    coef[FEATURE_NAMES.indexOf('tableEntries')] = pts.reduce((s, [x, y]) => s + x * y, 0) / pts.reduce((s, [x]) => s + x * x, 0);
+    coef[FEATURE_NAMES.indexOf('tableEntries')] =
+      pts.reduce((s, [x, y]) => s + x * y, 0) / pts.reduce((s, [x]) => s + x * x, 0);
   }
   fitted[method] = coef.map((c) => Number(c.toPrecision(4)));
   const errs = rows.map((r) => {
@@ -101,13 +106,23 @@ for (const method of methods) {
     return Math.abs(pred / r.callMs - 1);
   });
   errs.sort((a, b) => a - b);
-  console.log(`${method}: ${FEATURE_NAMES.map((n, j) => `${n} ${fitted[method]![j]}`).join(', ')}; relative error median ${(errs[errs.length >> 1]! * 100).toFixed(0)} %, max ${(errs.at(-1)! * 100).toFixed(0)} %`);
+  console.log(
+    `${method}: ${FEATURE_NAMES.map((n, j) => `${n} ${fitted[method]![j]}`).join(', ')}; relative error median ${(errs[errs.length >> 1]! * 100).toFixed(0)} %, max ${(errs.at(-1)! * 100).toFixed(0)} %`,
+  );
 }
 
 // Threads: the smallest 1-thread direct time from which 2 threads were faster on every workload.
 const pairs = data.rows
   .filter((r) => r.impl === 'direct' && r.threads === 1)
-  .map((r) => [r.callMs, data.rows.find((q) => q.impl === 'direct' && q.threads === 2 && q.workload === r.workload && q.mode === r.mode)?.callMs] as const)
+  .map(
+    (r) =>
+      [
+        r.callMs,
+        data.rows.find(
+          (q) => q.impl === 'direct' && q.threads === 2 && q.workload === r.workload && q.mode === r.mode,
+        )?.callMs,
+      ] as const,
+  )
   .filter((p): p is readonly [number, number] => p[1] !== undefined)
   .sort((a, b) => a[0] - b[0]);
 let minThreadedMs = Infinity;

@@ -74,8 +74,30 @@ const RAW: Raw[] = [
 ];
 
 export const PEER: readonly PeerRow[] = RAW.map(
-  ([workload, mode, direct2T, direct1T, precomp, precompInit, precompNumba, lazy, gsNumpy, gsNumba2T, gsNumba1T]) => ({
-    workload, mode, direct2T, direct1T, precomp, precompInit, precompNumba, lazy, gsNumpy, gsNumba2T, gsNumba1T,
+  ([
+    workload,
+    mode,
+    direct2T,
+    direct1T,
+    precomp,
+    precompInit,
+    precompNumba,
+    lazy,
+    gsNumpy,
+    gsNumba2T,
+    gsNumba1T,
+  ]) => ({
+    workload,
+    mode,
+    direct2T,
+    direct1T,
+    precomp,
+    precompInit,
+    precompNumba,
+    lazy,
+    gsNumpy,
+    gsNumba2T,
+    gsNumba1T,
   }),
 );
 

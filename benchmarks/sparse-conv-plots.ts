@@ -14,7 +14,11 @@ const range = (prefix: string, values: number[], suffix = ''): Record<string, nu
   Object.fromEntries(values.map((v) => [`${prefix}${v}${suffix}`, v]));
 
 export const SWEEPS: readonly Sweep[] = [
-  { name: 'batch', x: 'batch size (100x100, 5x5, density 0.01)', points: range('batch_b', [1, 10, 100, 1000, 5000]) },
+  {
+    name: 'batch',
+    x: 'batch size (100x100, 5x5, density 0.01)',
+    points: range('batch_b', [1, 10, 100, 1000, 5000]),
+  },
   {
     name: 'density',
     x: 'density (100x100, 5x5, batch 100)',
@@ -28,10 +32,22 @@ export const SWEEPS: readonly Sweep[] = [
   {
     name: 'kernel-size',
     x: 'kernel side (100x100, density 0.01, batch 50)',
-    points: { kernel_3x3: 3, img_100x100: 5, ...Object.fromEntries([7, 9, 11, 15].map((k) => [`kernel_${k}x${k}`, k])) },
+    points: {
+      kernel_3x3: 3,
+      img_100x100: 5,
+      ...Object.fromEntries([7, 9, 11, 15].map((k) => [`kernel_${k}x${k}`, k])),
+    },
   },
-  { name: 'high-density', x: 'batch size (100x100, 5x5, density 0.1)', points: range('hd_b', [1, 10, 100, 1000]) },
-  { name: 'very-sparse', x: 'batch size (200x200, 5x5, density 0.001)', points: range('vs_b', [1, 10, 100, 1000, 5000]) },
+  {
+    name: 'high-density',
+    x: 'batch size (100x100, 5x5, density 0.1)',
+    points: range('hd_b', [1, 10, 100, 1000]),
+  },
+  {
+    name: 'very-sparse',
+    x: 'batch size (200x200, 5x5, density 0.001)',
+    points: range('vs_b', [1, 10, 100, 1000, 5000]),
+  },
 ];
 
 export interface SweepSeries {

@@ -57,7 +57,11 @@ while (Atomics.load(s, 0) !== 2) {
  * call on the first image only, so that compilation is not counted.
  */
 export async function peakRssChild(request: string): Promise<never> {
-  const { dir, name, mode } = JSON.parse(request) as { dir: string; name: string; mode: 'full' | 'same' | 'valid' };
+  const { dir, name, mode } = JSON.parse(request) as {
+    dir: string;
+    name: string;
+    mode: 'full' | 'same' | 'valid';
+  };
   const { Worker } = await import('node:worker_threads');
   const { createConvolver } = await import('@sparsepixels/sparse-conv');
   const { readWorkload, workloadByName } = await import('@sparsepixels/sparse-conv/workloads');

@@ -16,8 +16,22 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createConvolver, shutdownThreads, type Convolver, type Method, type Mode, type SparseImages } from '@sparsepixels/sparse-conv';
-import { checksums, checksumsAgree, readWorkload, WORKLOADS, writeWorkloads, type LoadedWorkload } from '@sparsepixels/sparse-conv/workloads';
+import {
+  createConvolver,
+  shutdownThreads,
+  type Convolver,
+  type Method,
+  type Mode,
+  type SparseImages,
+} from '@sparsepixels/sparse-conv';
+import {
+  checksums,
+  checksumsAgree,
+  readWorkload,
+  WORKLOADS,
+  writeWorkloads,
+  type LoadedWorkload,
+} from '@sparsepixels/sparse-conv/workloads';
 import { peerRow } from './sparse-conv-peer';
 import { SWEEPS, writeSweeps, type SweepSeries } from './sparse-conv-plots';
 import { measure, medianOf, peakRssChild } from './sparse-conv-timing';
@@ -43,7 +57,9 @@ const ALL_IMPLS: Impl[] = [
   { impl: 'auto', method: 'auto', threads: 'auto' },
 ];
 const implFilter = arg('impls')?.split(',');
-const IMPLS = ALL_IMPLS.filter((i) => !implFilter || implFilter.includes(i.impl) || implFilter.includes(`${i.impl}@${i.threads}`));
+const IMPLS = ALL_IMPLS.filter(
+  (i) => !implFilter || implFilter.includes(i.impl) || implFilter.includes(`${i.impl}@${i.threads}`),
+);
 
 let dir = process.env.SC_WORKLOADS;
 let tempDir: string | undefined;
@@ -52,11 +68,15 @@ if (!dir) {
   dir = tempDir = mkdtempSync(join(tmpdir(), 'sc_workloads-'));
   const t0 = performance.now();
   writeWorkloads(dir, specs);
-  console.log(`generated ${specs.length} workloads into ${dir} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${specs.length} workloads into ${dir} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 console.log(
   `sparse-conv benchmark: ${specs.length} workloads from ${dir}; SC_MIN_TIME ${MIN_TIME} s; Node ${process.version}; ` +
-    `${availableParallelism()} CPUs; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+    `${availableParallelism()} CPUs; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
 );
 
 interface Row {
@@ -91,7 +111,8 @@ function agrees(w: LoadedWorkload, mode: Mode, out: SparseImages): boolean {
   return stored.indptr.every((v, i) => v === out.indptr[i]);
 }
 
-const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
+const fmt = (ms: number): string =>
+  ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3);
 
 for (const spec of specs) {
   const w = readWorkload(dir, spec);
@@ -119,26 +140,53 @@ for (const spec of specs) {
         mode,
         impl: impl.impl,
         threads: after.threads,
-        ...(impl.method === 'auto' ? { chosen: `${after.method}${after.threads > 1 ? `@${after.threads}` : ''}` } : {}),
+        ...(impl.method === 'auto'
+          ? { chosen: `${after.method}${after.threads > 1 ? `@${after.threads}` : ''}` }
+          : {}),
         callMs: t.median,
         callMinMs: t.min,
         cpuMs: t.cpuMedian,
         initMs,
         agrees: ok,
-        features: { nImages: w.images.nImages, nnz, taps: w.kernel.data.filter((v) => v !== 0).length, inPixels: spec.height * spec.width, outPixels: out.height * out.width, outNnz: out.indices.length },
+        features: {
+          nImages: w.images.nImages,
+          nnz,
+          taps: w.kernel.data.filter((v) => v !== 0).length,
+          inPixels: spec.height * spec.width,
+          outPixels: out.height * out.width,
+          outNnz: out.indices.length,
+        },
         load1: loadavg()[0]!,
       };
       void choice;
       rows.push(row);
-      const result = { workload: row.workload, mode, impl: row.impl, call_ms: +row.callMs.toFixed(4), call_min_ms: +row.callMinMs.toFixed(4), init_ms: +row.initMs.toFixed(4), threads: row.threads, agrees: ok };
+      const result = {
+        workload: row.workload,
+        mode,
+        impl: row.impl,
+        call_ms: +row.callMs.toFixed(4),
+        call_min_ms: +row.callMinMs.toFixed(4),
+        init_ms: +row.initMs.toFixed(4),
+        threads: row.threads,
+        agrees: ok,
+      };
       console.log(`SC_RESULT ${JSON.stringify(result)}`);
     }
     // Memory: peak RSS growth of a fresh process during one direct call (1 thread), against the output.
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--memory-child', JSON.stringify({ dir, name: spec.name, mode })], {
-      encoding: 'utf8',
-    });
+    const child = spawnSync(
+      process.execPath,
+      [fileURLToPath(import.meta.url), '--memory-child', JSON.stringify({ dir, name: spec.name, mode })],
+      {
+        encoding: 'utf8',
+      },
+    );
     const line = child.stdout.split('\n').find((l) => l.startsWith('SC_MEMORY '));
-    if (line) memory.push({ workload: spec.name, mode, ...(JSON.parse(line.slice(10)) as { outBytes: number; peakBytes: number }) });
+    if (line)
+      memory.push({
+        workload: spec.name,
+        mode,
+        ...(JSON.parse(line.slice(10)) as { outBytes: number; peakBytes: number }),
+      });
     else console.log(`memory child failed for ${spec.name} ${mode}: ${child.stderr.trim().split('\n')[0]}`);
   }
 }
@@ -146,14 +194,42 @@ await shutdownThreads();
 
 // ---- table beside the peer ----
 const pick = (wl: string, mode: string, impl: string, threads?: number): Row | undefined =>
-  rows.find((r) => r.workload === wl && r.mode === mode && r.impl === impl && (threads === undefined || r.threads === threads));
-console.log('\nms per call (median wall; cpu = median CPU ms of the 1-thread direct call); peer = sparse_convolution direct+numba');
-const header = ['workload', 'mode', 'batch', 'out nnz', 'direct 1T', '(cpu)', 'direct 2T', 'precomp (init)', 'lazy', 'g-s', 'auto (choice)', 'agrees', 'peer 1T', 'peer 2T', 'ours/peer 1T', 'ours 2T/peer 2T', 'load'];
+  rows.find(
+    (r) =>
+      r.workload === wl &&
+      r.mode === mode &&
+      r.impl === impl &&
+      (threads === undefined || r.threads === threads),
+  );
+console.log(
+  '\nms per call (median wall; cpu = median CPU ms of the 1-thread direct call); peer = sparse_convolution direct+numba',
+);
+const header = [
+  'workload',
+  'mode',
+  'batch',
+  'out nnz',
+  'direct 1T',
+  '(cpu)',
+  'direct 2T',
+  'precomp (init)',
+  'lazy',
+  'g-s',
+  'auto (choice)',
+  'agrees',
+  'peer 1T',
+  'peer 2T',
+  'ours/peer 1T',
+  'ours 2T/peer 2T',
+  'load',
+];
 console.log(header.join(' | '));
 for (const spec of specs)
   for (const mode of spec.modes) {
     const d1 = pick(spec.name, mode, 'direct', 1);
-    const d2 = rows.find((r) => r.workload === spec.name && r.mode === mode && r.impl === 'direct' && r.threads > 1);
+    const d2 = rows.find(
+      (r) => r.workload === spec.name && r.mode === mode && r.impl === 'direct' && r.threads > 1,
+    );
     const pc = pick(spec.name, mode, 'precomputed');
     const au = pick(spec.name, mode, 'auto');
     const peer = peerRow(spec.name, mode);
@@ -180,9 +256,13 @@ for (const spec of specs)
     console.log(cells.join(' | '));
   }
 
-console.log('\nmemory: peak RSS growth of a fresh process during one direct call (1 thread) / bytes of its output (indptr + indices + data)');
+console.log(
+  '\nmemory: peak RSS growth of a fresh process during one direct call (1 thread) / bytes of its output (indptr + indices + data)',
+);
 for (const m of memory)
-  console.log(`${m.workload} ${m.mode}: ${(m.peakBytes / 2 ** 20).toFixed(2)} MiB / ${(m.outBytes / 2 ** 20).toFixed(2)} MiB = ${(m.peakBytes / m.outBytes).toFixed(2)}x`);
+  console.log(
+    `${m.workload} ${m.mode}: ${(m.peakBytes / 2 ** 20).toFixed(2)} MiB / ${(m.outBytes / 2 ** 20).toFixed(2)} MiB = ${(m.peakBytes / m.outBytes).toFixed(2)}x`,
+  );
 
 // ---- sweeps ----
 const series: SweepSeries[] = SWEEPS.map((s) => ({
@@ -191,20 +271,32 @@ const series: SweepSeries[] = SWEEPS.map((s) => ({
   rows: Object.entries(s.points).flatMap(([workload, xValue]) => [
     ...rows
       .filter((r) => r.workload === workload && r.mode === 'same')
-      .map((r) => ({ workload, xValue, impl: r.impl === 'direct' ? `direct ${r.threads}T` : r.impl, callMs: r.callMs })),
+      .map((r) => ({
+        workload,
+        xValue,
+        impl: r.impl === 'direct' ? `direct ${r.threads}T` : r.impl,
+        callMs: r.callMs,
+      })),
     ...(['direct1T', 'direct2T'] as const).flatMap((k) => {
       const p = peerRow(workload, 'same');
       return p ? [{ workload, xValue, impl: `peer direct ${k.slice(6)}`, callMs: p[k], peer: true }] : [];
     }),
   ]),
 }));
-if (process.env.SC_PLOTS) console.log(`\nsweeps written: ${(await writeSweeps(process.env.SC_PLOTS, series)).join(', ')}`);
+if (process.env.SC_PLOTS)
+  console.log(`\nsweeps written: ${(await writeSweeps(process.env.SC_PLOTS, series)).join(', ')}`);
 const fitData = arg('fit-data');
 if (fitData) {
   writeFileSync(fitData, JSON.stringify({ loadavg: loadavg(), rows }, null, 1) + '\n');
-  console.log(`fit data written to ${fitData} (node benchmarks/run.mjs benchmarks/sparse-conv-fit.ts ${fitData})`);
+  console.log(
+    `fit data written to ${fitData} (node benchmarks/run.mjs benchmarks/sparse-conv-fit.ts ${fitData})`,
+  );
 }
 const bad = rows.filter((r) => !r.agrees);
-console.log(bad.length ? `\n${bad.length} results do NOT agree with the reference` : `\nall ${rows.length} results agree with the reference`);
+console.log(
+  bad.length
+    ? `\n${bad.length} results do NOT agree with the reference`
+    : `\nall ${rows.length} results agree with the reference`,
+);
 if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 if (bad.length) process.exitCode = 1;

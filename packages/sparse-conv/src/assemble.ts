@@ -1,14 +1,29 @@
 import { SparsePixelsError } from '@sparsepixels/core';
+import { Buffer } from 'node:buffer';
 import type { FloatArray } from './types';
 
 export type Alloc = (bytes: number) => ArrayBufferLike;
-export const plainAlloc: Alloc = (bytes) => new ArrayBuffer(bytes);
 export const sharedAlloc: Alloc = (bytes) => new SharedArrayBuffer(bytes);
+
+/**
+ * A plain ArrayBuffer. Large ones (output arrays that `fill` writes completely) are taken from
+ * Buffer.allocUnsafe, which skips zeroing: the allocator can then hand back the memory of the
+ * previous call's freed output without touching it twice. Only a buffer of its own (offset 0,
+ * exact length) is used, never a slice of Node's shared pool.
+ */
+export const plainAlloc: Alloc = (bytes) => {
+  if (bytes >= 65536) {
+    const b = Buffer.allocUnsafe(bytes);
+    if (b.byteOffset === 0 && b.buffer.byteLength === bytes) return b.buffer;
+  }
+  return new ArrayBuffer(bytes);
+};
+const zeroedAlloc: Alloc = (bytes) => new ArrayBuffer(bytes);
 
 /** Output row pointers from per-image counts (upper bounds). */
 export function prefixIndptr(counts: Int32Array, alloc: Alloc): Int32Array {
   const n = counts.length;
-  const indptr = new Int32Array(alloc(4 * (n + 1)));
+  const indptr = new Int32Array((alloc === plainAlloc ? zeroedAlloc : alloc)(4 * (n + 1)));
   let total = 0;
   for (let i = 0; i < n; i++) {
     total += counts[i]!;

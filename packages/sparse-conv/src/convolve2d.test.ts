@@ -136,15 +136,18 @@ describe('large kernels', () => {
   for (const [kh, kw] of [
     [3, 40],
     [33, 33],
-  ])
+  ] as const)
     it(`${kh}x${kw} kernel with zero taps, every mode and method, float64 and float32`, () => {
       let seed = kh * 1000 + kw;
       const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
       const kernel = Array.from({ length: kh * kw }, (_, i) => (i % 7 === 3 ? 0 : rnd()));
-      const images = Array.from({ length: 2 }, () => Array.from({ length: 40 * 45 }, () => (Math.abs(rnd()) < 0.02 ? rnd() : 0)));
+      const images = Array.from({ length: 2 }, () =>
+        Array.from({ length: 40 * 45 }, () => (Math.abs(rnd()) < 0.02 ? rnd() : 0)),
+      );
       for (const mode of ['full', 'same', 'valid'] as const)
         for (const method of [...METHODS, 'auto'] as const)
-          for (const f32 of [false, true]) check({ height: 40, width: 45, kh, kw, kernel, images, mode, method }, f32);
+          for (const f32 of [false, true])
+            check({ height: 40, width: 45, kh, kw, kernel, images, mode, method }, f32);
     });
 });
 

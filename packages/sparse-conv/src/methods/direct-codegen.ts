@@ -36,7 +36,9 @@ export function directKernelSource(
 ): string {
   const lit = (v: number): string => (v === 0 ? '0' : `(${String(v)})`);
   const out: string[] = ['let at = 0, sh = 0, wi = 0;', 'for (let p = p0; p < p1; p++) {'];
-  out.push(' const idx = indices[p]; const r = (idx / W) | 0; const base = r * ' + stride + ' + idx - r * W;');
+  out.push(
+    ' const idx = indices[p]; const r = (idx / W) | 0; const base = r * ' + stride + ' + idx - r * W;',
+  );
   if (sums) out.push(' const v = data[p];');
   // More taps than this keep a loop over tables (a longer text would not be optimised by V8).
   const unroll = col.length <= 1024;
@@ -60,14 +62,20 @@ export function directKernelSource(
   }
   if (sums) {
     const mac = (pos: string, k: string): string =>
-      f32 ? `at = ${pos}; acc[at] = Math.fround(acc[at] + Math.fround(v * ${k}));` : `acc[${pos}] += v * ${k};`;
+      f32
+        ? `at = ${pos}; acc[at] = Math.fround(acc[at] + Math.fround(v * ${k}));`
+        : `acc[${pos}] += v * ${k};`;
     if (unroll) {
       for (let a = 0; a + 1 < rowStart.length; a++)
-        for (let j = rowStart[a]!; j < rowStart[a + 1]!; j++) out.push(` ${mac(`base + ${a * stride + col[j]!}`, lit(val[j]!))}`);
+        for (let j = rowStart[a]!; j < rowStart[a + 1]!; j++)
+          out.push(` ${mac(`base + ${a * stride + col[j]!}`, lit(val[j]!))}`);
     } else {
       const offsets: number[] = [];
-      for (let a = 0; a + 1 < rowStart.length; a++) for (let j = rowStart[a]!; j < rowStart[a + 1]!; j++) offsets.push(a * stride + col[j]!);
-      out.unshift(`const OFF = Int32Array.of(${offsets.join(',')}); const VAL = Float64Array.of(${Array.from(val, lit).join(',')});`);
+      for (let a = 0; a + 1 < rowStart.length; a++)
+        for (let j = rowStart[a]!; j < rowStart[a + 1]!; j++) offsets.push(a * stride + col[j]!);
+      out.unshift(
+        `const OFF = Int32Array.of(${offsets.join(',')}); const VAL = Float64Array.of(${Array.from(val, lit).join(',')});`,
+      );
       out.push(` for (let j = 0; j < ${offsets.length}; j++) { ${mac('base + OFF[j]', 'VAL[j]')} }`);
     }
   }

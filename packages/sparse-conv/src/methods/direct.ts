@@ -31,6 +31,44 @@ export interface DirectFrame {
   sumsOnly: DirectKernel;
 }
 
+/**
+ * The frame's bitmap and sums, reused from this thread's previous call when large enough: a call
+ * leaves them all zero, so nothing needs clearing (no allocation, no page faults). A call that
+ * threw may have left them dirty: it never released them, and they are dropped. Frames over
+ * 32 MiB are not kept.
+ */
+export function directBuffers(
+  words: number,
+  cells: number,
+  withSums: boolean,
+): { bits: Int32Array; acc: Float64Array | null } {
+  const key = Symbol.for('@sparsepixels/sparse-conv direct frame');
+  const g = globalThis as unknown as Record<
+    symbol,
+    { bits: Int32Array; acc: Float64Array | null; busy: boolean } | undefined
+  >;
+  let f = g[key];
+  if (f && f.busy) f = g[key] = undefined;
+  if (!f || f.bits.length < words || (withSums && (!f.acc || f.acc.length < cells))) {
+    f = {
+      bits: new Int32Array(words),
+      acc: withSums ? new Float64Array(cells) : (f?.acc ?? null),
+      busy: false,
+    };
+    if (8 * cells + 4 * words <= 32 * 2 ** 20) g[key] = f;
+  }
+  f.busy = true;
+  return f;
+}
+
+/** Hands the frame back after a call that completed (it is all zero again). */
+export function directRelease(): void {
+  const f = (globalThis as unknown as Record<symbol, { busy: boolean } | undefined>)[
+    Symbol.for('@sparsepixels/sparse-conv direct frame')
+  ];
+  if (f) f.busy = false;
+}
+
 export function directFrame(job: ConvJob, withSums: boolean): DirectFrame {
   const n = job.tapCol.length;
   let maxCol = 0;
@@ -53,8 +91,7 @@ export function directFrame(job: ConvJob, withSums: boolean): DirectFrame {
     fullWidth,
     minRow: Math.max(0, minRow),
     maxRow,
-    bits: new Int32Array((rows * stride) >>> 5),
-    acc: withSums ? new Float64Array(rows * stride) : null,
+    ...directBuffers((rows * stride) >>> 5, rows * stride, withSums),
     markBits: compileDirectKernel(src(true, false)),
     sumsAndBits: compileDirectKernel(src(true, true)),
     sumsOnly: compileDirectKernel(src(false, true)),
@@ -66,7 +103,10 @@ function touchedRows(job: ConvJob, img: number, f: DirectFrame): [number, number
   const p0 = job.indptr[img]!;
   const p1 = job.indptr[img + 1]!;
   if (p0 === p1 || job.tapCol.length === 0) return [0, -1];
-  return [((job.indices[p0]! / job.width) | 0) + f.minRow, ((job.indices[p1 - 1]! / job.width) | 0) + f.maxRow];
+  return [
+    ((job.indices[p0]! / job.width) | 0) + f.minRow,
+    ((job.indices[p1 - 1]! / job.width) | 0) + f.maxRow,
+  ];
 }
 
 /** Bits of `x` at columns [lo, hi) of word `k` of a row (column 32k + bit). */
@@ -105,6 +145,7 @@ export function directCount(job: ConvJob, i0: number, i1: number, counts: Int32A
     }
     counts[img] = total;
   }
+  directRelease();
   return null;
 }
 
@@ -178,6 +219,15 @@ export function directFill(
     }
     written[img] = w - w0;
   }
+  directRelease();
 }
 
-export const DIRECT_FUNCTIONS = [directFrame, touchedRows, cropMask, directCount, directFill];
+export const DIRECT_FUNCTIONS = [
+  directBuffers,
+  directRelease,
+  directFrame,
+  touchedRows,
+  cropMask,
+  directCount,
+  directFill,
+];

@@ -119,16 +119,21 @@ export function reserveCsrStore(s: CsrStore, extra: number): void {
   s.data = data;
 }
 
-/** Copies image i's stored entries (image i0 is the store's first) to out*[outIndptr[i]...]. */
-export function copyFromCsrStore(
-  s: CsrStore,
+/**
+ * The `fill` of methods whose `count` computed the images into a CsrStore (its `state`): copies image
+ * i's entries (image i0 is the store's first) to out*[outIndptr[i]...].
+ */
+export function storeFill(
+  _job: ConvJob,
   i0: number,
   i1: number,
+  state: unknown,
   outIndptr: Int32Array,
   outIndices: Int32Array,
   outData: FloatArray,
   written: Int32Array,
 ): void {
+  const s = state as CsrStore;
   for (let i = i0; i < i1; i++) {
     const a = s.starts[i - i0]!;
     const b = s.starts[i - i0 + 1]!;

@@ -2,11 +2,10 @@
 // frames as fit in `maxBufferBytes`): every (pixel, tap) product is scattered into it with bounds
 // checks, then every frame is read back in full (gathered) into CSR, dropping exact zeros. Cost
 // grows with nnz * taps + images * frame size, whatever the sparsity of the output.
-// `count` computes the images into a store; `fill` copies them into place.
+// `count` computes the images into a store; `fill` (storeFill) copies them into place.
 //
 // The kernels run in worker threads from their source text (see threads/worker-source.ts).
-import type { FloatArray } from '../types';
-import { copyFromCsrStore, newCsrStore, reserveCsrStore, type CsrStore } from './frame';
+import { newCsrStore, reserveCsrStore, type CsrStore } from './frame';
 import type { ConvJob } from './job';
 
 export function gatherScatterCount(job: ConvJob, i0: number, i1: number, counts: Int32Array): CsrStore {
@@ -66,17 +65,4 @@ export function gatherScatterCount(job: ConvJob, i0: number, i1: number, counts:
   return store;
 }
 
-export function gatherScatterFill(
-  _job: ConvJob,
-  i0: number,
-  i1: number,
-  state: unknown,
-  outIndptr: Int32Array,
-  outIndices: Int32Array,
-  outData: FloatArray,
-  written: Int32Array,
-): void {
-  copyFromCsrStore(state as CsrStore, i0, i1, outIndptr, outIndices, outData, written);
-}
-
-export const GATHER_SCATTER_FUNCTIONS = [gatherScatterCount, gatherScatterFill];
+export const GATHER_SCATTER_FUNCTIONS = [gatherScatterCount];

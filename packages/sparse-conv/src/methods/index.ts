@@ -1,7 +1,8 @@
 import { directCount, directFill } from './direct';
-import { gatherScatterCount, gatherScatterFill } from './gather-scatter';
+import { storeFill } from './frame';
+import { gatherScatterCount } from './gather-scatter';
 import type { PhaseKernel } from './job';
-import { lazyCount, lazyFill } from './lazy';
+import { lazyCount } from './lazy';
 import { precomputedCount, precomputedFill } from './precomputed';
 import type { Method } from '../types';
 
@@ -9,8 +10,8 @@ import type { Method } from '../types';
 export const PHASE_KERNELS: Readonly<Record<Method, PhaseKernel>> = Object.freeze({
   direct: { count: directCount, fill: directFill },
   precomputed: { count: precomputedCount, fill: precomputedFill },
-  lazy: { count: lazyCount, fill: lazyFill },
-  'gather-scatter': { count: gatherScatterCount, fill: gatherScatterFill },
+  lazy: { count: lazyCount, fill: storeFill },
+  'gather-scatter': { count: gatherScatterCount, fill: storeFill },
 });
 
 export const METHODS: readonly Method[] = Object.freeze(Object.keys(PHASE_KERNELS) as Method[]);

@@ -3,11 +3,10 @@
 // dropped, the list is sorted by position (stable LSD radix sort, 8 bits a pass) and runs of equal
 // positions are summed (in input pixel order, as `direct`), exact zeros dropped. Cost grows with
 // nnz * taps * passes, not with the frame: suited to single, very sparse images.
-// `count` computes the images into a store; `fill` copies them into place.
+// `count` computes the images into a store; `fill` (storeFill) copies them into place.
 //
 // The kernels run in worker threads from their source text (see threads/worker-source.ts).
-import type { FloatArray } from '../types';
-import { copyFromCsrStore, newCsrStore, reserveCsrStore, type CsrStore } from './frame';
+import { newCsrStore, reserveCsrStore, type CsrStore } from './frame';
 import type { ConvJob } from './job';
 
 export function lazyCount(job: ConvJob, i0: number, i1: number, counts: Int32Array): CsrStore {
@@ -90,17 +89,4 @@ export function lazyCount(job: ConvJob, i0: number, i1: number, counts: Int32Arr
   return store;
 }
 
-export function lazyFill(
-  _job: ConvJob,
-  i0: number,
-  i1: number,
-  state: unknown,
-  outIndptr: Int32Array,
-  outIndices: Int32Array,
-  outData: FloatArray,
-  written: Int32Array,
-): void {
-  copyFromCsrStore(state as CsrStore, i0, i1, outIndptr, outIndices, outData, written);
-}
-
-export const LAZY_FUNCTIONS = [lazyCount, lazyFill];
+export const LAZY_FUNCTIONS = [lazyCount];

@@ -8,7 +8,7 @@ import { DIRECT_FUNCTIONS, directCount, directFill } from '../methods/direct';
 import { DIRECT_CODEGEN_FUNCTIONS } from '../methods/direct-codegen';
 import {
   countAndClearBits,
-  copyFromCsrStore,
+  storeFill,
   emitBits,
   imageRowSpan,
   newCsrStore,
@@ -17,8 +17,8 @@ import {
   wordFirst,
   wordLast,
 } from '../methods/frame';
-import { GATHER_SCATTER_FUNCTIONS, gatherScatterCount, gatherScatterFill } from '../methods/gather-scatter';
-import { LAZY_FUNCTIONS, lazyCount, lazyFill } from '../methods/lazy';
+import { GATHER_SCATTER_FUNCTIONS, gatherScatterCount } from '../methods/gather-scatter';
+import { LAZY_FUNCTIONS, lazyCount } from '../methods/lazy';
 import { PRECOMPUTED_FUNCTIONS, precomputedCount, precomputedFill } from '../methods/precomputed';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the list mixes every kernel signature
@@ -33,7 +33,7 @@ const FUNCTIONS: AnyFunction[] = [
   imageRowSpan,
   newCsrStore,
   reserveCsrStore,
-  copyFromCsrStore,
+  storeFill,
   ...DIRECT_CODEGEN_FUNCTIONS,
   ...DIRECT_FUNCTIONS,
   ...PRECOMPUTED_FUNCTIONS,
@@ -44,8 +44,8 @@ const FUNCTIONS: AnyFunction[] = [
 const ENTRY_POINTS: Record<string, [AnyFunction, AnyFunction]> = {
   direct: [directCount, directFill],
   precomputed: [precomputedCount, precomputedFill],
-  lazy: [lazyCount, lazyFill],
-  'gather-scatter': [gatherScatterCount, gatherScatterFill],
+  lazy: [lazyCount, storeFill],
+  'gather-scatter': [gatherScatterCount, storeFill],
 };
 
 /** Messages a worker receives. Arrays are views of SharedArrayBuffers. */

@@ -17,7 +17,8 @@ import { WORKLOADS, type WorkloadSpec } from './workload-list';
 /** Largest output (values) whose reference arrays are written next to the checksums. */
 export const MAX_STORED_OUTPUT = 300_000;
 
-const bytes = (a: Int32Array | Float64Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+const bytes = (a: Int32Array | Float64Array): Uint8Array =>
+  new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 export interface ReferenceMode extends Checksums {
   outHeight: number;
@@ -25,7 +26,11 @@ export interface ReferenceMode extends Checksums {
 }
 
 /** Writes every workload (or `specs`) under `dir`; returns the index written to index.json. */
-export function writeWorkloads(dir: string, specs: readonly WorkloadSpec[] = WORKLOADS, log?: (line: string) => void): unknown {
+export function writeWorkloads(
+  dir: string,
+  specs: readonly WorkloadSpec[] = WORKLOADS,
+  log?: (line: string) => void,
+): unknown {
   mkdirSync(dir, { recursive: true });
   const index: { name: string; seed: number; modes: Record<string, unknown> }[] = [];
   for (const spec of specs) {
@@ -73,7 +78,11 @@ export function writeWorkloads(dir: string, specs: readonly WorkloadSpec[] = WOR
     index.push({ name: spec.name, seed: spec.seed, modes });
     log?.(`${spec.name}: ${x.indices.length} input non-zeros`);
   }
-  const doc = { generator: '@sparsepixels/sparse-conv/workloads (numpy default_rng stream)', reference: 'plain float64 scatter', workloads: index };
+  const doc = {
+    generator: '@sparsepixels/sparse-conv/workloads (numpy default_rng stream)',
+    reference: 'plain float64 scatter',
+    workloads: index,
+  };
   writeFileSync(join(dir, 'index.json'), JSON.stringify(doc, null, 1) + '\n');
   writeFileSync(join(dir, 'README.txt'), README);
   return doc;
@@ -113,9 +122,18 @@ const pair = (o: Record<string, unknown>, ...keys: string[]): [number, number] |
 /** Reads one workload folder of `dir` (written by writeWorkloads or by the Python side). */
 export function readWorkload(dir: string, spec: WorkloadSpec): LoadedWorkload {
   const d = join(dir, spec.name);
-  const meta = existsSync(join(d, 'meta.json')) ? (JSON.parse(readFileSync(join(d, 'meta.json'), 'utf8')) as Record<string, unknown>) : {};
-  const [H, W] = pair(meta, 'x_shape', 'image_shape', 'shape') ?? [num(meta, 'H', 'height') ?? spec.height, num(meta, 'W', 'width') ?? spec.width];
-  const kshape = pair(meta, 'k_shape', 'kernel_shape') ?? (existsSync(join(d, 'k.npy')) ? (npyShape(readFileSync(join(d, 'k.npy'))) as [number, number]) : undefined);
+  const meta = existsSync(join(d, 'meta.json'))
+    ? (JSON.parse(readFileSync(join(d, 'meta.json'), 'utf8')) as Record<string, unknown>)
+    : {};
+  const [H, W] = pair(meta, 'x_shape', 'image_shape', 'shape') ?? [
+    num(meta, 'H', 'height') ?? spec.height,
+    num(meta, 'W', 'width') ?? spec.width,
+  ];
+  const kshape =
+    pair(meta, 'k_shape', 'kernel_shape') ??
+    (existsSync(join(d, 'k.npy'))
+      ? (npyShape(readFileSync(join(d, 'k.npy'))) as [number, number])
+      : undefined);
   const [kH, kW] = kshape ?? [spec.kernelHeight, spec.kernelWidth];
   const i32 = (f: string): Int32Array => {
     const b = readFileSync(join(d, f));
@@ -126,9 +144,17 @@ export function readWorkload(dir: string, spec: WorkloadSpec): LoadedWorkload {
     return new Float64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
   };
   const indptr = i32('x_indptr.i32');
-  const images: SparseImages<Float64Array> = { nImages: indptr.length - 1, height: H, width: W, indptr, indices: i32('x_indices.i32'), data: f64('x_data.f64') };
+  const images: SparseImages<Float64Array> = {
+    nImages: indptr.length - 1,
+    height: H,
+    width: W,
+    indptr,
+    indices: i32('x_indices.i32'),
+    data: f64('x_data.f64'),
+  };
   const kernel = { height: kH, width: kW, data: f64('k.f64') };
-  if (kernel.data.length !== kH * kW) throw new Error(`${d}/k.f64 has ${kernel.data.length} values, expected ${kH}x${kW}`);
+  if (kernel.data.length !== kH * kW)
+    throw new Error(`${d}/k.f64 has ${kernel.data.length} values, expected ${kH}x${kW}`);
   return {
     spec: { ...spec, height: H, width: W, kernelHeight: kH, kernelWidth: kW, batch: images.nImages },
     images,
@@ -138,7 +164,14 @@ export function readWorkload(dir: string, spec: WorkloadSpec): LoadedWorkload {
       if (!existsSync(join(d, `out_${mode}_data.f64`))) return null;
       const g = geometry(H, W, kH, kW, mode);
       const oi = i32(`out_${mode}_indptr.i32`);
-      return { nImages: oi.length - 1, height: g.outHeight, width: g.outWidth, indptr: oi, indices: i32(`out_${mode}_indices.i32`), data: f64(`out_${mode}_data.f64`) };
+      return {
+        nImages: oi.length - 1,
+        height: g.outHeight,
+        width: g.outWidth,
+        indptr: oi,
+        indices: i32(`out_${mode}_indices.i32`),
+        data: f64(`out_${mode}_data.f64`),
+      };
     },
   };
 }
@@ -148,18 +181,29 @@ function readReference(dir: string, name: string): Partial<Record<Mode, Referenc
   if (!existsSync(file)) return {};
   const doc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   const list = (doc.workloads ?? doc) as unknown;
-  const entry = (Array.isArray(list) ? list.find((e) => e?.name === name) : (list as Record<string, unknown>)[name]) as Record<string, unknown> | undefined;
+  const entry = (
+    Array.isArray(list) ? list.find((e) => e?.name === name) : (list as Record<string, unknown>)[name]
+  ) as Record<string, unknown> | undefined;
   if (!entry) return {};
   const modes = (entry.modes ?? entry.checksums ?? {}) as Record<string, Record<string, unknown>>;
   const out: Partial<Record<Mode, ReferenceMode>> = {};
   for (const [mode, m] of Object.entries(modes)) {
     const c = (m.checksums ?? m) as Record<string, unknown>;
-    const shape = pair(c, 'out_shape', 'outShape') ?? [num(c, 'outHeight', 'out_height') ?? NaN, num(c, 'outWidth', 'out_width') ?? NaN];
+    const shape = pair(c, 'out_shape', 'outShape') ?? [
+      num(c, 'outHeight', 'out_height') ?? NaN,
+      num(c, 'outWidth', 'out_width') ?? NaN,
+    ];
     const outNnz = num(c, 'out_nnz', 'outNnz');
     const patternHash = num(c, 'pattern_hash', 'patternHash');
     const checksum = num(c, 'checksum');
     const wchecksum = num(c, 'wchecksum');
-    if (outNnz === undefined || patternHash === undefined || checksum === undefined || wchecksum === undefined) continue;
+    if (
+      outNnz === undefined ||
+      patternHash === undefined ||
+      checksum === undefined ||
+      wchecksum === undefined
+    )
+      continue;
     out[mode as Mode] = { outNnz, patternHash, checksum, wchecksum, outHeight: shape[0], outWidth: shape[1] };
   }
   return out;

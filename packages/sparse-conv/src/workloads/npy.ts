@@ -14,7 +14,8 @@ function descr(a: NpyArray): string {
 export function npyBytes(a: NpyArray | string, shape: number[]): Uint8Array {
   const isStr = typeof a === 'string';
   const d = isStr ? `<U${a.length}` : descr(a);
-  const shapeText = shape.length === 0 ? '()' : shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+  const shapeText =
+    shape.length === 0 ? '()' : shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
   let header = `{'descr': '${d}', 'fortran_order': False, 'shape': ${shapeText}, }`;
   const pre = 10;
   header += ' '.repeat((64 - ((pre + header.length + 1) % 64)) % 64) + '\n';
@@ -92,7 +93,13 @@ export function zipStored(files: { name: string; data: Uint8Array }[]): Uint8Arr
 }
 
 /** scipy.sparse.save_npz of a CSR matrix of shape (rows, cols). */
-export function csrNpz(indptr: Int32Array, indices: Int32Array, data: Float64Array, rows: number, cols: number): Uint8Array {
+export function csrNpz(
+  indptr: Int32Array,
+  indices: Int32Array,
+  data: Float64Array,
+  rows: number,
+  cols: number,
+): Uint8Array {
   return zipStored([
     { name: 'indices.npy', data: npyBytes(indices, [indices.length]) },
     { name: 'indptr.npy', data: npyBytes(indptr, [indptr.length]) },

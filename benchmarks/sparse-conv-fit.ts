@@ -2,9 +2,10 @@
 // benchmark run and writes packages/sparse-conv/src/auto/fitted.ts:
 //   node benchmarks/run.mjs benchmarks/sparse-conv.ts --fit-data /tmp/sc-fit.json
 //   node benchmarks/run.mjs benchmarks/sparse-conv-fit.ts /tmp/sc-fit.json
-// Per method, non-negative least squares on relative error (each call time weighted by 1/t) of
-// call_ms against the method's features with its table already built; the precomputed table's
-// cost per entry from its init times; the thread threshold from direct on 1 and 2 threads.
+// Per method, non-negative least squares on relative error (each call time weighted by 1/t) of the
+// median CPU time of its single-thread calls (steadier than wall time on a shared machine) against
+// the method's features with its table already built; the precomputed table's cost per entry from
+// its init times; the thread threshold from direct's fastest calls on 1 and 2 threads.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FEATURE_NAMES, featureVector, type CallFeatures, type Method } from '@sparsepixels/sparse-conv';
@@ -15,6 +16,8 @@ interface Row {
   impl: string;
   threads: number;
   callMs: number;
+  callMinMs: number;
+  cpuMs: number;
   initMs: number;
   features: { nImages: number; nnz: number; taps: number; inPixels: number; outPixels: number };
 }
@@ -84,7 +87,9 @@ function nnls(A: number[][], b: number[]): number[] {
 const methods: Method[] = ['direct', 'precomputed', 'lazy', 'gather-scatter'];
 const fitted: Record<string, number[]> = {};
 for (const method of methods) {
-  const rows = data.rows.filter((r) => r.impl === method && r.threads === 1);
+  const rows = data.rows
+    .filter((r) => r.impl === method && r.threads === 1)
+    .map((r) => ({ ...r, callMs: r.cpuMs }));
   if (rows.length === 0) throw new Error(`no 1-thread rows for ${method} in ${file}`);
   // Columns scaled to unit norm for conditioning; each row divided by its time (relative error).
   const raw = rows.map((r) => featureVector(method, features(r)));
@@ -111,18 +116,16 @@ for (const method of methods) {
   );
 }
 
-// Threads: the smallest 1-thread direct time from which 2 threads were faster on every workload.
+// Threads: the smallest single-thread direct time (fastest call) from which 2 threads were faster
+// (fastest call, the least disturbed by other jobs) on every workload that long.
 const pairs = data.rows
   .filter((r) => r.impl === 'direct' && r.threads === 1)
-  .map(
-    (r) =>
-      [
-        r.callMs,
-        data.rows.find(
-          (q) => q.impl === 'direct' && q.threads === 2 && q.workload === r.workload && q.mode === r.mode,
-        )?.callMs,
-      ] as const,
-  )
+  .map((r) => {
+    const two = data.rows.find(
+      (q) => q.impl === 'direct' && q.threads === 2 && q.workload === r.workload && q.mode === r.mode,
+    );
+    return [r.callMinMs, two?.callMinMs] as const;
+  })
   .filter((p): p is readonly [number, number] => p[1] !== undefined)
   .sort((a, b) => a[0] - b[0]);
 let minThreadedMs = Infinity;

@@ -51,10 +51,11 @@ while (Atomics.load(s, 0) !== 2) {
 }`;
 
 /**
- * Child-process side of the memory figure: reads one workload, runs one single-threaded direct call
- * while a worker samples the resident set size, and prints `SC_MEMORY {"outBytes":..,"peakBytes":..}`
- * (peak RSS during the call minus RSS just before it, 64 KiB resolution), then exits. One warm-up
- * call on the first image only, so that compilation is not counted.
+ * Child-process side of the memory figure (run with --expose-gc): reads one workload, makes one
+ * warm-up call (compilation, the reused frame), drops its output and collects garbage, then runs
+ * one single-threaded direct call while a worker samples the resident set size, and prints
+ * `SC_MEMORY {"outBytes":..,"peakBytes":..}` (peak RSS during the call minus RSS just before it,
+ * 64 KiB resolution): the memory a call in a steady loop needs, output included.
  */
 export async function peakRssChild(request: string): Promise<never> {
   const { dir, name, mode } = JSON.parse(request) as {
@@ -67,8 +68,8 @@ export async function peakRssChild(request: string): Promise<never> {
   const { readWorkload, workloadByName } = await import('@sparsepixels/sparse-conv/workloads');
   const w = readWorkload(dir, workloadByName(name));
   const conv = createConvolver(w.images, w.kernel, { mode });
-  const first = { ...w.images, nImages: 1, indptr: w.images.indptr.subarray(0, 2) };
-  conv.convolve(first, { method: 'direct', threads: 1 });
+  conv.convolve(w.images, { method: 'direct', threads: 1 });
+  (globalThis as unknown as { gc: () => void }).gc();
   const shared = new Int32Array(new SharedArrayBuffer(16));
   const sampler = new Worker(SAMPLER, { eval: true, workerData: shared });
   while (Atomics.load(shared, 2) === 0) await new Promise((r) => setTimeout(r, 1));

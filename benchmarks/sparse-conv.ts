@@ -172,10 +172,15 @@ for (const spec of specs) {
       };
       console.log(`SC_RESULT ${JSON.stringify(result)}`);
     }
-    // Memory: peak RSS growth of a fresh process during one direct call (1 thread), against the output.
+    // Memory: peak RSS growth during one direct call (1 thread) after a warm-up, against the output.
     const child = spawnSync(
       process.execPath,
-      [fileURLToPath(import.meta.url), '--memory-child', JSON.stringify({ dir, name: spec.name, mode })],
+      [
+        '--expose-gc',
+        fileURLToPath(import.meta.url),
+        '--memory-child',
+        JSON.stringify({ dir, name: spec.name, mode }),
+      ],
       {
         encoding: 'utf8',
       },
@@ -187,7 +192,10 @@ for (const spec of specs) {
         mode,
         ...(JSON.parse(line.slice(10)) as { outBytes: number; peakBytes: number }),
       });
-    else console.log(`memory child failed for ${spec.name} ${mode}: ${child.stderr.trim().split('\n')[0]}`);
+    else
+      console.log(
+        `memory child failed for ${spec.name} ${mode}: ${child.stderr.trim().split('\n').slice(0, 5).join(' / ')}`,
+      );
   }
 }
 await shutdownThreads();
@@ -257,7 +265,7 @@ for (const spec of specs)
   }
 
 console.log(
-  '\nmemory: peak RSS growth of a fresh process during one direct call (1 thread) / bytes of its output (indptr + indices + data)',
+  '\nmemory: peak RSS growth during one direct call (1 thread, after a warm-up call and a GC) / bytes of its output (indptr + indices + data)',
 );
 for (const m of memory)
   console.log(

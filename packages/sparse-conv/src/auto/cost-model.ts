@@ -1,7 +1,7 @@
 // The cost model behind `method: "auto"` and `threads: "auto"`: a linear model per method over a
 // few features of the call, fitted by non-negative least squares on the benchmark's measurements
 // (benchmarks/sparse-conv-fit.ts writes ./fitted.ts; the package README shows the numbers).
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import type { Method } from '../types';
 import { FITTED } from './fitted';
 
@@ -67,13 +67,21 @@ export interface Choice {
   predictedMs: Record<Method, number>;
 }
 
-/** Picks the method with the least predicted time, then threads when the call is long enough to pay. */
+/**
+ * Picks the method with the least predicted time; with threads 'auto', then one thread per core
+ * that the 1-minute load average leaves free, when the call is long enough to pay for the split.
+ */
 export function chooseMethod(f: CallFeatures, methods: readonly Method[], threads: number | 'auto'): Choice {
   const predictedMs = Object.fromEntries(methods.map((m) => [m, predictMs(m, f)])) as Record<Method, number>;
   let method = methods[0]!;
   for (const m of methods) if (predictedMs[m] < predictedMs[method]) method = m;
   let t = typeof threads === 'number' ? threads : 1;
-  if (threads === 'auto' && f.nImages >= 2 && predictedMs[method] >= FITTED.minThreadedMs)
-    t = Math.min(availableParallelism(), f.nImages, FITTED.maxThreads);
+  if (threads === 'auto' && f.nImages >= 2 && predictedMs[method] >= FITTED.minThreadedMs) {
+    // Only cores that other jobs leave free (plus the caller's own): on a saturated machine a second
+    // thread is one more runnable job, and the call waits for whichever thread runs last.
+    const cores = availableParallelism();
+    const free = Math.floor(cores - loadavg()[0]! + 1);
+    t = Math.max(1, Math.min(cores, free, f.nImages, FITTED.maxThreads));
+  }
   return { method, threads: t, predictedMs };
 }

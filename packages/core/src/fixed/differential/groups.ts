@@ -31,9 +31,21 @@ export const BINARY_OPS: readonly BinaryOp[] = ['+', '-', '*', '/'];
 /** Operators whose result is a's own (base-class) type: `T r = ++a;`, `T r = (a += b);` ... */
 export type AssignOp = '++a' | 'a++' | '--a' | 'a--' | '<<=' | '>>=' | CompoundOp;
 export const ASSIGN_OPS: readonly AssignOp[] = [
-  ...['++a', 'a++', '--a', 'a--', '+=', '-=', '*=', '/=', '<<=', '>>='],
-  ...['%=', '&=', '|=', '^='], // ap_int / ap_uint targets only
-] as AssignOp[];
+  '++a',
+  'a++',
+  '--a',
+  'a--',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '<<=',
+  '>>=',
+  '%=', // this and the next three: ap_int / ap_uint targets only
+  '&=',
+  '|=',
+  '^=',
+];
 export const INT_ONLY_ASSIGN_OPS: ReadonlySet<AssignOp> = new Set(['%=', '&=', '|=', '^=']);
 export const INC_DEC: ReadonlySet<AssignOp> = new Set(['++a', 'a++', '--a', 'a--']);
 export const SHIFT_ASSIGN: ReadonlySet<AssignOp> = new Set(['<<=', '>>=']);
@@ -43,7 +55,10 @@ export const TARGET_FAMILIES = ['ap_int', 'ap_uint', 'ap_fixed', 'ap_ufixed'] as
 export interface Group {
   readonly id: number;
   readonly family: Family;
-  /** fromDouble [T]; cast [S, T]; binary/compare [A, B]; negate/shift [A]; accumulate [acc, A, B]. */
+  /**
+   * fromDouble/print [T]; cast [S, T]; binary/compare [A, B]; negate/shift [A]; accumulate
+   * [acc, A, B]; assignOp [A] (++, --, <<=, >>=) or [A, B].
+   */
   readonly operands: readonly OperandType[];
   readonly op?: BinaryOp;
   /** assignOp groups: the operator applied to the first operand. */
@@ -200,7 +215,7 @@ const SHAPES: Record<Family, (rng: Prng, i: number) => GroupShape> = {
   assignOp: (rng, i) => {
     const [assign, target] = ASSIGN_COMBOS[i % ASSIGN_COMBOS.length] ?? ['++a', 'ap_int'];
     const { kind, signed } = targetFamily(target);
-    // ++/-- add an unsigned <W - I + 1, 1> one in the reference: not defined for I > W.
+    // The reference adds 1 as an unsigned <F + 1, 1> value (§6.4): no such type when I > W.
     const a = INC_DEC.has(assign)
       ? randomType(rng, { kind, signed, integerBits: rng.pick(PRINTABLE_I) })
       : randomType(rng, { kind, signed });

@@ -38,6 +38,8 @@ export interface ImportOptions {
   /** Drop the final sigmoid/softmax: the firmware outputs logits (decisions: > 0, argmax). */
   readonly logits?: boolean;
   readonly name?: string;
+  /** Reads calibrate/data events once the model's input shape is known (the CLI's files). */
+  readonly loadEvents?: (inputShape: readonly number[]) => { calibrate?: EventData; data?: EventData };
   /** Called with each calibration width as it is tried. */
   readonly onCalibrationStep?: (s: CalibrationStep) => void;
 }
@@ -107,9 +109,10 @@ function checkOps(layers: readonly LayerIR[]): void {
  * hls4ml config or calibration). With `data`, reports how often the firmware's decisions equal the
  * float model's.
  */
-export async function importModel(file: string, o: ImportOptions = {}): Promise<ImportResult> {
-  const hls = typeof o.hlsConfig === 'string' ? readHlsConfig(o.hlsConfig) : o.hlsConfig;
-  const im = await readImported(file, o, hls);
+export async function importModel(file: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const hls = typeof options.hlsConfig === 'string' ? readHlsConfig(options.hlsConfig) : options.hlsConfig;
+  const im = await readImported(file, options, hls);
+  const o: ImportOptions = { ...options, ...options.loadEvents?.(im.inputShape) };
   const warnings = [...im.warnings];
   let layers = im.layers;
   let output = im.output;

@@ -16,7 +16,7 @@ export { qkerasQuantizer } from './quantizers/qkeras';
 export { hgqQuantizer, readHgqConfig } from './quantizers/hgq';
 
 // HDF5 (h5wasm) and ZIP: also used by the CLI for .h5 data and .npz files
-export { withH5Bytes, withH5File, buildH5, isHdf5 } from './hdf5/h5-file';
+export { withH5Bytes, withH5File, withH5FileSync, loadHdf5, buildH5, isHdf5 } from './hdf5/h5-file';
 export type { H5Reader, H5Writer, H5Array } from './hdf5/h5-file';
 export { bufferSource } from './zip/byte-source';
 export type { ByteSource } from './zip/byte-source';

@@ -9,6 +9,7 @@ import { loadModelDocument, prepareLoaded } from '../model/load-model';
 import { randomEvents } from '../model/random-events';
 import { readEvents } from '../model/read-events';
 import type { CliCommand, CommandContext, CommandInput } from './command';
+import { addDataKeyOptions, dataKeys, eventsPath } from '../cli/data-options';
 
 /** A sparsepixels HLS project holds the IR it came from and its test bench. */
 function checkProject(dir: string): void {
@@ -108,8 +109,10 @@ export const csimCommand: CliCommand = {
         'run n generated sparse events (or the first n of --input)',
         integerArg(1, 1000000),
       )
-      .option('-i, --input <file>', 'input events: .npy, or .npz with an array x (count, H, W, C)')
+      .option('-i, --input <file>', 'input events: .npy, .npz with an array x (count, H, W, C), or .h5 with a dataset x')
+      .option('--data <file>', 'the same as --input (e.g. --data file.h5 --x-key x)')
       .option('--seed <seed>', 'seed of generated events', integerArg(0), 1);
+    addDataKeyOptions(cmd);
   },
   run,
 };

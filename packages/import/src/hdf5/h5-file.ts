@@ -5,13 +5,20 @@ import h5wasm, { Dataset, Group, type File as H5WasmFile } from 'h5wasm/node';
 import { importError } from '../import-error';
 
 let ready: Promise<void> | undefined;
+let loaded = false;
 
 /** Loads the HDF5 library once; its errors then throw instead of printing to stderr. */
 function init(): Promise<void> {
   ready ??= h5wasm.ready.then((m) => {
     (m as unknown as { activate_throwing_error_handler(): void }).activate_throwing_error_handler();
+    loaded = true;
   });
   return ready;
+}
+
+/** Loads the HDF5 library (WebAssembly) so that withH5FileSync can be used. */
+export function loadHdf5(): Promise<void> {
+  return init();
 }
 
 const SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -98,19 +105,34 @@ function withTempFile<T>(bytes: Uint8Array, use: (path: string) => T): T {
 export async function withH5Bytes<T>(bytes: Uint8Array, source: string, use: (r: H5Reader) => T): Promise<T> {
   if (!isHdf5(bytes)) throw importError(source, 'not an HDF5 file (no HDF5 signature)');
   await init();
-  return withTempFile(bytes, (path) => {
-    let f: H5WasmFile;
-    try {
-      f = new h5wasm.File(path, 'r');
-    } catch (err) {
-      throw importError(source, `cannot open the HDF5 file (${firstLine(err)})`);
-    }
-    try {
-      return use(reader(f, source));
-    } finally {
-      f.close();
-    }
-  });
+  return withTempFile(bytes, (path) => openSync(path, source, use));
+}
+
+function openSync<T>(path: string, source: string, use: (r: H5Reader) => T): T {
+  let f: H5WasmFile;
+  try {
+    f = new h5wasm.File(path, 'r');
+  } catch (err) {
+    throw importError(source, `cannot open the HDF5 file (${firstLine(err)})`);
+  }
+  try {
+    return use(reader(f, source));
+  } finally {
+    f.close();
+  }
+}
+
+/** Opens an HDF5 file by path once loadHdf5() has resolved (synchronous readers such as the CLI's data input). */
+export function withH5FileSync<T>(path: string, use: (r: H5Reader) => T): T {
+  if (!loaded) throw new Error('HDF5 is not loaded: await loadHdf5() first');
+  let head: Uint8Array;
+  try {
+    head = readFileSync(path).subarray(0, 4096);
+  } catch (err) {
+    throw importError(path, `cannot read the file (${(err as NodeJS.ErrnoException).code ?? firstLine(err)})`);
+  }
+  if (!isHdf5(head)) throw importError(path, 'not an HDF5 file (no HDF5 signature)');
+  return openSync(path, path, use);
 }
 
 /** Opens an HDF5 file by path. */

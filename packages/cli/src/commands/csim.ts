@@ -45,10 +45,13 @@ async function events(
   dir: string,
   ctx: CommandContext,
 ): Promise<Float64Array | undefined> {
-  if (opts.input === undefined && opts.events === undefined) return undefined;
+  if (opts.input !== undefined && opts.data !== undefined)
+    throw new SparsePixelsError('SP_CLI_USAGE', 'give --input or --data, not both');
+  const input = eventsPath(opts);
+  if (input === undefined && opts.events === undefined) return undefined;
   const { model } = prepareLoaded(await loadModelDocument(join(dir, IR_FILE)));
-  if (opts.input === undefined) return randomEvents(model, opts.events as number, opts.seed as number);
-  const ev = readEvents(ctx.resolvePath(String(opts.input)), model.input.shape);
+  if (input === undefined) return randomEvents(model, opts.events as number, opts.seed as number);
+  const ev = readEvents(ctx.resolvePath(input), model.input.shape, dataKeys(opts));
   const size = ev.x.length / ev.count;
   return ev.x.subarray(0, Math.min(ev.count, (opts.events as number | undefined) ?? ev.count) * size);
 }

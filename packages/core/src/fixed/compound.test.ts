@@ -55,7 +55,7 @@ describe('assign and accumulate', () => {
 describe('compoundAssign and increment', () => {
   const f = (x: number, t = apFixed(8, 4)) => fromNumber(x, t);
 
-  it('writes a fixed result back with the target’s Q and O (§7 examples)', () => {
+  it('writes a fixed result back with the target’s Q and O (docs/semantics.md §1.8 examples)', () => {
     expect(compoundAssign(f(7.5), '+=', f(1)).raw).toBe(-120n); // wraps to -7.5
     expect(
       compoundAssign(f(7.5, apFixed(8, 4, 'AP_RND', 'AP_SAT')), '+=', fromNumber(1, apInt(32))).raw,
@@ -68,7 +68,7 @@ describe('compoundAssign and increment', () => {
   it('gives an ap_int target the integer part of a fixed operand, then the integer rules', () => {
     const a = fromNumber(100, apInt(8));
     expect(compoundAssign(a, '/=', f(-2.75)).raw).toBe(-50n); // -2.75 contributes ap_int<4>(-2)
-    // The wider unsigned dividend makes the division unsigned (§6.5): 1000 / (2^49 - 8) = 0.
+    // The wider unsigned dividend makes the division unsigned (docs/semantics.md §1.11): 1000 / (2^49 - 8) = 0.
     expect(compoundAssign(fromNumber(1000, apUint(48)), '/=', fromNumber(-8, apInt(5))).raw).toBe(0n);
     expect(compoundAssign(fromNumber(-7, apInt(8)), '%=', fromNumber(3, apInt(8))).raw).toBe(-1n);
     expect(compoundAssign(fromNumber(0x5a, apInt(8)), '&=', fromNumber(15, apUint(4))).raw).toBe(0x0an);

@@ -10,7 +10,7 @@ import { rem } from './remainder';
 import { apUint, operatorType } from './type-constructors';
 import { wrapBig } from './type-range';
 
-/** `T x = v` / `x = v` (§7): the conversion of v into the target's type with its Q, O and N. */
+/** `T x = v` / `x = v` (docs/semantics.md §1.8): the conversion of v into the target's type with its Q, O and N. */
 export function assign(target: FixedType, v: FixedValue): FixedValue {
   return cast(v, target);
 }
@@ -32,7 +32,7 @@ const BITWISE: Partial<Record<CompoundOp, (a: bigint, b: bigint) => bigint>> = {
 };
 
 /**
- * The type an operand of type t takes in an ap_int compound assignment (§7): a fixed operand
+ * The type an operand of type t takes in an ap_int compound assignment (docs/semantics.md §1.8): a fixed operand
  * contributes its integer part as `ap_int<max(I, 1)>` of its own signedness; others stay as they are.
  */
 export function intOperandType(t: FixedType): FixedType {
@@ -42,7 +42,7 @@ export function intOperandType(t: FixedType): FixedType {
 }
 
 /**
- * `a op= b` (§7): the full-precision `a op b` written back into a's type with a's Q, O and N. With
+ * `a op= b` (docs/semantics.md §1.8): the full-precision `a op b` written back into a's type with a's Q, O and N. With
  * an ap_int/ap_uint target, b first becomes an integer (intOperandType) and the result wraps; the
  * bitwise operators work on the two's-complement values, extended by each operand's signedness.
  */
@@ -63,8 +63,8 @@ export function compoundAssign(a: FixedValue, op: CompoundOp, b: FixedValue): Fi
 }
 
 /**
- * `acc += v` (§7): the exact sum converted back into acc's type with acc's Q/O/N (the hls4ml
- * accumulation step). With an ap_int accumulator, v contributes its integer part (§4.5) and the
+ * `acc += v` (docs/semantics.md §1.8): the exact sum converted back into acc's type with acc's Q/O/N (the hls4ml
+ * accumulation step). With an ap_int accumulator, v contributes its integer part (§1.6) and the
  * sum wraps to the accumulator's width.
  */
 export function accumulate(acc: FixedValue, v: FixedValue): FixedValue {
@@ -74,7 +74,7 @@ export function accumulate(acc: FixedValue, v: FixedValue): FixedValue {
 const ONE = new FixedValue(apUint(1), 1n);
 
 /**
- * `++a` / `--a` (§6.4): a + 1 or a - 1, exact, written back with a's Q and O (so `++` on an AP_SAT
+ * `++a` / `--a` (docs/semantics.md §1.8): a + 1 or a - 1, exact, written back with a's Q and O (so `++` on an AP_SAT
  * maximum stays there). `a++` / `a--` leave the same value in a and give the old one.
  */
 export function increment(a: FixedValue, step: 1 | -1): FixedValue {

@@ -215,7 +215,7 @@ const SHAPES: Record<Family, (rng: Prng, i: number) => GroupShape> = {
   assignOp: (rng, i) => {
     const [assign, target] = ASSIGN_COMBOS[i % ASSIGN_COMBOS.length] ?? ['++a', 'ap_int'];
     const { kind, signed } = targetFamily(target);
-    // The reference adds 1 as an unsigned <F + 1, 1> value (§6.4): no such type when I > W.
+    // The reference adds 1 as an unsigned <F + 1, 1> value: no such type when I > W.
     const a = INC_DEC.has(assign)
       ? randomType(rng, { kind, signed, integerBits: rng.pick(PRINTABLE_I) })
       : randomType(rng, { kind, signed });

@@ -5,6 +5,7 @@ import { geometry, MODES, type Geometry } from './geometry';
 import { kernelTaps, readKernel, type Kernel2d, type KernelTaps } from './kernel-taps';
 import { METHODS } from './methods';
 import type { ConvJob } from './methods/job';
+import { directSources, type DirectSources } from './methods/direct';
 import { buildToeplitz, type ToeplitzTable } from './methods/precomputed';
 import type { ConvolveOptions, Dtype, KernelInput, Mode, SparseImages } from './types';
 import { checkImages, checkShape } from './validate';
@@ -49,6 +50,7 @@ export function createConvolver(
     throw new SparsePixelsError('SC_DTYPE', `dtype must be float64 or float32, got ${JSON.stringify(dtype)}`);
   const taps: KernelTaps = kernelTaps(k, dtype);
   const tables = new Map<Mode, ToeplitzTable>();
+  let sources: DirectSources | undefined; // direct's generated scatters: one set for every mode
   const geometries = new Map<Mode, Geometry>();
   const geom = (mode: Mode): Geometry => {
     let g = geometries.get(mode);
@@ -117,6 +119,17 @@ export function createConvolver(
         tapVal: taps.val,
         ...(table && choice.method === 'precomputed'
           ? { tablePtr: table.ptr, tableCol: table.col, tableVal: table.val }
+          : {}),
+        ...(choice.method === 'direct'
+          ? {
+              directSources: (sources ??= directSources({
+                width,
+                tapRowStart: taps.rowStart,
+                tapCol: taps.col,
+                tapVal: taps.val,
+                f32,
+              })),
+            }
           : {}),
         chunkImages: Math.max(
           1,

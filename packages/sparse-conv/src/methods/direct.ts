@@ -69,6 +69,26 @@ export function directRelease(): void {
   if (f) f.busy = false;
 }
 
+/** Texts of direct's three scatters: bits only (count), sums and bits, sums only (fill). */
+export interface DirectSources {
+  stride: number;
+  markBits: string;
+  sumsAndBits: string;
+  sumsOnly: string;
+}
+
+/** The frame geometry and scatter texts for a job's kernel, image width and dtype (mode-independent). */
+export function directSources(
+  job: Pick<ConvJob, 'width' | 'tapRowStart' | 'tapCol' | 'tapVal' | 'f32'>,
+): DirectSources {
+  let maxCol = 0;
+  for (let j = 0; j < job.tapCol.length; j++) maxCol = Math.max(maxCol, job.tapCol[j]!);
+  const stride = (job.width + maxCol + 31) & ~31;
+  const src = (bits: boolean, sums: boolean): string =>
+    directKernelSource(job.tapRowStart, job.tapCol, job.tapVal, stride, job.f32, bits, sums);
+  return { stride, markBits: src(true, false), sumsAndBits: src(true, true), sumsOnly: src(false, true) };
+}
+
 export function directFrame(job: ConvJob, withSums: boolean): DirectFrame {
   const n = job.tapCol.length;
   let maxCol = 0;
@@ -81,10 +101,9 @@ export function directFrame(job: ConvJob, withSums: boolean): DirectFrame {
     }
   for (let j = 0; j < n; j++) maxCol = Math.max(maxCol, job.tapCol[j]!);
   const fullWidth = job.width + maxCol;
-  const stride = (fullWidth + 31) & ~31;
+  const sources = job.directSources ?? directSources(job);
+  const stride = sources.stride;
   const rows = job.height + maxRow;
-  const src = (bits: boolean, sums: boolean): string =>
-    directKernelSource(job.tapRowStart, job.tapCol, job.tapVal, stride, job.f32, bits, sums);
   return {
     stride,
     words: stride >>> 5,
@@ -92,9 +111,9 @@ export function directFrame(job: ConvJob, withSums: boolean): DirectFrame {
     minRow: Math.max(0, minRow),
     maxRow,
     ...directBuffers((rows * stride) >>> 5, rows * stride, withSums),
-    markBits: compileDirectKernel(src(true, false)),
-    sumsAndBits: compileDirectKernel(src(true, true)),
-    sumsOnly: compileDirectKernel(src(false, true)),
+    markBits: compileDirectKernel(sources.markBits),
+    sumsAndBits: compileDirectKernel(sources.sumsAndBits),
+    sumsOnly: compileDirectKernel(sources.sumsOnly),
   };
 }
 

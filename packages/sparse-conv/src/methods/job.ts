@@ -1,4 +1,5 @@
 import type { FloatArray } from '../types';
+import type { DirectSources } from './direct';
 
 /**
  * Everything a method's kernel reads for one call, as plain numbers and typed arrays so that the
@@ -27,6 +28,8 @@ export interface ConvJob {
   tableVal?: Float64Array;
   /** `gather-scatter`: images per dense accumulator chunk. */
   chunkImages?: number;
+  /** `direct`: its generated scatters (see direct-codegen.ts), made once per convolver. */
+  directSources?: DirectSources;
 }
 
 /**

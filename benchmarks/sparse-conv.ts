@@ -113,6 +113,7 @@ function agrees(w: LoadedWorkload, mode: Mode, out: SparseImages): boolean {
 
 const fmt = (ms: number): string =>
   ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3);
+const opt = (r: { callMs: number } | undefined): string => (r ? fmt(r.callMs) : '');
 
 for (const spec of specs) {
   const w = readWorkload(dir, spec);
@@ -210,7 +211,7 @@ const pick = (wl: string, mode: string, impl: string, threads?: number): Row | u
       (threads === undefined || r.threads === threads),
   );
 console.log(
-  '\nms per call (median wall; cpu = median CPU ms of the 1-thread direct call); peer = sparse_convolution direct+numba',
+  '\nms per call (median wall; cpu = median CPU ms of the 1-thread direct call, steadier on a shared machine); peer = sparse_convolution direct+numba (its 1T/2T figures on this machine)',
 );
 const header = [
   'workload',
@@ -228,6 +229,7 @@ const header = [
   'peer 1T',
   'peer 2T',
   'ours/peer 1T',
+  '(cpu/peer 1T)',
   'ours 2T/peer 2T',
   'load',
 ];
@@ -251,13 +253,14 @@ for (const spec of specs)
       d1 ? fmt(d1.cpuMs) : '',
       d2 ? fmt(d2.callMs) : '',
       pc ? `${fmt(pc.callMs)} (${fmt(pc.initMs)})` : '',
-      fmt(pick(spec.name, mode, 'lazy')?.callMs ?? NaN),
-      fmt(pick(spec.name, mode, 'gather-scatter')?.callMs ?? NaN),
+      opt(pick(spec.name, mode, 'lazy')),
+      opt(pick(spec.name, mode, 'gather-scatter')),
       au ? `${fmt(au.callMs)} (${au.chosen})` : '',
       mine.every((r) => r.agrees) ? 'yes' : 'NO',
       peer ? String(peer.direct1T) : '',
       peer ? String(peer.direct2T) : '',
       peer && d1 ? (d1.callMs / peer.direct1T).toFixed(2) : '',
+      peer && d1 ? (d1.cpuMs / peer.direct1T).toFixed(2) : '',
       peer && d2 ? (d2.callMs / peer.direct2T).toFixed(2) : '',
       (mine[0]?.load1 ?? 0).toFixed(1),
     ];

@@ -8,13 +8,13 @@ export const FITTED: {
   minThreadedMs: number;
   maxThreads: number;
 } = {
-  source: 'benchmarks/sparse-conv.ts, 294 rows, load average 24.3 22.3 20.0 at the end',
+  source: 'benchmarks/sparse-conv.ts, 294 rows, load average 17.2 19.6 20.8 at the end',
   methods: {
-    direct: [0.02612, 0.0001306, 0, 0.000009844, 0.000007642, 0, 0],
-    precomputed: [0.00542, 0, 0.00001053, 0.000007078, 0.00001337, 0.00007081, 0],
-    lazy: [0.004055, 0.000112, 0.000004542, 0.000007986, 5.38e-7, 0, 0.000012],
-    'gather-scatter': [0, 0, 0.000001653, 0.00001939, 0.000002326, 0, 0],
+    direct: [0.002759, 0.0001414, 0, 0.000008154, 0.000005836, 0, 0],
+    precomputed: [0.0063, 0, 0.0000114, 0.00000385, 0.000008274, 0.00006817, 0],
+    lazy: [0.002267, 0.0004575, 0, 0.000002915, 0.000001647, 0, 0.00001574],
+    'gather-scatter': [0, 0, 0.00000229, 0.00001829, 0.00000219, 0, 0],
   },
-  minThreadedMs: 344,
+  minThreadedMs: 0.563,
   maxThreads: 8,
 };

@@ -1,6 +1,6 @@
 // sparse_convolution 0.4.x (Python, numba 0.56.4, numpy 1.24.2, scipy 1.10.1) measured on this
 // project's 2-core machine on the same workloads: call time in ms (median of >= 5 calls and >= 0.3 s
-// after a warm-up), from the side-by-side run recorded in packages/sparse-conv/README.md ("Peer").
+// after a warm-up), from the side-by-side run described in packages/sparse-conv/README.md ("The peer's figures").
 // `direct2T`/`direct1T`: its default method (numba, 2 threads / NUMBA_NUM_THREADS=1); `precomp`:
 // precomputed+numpy call (and `precompInit`, its table build); `gsNumba1T`: gather_scatter+numba,
 // one thread. Two-thread figures were taken while another job shared the cores (some are a

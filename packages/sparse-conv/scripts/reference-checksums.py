@@ -48,8 +48,8 @@ def workloads():
     return rows
 
 
-# out nnz per workload and mode as reported by sparse_convolution's results table (research note
-# "sparse_convolution (RichieHakim/sparse_convolution)", section 5), for cross-checking.
+# out nnz per workload and mode as reported by sparse_convolution's side-by-side run on this
+# project's machine (packages/sparse-conv/README.md, "The peer's figures"), for cross-checking.
 NOTE_OUT_NNZ = {
     ("batch_b1", "same"): 2159, ("batch_b10", "same"): 21700, ("batch_b100", "same"): 217640,
     ("batch_b1000", "same"): 2174959, ("batch_b5000", "same"): 10871284,

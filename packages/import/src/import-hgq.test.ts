@@ -19,7 +19,8 @@ describe('import of an HGQ2-era sparsepixels .keras (Keras 3)', () => {
       'flatten:SparseFlatten', 'dense1:Dense', 'softmax:Activation',
     ]);
     const [reduce, conv1, , , flatten, dense1] = m.layers;
-    expect(reduce!.attrs).toEqual({ nMax: 5, threshold: 0.1 });
+    // threshold 0.1 snapped to the largest ap_ufixed<8,1> value <= 0.1: 12/128 (grid values above it compare as Keras' 0.1)
+    expect(reduce!.attrs).toEqual({ nMax: 5, threshold: 0.09375 });
     // kernel: ap_fixed<4,2,AP_RND,AP_SAT_SYM> (k=1, b=3, i=1: f=2, step 1/4, range +-1.75); element 1 b=2.5->2, i=1.5->2: f=0;
     // element 17 b=5.4->5, i=0.5->0: f=5 (ap_fixed<6,1>, max 31/32)
     expect(conv1!.weights!['kernel']!.values).toEqual([

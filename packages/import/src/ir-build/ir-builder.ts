@@ -36,7 +36,8 @@ export interface MacLayerSpec {
 function macLayer(op: string, attrs: Record<string, unknown>, s: MacLayerSpec): LayerIR {
   const weights: LayerIR['weights'] = { kernel: { shape: [...s.kernel.shape], values: [...s.kernel.values] } };
   if (s.bias) weights['bias'] = { shape: [...s.bias.shape], values: [...s.bias.values] };
-  const p = precision({ weight: s.weightType, bias: s.bias ? (s.biasType ?? 'auto') : undefined, accum: s.accum ?? 'auto', result: s.result ?? 'auto' });
+  // accumulator and result are left out (= 'auto', exact) unless given
+  const p = precision({ weight: s.weightType, bias: s.bias ? (s.biasType ?? 'auto') : undefined, accum: s.accum, result: s.result });
   return { name: s.name, op, inputs: [s.input], attrs, ...(p ? { precision: p } : {}), weights };
 }
 
@@ -74,7 +75,16 @@ export const irRead = {
   setPrecision(l: LayerIR, key: keyof PrecisionIR, t: TypeLike): LayerIR {
     return { ...l, precision: { ...(l.precision ?? {}), [key]: typeString(t)! } };
   },
+  /** A copy of the layer with one attribute replaced. */
+  setAttr(l: LayerIR, key: string, value: unknown): LayerIR {
+    return { ...l, attrs: { ...(l.attrs ?? {}), [key]: value } };
+  },
   isSparseOp: (op: string) => op === 'InputReduce' || op.startsWith('Sparse'),
+  /** A declared precision ('auto' and absent both mean exact/inferred). */
+  precision: (l: LayerIR, key: keyof PrecisionIR): string | undefined => l.precision?.[key],
+  /** Every declared precision of the layer, in the document's key order. */
+  precisions: (l: LayerIR): [keyof PrecisionIR, string][] => Object.entries(l.precision ?? {}) as [keyof PrecisionIR, string][],
+  weight: (l: LayerIR, name: 'kernel' | 'bias') => l.weights?.[name],
 };
 
 /** Model-level choices of an import that the document records. */

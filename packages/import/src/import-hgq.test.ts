@@ -39,3 +39,23 @@ describe('import of an HGQ2-era sparsepixels .keras (Keras 3)', () => {
     expect(createInterpreter(m).run(ev, 2).values[0]!.length).toBe(4);
   });
 });
+
+describe('HGQ2 weight quantizers in WRAP mode (as HGQ2 computes them at inference)', () => {
+  async function denseKernel(kq: readonly [string, string]) {
+    const file = join(mkdtempSync(join(tmpdir(), 'sp-hgqw-')), 'w.keras');
+    writeFileSync(file, await hgqSparseKeras({ denseKq: kq, denseValues: { 4: 5.3 } }));
+    return (await importModel(file, { inputType: 'ap_ufixed<8,1>' })).model.layers.find((l) => l.name === 'dense1')!;
+  }
+  it('a trainable KBI weight quantizer with RND rounds without wrapping (the value leaves the range; declared exact)', async () => {
+    // b=6, i=2, k=1: f=4, range [-4, 4); 5.3 * 16 = 84.8 -> 85 -> 5.3125, kept
+    const d = await denseKernel(['RND', 'WRAP']);
+    expect(d.weights!['kernel']!.values.slice(0, 6)).toEqual([0.5, -0.25, 0.3125, 0.6875, 5.3125, 0.125]);
+    expect(d.precision!.weight).toBe('auto');
+  });
+  it('with RND_CONV it wraps (HGQ2 applies the whole quantizer)', async () => {
+    // 84.8 -> 85 -> 5.3125 wraps by 8 to -2.6875
+    const d = await denseKernel(['RND_CONV', 'WRAP']);
+    expect(d.weights!['kernel']!.values.slice(0, 6)).toEqual([0.5, -0.25, 0.3125, 0.6875, -2.6875, 0.125]);
+    expect(d.precision!.weight).toBe('ap_fixed<7,3>');
+  });
+});

@@ -30,10 +30,13 @@ function roundingGap(t: FixedType, q: FixedType): string | undefined {
   const ft = fracBits(t);
   const fq = fracBits(q);
   if (t.quant === q.quant && ft === fq) return undefined;
-  if ((q.quant === 'AP_TRN' || q.quant === 'AP_TRN_ZERO') && t.quant === q.quant && ft >= fq) return undefined;
+  if (q.quant === 'AP_TRN' && t.quant === 'AP_TRN' && ft >= fq) return undefined;
+  // toward zero depends on the sign, which a wrap in T can flip between the two roundings
+  if (q.quant === 'AP_TRN_ZERO' && t.quant === 'AP_TRN_ZERO' && ft >= fq && SATURATING.has(t.overflow)) return undefined;
   if (q.quant === 'AP_RND' && t.quant === 'AP_TRN' && ft >= fq + 1) return undefined;
   if (q.quant === 'AP_RND') return `rounding half up to ${fq} fraction bits needs an AP_TRN input with at least ${fq + 1} fraction bits`;
-  if (q.quant === 'AP_TRN' || q.quant === 'AP_TRN_ZERO') return `${q.quant} to ${fq} fraction bits needs an ${q.quant} input with at least ${fq} fraction bits`;
+  if (q.quant === 'AP_TRN') return `AP_TRN to ${fq} fraction bits needs an AP_TRN input with at least ${fq} fraction bits`;
+  if (q.quant === 'AP_TRN_ZERO') return `AP_TRN_ZERO to ${fq} fraction bits needs a saturating AP_TRN_ZERO input with at least ${fq} fraction bits`;
   return `${q.quant} to ${fq} fraction bits is reproduced only by an ${q.quant} input with exactly ${fq} fraction bits`;
 }
 

@@ -155,7 +155,7 @@ function firstLine(err: unknown): string {
 /** Builds an HDF5 file: groups are created with their parents; datasets are float32 unless typed. */
 export interface H5Writer {
   group(path: string): void;
-  dataset(path: string, data: Float32Array | Float64Array | Uint8Array | Int32Array, shape: readonly number[]): void;
+  dataset(path: string, data: Float32Array | Float64Array | Uint8Array | Int32Array | Uint32Array, shape: readonly number[]): void;
   attr(path: string, name: string, value: string | string[] | number | number[]): void;
 }
 

@@ -58,7 +58,9 @@ export const irLayers = {
   pool: (sparse: boolean, name: string, input: string, poolSize: number, mode: 'avg' | 'max', result?: TypeLike): LayerIR => {
     const p = precision({ result });
     const base = { name, inputs: [input], ...(p ? { precision: p } : {}) };
-    return sparse ? { ...base, op: 'SparsePooling2D', attrs: { poolSize, mode } } : { ...base, op: 'AveragePooling2D', attrs: { poolSize } };
+    if (sparse) return { ...base, op: 'SparsePooling2D', attrs: { poolSize, mode } };
+    // the IR has no standard max pooling: 'MaxPooling2D' lives only until sparsify turns it sparse (else it is refused)
+    return { ...base, op: mode === 'max' ? 'MaxPooling2D' : 'AveragePooling2D', attrs: { poolSize } };
   },
   flatten: (sparse: boolean, name: string, input: string, result?: TypeLike): LayerIR => {
     const p = precision({ result });

@@ -20,7 +20,7 @@ function expectSameBits(a: ModelIR, b: ModelIR, seed: number, count = 200): void
   for (let i = 0; i < x.length; i += 7) if (x[i]! > 0 && seed % 2) x[i] = x[i]! / 8; // faint pixels near the threshold too
   const ra = createInterpreter(a).run(x, count);
   const rb = createInterpreter(b).run(x, count);
-  expect(Array.from(rb.raw[0]!)).toEqual(Array.from(ra.raw[0]!));
+  expect(Array.from(rb.raw[0]! as ArrayLike<number | bigint>, String)).toEqual(Array.from(ra.raw[0]! as ArrayLike<number | bigint>, String));
   expect(Array.from(rb.overflowCount)).toEqual(Array.from(ra.overflowCount));
 }
 

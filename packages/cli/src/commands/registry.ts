@@ -6,6 +6,7 @@ import { generateCommand } from './generate';
 import { importCommand } from './import';
 import { inspectCommand } from './inspect';
 import { predictCommand } from './predict';
+import { preprocessCommand } from './preprocess';
 import { trainCommand } from './train';
 import { validateCommand } from './validate';
 
@@ -16,6 +17,7 @@ import { validateCommand } from './validate';
 export const COMMANDS: readonly CliCommand[] = Object.freeze([
   demoCommand,
   generateCommand,
+  preprocessCommand,
   trainCommand,
   importCommand,
   convertCommand,

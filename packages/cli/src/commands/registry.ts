@@ -2,6 +2,7 @@ import type { CliCommand } from './command';
 import { convertCommand } from './convert';
 import { csimCommand } from './csim';
 import { demoCommand } from './demo';
+import { exportCommand } from './export';
 import { generateCommand } from './generate';
 import { importCommand } from './import';
 import { inspectCommand } from './inspect';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CliCommand[] = Object.freeze([
   preprocessCommand,
   trainCommand,
   importCommand,
+  exportCommand,
   convertCommand,
   csimCommand,
   predictCommand,

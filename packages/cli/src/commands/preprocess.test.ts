@@ -6,7 +6,7 @@ import { buildH5 } from '@sparsepixels/import';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli';
 import { writeNpy } from '../io/npy';
-import { readNpz } from '../io/npz';
+import { readNpz, writeNpz } from '../io/npz';
 
 const dir = mkdtempSync(join(tmpdir(), 'sp-pre-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -83,6 +83,20 @@ describe('preprocess command', () => {
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({ command: 'preprocess', steps: ['--downsample 4x8', '--min-value 700', '--crop :2,:2', '--scale 1/3200'], arrays: { x: { dtype: 'float32', shape: [1, 2, 2, 1] } } });
     expect(j.occupancy.mean).toBe(1);
+  });
+
+  it('reads an .npz (array named by --x-key, labels y) whole', async () => {
+    writeNpz(join(dir, 'd.npz'), {
+      images: { dtype: 'uint8', shape: [2, 2, 3], data: Uint8Array.from([0, 255, 51, 0, 0, 102, 255, 0, 0, 0, 0, 0]) },
+      y: { dtype: 'int32', shape: [2], data: Int32Array.from([7, 3]) },
+    });
+    const r = await run(['preprocess', 'd.npz', '--x-key', 'images', '--scale', '1/255', '--min-value', '0.4', '-o', 'd2.npz']);
+    expect(r.code).toBe(0);
+    const d = readNpz(join(dir, 'd2.npz'));
+    expect(Array.from(d.x!.data as Float32Array)).toEqual([0, 1, 0, 0, 0, 0.4000000059604645, 1, 0, 0, 0, 0, 0]); // 102/255 = 0.4 as float32
+    expect(d.y).toEqual({ dtype: 'int32', shape: [2], data: Int32Array.from([7, 3]) });
+    const miss = await run(['preprocess', 'd.npz', '-o', 'd3.npz']);
+    expect(miss.stderr).toMatch(/no array 'x' in the \.npz \(arrays: images, y\); name it with --x-key/);
   });
 
   const refusals: [string, string[], RegExp][] = [

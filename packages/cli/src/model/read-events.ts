@@ -31,8 +31,7 @@ function pickArray(arrays: Record<string, NpyArray>, path: string): [string, Npy
   );
 }
 
-/** The events array (and labels) of an .npy, .npz or .h5 file, read whole. */
-export function readEventArray(path: string, keys: DataKeys): { name: string; arr: NpyArray; y?: NpyArray } {
+function readArray(path: string, keys: DataKeys): { name: string; arr: NpyArray; y?: NpyArray } {
   if (isH5Path(path)) {
     const d = readH5Data(path, keys);
     return { name: d.xName, arr: d.x, ...(d.y ? { y: d.y } : {}) };
@@ -72,7 +71,7 @@ function eventCount(shape: readonly number[], event: readonly number[]): number 
  * be (count, H, W, C), or (count, H, W) when C = 1. A mismatch names both shapes in one line.
  */
 export function readEvents(path: string, eventShape: readonly number[], keys: DataKeys = {}): EventFile {
-  const { name, arr, y } = readEventArray(path, keys);
+  const { name, arr, y } = readArray(path, keys);
   const count = eventCount(arr.shape, eventShape);
   if (count === undefined) {
     throw new SparsePixelsError(

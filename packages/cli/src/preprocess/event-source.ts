@@ -2,7 +2,8 @@ import { SparsePixelsError } from '@sparsepixels/core';
 import { withH5FileSync } from '@sparsepixels/import';
 import { isH5Path, type DataKeys } from '../io/h5-data';
 import type { NpyArray } from '../io/npy';
-import { readEventArray } from '../model/read-events';
+import { readNpy } from '../io/npy';
+import { readNpz } from '../io/npz';
 
 /** Events of a data file: images (count, H, W[, C]) and optional labels, read in row ranges. */
 export interface EventSource {
@@ -32,9 +33,25 @@ function rows(a: NpyArray, start: number, count: number): NpyArray {
   return { dtype: a.dtype, shape: [count, ...a.shape.slice(1)], data: a.data.subarray(start * size, (start + count) * size) as NpyArray['data'] };
 }
 
+/** The images (--x-key, else `x`, else the only array) and labels (--y-key, else `y`) of an .npy / .npz. */
+function readArrays(path: string, keys: DataKeys): { name: string; arr: NpyArray; y?: NpyArray } {
+  if (!path.toLowerCase().endsWith('.npz')) {
+    if (!path.toLowerCase().endsWith('.npy')) throw new SparsePixelsError('SP_INPUT_FORMAT', 'unsupported input file type; use .npy, .npz or .h5', path);
+    return { name: 'x', arr: readNpy(path) };
+  }
+  const arrays = readNpz(path);
+  const names = Object.keys(arrays);
+  const name = keys.x ?? (arrays['x'] ? 'x' : names.length === 1 ? names[0]! : undefined);
+  if (name === undefined || !arrays[name])
+    throw new SparsePixelsError('SP_INPUT_FORMAT', `no array '${keys.x ?? 'x'}' in the .npz (arrays: ${names.join(', ') || 'none'}); name it with --x-key`, path);
+  const yName = keys.y ?? 'y';
+  if (keys.y && !arrays[keys.y]) throw new SparsePixelsError('SP_INPUT_FORMAT', `no array '${keys.y}' in the .npz (arrays: ${names.join(', ')})`, path);
+  return { name, arr: arrays[name]!, ...(yName !== name && arrays[yName] ? { y: arrays[yName] } : {}) };
+}
+
 /** An .npy / .npz file, read whole (the arrays of an .npz may be compressed). */
 function wholeFile(path: string, keys: DataKeys): EventSource {
-  const { name, arr, y } = readEventArray(path, keys);
+  const { name, arr, y } = readArrays(path, keys);
   const event = eventShape(arr.shape, name, path);
   const total = arr.shape[0]!;
   if (y) checkLabels(y.shape, total, keys.y ?? 'y', path);

@@ -163,7 +163,7 @@ const downsample: StepDef = {
 
 const scale: StepDef = {
   flag: 'scale',
-  value: '<a | a/b>',
+  value: '<a|a/b>',
   help: 'multiply by a; a/b multiplies by a then divides by b (1/1200 divides exactly as numpy x / 1200)',
   parse(value) {
     const [a, b] = value.split('/');

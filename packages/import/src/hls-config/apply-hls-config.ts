@@ -1,5 +1,5 @@
 import { formatType, quantizeNumber, rawToNumber } from '@sparsepixels/core';
-import { didYouMean, getOp, type BuildIR, type LayerIR, type PrecisionKey } from '@sparsepixels/ir';
+import { didYouMean, findOp, type BuildIR, type LayerIR, type PrecisionKey } from '@sparsepixels/ir';
 import { importError } from '../import-error';
 import { irRead } from '../ir-build/ir-builder';
 import { hlsType, type HlsConfig } from './read-hls-config';
@@ -24,7 +24,7 @@ function checkOnGrid(l: LayerIR, key: 'weight' | 'bias', type: string, where: st
 }
 
 function setPrecisions(l: LayerIR, p: Readonly<Record<string, string>>, where: string): LayerIR {
-  const op = getOp(l.op);
+  const op = findOp(l.op);
   let out = l;
   for (const [k, v] of Object.entries(p)) {
     if (k === 'default') {
@@ -72,7 +72,7 @@ export function applyHlsConfig(layers: readonly LayerIR[], c: HlsConfig, inputNa
     if (i === undefined) throw importError(where, `no layer "${name}" in the model${didYouMean(name, [...names, inputName])}`);
     let l = setPrecisions(out[i]!, s.precision, `${where}.Precision`);
     if (s.tableSize !== undefined) {
-      if (!getOp(l.op)?.attrsSchema || !['sigmoid', 'softmax'].includes(irRead.attr<string>(l, 'activation')))
+      if (!findOp(l.op)?.attrsSchema || !['sigmoid', 'softmax'].includes(irRead.attr<string>(l, 'activation')))
         throw importError(`${where}.TableSize`, `layer "${name}" has no table`);
       l = { ...l, attrs: { ...(l.attrs ?? {}), tableSize: s.tableSize } };
     }
@@ -83,7 +83,7 @@ export function applyHlsConfig(layers: readonly LayerIR[], c: HlsConfig, inputNa
   for (const k of Object.keys(modelP)) if (k !== 'default' && !PRECISION_KEYS.includes(k as PrecisionKey)) throw importError(`${c.source}: Model.Precision.${k}`, 'is not a precision key (default, result, accum, weight, bias, table)');
   out.forEach((l, i) => {
     if (l.op === 'InputReduce') return;
-    const op = getOp(l.op);
+    const op = findOp(l.op);
     for (const key of ['result', 'accum', 'table'] as const) {
       const t = modelP[key] ?? dflt;
       if (!t || t === 'auto' || !op?.precisions.includes(key) || !unset(out[i]!, key)) continue;

@@ -25,6 +25,7 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['scope:core', 'scope:ir', 'scope:hls-vivado'],
             },
             { sourceTag: 'scope:estimate', onlyDependOnLibsWithTags: ['scope:core', 'scope:ir'] },
+            { sourceTag: 'scope:plot', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['*'] },
           ],
         },

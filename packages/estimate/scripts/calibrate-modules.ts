@@ -13,7 +13,16 @@ import { estimateFacts } from '../src/design/estimate-design';
 import { fitLaw } from '../src/fit/fit-law';
 import { modelFacts, type LayerFacts } from '../src/ir-adapter';
 import type { FittedLaw } from '../src/laws/law';
-import { CONV_FF, CONV_LUT, CONV_SAT_FF, CONV_SAT_LUT, DENSE_FF, DENSE_LUT, POOL_LUT, POOL_WIDE_LUT } from '../src/laws/specs';
+import {
+  CONV_FF,
+  CONV_LUT,
+  CONV_SAT_FF,
+  CONV_SAT_LUT,
+  DENSE_FF,
+  DENSE_LUT,
+  POOL_LUT,
+  POOL_WIDE_LUT,
+} from '../src/laws/specs';
 import { applyLaw } from '../src/laws/law';
 import { convParams } from '../src/ops/sparse-conv2d';
 import { denseParams } from '../src/ops/dense';
@@ -83,10 +92,14 @@ export const MODULE_BREAKDOWN: readonly PublishedModel[] = [
   },
 ];
 
-const SOURCE = 'per-module post-synthesis figures of three published models (neutrino 8/16-bit and jet 16-bit sparse-l)';
+const SOURCE =
+  'per-module post-synthesis figures of three published models (neutrino 8/16-bit and jet 16-bit sparse-l)';
 
 function facts(m: PublishedModel) {
-  return modelFacts(prepareModel(buildPaperModel({ dataset: m.dataset, variant: 'sparse', nMax: m.nMax, bits: m.bits })).model);
+  return modelFacts(
+    prepareModel(buildPaperModel({ dataset: m.dataset, variant: 'sparse', nMax: m.nMax, bits: m.bits }))
+      .model,
+  );
 }
 
 function consumersOf(all: readonly LayerFacts[], l: LayerFacts): LayerFacts[] {
@@ -106,21 +119,41 @@ export function calibrateModules(base: Coefficients): Coefficients {
       const family = `${m.dataset}-${m.bits}b`;
       if (l.op === 'SparseConv2D') {
         const p = convParams(l, { ...ref, consumers: consumersOf(f.layers, l) });
-        sat.push({ family, params: p, y: mod.lut - applyLaw(CONV_LUT, base.laws[CONV_LUT.name], p), ...(mod.ff !== undefined ? { yff: mod.ff - applyLaw(CONV_FF, base.laws[CONV_FF.name], p) } : {}) });
+        sat.push({
+          family,
+          params: p,
+          y: mod.lut - applyLaw(CONV_LUT, base.laws[CONV_LUT.name], p),
+          ...(mod.ff !== undefined ? { yff: mod.ff - applyLaw(CONV_FF, base.laws[CONV_FF.name], p) } : {}),
+        });
       } else if (l.op === 'SparsePooling2D') {
         const p = poolParams(l, ref);
         pool.push({ family, params: p, y: mod.lut - applyLaw(POOL_LUT, base.laws[POOL_LUT.name], p) });
       } else if (l.op === 'Dense') {
-        dense.push({ family, params: denseParams(l, ref), y: mod.lut, ...(mod.ff !== undefined ? { yff: mod.ff } : {}) });
+        dense.push({
+          family,
+          params: denseParams(l, ref),
+          y: mod.lut,
+          ...(mod.ff !== undefined ? { yff: mod.ff } : {}),
+        });
       }
     }
   }
   const laws: Record<string, FittedLaw> = { ...base.laws };
   laws[CONV_SAT_LUT.name] = fitLaw(CONV_SAT_LUT, sat, SOURCE, 1000);
-  laws[CONV_SAT_FF.name] = fitLaw(CONV_SAT_FF, sat.filter((s) => s.yff !== undefined).map((s) => ({ ...s, y: s.yff! })), SOURCE, 1000);
+  laws[CONV_SAT_FF.name] = fitLaw(
+    CONV_SAT_FF,
+    sat.filter((s) => s.yff !== undefined).map((s) => ({ ...s, y: s.yff! })),
+    SOURCE,
+    1000,
+  );
   laws[POOL_WIDE_LUT.name] = fitLaw(POOL_WIDE_LUT, pool, SOURCE, 1000);
   laws[DENSE_LUT.name] = fitLaw(DENSE_LUT, dense, SOURCE, 1000);
-  laws[DENSE_FF.name] = fitLaw(DENSE_FF, dense.filter((d) => d.yff !== undefined).map((d) => ({ ...d, y: d.yff! })), SOURCE, 1000);
+  laws[DENSE_FF.name] = fitLaw(
+    DENSE_FF,
+    dense.filter((d) => d.yff !== undefined).map((d) => ({ ...d, y: d.yff! })),
+    SOURCE,
+    1000,
+  );
   const withLaws: Coefficients = { ...base, laws };
   // FIFO cells: what the top level holds beyond the modules and the small layers we estimate
   let remLut = 0;
@@ -129,7 +162,13 @@ export function calibrateModules(base: Coefficients): Coefficients {
   let bitsFf = 0;
   for (const m of MODULE_BREAKDOWN) {
     const f = facts(m);
-    const e = estimateFacts(f, { kernels: 'reference', coefficients: { ...withLaws, calibration: { ...withLaws.calibration, fifoLutPerCell: 0, fifoFfPerBit: 0 } } });
+    const e = estimateFacts(f, {
+      kernels: 'reference',
+      coefficients: {
+        ...withLaws,
+        calibration: { ...withLaws.calibration, fifoLutPerCell: 0, fifoFfPerBit: 0 },
+      },
+    });
     const listed = new Set(m.modules.map((x) => x.layer));
     const small = e.layers.filter((l) => !listed.has(l.name));
     const fifo = countFifos(f, 'reference', 10, false);
@@ -142,11 +181,14 @@ export function calibrateModules(base: Coefficients): Coefficients {
   }
   return {
     ...withLaws,
-    calibration: { ...withLaws.calibration, fifoLutPerCell: round(remLut / cellsSum), fifoFfPerBit: round(remFf / bitsFf) },
+    calibration: {
+      ...withLaws.calibration,
+      fifoLutPerCell: round(remLut / cellsSum),
+      fifoFfPerBit: round(remFf / bitsFf),
+    },
   };
 }
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
-

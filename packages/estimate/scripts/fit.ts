@@ -9,8 +9,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Coefficients } from '../src/coefficients';
-import { cell, parseCsv, type CsvRow } from '../src/fit/csv';
-import { median } from '../src/fit/fit-law';
+import { parseCsv, type CsvRow } from '../src/fit/csv';
+import { scheduleOverheads } from '../src/fit/schedule-overheads';
 import { fitSweep } from '../src/fit/fit-sweep';
 import { calibrateModules } from './calibrate-modules';
 
@@ -23,38 +23,26 @@ const read = (name: string): CsvRow[] => parseCsv(readFileSync(join(dataDir, nam
 const designs = read('scaling.csv');
 const instances = read('scaling_instances.csv');
 
-/** Cycles of hand-over per DATAFLOW process and the II above the slowest process, from the sweep designs. */
-function scheduleOverheads(): { stage: number; ii: number } {
-  const groups = new Map<string, CsvRow[]>();
-  for (const r of instances) {
-    const k = `${r['kind']}|${r['bits']}|${r['point']}`;
-    groups.set(k, [...(groups.get(k) ?? []), r]);
-  }
-  const stage: number[] = [];
-  const ii: number[] = [];
-  for (const d of designs) {
-    const parts = groups.get(`${d['kind']}|${d['bits']}|${d['point']}`) ?? [];
-    const stages = parts.filter((p) => p['role'] !== 'glue');
-    if (stages.length === 0) continue;
-    stage.push((cell(d, 'design_latency_max') - parts.reduce((a, p) => a + cell(p, 'lat_max'), 0)) / stages.length);
-    ii.push(cell(d, 'design_ii_max') - Math.max(...parts.map((p) => cell(p, 'ii_max'))));
-  }
-  return { stage: median(stage), ii: median(ii) };
-}
-
 const sweep = fitSweep(instances);
-const overheads = scheduleOverheads();
+const overheads = scheduleOverheads(designs, instances);
 const base: Coefficients = {
   source:
     'hftsoi/sparse-pixels @ 4a81ebfef04ec918949b50571cb3ae6d7871d1a0 (tag v0.2.1): per-layer sweeps (scaling_instances.csv) and the per-module breakdown of three published models',
   laws: sweep.laws,
-  calibration: { fifoLutPerCell: 0, fifoFfPerBit: 0, stageOverheadCycles: overheads.stage, iiOverheadCycles: overheads.ii },
+  calibration: {
+    fifoLutPerCell: 0,
+    fifoFfPerBit: 0,
+    stageOverheadCycles: overheads.stage,
+    iiOverheadCycles: overheads.ii,
+  },
   heldOut: sweep.heldOut,
 };
 const coef = calibrateModules(base);
 writeFileSync(out, `${JSON.stringify(coef, null, 1)}\n`);
 console.log(`wrote ${out}`);
 for (const [name, l] of Object.entries(coef.laws)) {
-  console.log(`${name.padEnd(26)} ${l.features.map((f, i) => `${l.coef[i]} ${f}`).join(' + ')}   (n ${l.rows}, median ${(100 * l.median).toFixed(1)} %, max ${(100 * l.max).toFixed(1)} %)`);
+  console.log(
+    `${name.padEnd(26)} ${l.features.map((f, i) => `${l.coef[i]} ${f}`).join(' + ')}   (n ${l.rows}, median ${(100 * l.median).toFixed(1)} %, max ${(100 * l.max).toFixed(1)} %)`,
+  );
 }
 console.log('calibration', coef.calibration);

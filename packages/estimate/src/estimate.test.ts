@@ -1,9 +1,17 @@
 import { BUILTIN_OPS } from '@sparsepixels/ir';
 import { buildPaperModel, tinySparseModel } from '@sparsepixels/ir/testing';
 import { describe, expect, it } from 'vitest';
-import { estimateDocument, findDevice, listEstimatorOps, registerEstimator, withNMax } from './index';
+import {
+  estimateDocument,
+  findDevice,
+  listEstimatorOps,
+  registerEstimator,
+  standardTwin,
+  withNMax,
+} from './index';
 
-const neutrino = (nMax: number, bits: 8 | 16 = 8) => buildPaperModel({ dataset: 'neutrino', variant: 'sparse', nMax, bits });
+const neutrino = (nMax: number, bits: 8 | 16 = 8) =>
+  buildPaperModel({ dataset: 'neutrino', variant: 'sparse', nMax, bits });
 
 describe('estimateDocument', () => {
   it('has an estimator for every built-in op', () => {
@@ -18,7 +26,12 @@ describe('estimateDocument', () => {
     expect(e.estimate.lut).toBe(sum('lut') + e.fifo.lut);
     expect(e.estimate.dsp).toBe(sum('dsp'));
     expect(e.estimate.latencyUs).toBeCloseTo((e.estimate.latencyCycles * 5) / 1000, 9);
-    expect(e.device).toMatchObject({ part: 'xcu250-figd2104-2L-e', lut: 1_728_000, dsp: 12_288, bram18: 5_376 });
+    expect(e.device).toMatchObject({
+      part: 'xcu250-figd2104-2L-e',
+      lut: 1_728_000,
+      dsp: 12_288,
+      bram18: 5_376,
+    });
   });
 
   it('grows II linearly and conv LUT quadratically with N_max', () => {
@@ -67,15 +80,36 @@ describe('estimateDocument', () => {
   });
 
   it('refuses an unknown part with the known ones listed', () => {
-    expect(() => estimateDocument(tinySparseModel(), { part: 'xc9z000' })).toThrow(/unknown part 'xc9z000'; known devices: xcu250/);
+    expect(() => estimateDocument(tinySparseModel(), { part: 'xc9z000' })).toThrow(
+      /unknown part 'xc9z000'; known devices: xcu250/,
+    );
     expect(findDevice('XCVU9P-FLGA2104-2L-E')?.dsp).toBe(6840);
   });
 
+  it('builds the standard twin of a sparse model (same layers as the paper builder, io_stream)', () => {
+    const twin = standardTwin(neutrino(16))!;
+    const paper = buildPaperModel({ dataset: 'neutrino', variant: 'standard', bits: 8 });
+    expect(twin.layers.map((l) => [l.op, l.inputs])).toEqual(paper.layers.map((l) => [l.op, l.inputs]));
+    expect(twin.build?.ioType).toBe('io_stream');
+    const e = estimateDocument(twin);
+    expect(e.estimate.latencyCycles).toBeGreaterThan(
+      50 * estimateDocument(neutrino(16)).estimate.latencyCycles,
+    );
+  });
+
   it('lets outside code add an estimator for its own op', () => {
-    const remove = registerEstimator({ op: 'MyOp', estimate: () => ({ latencyCycles: 1, ii: 1, lut: 1, ff: 1, dsp: 0, bram18: 0, notes: [] }) });
+    const remove = registerEstimator({
+      op: 'MyOp',
+      estimate: () => ({ latencyCycles: 1, ii: 1, lut: 1, ff: 1, dsp: 0, bram18: 0, notes: [] }),
+    });
     try {
       expect(listEstimatorOps()).toContain('MyOp');
-      expect(() => registerEstimator({ op: 'Dense', estimate: () => ({ latencyCycles: 0, ii: 1, lut: 0, ff: 0, dsp: 0, bram18: 0, notes: [] }) })).toThrow(/already registered/);
+      expect(() =>
+        registerEstimator({
+          op: 'Dense',
+          estimate: () => ({ latencyCycles: 0, ii: 1, lut: 0, ff: 0, dsp: 0, bram18: 0, notes: [] }),
+        }),
+      ).toThrow(/already registered/);
     } finally {
       remove();
     }

@@ -10,7 +10,7 @@ export { BUILTIN_ESTIMATORS, findEstimator, registerEstimator, listEstimatorOps 
 export type { OpEstimator, OpContext, LayerCost, KernelFlavour } from './ops/op-estimator';
 
 // IR facts (the estimator's view of a model) and N_max variants
-export { modelFacts, documentFacts, withNMax, modelNMax } from './ir-adapter';
+export { modelFacts, documentFacts, withNMax, modelNMax, standardTwin } from './ir-adapter';
 export type { LayerFacts, ModelFacts, TensorFacts, BuiltinOpType } from './ir-adapter';
 
 // Laws and coefficients

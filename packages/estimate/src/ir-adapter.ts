@@ -103,7 +103,8 @@ export function modelFacts(model: ModelIR): ModelFacts {
   };
   const tensors = new Map<string, TensorFacts>([[model.input.name, input]]);
   const consumers = new Map<string, string[]>();
-  for (const l of model.layers) for (const i of l.inputs) consumers.set(i, [...(consumers.get(i) ?? []), l.name]);
+  for (const l of model.layers)
+    for (const i of l.inputs) consumers.set(i, [...(consumers.get(i) ?? []), l.name]);
   const layers = model.layers.map((l): LayerFacts => {
     const inTensor = tensors.get(l.inputs[0] ?? '') ?? input;
     const p = l.precision ?? {};
@@ -147,7 +148,13 @@ export function modelFacts(model: ModelIR): ModelFacts {
     input,
     layers,
     outputs: model.outputs,
-    build: optional({ part: b.part, clockPeriod: b.clockPeriod, reuseFactor: b.reuseFactor, strategy: b.strategy, ioType: b.ioType }),
+    build: optional({
+      part: b.part,
+      clockPeriod: b.clockPeriod,
+      reuseFactor: b.reuseFactor,
+      strategy: b.strategy,
+      ioType: b.ioType,
+    }),
   };
 }
 
@@ -172,5 +179,42 @@ export function modelNMax(doc: ModelIR): number | undefined {
 }
 
 function optional<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
+
+/** Sparse op -> the standard op of the same base architecture (InputReduce is dropped). */
+const STANDARD_OF: Readonly<Record<string, string | null>> = {
+  InputReduce: null,
+  SparseConv2D: 'Conv2D',
+  SparseActivation: 'Activation',
+  SparsePooling2D: 'AveragePooling2D',
+  SparseFlatten: 'Flatten',
+};
+
+/**
+ * The standard CNN of the same base architecture as a sparse model (same weights and types,
+ * dense convs on the whole image, io_stream as the published standard CNNs), or undefined when
+ * the model has no standard twin (max pooling) or is not sparse.
+ */
+export function standardTwin(doc: ModelIR): ModelIR | undefined {
+  const reduce = doc.layers.find((l) => l.op === 'InputReduce');
+  if (!reduce) return undefined;
+  if (doc.layers.some((l) => l.op === 'SparsePooling2D' && str(l.attrs, 'mode') === 'max')) return undefined;
+  const rename = new Map<string, string>([[reduce.name, reduce.inputs[0] ?? doc.input.name]]);
+  const layers: LayerIR[] = [];
+  for (const l of doc.layers) {
+    const to = l.op in STANDARD_OF ? STANDARD_OF[l.op] : l.op;
+    if (to === null || to === undefined) continue;
+    const attrs = to === 'AveragePooling2D' ? { poolSize: num(l.attrs, 'poolSize') } : l.attrs;
+    const { output: _o, ...rest } = l;
+    layers.push({
+      ...rest,
+      op: to,
+      inputs: l.inputs.map((i) => rename.get(i) ?? i),
+      ...(attrs ? { attrs } : {}),
+    });
+  }
+  return { ...doc, name: `${doc.name}_standard`, layers, build: { ...doc.build, ioType: 'io_stream' } };
 }

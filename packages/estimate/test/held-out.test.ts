@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/fit/csv';
 import { fitSweep } from '../src/fit/fit-sweep';
+import { scheduleOverheads } from '../src/fit/schedule-overheads';
 import { COEFFICIENTS } from '../src/coefficients';
 import { FIXTURES } from './published';
 
@@ -14,7 +15,9 @@ const fit = fitSweep(instances);
 function table(): string {
   const lines = ['law                        held-out family   rows  median   max'];
   for (const h of fit.heldOut) {
-    lines.push(`${h.law.padEnd(26)} ${h.family.padEnd(17)} ${String(h.n).padStart(4)}  ${(100 * h.median).toFixed(1).padStart(5)} %  ${(100 * h.max).toFixed(1).padStart(5)} %`);
+    lines.push(
+      `${h.law.padEnd(26)} ${h.family.padEnd(17)} ${String(h.n).padStart(4)}  ${(100 * h.median).toFixed(1).padStart(5)} %  ${(100 * h.max).toFixed(1).padStart(5)} %`,
+    );
   }
   return lines.join('\n');
 }
@@ -26,16 +29,20 @@ describe('leave one sweep family out', () => {
   });
 
   it('predicts cycles of unseen families exactly in the median', () => {
-    for (const h of fit.heldOut.filter((x) => x.law.endsWith('.latency'))) expect(h.median, `${h.law} ${h.family}`).toBe(0);
+    for (const h of fit.heldOut.filter((x) => x.law.endsWith('.latency')))
+      expect(h.median, `${h.law} ${h.family}`).toBe(0);
   });
 
   it('predicts the input reduction (the largest block of every sparse design) within 15 % median', () => {
-    for (const h of fit.heldOut.filter((x) => x.law.startsWith('InputReduce.'))) expect(h.median, `${h.law} ${h.family}`).toBeLessThan(0.15);
+    for (const h of fit.heldOut.filter((x) => x.law.startsWith('InputReduce.')))
+      expect(h.median, `${h.law} ${h.family}`).toBeLessThan(0.15);
   });
 
   it('predicts post-synthesis LUT of unseen conv, pooling and flatten families within 35 % median', () => {
     // post-synthesis per-instance LUTs are noisy (Vivado moves logic across the hierarchy); in-sample medians are 7-22 %
-    for (const h of fit.heldOut.filter((x) => /^(SparseConv2D|SparsePooling2D|SparseFlatten)\.lut$/.test(x.law))) {
+    for (const h of fit.heldOut.filter((x) =>
+      /^(SparseConv2D|SparsePooling2D|SparseFlatten)\.lut$/.test(x.law),
+    )) {
       expect(h.median, `${h.law} ${h.family}`).toBeLessThan(0.35);
     }
   });
@@ -45,5 +52,14 @@ describe('committed coefficients', () => {
   it('are the sweep fit of the fixtures (re-run scripts/fit.ts after changing a law)', () => {
     for (const [name, law] of Object.entries(fit.laws)) expect(COEFFICIENTS.laws[name], name).toEqual(law);
     expect(COEFFICIENTS.heldOut).toEqual(fit.heldOut);
+  });
+});
+
+describe('schedule of the sweep designs', () => {
+  it('adds one cycle per DATAFLOW process and one to the slowest II, as the committed calibration says', () => {
+    const designs = parseCsv(readFileSync(join(FIXTURES, 'scaling.csv'), 'utf8'));
+    const o = scheduleOverheads(designs, instances);
+    expect(o).toEqual({ stage: 1, ii: 1 });
+    expect(COEFFICIENTS.calibration).toMatchObject({ stageOverheadCycles: o.stage, iiOverheadCycles: o.ii });
   });
 });

@@ -36,6 +36,7 @@ describe("the paper's 24 sparse models", () => {
   });
 
   it('gets the DSP count of the 8-bit designs exactly (pooling by 7 and the softmax normalisation are the only multipliers)', () => {
-    for (const r of rows.filter((x) => x.published.bits === 8)) expect(r.estimate.estimate.dsp, r.published.dataset).toBe(r.published.dsp);
+    for (const r of rows.filter((x) => x.published.bits === 8))
+      expect(r.estimate.estimate.dsp, r.published.dataset).toBe(r.published.dsp);
   });
 });

@@ -26,7 +26,9 @@ export interface PublishedModel {
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 export function publishedModels(dir = FIXTURES): PublishedModel[] {
-  const doc = JSON.parse(readFileSync(join(dir, 'paper-results.json'), 'utf8')) as { models: PublishedModel[] };
+  const doc = JSON.parse(readFileSync(join(dir, 'paper-results.json'), 'utf8')) as {
+    models: PublishedModel[];
+  };
   return doc.models;
 }
 
@@ -39,7 +41,12 @@ export interface Comparison {
 }
 
 export function compareModel(p: PublishedModel): Comparison {
-  const doc = buildPaperModel({ dataset: p.dataset, variant: p.nMax === null ? 'standard' : 'sparse', bits: p.bits, ...(p.nMax ? { nMax: p.nMax } : {}) });
+  const doc = buildPaperModel({
+    dataset: p.dataset,
+    variant: p.nMax === null ? 'standard' : 'sparse',
+    bits: p.bits,
+    ...(p.nMax ? { nMax: p.nMax } : {}),
+  });
   const t0 = performance.now();
   const estimate = estimateDocument(doc, { kernels: 'reference' });
   const ms = performance.now() - t0;
@@ -49,7 +56,12 @@ export function compareModel(p: PublishedModel): Comparison {
     published: p,
     estimate,
     ms,
-    error: { latency: rel(e.latencyCycles, p.latencyCycles), ii: rel(e.ii, p.ii), lut: rel(e.lut, p.lut), ff: rel(e.ff, p.ff) },
+    error: {
+      latency: rel(e.latencyCycles, p.latencyCycles),
+      ii: rel(e.ii, p.ii),
+      lut: rel(e.lut, p.lut),
+      ff: rel(e.ff, p.ff),
+    },
   };
 }
 

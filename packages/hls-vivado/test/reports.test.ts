@@ -15,7 +15,8 @@ function projectWith(design: string, withVivado = true): string {
   const dir = join(tmp, `${design}-${withVivado}`);
   const rep = join(dir, 'hls_dummy_prj', 'solution1', 'syn', 'report');
   mkdirSync(rep, { recursive: true });
-  for (const f of readdirSync(join(FIX, design)).filter((n) => n.endsWith('.xml'))) cpSync(join(FIX, design, f), join(rep, f));
+  for (const f of readdirSync(join(FIX, design)).filter((n) => n.endsWith('.xml')))
+    cpSync(join(FIX, design, f), join(rep, f));
   if (withVivado) cpSync(join(FIX, design, 'vivado_synth.rpt'), join(dir, 'vivado_synth.rpt'));
   return dir;
 }
@@ -43,11 +44,20 @@ describe('parseCsynthXml', () => {
     const dir = 'conv-p10-c1-f1-16b';
     const file = readdirSync(join(FIX, dir)).find((f) => f.startsWith('sparse_conv'))!;
     const r = parseCsynthXml(read(dir, file));
-    expect(r).toMatchObject({ module: 'sparse_conv_ap_fixed_ap_fixed_ap_uint_ap_fixed_ap_fixed_10_1_1_3_s', latencyCycles: 3, ii: 3, dsp: 100, lut: 15702, ff: 1715 });
+    expect(r).toMatchObject({
+      module: 'sparse_conv_ap_fixed_ap_fixed_ap_uint_ap_fixed_ap_fixed_10_1_1_3_s',
+      latencyCycles: 3,
+      ii: 3,
+      dsp: 100,
+      lut: 15702,
+      ff: 1715,
+    });
   });
 
   it('refuses a file that is not a C-synthesis report', () => {
-    expect(() => parseCsynthXml(read('conv-p10-c1-f1-16b', 'vivado_synth.rpt'))).toThrow(/not an HLS C-synthesis report/);
+    expect(() => parseCsynthXml(read('conv-p10-c1-f1-16b', 'vivado_synth.rpt'))).toThrow(
+      /not an HLS C-synthesis report/,
+    );
   });
 });
 
@@ -61,7 +71,9 @@ describe('parseVivadoUtilization', () => {
     const conv = r.rows.find((x) => x.instance.startsWith('sparse_conv'))!;
     expect(conv.depth).toBe(1);
     expect(conv.dsp).toBe(100);
-    expect(r.rows.filter((x) => x.depth === 1).reduce((a, x) => a + x.lut, 0)).toBeGreaterThan(r.top.lut * 0.95);
+    expect(r.rows.filter((x) => x.depth === 1).reduce((a, x) => a + x.lut, 0)).toBeGreaterThan(
+      r.top.lut * 0.95,
+    );
   });
 });
 

@@ -89,7 +89,10 @@ export function getBackend(name: string): Backend {
   const b = backends.get(name);
   if (b) return b;
   const names = [...backends.keys()];
-  const hint = names.length === 0 ? ' (no backend is registered; import @sparsepixels/hls-vivado or @sparsepixels/hls-vitis)' : didYouMean(name, names);
+  const hint =
+    names.length === 0
+      ? ' (no backend is registered; import @sparsepixels/hls-vivado or @sparsepixels/hls-vitis)'
+      : didYouMean(name, names);
   return fail(DIAGNOSTICS.unknownBackend.at('', name, hint));
 }
 
@@ -100,6 +103,7 @@ export function listBackends(): readonly Backend[] {
 /** Throws SP6006 for the first layer whose op the backend does not support. */
 export function checkBackendSupports(backend: Backend, model: ModelIR): void {
   for (const layer of model.layers) {
-    if (!backend.supportsOp(layer.op)) fail(DIAGNOSTICS.unsupportedOp.at('', backend.name, layer.name, layer.op));
+    if (!backend.supportsOp(layer.op))
+      fail(DIAGNOSTICS.unsupportedOp.at('', backend.name, layer.name, layer.op));
   }
 }

@@ -4,7 +4,11 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 
-const CONFIG = { font: 'Helvetica, Arial, sans-serif', view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 } } as const;
+const CONFIG = {
+  font: 'Helvetica, Arial, sans-serif',
+  view: { stroke: null },
+  axis: { labelFontSize: 11, titleFontSize: 12 },
+} as const;
 
 export interface StackedRow {
   /** The bar (x axis category). */
@@ -15,7 +19,14 @@ export interface StackedRow {
 }
 
 /** One bar per `bar`, stacked by `segment` in the order segments first appear. */
-export function stackedBars(o: { title: string; rows: readonly StackedRow[]; barTitle: string; valueTitle: string; segmentTitle: string; width?: number }): TopLevelSpec {
+export function stackedBars(o: {
+  title: string;
+  rows: readonly StackedRow[];
+  barTitle: string;
+  valueTitle: string;
+  segmentTitle: string;
+  width?: number;
+}): TopLevelSpec {
   const segments = [...new Set(o.rows.map((r) => r.segment))];
   const bars = [...new Set(o.rows.map((r) => r.bar))];
   return {
@@ -29,7 +40,13 @@ export function stackedBars(o: { title: string; rows: readonly StackedRow[]; bar
     encoding: {
       x: { field: 'bar', type: 'nominal', title: o.barTitle, sort: bars, axis: { labelAngle: 0 } },
       y: { field: 'value', type: 'quantitative', title: o.valueTitle, stack: 'zero' },
-      color: { field: 'segment', type: 'nominal', title: o.segmentTitle, sort: segments, scale: { scheme: 'tableau20' } },
+      color: {
+        field: 'segment',
+        type: 'nominal',
+        title: o.segmentTitle,
+        sort: segments,
+        scale: { scheme: 'tableau20' },
+      },
       order: { field: 'order', type: 'quantitative' },
     },
   } as TopLevelSpec;
@@ -42,7 +59,11 @@ export interface SeriesPoint {
 }
 
 /** Small multiples: one line chart (line + points) per panel, side by side. */
-export function linePanels(o: { title: string; xTitle: string; panels: readonly { title: string; yTitle: string; points: readonly SeriesPoint[] }[] }): TopLevelSpec {
+export function linePanels(o: {
+  title: string;
+  xTitle: string;
+  panels: readonly { title: string; yTitle: string; points: readonly SeriesPoint[] }[];
+}): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: o.title,
@@ -70,8 +91,8 @@ export interface CompareRow {
   readonly value: number;
 }
 
-/** One small bar chart per metric (each with its own scale; log scale where values span decades). */
-export function comparisonBars(o: { title: string; rows: readonly CompareRow[]; logMetrics?: readonly string[] }): TopLevelSpec {
+/** One small bar chart per metric, each with its own linear scale and the value written on every bar. */
+export function comparisonBars(o: { title: string; rows: readonly CompareRow[] }): TopLevelSpec {
   const metrics = [...new Set(o.rows.map((r) => r.metric))];
   const designs = [...new Set(o.rows.map((r) => r.design))];
   return {
@@ -79,17 +100,34 @@ export function comparisonBars(o: { title: string; rows: readonly CompareRow[]; 
     title: o.title,
     config: CONFIG,
     hconcat: metrics.map((m) => ({
-      width: 36 * designs.length + 20,
+      width: 40 * designs.length + 20,
       height: 200,
-      data: { values: o.rows.filter((r) => r.metric === m) },
-      mark: { type: 'bar', tooltip: true },
+      data: {
+        values: o.rows.filter((r) => r.metric === m).map((r) => ({ ...r, label: formatValue(r.value) })),
+      },
       encoding: {
         x: { field: 'design', type: 'nominal', title: null, sort: designs, axis: { labelAngle: -40 } },
-        y: { field: 'value', type: 'quantitative', title: m, ...(o.logMetrics?.includes(m) ? { scale: { type: 'log' } } : {}) },
-        color: { field: 'design', type: 'nominal', sort: designs, legend: null },
+        y: { field: 'value', type: 'quantitative', title: m },
       },
+      layer: [
+        {
+          mark: { type: 'bar', tooltip: true },
+          encoding: { color: { field: 'design', type: 'nominal', sort: designs, legend: null } },
+        },
+        {
+          mark: { type: 'text', dy: -6, fontSize: 10 },
+          encoding: { text: { field: 'label', type: 'nominal' } },
+        },
+      ],
     })),
   } as TopLevelSpec;
+}
+
+/** 3 significant digits, thousands separated. */
+function formatValue(v: number): string {
+  if (v === 0) return '0';
+  const d = Math.max(0, 2 - Math.floor(Math.log10(Math.abs(v))));
+  return Number(v.toFixed(d)).toLocaleString('en-US', { maximumFractionDigits: d });
 }
 
 export interface RocCurve {
@@ -110,7 +148,12 @@ export function rocChart(o: { title: string; curves: readonly RocCurve[] }): Top
     config: CONFIG,
     layer: [
       {
-        data: { values: [{ fpr: 0, tpr: 0 }, { fpr: 1, tpr: 1 }] },
+        data: {
+          values: [
+            { fpr: 0, tpr: 0 },
+            { fpr: 1, tpr: 1 },
+          ],
+        },
         mark: { type: 'line', strokeDash: [4, 4], color: '#999' },
         encoding: { x: { field: 'fpr', type: 'quantitative' }, y: { field: 'tpr', type: 'quantitative' } },
       },

@@ -4,7 +4,12 @@
  * headless browser can check that it rendered.
  */
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 export interface Figure {
@@ -13,6 +18,8 @@ export interface Figure {
   readonly svg: string;
   /** Expected marks, e.g. `{ rect: 24 }` or `{ line: 2 }` (vega draws them as paths in `g.mark-<type>`). */
   readonly marks: Readonly<Record<string, number>>;
+  /** How many of those marks have a zero value (drawn with no area), e.g. `{ rect: 3 }`. */
+  readonly empty?: Readonly<Record<string, number>>;
 }
 
 export interface Table {
@@ -27,7 +34,8 @@ export type Section =
   | { readonly kind: 'notes'; readonly heading: string; readonly items: readonly string[] };
 
 function tableHtml(t: Table): string {
-  const cell = (v: string | number) => `<td${typeof v === 'number' ? ' class="num"' : ''}>${escapeHtml(typeof v === 'number' ? v.toLocaleString('en-US') : v)}</td>`;
+  const cell = (v: string | number) =>
+    `<td${typeof v === 'number' ? ' class="num"' : ''}>${escapeHtml(typeof v === 'number' ? v.toLocaleString('en-US') : v)}</td>`;
   return [
     `<table><caption>${escapeHtml(t.caption)}</caption>`,
     `<thead><tr>${t.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
@@ -38,11 +46,15 @@ function tableHtml(t: Table): string {
 function sectionHtml(s: Section): string {
   const h = `<h2>${escapeHtml(s.heading)}</h2>`;
   if (s.kind === 'table') return `<section>${h}\n${tableHtml(s.table)}</section>`;
-  if (s.kind === 'notes') return `<section>${h}<ul>${s.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul></section>`;
+  if (s.kind === 'notes')
+    return `<section>${h}<ul>${s.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul></section>`;
   const marks = Object.entries(s.figure.marks)
     .map(([k, v]) => ` data-marks-${k}="${v}"`)
     .join('');
-  return `<section>${h}<figure data-plot="${escapeHtml(s.figure.id)}"${marks}>${s.figure.svg}<figcaption>${escapeHtml(s.figure.caption)}</figcaption></figure></section>`;
+  const empty = Object.entries(s.figure.empty ?? {})
+    .map(([k, v]) => ` data-empty-${k}="${v}"`)
+    .join('');
+  return `<section>${h}<figure data-plot="${escapeHtml(s.figure.id)}"${marks}${empty}>${s.figure.svg}<figcaption>${escapeHtml(s.figure.caption)}</figcaption></figure></section>`;
 }
 
 const STYLE = `body{font-family:Helvetica,Arial,sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}

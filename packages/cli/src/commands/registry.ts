@@ -5,6 +5,7 @@ import { demoCommand } from './demo';
 import { generateCommand } from './generate';
 import { inspectCommand } from './inspect';
 import { predictCommand } from './predict';
+import { reportCommand } from './report';
 import { trainCommand } from './train';
 import { validateCommand } from './validate';
 
@@ -20,5 +21,6 @@ export const COMMANDS: readonly CliCommand[] = Object.freeze([
   csimCommand,
   predictCommand,
   inspectCommand,
+  reportCommand,
   validateCommand,
 ]);

@@ -57,7 +57,10 @@ function hashBits(model: ModelFacts, kernels: KernelFlavour): number {
 export function resolveDevice(part: string): Device {
   const d = findDevice(part);
   if (!d) {
-    throw new SparsePixelsError('SP_ESTIMATE_PART', `unknown part '${part}'; known devices: ${knownParts().join(', ')}`);
+    throw new SparsePixelsError(
+      'SP_ESTIMATE_PART',
+      `unknown part '${part}'; known devices: ${knownParts().join(', ')}`,
+    );
   }
   return d;
 }
@@ -66,7 +69,8 @@ export function estimateFacts(model: ModelFacts, options: EstimateOptions = {}):
   const kernels = options.kernels ?? 'ours';
   const coef = options.coefficients ?? COEFFICIENTS;
   const clockPeriod = options.clockPeriod ?? model.build.clockPeriod ?? 5;
-  if (!(clockPeriod > 0)) throw new SparsePixelsError('SP_ESTIMATE_CLOCK', `clock period ${clockPeriod} ns must be > 0`);
+  if (!(clockPeriod > 0))
+    throw new SparsePixelsError('SP_ESTIMATE_CLOCK', `clock period ${clockPeriod} ns must be > 0`);
   const device = resolveDevice(options.part ?? model.build.part ?? 'xcu250-figd2104-2L-e');
   const sparse = model.layers.some((l) => l.input.slots !== undefined || l.output.slots !== undefined);
   // the published standard CNNs are hls4ml io_stream designs
@@ -77,7 +81,10 @@ export function estimateFacts(model: ModelFacts, options: EstimateOptions = {}):
   const layers: LayerEstimate[] = model.layers.map((layer) => {
     const est = findEstimator(layer.op);
     if (!est) {
-      throw new SparsePixelsError('SP_ESTIMATE_OP', `no estimator for op "${layer.op}" (layer "${layer.name}"); known: ${listEstimatorOps().join(', ')}`);
+      throw new SparsePixelsError(
+        'SP_ESTIMATE_OP',
+        `no estimator for op "${layer.op}" (layer "${layer.name}"); known: ${listEstimatorOps().join(', ')}`,
+      );
     }
     const ctx: OpContext = {
       kernels,
@@ -101,7 +108,11 @@ export function estimateFacts(model: ModelFacts, options: EstimateOptions = {}):
   const latencyCycles = Math.round(Math.max(0, ...model.outputs.map((o) => finish.get(o) ?? 0)));
   const ii = Math.max(1, ...layers.map((l) => l.ii)) + cal.iiOverheadCycles;
   const f = countFifos(model, kernels, hb, ioStream);
-  const fifo = { cells: f.cells, lut: Math.round(f.cells * cal.fifoLutPerCell), ff: Math.round(f.bits * cal.fifoFfPerBit) };
+  const fifo = {
+    cells: f.cells,
+    lut: Math.round(f.cells * cal.fifoLutPerCell),
+    ff: Math.round(f.bits * cal.fifoFfPerBit),
+  };
   const sum = (k: 'lut' | 'ff' | 'dsp' | 'bram18') => layers.reduce((a, l) => a + l[k], 0);
   const notes = [
     kernels === 'ours'
@@ -129,4 +140,3 @@ export function estimateFacts(model: ModelFacts, options: EstimateOptions = {}):
     notes,
   };
 }
-

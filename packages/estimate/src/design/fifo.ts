@@ -19,7 +19,12 @@ function tensorElements(t: LayerFacts['output']): number {
   return t.slots !== undefined ? t.slots * channels(t.shape) : elements(t.shape);
 }
 
-export function countFifos(model: ModelFacts, kernels: KernelFlavour, hashBits: number, ioStream: boolean): FifoCount {
+export function countFifos(
+  model: ModelFacts,
+  kernels: KernelFlavour,
+  hashBits: number,
+  ioStream: boolean,
+): FifoCount {
   const byName = new Map(model.layers.map((l) => [l.name, l]));
   let cells = 0;
   let bits = 0;
@@ -42,7 +47,12 @@ export function countFifos(model: ModelFacts, kernels: KernelFlavour, hashBits: 
       if (est?.readsHash && layer.op !== 'InputReduce' && hashSlots > 0) add(2 * hashSlots, hashBits);
       if (est?.makesHash) hashSlots = layer.output.slots ?? hashSlots;
     } else if (layer.output.slots !== undefined) {
-      add(2 * layer.output.slots * readers.filter((r) => r.input.slots !== undefined || findEstimator(r.op)?.readsHash).length, hashBits);
+      add(
+        2 *
+          layer.output.slots *
+          readers.filter((r) => r.input.slots !== undefined || findEstimator(r.op)?.readsHash).length,
+        hashBits,
+      );
     }
   }
   return { cells, bits };

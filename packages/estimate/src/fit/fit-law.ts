@@ -35,12 +35,23 @@ export function summarize(errors: readonly number[]): ErrorSummary {
 }
 
 /** Fits `spec` to the rows; `floor` keeps near-zero measurements from dominating the weights. */
-export function fitLaw<P>(spec: LawSpec<P>, rows: readonly FitRow<P>[], source: string, floor = 10): FittedLaw {
+export function fitLaw<P>(
+  spec: LawSpec<P>,
+  rows: readonly FitRow<P>[],
+  source: string,
+  floor = 10,
+): FittedLaw {
   const a = rows.map((r) => spec.compute(r.params).map((x) => x / Math.max(Math.abs(r.y), floor)));
   const b = rows.map((r) => r.y / Math.max(Math.abs(r.y), floor));
   const coef = nnls(a, b);
   const law: FittedLaw = { features: spec.features, coef, rows: rows.length, median: 0, max: 0, source };
-  const err = summarize(relativeErrors(rows.map((r) => applyLaw(spec, law, r.params)), rows.map((r) => r.y), floor));
+  const err = summarize(
+    relativeErrors(
+      rows.map((r) => applyLaw(spec, law, r.params)),
+      rows.map((r) => r.y),
+      floor,
+    ),
+  );
   return { ...law, median: round(err.median), max: round(err.max), coef: coef.map((c) => round(c, 6)) };
 }
 

@@ -22,7 +22,15 @@ import {
 } from '../laws/specs';
 import type { CsvRow } from './csv';
 import { fitLaw, leaveOneFamilyOut, round, type FitRow } from './fit-law';
-import { convRows, flattenRows, poolRows, reduceRows, reluRows, type Metric, type SweepRow } from './sweep-rows';
+import {
+  convRows,
+  flattenRows,
+  poolRows,
+  reduceRows,
+  reluRows,
+  type Metric,
+  type SweepRow,
+} from './sweep-rows';
 
 export interface SweepFit {
   readonly laws: Record<string, FittedLaw>;
@@ -38,7 +46,8 @@ interface Job<P> {
   readonly integer?: boolean;
 }
 
-const SOURCE = 'scaling_instances.csv (hftsoi/sparse-pixels sweeps, Vitis HLS 2023.1 + Vivado 2023.1, U250, 5 ns)';
+const SOURCE =
+  'scaling_instances.csv (hftsoi/sparse-pixels sweeps, Vitis HLS 2023.1 + Vivado 2023.1, U250, 5 ns)';
 
 function rowsFor<P>(rows: readonly SweepRow<P>[], metric: Metric): FitRow<P>[] {
   return rows.map((r) => ({ family: r.family, params: r.params, y: r.y[metric] }));
@@ -73,7 +82,13 @@ export function fitSweep(instances: readonly CsvRow[]): SweepFit {
     laws[job.spec.name] = fitLaw(job.spec, rows, SOURCE, job.floor);
     const post = job.integer ? (v: number) => Math.round(v) : (v: number) => v;
     for (const h of leaveOneFamilyOut(job.spec, rows, job.floor, post)) {
-      heldOut.push({ law: job.spec.name, family: h.family, n: h.n, median: round(h.median), max: round(h.max) });
+      heldOut.push({
+        law: job.spec.name,
+        family: h.family,
+        n: h.n,
+        median: round(h.median),
+        max: round(h.max),
+      });
     }
   }
   return { laws, heldOut };

@@ -47,7 +47,9 @@ export function nnls(a: readonly number[][], b: readonly number[], maxIter = 200
   for (let iter = 0; iter < maxIter; iter++) {
     const w = gradient();
     let best = -1;
-    for (let j = 0; j < n; j++) if (!passive.has(j) && w[j]! > 1e-10 * (1 + Math.abs(w[j]!)) && (best < 0 || w[j]! > w[best]!)) best = j;
+    for (let j = 0; j < n; j++)
+      if (!passive.has(j) && w[j]! > 1e-10 * (1 + Math.abs(w[j]!)) && (best < 0 || w[j]! > w[best]!))
+        best = j;
     if (best < 0) break;
     passive.add(best);
     for (;;) {
@@ -64,10 +66,11 @@ export function nnls(a: readonly number[][], b: readonly number[], maxIter = 200
         if (z[i]! <= 0) alpha = Math.min(alpha, x[c]! / (x[c]! - z[i]!));
       });
       cols.forEach((c, i) => (x[c] = x[c]! + alpha * (z[i]! - x[c]!)));
-      for (const c of cols) if (x[c]! <= 1e-12) {
-        x[c] = 0;
-        passive.delete(c);
-      }
+      for (const c of cols)
+        if (x[c]! <= 1e-12) {
+          x[c] = 0;
+          passive.delete(c);
+        }
       if (passive.size === 0) break;
     }
   }

@@ -47,7 +47,14 @@ export function reduceRows(rows: readonly CsvRow[]): SweepRow<ReduceParams>[] {
 }
 
 /** The DSP rule of the reference conv: 16-bit products go to DSPs; at 8 bits pairs of the C products of an output share one. */
-export function referenceConvDsp(n: number, c: number, f: number, bits: number, wbits: number, wrap: boolean): number {
+export function referenceConvDsp(
+  n: number,
+  c: number,
+  f: number,
+  bits: number,
+  wbits: number,
+  wrap: boolean,
+): number {
   if (Math.min(bits, wbits) > 10) return n * n * c * f;
   return wrap ? n * n * f * (c - 1) : 0;
 }
@@ -65,7 +72,16 @@ export function convRows(rows: readonly CsvRow[]): SweepRow<ConvParams>[] {
       return {
         family: `conv-${bits}b-k${k}`,
         point: `${r['point']}/${role(r)}`,
-        params: { n, c, f, k, bits, wbits: bits, accBits: bits, dsp: referenceConvDsp(n, c, f, bits, bits, true) },
+        params: {
+          n,
+          c,
+          f,
+          k,
+          bits,
+          wbits: bits,
+          accBits: bits,
+          dsp: referenceConvDsp(n, c, f, bits, bits, true),
+        },
         y: metrics(r),
       };
     });
@@ -77,7 +93,12 @@ export function poolRows(rows: readonly CsvRow[]): SweepRow<PoolParams>[] {
     .map((r) => ({
       family: `pool-${bitsOf(r)}b`,
       point: `${r['point']}`,
-      params: { n: cell(r, 'n_sparse'), c: cell(r, 'n_chan', 1) || 1, p: cell(r, 'pool', 2) || 2, bits: bitsOf(r) },
+      params: {
+        n: cell(r, 'n_sparse'),
+        c: cell(r, 'n_chan', 1) || 1,
+        p: cell(r, 'pool', 2) || 2,
+        bits: bitsOf(r),
+      },
       y: metrics(r),
     }));
 }
@@ -88,7 +109,12 @@ export function flattenRows(rows: readonly CsvRow[]): SweepRow<FlattenParams>[] 
     .map((r) => {
       const c = cell(r, 'n_chan', 1) || 1;
       const out = cell(r, 'flat_out') || cell(r, 'flat_h') * cell(r, 'flat_w') * c;
-      return { family: `flatten-${bitsOf(r)}b`, point: `${r['point']}`, params: { n: cell(r, 'n_sparse'), c, out, bits: bitsOf(r) }, y: metrics(r) };
+      return {
+        family: `flatten-${bitsOf(r)}b`,
+        point: `${r['point']}`,
+        params: { n: cell(r, 'n_sparse'), c, out, bits: bitsOf(r) },
+        y: metrics(r),
+      };
     });
 }
 

@@ -25,9 +25,15 @@ export interface FittedLaw {
 }
 
 export function applyLaw<P>(spec: LawSpec<P>, fitted: FittedLaw | undefined, p: P): number {
-  if (!fitted) throw new Error(`no fitted coefficients for law ${spec.name}; run packages/estimate/scripts/fit.ts`);
-  if (fitted.features.length !== spec.features.length || fitted.features.some((f, i) => f !== spec.features[i])) {
-    throw new Error(`coefficients of ${spec.name} were fitted on other features; re-run packages/estimate/scripts/fit.ts`);
+  if (!fitted)
+    throw new Error(`no fitted coefficients for law ${spec.name}; run packages/estimate/scripts/fit.ts`);
+  if (
+    fitted.features.length !== spec.features.length ||
+    fitted.features.some((f, i) => f !== spec.features[i])
+  ) {
+    throw new Error(
+      `coefficients of ${spec.name} were fitted on other features; re-run packages/estimate/scripts/fit.ts`,
+    );
   }
   const x = spec.compute(p);
   let y = 0;

@@ -76,7 +76,13 @@ export const REDUCE_FF: LawSpec<ReduceParams> = {
 export const CONV_LUT: LawSpec<ConvParams> = {
   name: 'SparseConv2D.lut',
   features: ['n^2', 'n^2*f*accBits', 'macs*accBits', 'lutMults*bits*wbits/8', 'macs*[k>3]'],
-  compute: (p) => [p.n * p.n, p.n * p.n * p.f * p.accBits, macs(p) * p.accBits, ((macs(p) - p.dsp) * p.bits * p.wbits) / 8, macs(p) * (p.k > 3 ? 1 : 0)],
+  compute: (p) => [
+    p.n * p.n,
+    p.n * p.n * p.f * p.accBits,
+    macs(p) * p.accBits,
+    ((macs(p) - p.dsp) * p.bits * p.wbits) / 8,
+    macs(p) * (p.k > 3 ? 1 : 0),
+  ],
 };
 export const CONV_FF: LawSpec<ConvParams> = {
   name: 'SparseConv2D.ff',

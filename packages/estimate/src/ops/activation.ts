@@ -24,15 +24,27 @@ export function tableCost(layer: LayerFacts, base: LayerCost, count: number): La
     ff: base.ff + count * width,
     dsp: layer.activation === 'softmax' ? count : 0,
     bram18: bram,
-    notes: [...base.notes, `${layer.activation} from ${roms} table(s) of ${entries} x ${width} bits (not calibrated beyond the published sigmoid's one BRAM18)`],
+    notes: [
+      ...base.notes,
+      `${layer.activation} from ${roms} table(s) of ${entries} x ${width} bits (not calibrated beyond the published sigmoid's one BRAM18)`,
+    ],
   };
 }
 
 function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
   const n = elements(layer.input.shape);
   const p = { n, c: 1, bits: layer.input.type.width };
-  const base = { latencyCycles: 0, ii: 1, lut: law(ctx.coef, RELU_LUT, p), ff: law(ctx.coef, RELU_FF, p), dsp: 0, bram18: 0, notes: [] as string[] };
-  if (layer.activation === 'sigmoid' || layer.activation === 'softmax') return whole(tableCost(layer, base, n));
+  const base = {
+    latencyCycles: 0,
+    ii: 1,
+    lut: law(ctx.coef, RELU_LUT, p),
+    ff: law(ctx.coef, RELU_FF, p),
+    dsp: 0,
+    bram18: 0,
+    notes: [] as string[],
+  };
+  if (layer.activation === 'sigmoid' || layer.activation === 'softmax')
+    return whole(tableCost(layer, base, n));
   return whole(base);
 }
 

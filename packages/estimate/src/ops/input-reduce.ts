@@ -44,16 +44,29 @@ function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
   const grouped = ctx.kernels === 'ours' && p.hw > GROUP;
   const perSlot = slotCycles(depth + (grouped ? GROUP_SELECT_LEVELS : 0), ctx.clockPeriod);
   const latency = perSlot * p.n + 2;
-  const notes = [`${perSlot} cycles per kept pixel (${p.hw} pixels, N = ${p.n}); II = latency: the next event waits for the search`];
+  const notes = [
+    `${perSlot} cycles per kept pixel (${p.hw} pixels, N = ${p.n}); II = latency: the next event waits for the search`,
+  ];
   if (ctx.kernels === 'ours') {
     if (grouped)
       notes.push(
         `ours: grouped search (${Math.ceil(p.hw / GROUP)} groups of ${GROUP}); modelled as the reference tree plus ${GROUP_SELECT_LEVELS} logic levels per kept pixel (not measured: no synthesis of our kernel in the calibration data)`,
       );
-    notes.push('ours: one active flag per pixel instead of a copy of the pixel values (FF); LUT as the reference search');
+    notes.push(
+      'ours: one active flag per pixel instead of a copy of the pixel values (FF); LUT as the reference search',
+    );
   }
-  if (ctx.reuseFactor > 1) notes.push(`reuse factor ${ctx.reuseFactor} does not apply: the search is one pipelined loop`);
-  return whole({ latencyCycles: latency, ii: latency, lut: law(ctx.coef, REDUCE_LUT, p), ff: law(ctx.coef, REDUCE_FF, p), dsp: 0, bram18: 0, notes });
+  if (ctx.reuseFactor > 1)
+    notes.push(`reuse factor ${ctx.reuseFactor} does not apply: the search is one pipelined loop`);
+  return whole({
+    latencyCycles: latency,
+    ii: latency,
+    lut: law(ctx.coef, REDUCE_LUT, p),
+    ff: law(ctx.coef, REDUCE_FF, p),
+    dsp: 0,
+    bram18: 0,
+    notes,
+  });
 }
 
 export const inputReduceEstimator: OpEstimator = { op: 'InputReduce', makesHash: true, estimate };

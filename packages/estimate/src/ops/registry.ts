@@ -35,7 +35,8 @@ export function findEstimator(op: string): OpEstimator | undefined {
 
 /** Adds the estimator of an op registered by outside code; returns a function that removes it. */
 export function registerEstimator(estimator: OpEstimator): () => void {
-  if (findEstimator(estimator.op)) throw new Error(`an estimator for op "${estimator.op}" is already registered`);
+  if (findEstimator(estimator.op))
+    throw new Error(`an estimator for op "${estimator.op}" is already registered`);
   added.set(estimator.op, estimator);
   return () => {
     if (added.get(estimator.op) === estimator) added.delete(estimator.op);

@@ -7,7 +7,15 @@
 import type { FixedType } from '@sparsepixels/core';
 import { law } from '../coefficients';
 import type { LayerFacts } from '../ir-adapter';
-import { CONV_BRAM, CONV_FF, CONV_LATENCY, CONV_LUT, CONV_SAT_FF, CONV_SAT_LUT, type ConvParams } from '../laws/specs';
+import {
+  CONV_BRAM,
+  CONV_FF,
+  CONV_LATENCY,
+  CONV_LUT,
+  CONV_SAT_FF,
+  CONV_SAT_LUT,
+  type ConvParams,
+} from '../laws/specs';
 import { referenceConvDsp } from '../fit/sweep-rows';
 import { reuseCost } from './reuse';
 import { channels, whole, type LayerCost, type OpContext, type OpEstimator } from './op-estimator';
@@ -26,7 +34,10 @@ export function convAccumulator(layer: LayerFacts, ctx: Pick<OpContext, 'kernels
   return layer.accum ?? layer.output.type;
 }
 
-export function convParams(layer: LayerFacts, ctx: Pick<OpContext, 'kernels' | 'consumers'>): ConvParams & { sat: boolean } {
+export function convParams(
+  layer: LayerFacts,
+  ctx: Pick<OpContext, 'kernels' | 'consumers'>,
+): ConvParams & { sat: boolean } {
   const n = layer.input.slots ?? 1;
   const c = channels(layer.input.shape);
   const f = layer.filters ?? 1;
@@ -34,7 +45,17 @@ export function convParams(layer: LayerFacts, ctx: Pick<OpContext, 'kernels' | '
   const wbits = layer.weightType?.width ?? bits;
   const acc = convAccumulator(layer, ctx);
   const sat = roundsOrSaturates(acc);
-  return { n, c, f, k: layer.kernelSize ?? 3, bits, wbits, accBits: acc.width, dsp: referenceConvDsp(n, c, f, bits, wbits, !sat), sat };
+  return {
+    n,
+    c,
+    f,
+    k: layer.kernelSize ?? 3,
+    bits,
+    wbits,
+    accBits: acc.width,
+    dsp: referenceConvDsp(n, c, f, bits, wbits, !sat),
+    sat,
+  };
 }
 
 function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
@@ -48,14 +69,32 @@ function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
     ff += law(ctx.coef, CONV_SAT_FF, p);
     // published fit over the 48 model convs (rounding, saturating accumulation): grows with N
     latency = Math.round(0.35 * p.n + 0.975 * p.c + 0.83 * (p.bits >= 16 ? 1 : 0) + 1.26);
-    notes.push(`accumulates in a rounding/saturating ${p.accBits}-bit type: every partial sum rounded and clipped (costlier, latency grows with N)`);
+    notes.push(
+      `accumulates in a rounding/saturating ${p.accBits}-bit type: every partial sum rounded and clipped (costlier, latency grows with N)`,
+    );
   } else {
     latency = Math.round(law(ctx.coef, CONV_LATENCY, p));
   }
-  if (ctx.kernels === 'ours') notes.push(`ours: exact ${p.accBits}-bit wrap-around accumulator (precision inference), re-associable into an adder tree; modelled with the sweep's wrap-around law at that width`);
-  const cost = { latencyCycles: latency, ii: latency, lut, ff, dsp: p.dsp, bram18: law(ctx.coef, CONV_BRAM, p), notes };
+  if (ctx.kernels === 'ours')
+    notes.push(
+      `ours: exact ${p.accBits}-bit wrap-around accumulator (precision inference), re-associable into an adder tree; modelled with the sweep's wrap-around law at that width`,
+    );
+  const cost = {
+    latencyCycles: latency,
+    ii: latency,
+    lut,
+    ff,
+    dsp: p.dsp,
+    bram18: law(ctx.coef, CONV_BRAM, p),
+    notes,
+  };
   const macs = p.n * p.n * p.c * p.f;
   return whole(reuseCost(cost, ctx, macs, p.bits + p.wbits, notes));
 }
 
-export const sparseConv2dEstimator: OpEstimator = { op: 'SparseConv2D', reuse: true, readsHash: true, estimate };
+export const sparseConv2dEstimator: OpEstimator = {
+  op: 'SparseConv2D',
+  reuse: true,
+  readsHash: true,
+  estimate,
+};

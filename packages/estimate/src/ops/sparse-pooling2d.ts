@@ -15,7 +15,10 @@ export function poolParams(layer: LayerFacts, ctx: Pick<OpContext, 'kernels' | '
     ctx.kernels === 'reference'
       ? (ctx.dataBits ?? layer.input.type.width)
       : layer.accum
-        ? Math.max(layer.input.type.width, layer.accum.width - Math.ceil(Math.log2((layer.poolSize ?? 2) ** 2)))
+        ? Math.max(
+            layer.input.type.width,
+            layer.accum.width - Math.ceil(Math.log2((layer.poolSize ?? 2) ** 2)),
+          )
         : layer.input.type.width;
   return { n: layer.input.slots ?? 1, c: channels(layer.input.shape), p: layer.poolSize ?? 2, bits };
 }
@@ -29,13 +32,30 @@ function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
   let lut = law(ctx.coef, POOL_LUT, p) + law(ctx.coef, POOL_WIDE_LUT, p);
   // a non-power-of-two P needs a real multiplication by r*r: N*C products (2 DSPs each above 10 bits)
   const dsp = avg && !isPow2(p.p) ? p.n * p.c * (p.bits > 10 ? 2 : 1) : 0;
-  if (dsp > 0) notes.push(`P = ${p.p} is not a power of two: the average needs ${p.n * p.c} multiplications by r*r`);
+  if (dsp > 0)
+    notes.push(`P = ${p.p} is not a power of two: the average needs ${p.n * p.c} multiplications by r*r`);
   if (!avg) {
     lut *= 0.8;
     notes.push('max pooling: modelled as the average pooling without the scaling (no published measurement)');
   }
-  if (ctx.kernels === 'ours') notes.push('ours: exact r = floor(1024/P)/1024 (ap_ufixed<11,1>) and a wider accumulator; modelled with the reference law at our accumulator width');
-  return whole({ latencyCycles: latency, ii: Math.max(1, latency), lut, ff: law(ctx.coef, POOL_FF, p), dsp, bram18: 0, notes });
+  if (ctx.kernels === 'ours')
+    notes.push(
+      'ours: exact r = floor(1024/P)/1024 (ap_ufixed<11,1>) and a wider accumulator; modelled with the reference law at our accumulator width',
+    );
+  return whole({
+    latencyCycles: latency,
+    ii: Math.max(1, latency),
+    lut,
+    ff: law(ctx.coef, POOL_FF, p),
+    dsp,
+    bram18: 0,
+    notes,
+  });
 }
 
-export const sparsePooling2dEstimator: OpEstimator = { op: 'SparsePooling2D', readsHash: true, makesHash: true, estimate };
+export const sparsePooling2dEstimator: OpEstimator = {
+  op: 'SparsePooling2D',
+  readsHash: true,
+  makesHash: true,
+  estimate,
+};

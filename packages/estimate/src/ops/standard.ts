@@ -22,7 +22,16 @@ function conv(layer: LayerFacts, ctx: OpContext): LayerCost {
   const accBits = (layer.accum ?? layer.output.type).width;
   const products = k * k * c * f;
   // one output pixel's products, priced as one "slot pair" of the sparse law with K*K*C channels
-  const p = { n: 1, c: k * k * c, f, k, bits, wbits, accBits, dsp: referenceConvDsp(1, k * k * c, f, bits, wbits, true) };
+  const p = {
+    n: 1,
+    c: k * k * c,
+    f,
+    k,
+    bits,
+    wbits,
+    accBits,
+    dsp: referenceConvDsp(1, k * k * c, f, bits, wbits, true),
+  };
   let lut = law(ctx.coef, CONV_LUT, p);
   let ff = law(ctx.coef, CONV_FF, p);
   const stream = ctx.kernels === 'reference' || ctx.ioStream;
@@ -43,9 +52,19 @@ function conv(layer: LayerFacts, ctx: OpContext): LayerCost {
     ii = h * w;
     const readMux = (k * k * c * bits * h * w) / 3;
     lut += readMux;
-    notes.push(`io_parallel: ${k * k * c} run-time reads of a fully partitioned ${h}x${w}x${c} image (~${Math.round(readMux)} LUT of multiplexers); io_stream avoids them`);
+    notes.push(
+      `io_parallel: ${k * k * c} run-time reads of a fully partitioned ${h}x${w}x${c} image (~${Math.round(readMux)} LUT of multiplexers); io_stream avoids them`,
+    );
   }
-  return whole(reuseCost({ latencyCycles: latency, ii, lut, ff, dsp: p.dsp, bram18: bram, notes }, ctx, products, bits + wbits, notes));
+  return whole(
+    reuseCost(
+      { latencyCycles: latency, ii, lut, ff, dsp: p.dsp, bram18: bram, notes },
+      ctx,
+      products,
+      bits + wbits,
+      notes,
+    ),
+  );
 }
 
 function pool(layer: LayerFacts, ctx: OpContext): LayerCost {
@@ -58,13 +77,31 @@ function pool(layer: LayerFacts, ctx: OpContext): LayerCost {
   // streamed: the window's last row arrives (P - 1) rows after its first; io_parallel: one output per cycle
   const latency = stream ? (pSize - 1) * w + pSize : outPixels + 4;
   const ii = stream ? h * w : outPixels;
-  const lut = c * bits * pSize * pSize * 2 + (stream ? (pSize - 1) * w * c * bits / 32 : (pSize * pSize * c * bits * h * w) / 3);
+  const lut =
+    c * bits * pSize * pSize * 2 +
+    (stream ? ((pSize - 1) * w * c * bits) / 32 : (pSize * pSize * c * bits * h * w) / 3);
   const isPow2 = (pSize & (pSize - 1)) === 0;
-  return whole({ latencyCycles: latency, ii, lut, ff: c * bits * pSize * pSize, dsp: isPow2 ? 0 : c, bram18: 0, notes: [] });
+  return whole({
+    latencyCycles: latency,
+    ii,
+    lut,
+    ff: c * bits * pSize * pSize,
+    dsp: isPow2 ? 0 : c,
+    bram18: 0,
+    notes: [],
+  });
 }
 
 function flatten(layer: LayerFacts): LayerCost {
-  return { latencyCycles: 0, ii: 1, lut: 0, ff: 0, dsp: 0, bram18: 0, notes: [`${elements(layer.input.shape)} values renamed (wires)`] };
+  return {
+    latencyCycles: 0,
+    ii: 1,
+    lut: 0,
+    ff: 0,
+    dsp: 0,
+    bram18: 0,
+    notes: [`${elements(layer.input.shape)} values renamed (wires)`],
+  };
 }
 
 export const conv2dEstimator: OpEstimator = { op: 'Conv2D', reuse: true, estimate: conv };

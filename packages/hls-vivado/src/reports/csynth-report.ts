@@ -52,7 +52,8 @@ function defined<T extends Record<string, unknown>>(o: T): T {
 export function parseCsynthXml(xml: string): CsynthReport {
   const user = section(xml, 'UserAssignments');
   const module = text(user, 'TopModelName');
-  if (!xml.includes('<profile>') || module === undefined) throw new Error('not an HLS C-synthesis report (no <profile>/<TopModelName>)');
+  if (!xml.includes('<profile>') || module === undefined)
+    throw new Error('not an HLS C-synthesis report (no <profile>/<TopModelName>)');
   const perf = section(xml, 'PerformanceEstimates');
   const overall = section(perf ?? '', 'SummaryOfOverallLatency');
   const area = section(section(xml, 'AreaEstimates') ?? '', 'Resources');

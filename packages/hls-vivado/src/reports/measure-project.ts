@@ -16,7 +16,12 @@ const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
 
 /** Report folders of every solution, newest first. */
 function reportDirs(projectDir: string): string[] {
-  const roots = [projectDir, ...readdirSync(projectDir).filter((n) => n.endsWith('_prj')).map((n) => join(projectDir, n))].filter(isDir);
+  const roots = [
+    projectDir,
+    ...readdirSync(projectDir)
+      .filter((n) => n.endsWith('_prj'))
+      .map((n) => join(projectDir, n)),
+  ].filter(isDir);
   const dirs: string[] = [];
   for (const root of roots) {
     for (const sol of readdirSync(root).filter((n) => n.startsWith('solution'))) {
@@ -44,9 +49,17 @@ function layerNames(projectDir: string): string[] {
   }
 }
 
-function costOf(r: { latencyCycles?: number; ii?: number; lut?: number; ff?: number; dsp?: number; bram18?: number }): MeasuredCost {
+function costOf(r: {
+  latencyCycles?: number;
+  ii?: number;
+  lut?: number;
+  ff?: number;
+  dsp?: number;
+  bram18?: number;
+}): MeasuredCost {
   const out: Record<string, number> = {};
-  for (const k of ['latencyCycles', 'ii', 'lut', 'ff', 'dsp', 'bram18'] as const) if (r[k] !== undefined) out[k] = r[k]!;
+  for (const k of ['latencyCycles', 'ii', 'lut', 'ff', 'dsp', 'bram18'] as const)
+    if (r[k] !== undefined) out[k] = r[k]!;
   return out;
 }
 
@@ -56,7 +69,10 @@ function configIndex(name: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-function readCsynth(dir: string, project: string | undefined): { top: CsynthReport; file: string; modules: CsynthReport[] } | undefined {
+function readCsynth(
+  dir: string,
+  project: string | undefined,
+): { top: CsynthReport; file: string; modules: CsynthReport[] } | undefined {
   const files = readdirSync(dir).filter((n) => n.endsWith('csynth.xml'));
   const parsed = files.flatMap((f) => {
     try {
@@ -96,16 +112,24 @@ export async function measureHlsProject(projectDir: string): Promise<Measurement
     const name = idx === undefined ? undefined : names[idx - 2];
     if (name !== undefined) layers.set(name, { ...layers.get(name), ...cost });
   };
-  for (const m of cs?.modules ?? []) put(configIndex(m.module), { latencyCycles: m.latencyCycles, ii: m.ii } as MeasuredCost);
-  for (const row of viv?.report.rows ?? []) if (row.depth === 1) put(configIndex(row.module || row.instance), costOf(row));
+  for (const m of cs?.modules ?? [])
+    put(configIndex(m.module), { latencyCycles: m.latencyCycles, ii: m.ii } as MeasuredCost);
+  for (const row of viv?.report.rows ?? [])
+    if (row.depth === 1) put(configIndex(row.module || row.instance), costOf(row));
   const csynthCost = cs ? costOf(cs.top) : undefined;
   const vivadoCost = viv ? costOf(viv.report.top) : undefined;
-  const totals: MeasuredCost = { ...csynthCost, ...vivadoCost, ...(cs ? costOf({ latencyCycles: cs.top.latencyCycles, ii: cs.top.ii }) : {}) };
+  const totals: MeasuredCost = {
+    ...csynthCost,
+    ...vivadoCost,
+    ...(cs ? costOf({ latencyCycles: cs.top.latencyCycles, ii: cs.top.ii }) : {}),
+  };
   const clockPeriod = cs?.top.targetClock;
   const part = cs?.top.part ?? viv?.report.device;
   return {
     source: 'csynth',
-    files: [cs?.file, viv?.file].filter((f): f is string => f !== undefined).map((f) => relative(projectDir, f)),
+    files: [cs?.file, viv?.file]
+      .filter((f): f is string => f !== undefined)
+      .map((f) => relative(projectDir, f)),
     ...(part ? { part } : {}),
     ...(clockPeriod !== undefined ? { clockPeriod } : {}),
     totals,

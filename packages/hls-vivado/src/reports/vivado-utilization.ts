@@ -33,7 +33,13 @@ function hierarchical(text: string): UtilizationRow[] | undefined {
   if (head < 0) return undefined;
   const cols = lines[head]!.split('|').map((c) => c.trim());
   const at = (name: string) => cols.indexOf(name);
-  const idx = { lut: at('Total LUTs'), ff: at('FFs'), dsp: at('DSP Blocks'), r36: at('RAMB36'), r18: at('RAMB18') };
+  const idx = {
+    lut: at('Total LUTs'),
+    ff: at('FFs'),
+    dsp: at('DSP Blocks'),
+    r36: at('RAMB36'),
+    r18: at('RAMB18'),
+  };
   const rows: UtilizationRow[] = [];
   for (const line of lines.slice(head + 2)) {
     if (!line.startsWith('|')) break;
@@ -60,19 +66,31 @@ function flatUsed(text: string, site: RegExp): number {
 }
 
 export function parseVivadoUtilization(text: string): UtilizationReport {
-  if (!/report_utilization|Utilization Design Information/.test(text)) throw new Error('not a Vivado utilization report');
+  if (!/report_utilization|Utilization Design Information/.test(text))
+    throw new Error('not a Vivado utilization report');
   const design = header(text, 'Design');
   const device = header(text, 'Device');
   const rows = hierarchical(text);
   if (rows && rows.length > 0) {
     const { lut, ff, dsp, bram18 } = rows[0]!;
-    return { ...(design ? { design } : {}), ...(device ? { device } : {}), top: { lut, ff, dsp, bram18 }, rows };
+    return {
+      ...(design ? { design } : {}),
+      ...(device ? { device } : {}),
+      top: { lut, ff, dsp, bram18 },
+      rows,
+    };
   }
   const top = {
-    lut: flatUsed(text, /^\|\s*CLB LUTs\*?\s*\|\s*(\d+)/m) || flatUsed(text, /^\|\s*Slice LUTs\*?\s*\|\s*(\d+)/m),
-    ff: flatUsed(text, /^\|\s*CLB Registers\s*\|\s*(\d+)/m) || flatUsed(text, /^\|\s*Slice Registers\s*\|\s*(\d+)/m),
+    lut:
+      flatUsed(text, /^\|\s*CLB LUTs\*?\s*\|\s*(\d+)/m) ||
+      flatUsed(text, /^\|\s*Slice LUTs\*?\s*\|\s*(\d+)/m),
+    ff:
+      flatUsed(text, /^\|\s*CLB Registers\s*\|\s*(\d+)/m) ||
+      flatUsed(text, /^\|\s*Slice Registers\s*\|\s*(\d+)/m),
     dsp: flatUsed(text, /^\|\s*DSPs\s*\|\s*(\d+)/m),
-    bram18: 2 * flatUsed(text, /^\|\s*RAMB36\/FIFO\*?\s*\|\s*(\d+)/m) + flatUsed(text, /^\|\s*RAMB18\s*\|\s*(\d+)/m),
+    bram18:
+      2 * flatUsed(text, /^\|\s*RAMB36\/FIFO\*?\s*\|\s*(\d+)/m) +
+      flatUsed(text, /^\|\s*RAMB18\s*\|\s*(\d+)/m),
   };
   return { ...(design ? { design } : {}), ...(device ? { device } : {}), top, rows: [] };
 }

@@ -32,7 +32,9 @@ export function tableCost(layer: LayerFacts, base: LayerCost, count: number): La
 }
 
 function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
-  const n = elements(layer.input.shape);
+  // io_stream: an image streams one pixel (C values) per cycle through one activation unit
+  const n =
+    ctx.ioStream && layer.input.shape.length === 3 ? layer.input.shape[2]! : elements(layer.input.shape);
   const p = { n, c: 1, bits: layer.input.type.width };
   const base = {
     latencyCycles: 0,

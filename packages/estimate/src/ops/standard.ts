@@ -8,7 +8,6 @@
 import { law } from '../coefficients';
 import type { LayerFacts } from '../ir-adapter';
 import { CONV_FF, CONV_LUT } from '../laws/specs';
-import { referenceConvDsp } from '../fit/sweep-rows';
 import { reuseCost } from './reuse';
 import { channels, elements, whole, type LayerCost, type OpContext, type OpEstimator } from './op-estimator';
 
@@ -30,7 +29,8 @@ function conv(layer: LayerFacts, ctx: OpContext): LayerCost {
     bits,
     wbits,
     accBits,
-    dsp: referenceConvDsp(1, k * k * c, f, bits, wbits, true),
+    // constant weights: products stay in LUTs up to 10 bits, above that one DSP each
+    dsp: Math.min(bits, wbits) > 10 ? products : 0,
   };
   let lut = law(ctx.coef, CONV_LUT, p);
   let ff = law(ctx.coef, CONV_FF, p);

@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/fit/csv';
 import { fitSweep } from '../src/fit/fit-sweep';
 import { scheduleOverheads } from '../src/fit/schedule-overheads';
+import { reduceRows } from '../src/fit/sweep-rows';
+import { relativeErrors, summarize } from '../src/fit/fit-law';
+import { slotCycles } from '../src/ops/input-reduce';
 import { COEFFICIENTS } from '../src/coefficients';
 import { FIXTURES } from './published';
 
@@ -61,5 +64,23 @@ describe('schedule of the sweep designs', () => {
     const o = scheduleOverheads(designs, instances);
     expect(o).toEqual({ stage: 1, ii: 1 });
     expect(COEFFICIENTS.calibration).toMatchObject({ stageOverheadCycles: o.stage, iiOverheadCycles: o.ii });
+  });
+});
+
+describe('input reduction cycles (closed form, not fitted)', () => {
+  it('match every reduce instance of the sweeps within 3 % median, 10 % max (some designs add 3 cycles, not 2)', () => {
+    const rows = reduceRows(instances);
+    const pred = rows.map((r) => slotCycles(Math.ceil(Math.log2(r.params.hw)), 5) * r.params.n + 2);
+    const s = summarize(
+      relativeErrors(
+        pred,
+        rows.map((r) => r.y.latency),
+      ),
+    );
+    console.log(
+      `InputReduce.latency on ${s.n} instances: median ${(100 * s.median).toFixed(1)} %, max ${(100 * s.max).toFixed(1)} %`,
+    );
+    expect(s.median).toBeLessThan(0.03);
+    expect(s.max).toBeLessThan(0.1);
   });
 });

@@ -28,6 +28,8 @@ export interface LayerContext {
   readonly precision: { readonly [key: string]: FixedType };
   /** Typedef name of the slot coordinates (sparse models). */
   readonly hashType: string;
+  /** Reuse factor in force for this layer (its `build.reuseFactor`, else the model's; 1 when the emitter has no `reuse`). */
+  readonly reuseFactor: number;
   /** Declares `typedef <type> <name>;` in defines.h and returns the name. */
   typedef(name: string, type: FixedType, comment: string): string;
   /**
@@ -57,6 +59,8 @@ export interface LayerEmitter {
   readonly op: string;
   /** nnet_utils headers the call needs (e.g. `sp_sparse_conv2d.h`). */
   readonly headers: readonly string[];
+  /** True when the kernel honours a reuse factor > 1 (others refuse a per-layer one). */
+  readonly reuse?: boolean;
   /** The partial's source. */
   template(): string;
   /** Op-specific template fields; may declare typedefs and constants through the context. */

@@ -94,6 +94,7 @@ class ViewBuilder {
     const ctx: LayerContext = {
       layer,
       index,
+      reuseFactor: reuseFactorOf(layer, this.model, emitter.reuse === true),
       input,
       output,
       precision: parsePrecisions(layer),
@@ -106,6 +107,28 @@ class ViewBuilder {
     };
     return layerView(ctx, emitter.view(ctx), outIndex >= 0, this.hashWidth);
   }
+}
+
+/**
+ * The reuse factor of a layer: its own `build.reuseFactor`, else the model's. The model-wide value
+ * applies to the ops whose kernels share multipliers (Dense, SparseConv2D); a layer's own value on
+ * another op is refused. A strategy other than "latency" is refused (no resource-strategy kernels).
+ */
+function reuseFactorOf(layer: LayerIR, model: ModelIR, supported: boolean): number {
+  const where = `layer "${layer.name}"`;
+  const strategy = layer.build?.strategy ?? model.build?.strategy ?? 'latency';
+  if (strategy !== 'latency') {
+    throw new SparsePixelsError(
+      'SP_HLS_UNSUPPORTED',
+      `strategy "${strategy}" is not supported by the HLS backends (latency strategy only); share multipliers with reuseFactor`,
+      layer.build?.strategy ? where : '/build/strategy',
+    );
+  }
+  const own = layer.build?.reuseFactor;
+  if (own !== undefined && own > 1 && !supported) {
+    throw new SparsePixelsError('SP_HLS_UNSUPPORTED', `reuseFactor ${own}: op ${layer.op} has no reuse-factor kernel (Dense and SparseConv2D have)`, where);
+  }
+  return supported ? (own ?? model.build?.reuseFactor ?? 1) : 1;
 }
 
 /** Builds the template view of a prepared model (every precision concrete, shapes inferred). */

@@ -5,6 +5,7 @@ export type {
   LayerIR,
   InputIR,
   BuildIR,
+  LayerBuildIR,
   PrecisionIR,
   PrecisionKey,
   WeightTensorIR,

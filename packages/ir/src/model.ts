@@ -37,6 +37,14 @@ export interface LayerIR {
   weights?: Record<string, WeightTensorIR>;
   /** Written by shape inference; ignored (recomputed) on input. */
   output?: TensorInfoIR;
+  /** Per-layer build settings (hls4ml's LayerName config); override the model's `build`. */
+  build?: LayerBuildIR;
+}
+
+/** Build settings a layer may override. Backends honour or refuse them per op. */
+export interface LayerBuildIR {
+  reuseFactor?: number;
+  strategy?: Strategy;
 }
 
 export interface InputIR {

@@ -1,4 +1,4 @@
-// `sparsepixels report` as users run it (the bin file in a subprocess).
+// `sparsepixels report` and the build knobs of `convert`, as users run them (the bin file in a subprocess).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -115,5 +115,63 @@ describe('report', () => {
     expect(refused.code).toBe(2);
     expect(readFileSync(join(work, 'notes.html'), 'utf8')).toBe('<p>mine</p>');
     expect(existsSync(join(work, '.notes.html.tmp'))).toBe(false);
+  });
+});
+
+describe('convert build knobs', () => {
+  it('honours --part, --clock, --reuse-factor and --hls-config, and stays bit-exact', () => {
+    writeFileSync(
+      join(work, 'cfg.yml'),
+      'LayerName:\n  conv2:\n    ReuseFactor: 8\n    Precision:\n      accum: ap_fixed<24,12>\n',
+    );
+    const args = [
+      'convert',
+      'nu.json',
+      '--out',
+      'knobs',
+      '--backend',
+      'vivado',
+      '--part',
+      'xcvu9p-flga2104-2L-e',
+      '--clock',
+      '4',
+    ];
+    const r = cli([...args, '--reuse-factor', '2', '--hls-config', 'cfg.yml']);
+    expect(r.code, r.stderr).toBe(0);
+    const tcl = readFileSync(join(work, 'knobs', 'project.tcl'), 'utf8');
+    expect(tcl).toMatch(/set part "xcvu9p-flga2104-2L-e"/);
+    expect(tcl).toMatch(/set clock_period 4\b/);
+    const params = readFileSync(join(work, 'knobs', 'firmware', 'parameters.h'), 'utf8');
+    expect(params.match(/reuse_factor = (\d+);/g)).toEqual([
+      'reuse_factor = 2;',
+      'reuse_factor = 8;',
+      'reuse_factor = 2;',
+      'reuse_factor = 2;',
+    ]);
+    expect(readFileSync(join(work, 'knobs', 'firmware', 'defines.h'), 'utf8')).toContain('ap_fixed<24,12>');
+    const csim = cli(['csim', 'knobs']);
+    expect(csim.code, csim.stdout + csim.stderr).toBe(0);
+    const j = JSON.parse(cli(['report', 'knobs', '--json']).stdout) as {
+      device: { part: string };
+      clockPeriod: number;
+      layers: { name: string; ii: number }[];
+    };
+    expect(j.device.part).toBe('xcvu9p-flga2104-2L-e');
+    expect(j.clockPeriod).toBe(4);
+    expect(j.layers.find((l) => l.name === 'conv2')!.ii).toBeGreaterThanOrEqual(8);
+  });
+
+  it('refuses knobs it cannot honour in one line (exit 2)', () => {
+    for (const [args, text] of [
+      [['--part', 'xc"; exec rm'], /--part 'xc"; exec rm' is not allowed/],
+      [['--reuse-factor', '0'], /reuse-factor/],
+      [['--hls-config', 'missing.yml'], /missing.yml/],
+    ] as const) {
+      const r = cli(['convert', 'nu.json', '--out', 'refused', ...args]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(text);
+      expect(existsSync(join(work, 'refused'))).toBe(false);
+    }
   });
 });

@@ -22,7 +22,8 @@ export function createHlsBackend(profile: ToolProfile): HlsBackend {
     description: profile.description,
     profile,
     supportsOp: (op: string) => findEmitter(op) !== undefined,
-    emit: async (model: unknown, outDir: string, options?: EmitOptions) => emitProject(profile, model, outDir, options),
+    emit: async (model: unknown, outDir: string, options?: EmitOptions) =>
+      emitProject(profile, model, outDir, options),
     csim: (projectDir: string, options?: CsimOptions) => runCsim(projectDir, options),
     measure: (projectDir: string) => measureHlsProject(projectDir),
   });

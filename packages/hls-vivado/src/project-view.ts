@@ -87,7 +87,12 @@ class ViewBuilder {
     }
     emitter.headers.forEach((h) => this.headers.add(h));
     const input = this.tensors.get(layer.inputs[0] ?? '');
-    if (!input) throw new SparsePixelsError('SP_HLS_GRAPH', `input "${layer.inputs[0]}" is unknown`, `layer "${layer.name}"`);
+    if (!input)
+      throw new SparsePixelsError(
+        'SP_HLS_GRAPH',
+        `input "${layer.inputs[0]}" is unknown`,
+        `layer "${layer.name}"`,
+      );
     const outIndex = this.model.outputs.indexOf(layer.name);
     const output = outputVar(layer, index, outIndex, this.model.outputs.length, this.typedef);
     this.tensors.set(layer.name, output);
@@ -126,7 +131,11 @@ function reuseFactorOf(layer: LayerIR, model: ModelIR, supported: boolean): numb
   }
   const own = layer.build?.reuseFactor;
   if (own !== undefined && own > 1 && !supported) {
-    throw new SparsePixelsError('SP_HLS_UNSUPPORTED', `reuseFactor ${own}: op ${layer.op} has no reuse-factor kernel (Dense and SparseConv2D have)`, where);
+    throw new SparsePixelsError(
+      'SP_HLS_UNSUPPORTED',
+      `reuseFactor ${own}: op ${layer.op} has no reuse-factor kernel (Dense and SparseConv2D have)`,
+      where,
+    );
   }
   return supported ? (own ?? model.build?.reuseFactor ?? 1) : 1;
 }

@@ -48,7 +48,9 @@ function projectSettings(model: ModelIR, view: ProjectView, profile: ToolProfile
       backend: profile.backendTcl,
       title: profile.title,
       usage: profile.usage,
-      extraFiles: profile.files.map((f) => f.path).filter((p) => !DEFAULT_TOOL_FILES.has(p) && p.endsWith('.tcl')),
+      extraFiles: profile.files
+        .map((f) => f.path)
+        .filter((p) => !DEFAULT_TOOL_FILES.has(p) && p.endsWith('.tcl')),
     },
     part: build.part ?? 'xcu250-figd2104-2L-e',
     clockPeriod: build.clockPeriod ?? 5,
@@ -84,5 +86,8 @@ function templateSource(profile: ToolProfile, path: string): string {
     const file = join(dir, path);
     if (existsSync(file)) return readFileSync(file, 'utf8');
   }
-  throw new SparsePixelsError('SP_TEMPLATE', `template ${path} not found in ${profile.templateDirs.join(', ')}`);
+  throw new SparsePixelsError(
+    'SP_TEMPLATE',
+    `template ${path} not found in ${profile.templateDirs.join(', ')}`,
+  );
 }

@@ -14,8 +14,16 @@ import { describeResult, randomCases, runCase } from '../src/testing';
 const root = mkdtempSync(join(tmpdir(), 'sp-reuse-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const withReuse = (m: ModelIR, r: number): ModelIR => ({ ...m, name: `${m.name}_rf${r}`, build: { ...m.build, reuseFactor: r } });
-const cases = randomCases({ sparseSeeds: [1, 2, 3, 4], standardSeeds: [101], events: 40 }).map((c) => ({ ...c, name: `${c.name}_rf3`, model: withReuse(c.model, 3) }));
+const withReuse = (m: ModelIR, r: number): ModelIR => ({
+  ...m,
+  name: `${m.name}_rf${r}`,
+  build: { ...m.build, reuseFactor: r },
+});
+const cases = randomCases({ sparseSeeds: [1, 2, 3, 4], standardSeeds: [101], events: 40 }).map((c) => ({
+  ...c,
+  name: `${c.name}_rf3`,
+  model: withReuse(c.model, 3),
+}));
 
 describe.concurrent('reuse factor 3: random models stay bit-exact', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
@@ -40,10 +48,22 @@ describe('reuse factor on a paper model', () => {
 
   it('refuses what it cannot honour, in one line naming the place', async () => {
     const base = buildPaperModel({ dataset: 'neutrino', variant: 'sparse', nMax: 8, bits: 8 });
-    const conv9 = { ...base, layers: base.layers.map((l) => (l.name === 'conv1' ? { ...l, build: { reuseFactor: 9 } } : l)) };
-    await expect(vivadoBackend.emit(conv9, join(root, 'x1'))).rejects.toThrow(/layer "conv1": reuseFactor 9 exceeds N_max = 8 of the layer/);
-    const pool = { ...base, layers: base.layers.map((l) => (l.op === 'SparsePooling2D' ? { ...l, build: { reuseFactor: 2 } } : l)) };
-    await expect(vivadoBackend.emit(pool, join(root, 'x2'))).rejects.toThrow(/reuseFactor 2: op SparsePooling2D has no reuse-factor kernel/);
-    await expect(vivadoBackend.emit({ ...base, build: { ...base.build, strategy: 'resource' } }, join(root, 'x3'))).rejects.toThrow(/strategy "resource" is not supported/);
+    const conv9 = {
+      ...base,
+      layers: base.layers.map((l) => (l.name === 'conv1' ? { ...l, build: { reuseFactor: 9 } } : l)),
+    };
+    await expect(vivadoBackend.emit(conv9, join(root, 'x1'))).rejects.toThrow(
+      /layer "conv1": reuseFactor 9 exceeds N_max = 8 of the layer/,
+    );
+    const pool = {
+      ...base,
+      layers: base.layers.map((l) => (l.op === 'SparsePooling2D' ? { ...l, build: { reuseFactor: 2 } } : l)),
+    };
+    await expect(vivadoBackend.emit(pool, join(root, 'x2'))).rejects.toThrow(
+      /reuseFactor 2: op SparsePooling2D has no reuse-factor kernel/,
+    );
+    await expect(
+      vivadoBackend.emit({ ...base, build: { ...base.build, strategy: 'resource' } }, join(root, 'x3')),
+    ).rejects.toThrow(/strategy "resource" is not supported/);
   });
 });

@@ -12,6 +12,11 @@ export const denseEmitter: LayerEmitter = {
   view(ctx) {
     const nIn = ctx.input.size;
     const nOut = Number(ctx.layer.attrs?.['units']);
-    return { nIn, nOut, ...reuseView(ctx, nIn, 'n_in', 'dense'), ...weightsAndBias(ctx, [nIn, nOut], 'n_in, n_out') };
+    return {
+      nIn,
+      nOut,
+      ...reuseView(ctx, nIn, 'n_in', 'dense'),
+      ...weightsAndBias(ctx, [nIn, nOut], 'n_in, n_out'),
+    };
   },
 };

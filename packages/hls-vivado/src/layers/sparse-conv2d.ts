@@ -14,6 +14,13 @@ export const sparseConv2dEmitter: LayerEmitter = {
     const nFilt = Number(ctx.layer.attrs?.['filters']);
     const kernelSize = Number(ctx.layer.attrs?.['kernelSize']);
     const reuse = reuseView(ctx, ctx.input.slots ?? 1, 'N_max', 'sparse_conv2d');
-    return { nSlots: ctx.input.slots, nChan, nFilt, kernelSize, ...reuse, ...weightsAndBias(ctx, [kernelSize, kernelSize, nChan ?? 0, nFilt], 'kh, kw, cin, cout') };
+    return {
+      nSlots: ctx.input.slots,
+      nChan,
+      nFilt,
+      kernelSize,
+      ...reuse,
+      ...weightsAndBias(ctx, [kernelSize, kernelSize, nChan ?? 0, nFilt], 'kh, kw, cin, cout'),
+    };
   },
 };

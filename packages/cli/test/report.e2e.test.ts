@@ -136,7 +136,7 @@ describe('convert build knobs', () => {
       '--clock',
       '4',
     ];
-    const r = cli([...args, '--reuse-factor', '2', '--hls-config', 'cfg.yml']);
+    const r = cli([...args, '--reuse-factor', '2', '--hls-config', 'cfg.yml', '--threshold-input']);
     expect(r.code, r.stderr).toBe(0);
     const tcl = readFileSync(join(work, 'knobs', 'project.tcl'), 'utf8');
     expect(tcl).toMatch(/set part "xcvu9p-flga2104-2L-e"/);
@@ -149,6 +149,9 @@ describe('convert build knobs', () => {
       'reuse_factor = 2;',
     ]);
     expect(readFileSync(join(work, 'knobs', 'firmware', 'defines.h'), 'utf8')).toContain('ap_fixed<24,12>');
+    expect(readFileSync(join(work, 'knobs', 'firmware', 'myproject.cpp'), 'utf8')).toContain(
+      'input_t threshold_in,',
+    );
     const csim = cli(['csim', 'knobs']);
     expect(csim.code, csim.stdout + csim.stderr).toBe(0);
     const j = JSON.parse(cli(['report', 'knobs', '--json']).stdout) as {

@@ -25,6 +25,12 @@ export interface ProjectView {
   readonly weights: readonly ConstantView[];
   readonly layers: readonly Record<string, unknown>[];
   readonly interfacePorts: string;
+  /** Scalar input ports after the input array (e.g. the run-time InputReduce threshold). */
+  readonly scalarInputs: readonly {
+    readonly name: string;
+    readonly type: string;
+    readonly tbValue: string;
+  }[];
 }
 
 const HASH_TYPE = 'sparse_hash_t';
@@ -35,6 +41,7 @@ class ViewBuilder {
   readonly weights: ConstantView[] = [];
   readonly headers = new Set<string>();
   readonly tensors = new Map<string, TensorVar>();
+  readonly scalarInputs: { name: string; type: string; tbValue: string }[] = [];
   hashWidth = 1;
 
   constructor(
@@ -100,6 +107,12 @@ class ViewBuilder {
       layer,
       index,
       reuseFactor: reuseFactorOf(layer, this.model, emitter.reuse === true),
+      build: this.model.build ?? {},
+      topInput: (spec) => {
+        const name = cIdentifier(spec.name);
+        this.scalarInputs.push({ ...spec, name });
+        return name;
+      },
       input,
       output,
       precision: parsePrecisions(layer),
@@ -160,6 +173,7 @@ export function buildProjectView(model: ModelIR, profile: ToolProfile): ProjectV
     headers: [...b.headers].sort(),
     weights: b.weights,
     layers,
-    interfacePorts: [input.var, ...outputs.map((o) => o.var)].join(','),
+    interfacePorts: [input.var, ...b.scalarInputs.map((p) => p.name), ...outputs.map((o) => o.var)].join(','),
+    scalarInputs: b.scalarInputs,
   };
 }

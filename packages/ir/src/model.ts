@@ -71,6 +71,8 @@ export interface BuildIR {
   reuseFactor?: number;
   strategy?: Strategy;
   pipelineStyle?: PipelineStyle;
+  /** Make the InputReduce threshold an input port of the top function (set at run time). */
+  thresholdInput?: boolean;
 }
 
 export interface ModelIR {
@@ -84,7 +86,7 @@ export interface ModelIR {
   build?: BuildIR;
 }
 
-export const DEFAULT_BUILD: Readonly<Required<Omit<BuildIR, 'clockUncertainty'>>> = Object.freeze({
+export const DEFAULT_BUILD: Readonly<Required<Omit<BuildIR, 'clockUncertainty' | 'thresholdInput'>>> = Object.freeze({
   project: 'myproject',
   part: 'xcu250-figd2104-2L-e',
   clockPeriod: 5,

@@ -24,6 +24,7 @@ interface ConvertArgs {
   readonly clock?: number;
   readonly reuseFactor?: number;
   readonly hlsConfig?: string;
+  readonly thresholdInput: boolean;
 }
 
 function parseInput({ args, opts }: CommandInput): ConvertArgs {
@@ -47,6 +48,7 @@ function parseInput({ args, opts }: CommandInput): ConvertArgs {
     ...(opts.clock === undefined ? {} : { clock: opts.clock as number }),
     ...(opts.reuseFactor === undefined ? {} : { reuseFactor: opts.reuseFactor as number }),
     ...(opts.hlsConfig === undefined ? {} : { hlsConfig: String(opts.hlsConfig) }),
+    thresholdInput: opts.thresholdInput === true,
   };
 }
 
@@ -72,6 +74,7 @@ function withBuildOptions(doc: ModelIR, a: ConvertArgs, ctx: CommandContext): Mo
       ...(a.part ? { part: a.part } : {}),
       ...(a.clock !== undefined ? { clockPeriod: a.clock } : {}),
       ...(a.reuseFactor !== undefined ? { reuseFactor: a.reuseFactor } : {}),
+      ...(a.thresholdInput ? { thresholdInput: true } : {}),
     },
   };
 }
@@ -182,6 +185,10 @@ export const convertCommand: CliCommand = {
         '--reuse-factor <R>',
         'share the multipliers of Dense and SparseConv2D layers R times (R-1 more cycles, II = R; bit-exact)',
         integerArg(1, 1000000),
+      )
+      .option(
+        '--threshold-input',
+        'make the InputReduce threshold an input port of the top function (set at run time)',
       )
       .option(
         '--hls-config <config.yml>',

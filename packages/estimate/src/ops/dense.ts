@@ -45,7 +45,7 @@ function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
   };
   if (ctx.strategy === 'resource')
     notes.push('resource strategy: weights read from block RAM, products shared by the reuse factor');
-  const shared = reuseCost(cost, ctx, p.nnz, p.bits + p.wbits, notes);
+  const shared = reuseCost(cost, ctx, p.nnz, p.bits + p.wbits, notes, p.nIn);
   const bram = ctx.strategy === 'resource' ? Math.ceil((p.nIn * p.nOut * p.wbits) / (18 * 1024)) : 0;
   return whole({ ...shared, bram18: shared.bram18 + bram });
 }

@@ -89,7 +89,7 @@ function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
     notes,
   };
   const macs = p.n * p.n * p.c * p.f;
-  return whole(reuseCost(cost, ctx, macs, p.bits + p.wbits, notes));
+  return whole(reuseCost(cost, ctx, macs, p.bits + p.wbits, notes, p.n));
 }
 
 export const sparseConv2dEstimator: OpEstimator = {

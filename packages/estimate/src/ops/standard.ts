@@ -104,6 +104,6 @@ function flatten(layer: LayerFacts): LayerCost {
   };
 }
 
-export const conv2dEstimator: OpEstimator = { op: 'Conv2D', reuse: true, estimate: conv };
+export const conv2dEstimator: OpEstimator = { op: 'Conv2D', estimate: conv };
 export const averagePooling2dEstimator: OpEstimator = { op: 'AveragePooling2D', estimate: pool };
 export const flattenEstimator: OpEstimator = { op: 'Flatten', estimate: flatten };

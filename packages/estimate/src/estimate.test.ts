@@ -77,6 +77,9 @@ describe('estimateDocument', () => {
     expect(fc(r4).dsp).toBe(Math.ceil(fc(r1).dsp / 4));
     expect(fc(r4).ii).toBe(4);
     expect(r4.layers[0]!.ii).toBe(r1.layers[0]!.ii);
+    // fc2 has 16 inputs: a model-wide R = 32 is clamped to 16 there, as the emitter does
+    const r32 = estimateDocument({ ...doc, build: { ...doc.build, reuseFactor: 32 } });
+    expect(r32.layers.find((l) => l.name === 'fc2')!.ii).toBe(16);
   });
 
   it('refuses an unknown part with the known ones listed', () => {

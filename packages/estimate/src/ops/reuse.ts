@@ -11,8 +11,10 @@ export function reuseCost(
   products: number,
   operandBits: number,
   notes: string[],
+  /** Items the kernel spreads over the R iterations (a model-wide R above it is clamped, as the emitter does). */
+  items = Infinity,
 ): LayerCost {
-  const r = ctx.reuseFactor;
+  const r = Math.min(ctx.reuseFactor, items);
   if (r <= 1) return cost;
   const shared = Math.ceil(products / r);
   const mux = shared * operandBits * Math.ceil(Math.log2(r)) * 0.5;

@@ -29,7 +29,7 @@ describe('run-time InputReduce threshold', () => {
     );
     const r = await backend.csim(p.outDir);
     expect(r.bitExact).toBe(true);
-  });
+  }, 300_000);
 
   it('keeps the compile-time threshold otherwise', async () => {
     const p = await vivadoBackend.emit(base, join(root, 'const'));

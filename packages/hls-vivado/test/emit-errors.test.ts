@@ -70,12 +70,12 @@ describe('vivado emit refuses bad input', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
-  it('io_stream, which the kernels do not implement', async () => {
+  it('io_stream for a sparse model (the sparse kernels are io_parallel only)', async () => {
     const doc = { ...smallSparseModel(), build: { ioType: 'io_stream' } };
     const dir = join(root, 'stream');
     const err = await emitError(doc, dir);
     expect(err.message).toMatchInlineSnapshot(
-      `"/build/ioType: ioType "io_stream" is not supported by the vivado backend; use io_parallel"`,
+      `"/build/ioType: ioType "io_stream" is supported by the vivado backend for standard CNNs only; layer "reduce" (InputReduce) is sparse: use io_parallel"`,
     );
     expect(existsSync(dir)).toBe(false);
     expect(readdirSync(root).filter((f) => f.startsWith('.'))).toEqual([]); // no temporary folders left

@@ -68,7 +68,8 @@ export function buildReport(doc: ModelIR, opts: ReportOptions, measurement?: Mea
     estimate,
     ms,
     variants: variants(doc, opts, estimate),
-    ...(twin ? { standard: estimateDocument(twin, opts) } : {}),
+    // the standard CNN as published (hls4ml io_stream with line buffers) is the meaningful baseline
+    ...(twin ? { standard: estimateDocument(twin, { ...opts, kernels: 'reference' }) } : {}),
     ...(measurement ? { measurement } : {}),
   };
 }

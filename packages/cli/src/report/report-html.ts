@@ -95,7 +95,7 @@ async function standardVsSparse(r: ReportData, standard: DesignEstimate): Promis
     { metric, design: 'sparse (this)', value: f(r.estimate.estimate) },
   ]);
   const spec = comparisonBars({
-    title: 'Standard CNN (io_stream) vs this sparse CNN, same architecture',
+    title: 'Standard CNN (hls4ml io_stream, as published) vs this sparse CNN, same architecture',
     rows,
   });
   return {

@@ -60,7 +60,7 @@ export function reportLines(r: ReportData): string[] {
   if (r.standard) {
     const s = r.standard.estimate;
     lines.push(
-      `standard CNN of the same architecture (io_stream): ${n(s.latencyCycles)} cycles (${s.latencyUs} us), II ${n(s.ii)}, LUT ${n(s.lut)}, DSP ${n(s.dsp)}`,
+      `standard CNN of the same architecture (hls4ml io_stream, as published): ${n(s.latencyCycles)} cycles (${s.latencyUs} us), II ${n(s.ii)}, LUT ${n(s.lut)}, DSP ${n(s.dsp)}`,
     );
   }
   if (r.variants.length > 1) {

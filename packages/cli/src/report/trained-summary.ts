@@ -27,7 +27,7 @@ export function estimateSummary(ir: ModelIR): { data: ReportData; lines: string[
   if (data.standard) {
     const s = data.standard.estimate;
     lines.push(
-      `standard CNN of the same architecture (io_stream): ${s.latencyCycles} cycles = ${s.latencyUs} us, II ${s.ii}, ${k(s.lut)} LUT, ${s.dsp} DSP: the sparse one is x${(s.latencyCycles / e.latencyCycles).toFixed(0)} faster`,
+      `standard CNN of the same architecture (hls4ml io_stream, as published): ${s.latencyCycles} cycles = ${s.latencyUs} us, II ${s.ii}, ${k(s.lut)} LUT, ${s.dsp} DSP: the sparse one is x${(s.latencyCycles / e.latencyCycles).toFixed(0)} faster`,
     );
   }
   return { data, lines };

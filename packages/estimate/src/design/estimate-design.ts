@@ -47,6 +47,25 @@ export interface DesignEstimate {
   readonly notes: readonly string[];
 }
 
+/**
+ * Our io_stream projects (standard CNN) wrap each io_parallel kernel between a read of its whole
+ * input tensor from a stream and a write of its output tensor: one value per cycle each way.
+ */
+function streamed(cost: LayerCost, layer: LayerFacts): LayerCost {
+  const n = (t: LayerFacts['input']) =>
+    t.slots !== undefined ? t.slots * (t.shape[t.shape.length - 1] ?? 1) : t.shape.reduce((a, b) => a * b, 1);
+  const [i, o] = [n(layer.input), n(layer.output)];
+  return {
+    ...cost,
+    latencyCycles: cost.latencyCycles + i + o,
+    ii: Math.max(cost.ii, i, o),
+    notes: [
+      ...cost.notes,
+      `ours io_stream: reads ${i} values from its input stream, runs the io_parallel kernel, writes ${o} values (no line buffers yet)`,
+    ],
+  };
+}
+
 /** Slot-coordinate width: our backends emit ap_uint<ceil(log2(max(H, W) + 1))>; the reference uses ap_uint<10>. */
 function hashBits(model: ModelFacts, kernels: KernelFlavour): number {
   if (kernels === 'reference') return 10;
@@ -97,7 +116,12 @@ export function estimateFacts(model: ModelFacts, options: EstimateOptions = {}):
       ioStream,
       ...(dataBits !== undefined ? { dataBits } : {}),
     };
-    return { name: layer.name, op: layer.op, ...est.estimate(layer, ctx) };
+    const cost = est.estimate(layer, ctx);
+    return {
+      name: layer.name,
+      op: layer.op,
+      ...(ioStream && kernels === 'ours' ? streamed(cost, layer) : cost),
+    };
   });
   const cal = coef.calibration;
   const finish = new Map<string, number>([[model.input.name, 0]]);

@@ -34,7 +34,7 @@ function conv(layer: LayerFacts, ctx: OpContext): LayerCost {
   };
   let lut = law(ctx.coef, CONV_LUT, p);
   let ff = law(ctx.coef, CONV_FF, p);
-  const stream = ctx.kernels === 'reference' || ctx.ioStream;
+  const stream = ctx.kernels === 'reference'; // hls4ml io_stream line buffers; ours reads whole tensors
   const notes: string[] = [];
   let latency: number;
   let ii: number;
@@ -46,7 +46,7 @@ function conv(layer: LayerFacts, ctx: OpContext): LayerCost {
     bram = lineBits > 4096 ? Math.ceil(lineBits / (18 * 1024)) * (k - 1) : 0;
     lut += bram ? 0 : lineBits / 32;
     ff += k * k * c * bits;
-    notes.push('io_stream: line buffers over the zero-padded image, one output pixel per cycle');
+    notes.push('hls4ml io_stream: line buffers over the zero-padded image, one output pixel per cycle');
   } else {
     latency = h * w + 8;
     ii = h * w;
@@ -72,7 +72,7 @@ function pool(layer: LayerFacts, ctx: OpContext): LayerCost {
   const c = channels(layer.input.shape);
   const pSize = layer.poolSize ?? 2;
   const bits = layer.input.type.width;
-  const stream = ctx.kernels === 'reference' || ctx.ioStream;
+  const stream = ctx.kernels === 'reference';
   const outPixels = Math.floor(h / pSize) * Math.floor(w / pSize);
   // streamed: the window's last row arrives (P - 1) rows after its first; io_parallel: one output per cycle
   const latency = stream ? (pSize - 1) * w + pSize : outPixels + 4;

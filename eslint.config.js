@@ -26,6 +26,7 @@ export default tseslint.config(
             },
             { sourceTag: 'scope:estimate', onlyDependOnLibsWithTags: ['scope:core', 'scope:ir'] },
             { sourceTag: 'scope:plot', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'scope:import', onlyDependOnLibsWithTags: ['scope:core', 'scope:ir'] },
             { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['*'] },
           ],
         },

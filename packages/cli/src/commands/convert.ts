@@ -3,7 +3,7 @@ import type { ModelIR } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { integerArg, numberArg } from '../cli/options';
-import { readHlsConfig } from '../model/hls-config';
+import { withHlsConfig } from '../model/hls-config';
 import { checkOutDir } from '../cli/out-dir';
 import { findHlsBackend, HLS_BACKENDS } from '../hls/hls-backends';
 import { loadModelDocument, prepareLoaded } from '../model/load-model';
@@ -65,7 +65,12 @@ function checkPart(part: string): string {
 
 /** The document with --hls-config, --part, --clock, --reuse-factor and --project applied. */
 function withBuildOptions(doc: ModelIR, a: ConvertArgs, ctx: CommandContext): ModelIR {
-  const configured = a.hlsConfig === undefined ? doc : readHlsConfig(doc, ctx.resolvePath(a.hlsConfig));
+  let configured = doc;
+  if (a.hlsConfig !== undefined) {
+    const c = withHlsConfig(doc, ctx.resolvePath(a.hlsConfig));
+    for (const w of c.warnings) ctx.warn(w);
+    configured = c.doc;
+  }
   return {
     ...configured,
     build: {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readHlsConfig } from './hls-config';
+import { withHlsConfig } from './hls-config';
 
 const dir = mkdtempSync(join(tmpdir(), 'sp-hlscfg-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,53 +13,25 @@ const doc = buildPaperModel({ dataset: 'neutrino', variant: 'sparse', nMax: 16, 
 function withConfig(yaml: string) {
   const file = join(dir, `c${Math.random().toString(36).slice(2)}.yml`);
   writeFileSync(file, yaml);
-  return () => readHlsConfig(doc, file);
+  return () => withHlsConfig(doc, file).doc;
 }
 
-describe('--hls-config', () => {
-  it('applies Model and LayerName settings (precision, reuse factor, strategy) to the IR', () => {
+describe('convert --hls-config', () => {
+  it('applies Model and LayerName settings (precision, per-layer reuse factor, strategy) to the IR', () => {
     const m = withConfig(
-      [
-        'Model:',
-        '  ReuseFactor: 2',
-        '  Strategy: Latency',
-        'LayerName:',
-        '  conv2:',
-        '    ReuseFactor: 4',
-        '    Precision:',
-        '      accum: ap_fixed<24,12>',
-        '  fc1:',
-        '    Precision: ap_fixed<18,8>',
-        '',
-      ].join('\n'),
+      ['Model:', '  ReuseFactor: 2', '  Strategy: Latency', 'LayerName:', '  conv2:', '    ReuseFactor: 4', '    Precision:', '      accum: ap_fixed<24,12>', '  fc1:', '    ReuseFactor: 8', ''].join('\n'),
     )();
     expect(m.build).toMatchObject({ reuseFactor: 2, strategy: 'latency' });
     const conv2 = m.layers.find((l) => l.name === 'conv2')!;
     expect(conv2.build).toEqual({ reuseFactor: 4 });
+    expect(m.layers.find((l) => l.name === 'fc1')!.build).toEqual({ reuseFactor: 8 });
     expect(conv2.precision).toMatchObject({ accum: 'ap_fixed<24,12>', weight: 'ap_fixed<8,3>' });
-    expect(m.layers.find((l) => l.name === 'fc1')!.precision?.result).toBe('ap_fixed<18,8>');
-    expect(prepareModel(m).model.layers.find((l) => l.name === 'conv2')!.precision?.accum).toBe(
-      'ap_fixed<24,12>',
-    );
+    expect(prepareModel(m).model.layers.find((l) => l.name === 'conv2')!.precision?.accum).toBe('ap_fixed<24,12>');
   });
 
-  it('refuses what it does not honour, one line naming the key', () => {
-    expect(withConfig('LayerName:\n  conv9:\n    ReuseFactor: 2\n')).toThrow(
-      /LayerName.conv9: the model has no layer 'conv9'; did you mean/,
-    );
-    expect(withConfig('Model:\n  Precision: fixed<16,6>\n')).toThrow(
-      /Model.Precision: not supported \(Model.Precision: 'auto' types are inferred exactly/,
-    );
-    expect(withConfig('LayerType:\n  Dense:\n    ReuseFactor: 2\n')).toThrow(
-      /LayerType: not supported \(LayerType sections/,
-    );
-    expect(withConfig('LayerName:\n  fc1:\n    ReuseFacter: 2\n')).toThrow(
-      /LayerName.fc1.ReuseFacter: not supported; use Precision, ReuseFactor, Strategy; did you mean 'ReuseFactor'/,
-    );
-    expect(withConfig('Model:\n  ReuseFactor: 0\n')).toThrow(
-      /Model.ReuseFactor: ReuseFactor 0 must be an integer/,
-    );
-    expect(withConfig('Model:\n  Strategy: Fast\n')).toThrow(/Strategy "Fast" must be Latency or Resource/);
-    expect(withConfig('Model: [1\n')).toThrow(/not valid YAML/);
+  it('refuses what it cannot honour, one line naming the key', () => {
+    expect(withConfig('LayerName:\n  conv9:\n    ReuseFactor: 2\n')).toThrow(/no layer "conv9" in the model; did you mean/);
+    expect(withConfig('Model:\n  Strategy: Fast\n')).toThrow(/'Fast' is not supported \(Latency, Resource\)/);
+    expect(withConfig('Model:\n  ReuseFactor: 0\n')).toThrow(/ReuseFactor/);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Laws the sweeps cannot identify, calibrated on the per-module breakdown of three published
- * models (post-synthesis, paper-results section 4.4 of this project's research notes, read from
- * the released reports of hftsoi/sparse-pixels): the extra cost of the models' rounding,
+ * models (post-synthesis figures of the released reports of hftsoi/sparse-pixels @ 4a81ebfe, listed
+ * in MODULE_BREAKDOWN below): the extra cost of the models' rounding,
  * saturating conv accumulators, the P = 4, 7 pools' wider accumulators, the dense layers (no
  * sweep exists) and the FIFO cells between processes (top-level total minus the modules).
  */

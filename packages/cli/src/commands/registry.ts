@@ -8,6 +8,7 @@ import { importCommand } from './import';
 import { inspectCommand } from './inspect';
 import { predictCommand } from './predict';
 import { preprocessCommand } from './preprocess';
+import { reportCommand } from './report';
 import { trainCommand } from './train';
 import { validateCommand } from './validate';
 
@@ -26,5 +27,6 @@ export const COMMANDS: readonly CliCommand[] = Object.freeze([
   csimCommand,
   predictCommand,
   inspectCommand,
+  reportCommand,
   validateCommand,
 ]);

@@ -1,7 +1,9 @@
 // The six scaling sweeps of benchmarks/sparse-conv.ts: which workloads form each, the x value of a
-// workload, and the plot output (the sweep data as JSON, ready for a chart per sweep).
+// workload, and the plot output (the sweep data as JSON and a chart per sweep as SVG).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { renderSvg, type TopLevelSpec } from '@sparsepixels/plot';
+import { peerRow } from './sparse-conv-peer';
 
 export interface Sweep {
   name: string;
@@ -57,6 +59,42 @@ export interface SweepSeries {
   rows: { workload: string; xValue: number; impl: string; callMs: number; peer?: boolean }[];
 }
 
+/** A measured row of the benchmark (the fields the sweeps use). */
+export interface SweepInput {
+  workload: string;
+  mode: string;
+  impl: string;
+  threads: number;
+  callMs: number;
+  cpuMs: number;
+}
+
+/**
+ * The sweeps' series from the benchmark's rows (mode `same`): each implementation's median wall
+ * time, `direct` on one thread also as CPU time (steadier on a shared machine), and the peer's
+ * `direct` on one and two threads.
+ */
+export function sweepSeries(rows: readonly SweepInput[]): SweepSeries[] {
+  return SWEEPS.map((s) => ({
+    sweep: s.name,
+    x: s.x,
+    rows: Object.entries(s.points).flatMap(([workload, xValue]) => [
+      ...rows
+        .filter((r) => r.workload === workload && r.mode === 'same')
+        .flatMap((r) => [
+          { workload, xValue, impl: r.impl === 'direct' ? `direct ${r.threads}T` : r.impl, callMs: r.callMs },
+          ...(r.impl === 'direct' && r.threads === 1
+            ? [{ workload, xValue, impl: 'direct 1T CPU', callMs: r.cpuMs }]
+            : []),
+        ]),
+      ...(['direct1T', 'direct2T'] as const).flatMap((k) => {
+        const p = peerRow(workload, 'same');
+        return p ? [{ workload, xValue, impl: `peer direct ${k.slice(6)}`, callMs: p[k], peer: true }] : [];
+      }),
+    ]),
+  }));
+}
+
 /** Writes each sweep's data as `<dir>/sweep-<name>.json`, then draws its plot. */
 export async function writeSweeps(dir: string, series: SweepSeries[]): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
@@ -75,10 +113,26 @@ export async function writeSweeps(dir: string, series: SweepSeries[]): Promise<s
 }
 
 /**
- * >>> PLOTS ARE DRAWN HERE <<< One SVG per sweep (log-log ms per call against the sweep's x, one
- * line per implementation, the peer's dashed). Returns null until the project's Vega-Lite plotting
- * helper is on main; then this builds the chart with it and returns the SVG text.
+ * One SVG per sweep: ms per call against the sweep's x, both axes logarithmic, one line per
+ * implementation, the peer's dashed (Vega-Lite through @sparsepixels/plot's renderSvg).
  */
-export async function drawSweepPlot(_series: SweepSeries): Promise<string | null> {
-  return null;
+export async function drawSweepPlot(series: SweepSeries): Promise<string | null> {
+  const spec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: `sparse convolution, ${series.sweep} sweep: ms per call (log-log)`,
+    width: 420,
+    height: 280,
+    config: { font: 'Helvetica, Arial, sans-serif', view: { stroke: null } },
+    data: {
+      values: series.rows.map((r) => ({ ...r, source: r.peer ? 'sparse_convolution' : 'sparse-conv' })),
+    },
+    mark: { type: 'line', point: true, tooltip: true },
+    encoding: {
+      x: { field: 'xValue', type: 'quantitative', title: series.x, scale: { type: 'log' } },
+      y: { field: 'callMs', type: 'quantitative', title: 'ms per call (median)', scale: { type: 'log' } },
+      color: { field: 'impl', type: 'nominal', title: null },
+      strokeDash: { field: 'source', type: 'nominal', title: null },
+    },
+  } as TopLevelSpec;
+  return renderSvg(spec);
 }

@@ -33,7 +33,7 @@ import {
   type LoadedWorkload,
 } from '@sparsepixels/sparse-conv/workloads';
 import { peerRow } from './sparse-conv-peer';
-import { SWEEPS, writeSweeps, type SweepSeries } from './sparse-conv-plots';
+import { sweepSeries, writeSweeps } from './sparse-conv-plots';
 import { measure, medianOf, peakRssChild } from './sparse-conv-timing';
 
 const arg = (name: string): string | undefined => {
@@ -276,24 +276,7 @@ for (const m of memory)
   );
 
 // ---- sweeps ----
-const series: SweepSeries[] = SWEEPS.map((s) => ({
-  sweep: s.name,
-  x: s.x,
-  rows: Object.entries(s.points).flatMap(([workload, xValue]) => [
-    ...rows
-      .filter((r) => r.workload === workload && r.mode === 'same')
-      .map((r) => ({
-        workload,
-        xValue,
-        impl: r.impl === 'direct' ? `direct ${r.threads}T` : r.impl,
-        callMs: r.callMs,
-      })),
-    ...(['direct1T', 'direct2T'] as const).flatMap((k) => {
-      const p = peerRow(workload, 'same');
-      return p ? [{ workload, xValue, impl: `peer direct ${k.slice(6)}`, callMs: p[k], peer: true }] : [];
-    }),
-  ]),
-}));
+const series = sweepSeries(rows);
 if (process.env.SC_PLOTS)
   console.log(`\nsweeps written: ${(await writeSweeps(process.env.SC_PLOTS, series)).join(', ')}`);
 const fitData = arg('fit-data');

@@ -1,4 +1,4 @@
-import type { Backend, ModelIR } from '@sparsepixels/ir';
+import type { Backend, ModelIR, PreparedModel } from '@sparsepixels/ir';
 import { runCsim, type CsimOptions, type CsimResult } from './csim/run-csim';
 import { emitProject, type EmitOptions, type EmitProjectResult } from './emit-project';
 import { findEmitter } from './emitters';
@@ -8,7 +8,8 @@ import { vivadoProfile } from './vivado-profile';
 /** An HLS backend: the ir Backend contract plus the C simulation of what it emitted. */
 export interface HlsBackend extends Backend {
   readonly profile: ToolProfile;
-  emit(model: ModelIR | unknown, outDir: string, options?: EmitOptions): Promise<EmitProjectResult>;
+  /** Takes a PreparedModel (prepared once by the caller) or a document, which it prepares. */
+  emit(model: PreparedModel | ModelIR | unknown, outDir: string, options?: EmitOptions): Promise<EmitProjectResult>;
   csim(projectDir: string, options?: CsimOptions): Promise<CsimResult>;
 }
 

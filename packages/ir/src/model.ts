@@ -3,6 +3,8 @@
  * A test validates typed samples against the schema so the two stay in step.
  */
 
+import type { BuiltinLayerIR } from './ops/builtin';
+
 export const IR_FORMAT = 'sparsepixels-ir';
 export const IR_VERSION = 1;
 
@@ -20,24 +22,42 @@ export interface WeightTensorIR {
 }
 
 /**
- * Filled by shape inference: the logical shape of a layer's output ([H, W, C] for images,
- * [units] for vectors) and, for sparse tensors, the number of slots.
+ * Filled by shape inference: the logical shape of a layer's output ([H, W, C] for images, [units]
+ * for vectors) and, for sparse tensors, the slot capacity nMax. Ignored (recomputed) on input.
  */
 export interface TensorInfoIR {
   shape: number[];
+  nMax?: number;
+  /** Written by versions before nMax had one name; accepted on input and ignored like the rest. */
   slots?: number;
 }
 
-export interface LayerIR {
+/** What every layer carries besides its op and attributes. */
+export interface LayerCommon {
   name: string;
-  op: string;
   inputs: string[];
-  attrs?: Record<string, unknown>;
   precision?: PrecisionIR;
   weights?: Record<string, WeightTensorIR>;
   /** Written by shape inference; ignored (recomputed) on input. */
   output?: TensorInfoIR;
 }
+
+declare const outsideOp: unique symbol;
+
+/**
+ * The op name of a layer whose op was added at run time with registerOp (a plugin). A built-in
+ * op's name is never one, so a document layer with a built-in op must match that op's attributes.
+ */
+export type OutsideOpType = string & { readonly [outsideOp]: true };
+
+/** A layer of an op added with registerOp: its attributes are checked at run time only. */
+export type OutsideLayerIR = LayerCommon & { op: OutsideOpType; attrs?: Record<string, unknown> };
+
+/**
+ * A layer: one of the built-in ops with its typed attributes (the union is derived from the op
+ * registry, ops/builtin.ts), or a layer of an outside op. Narrow with isLayerOf(layer, 'Dense').
+ */
+export type LayerIR = BuiltinLayerIR | OutsideLayerIR;
 
 export interface InputIR {
   name: string;

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
-import { createInterpreter, type InterpretResult, type ModelIR } from '@sparsepixels/ir';
+import { createInterpreter, type InterpretResult, type PreparedModel } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { checkOutFile } from '../cli/out-dir';
@@ -21,8 +21,8 @@ function bigints(raw: ArrayLike<number | bigint>): bigint[] {
 }
 
 /** Runs the interpreter over all events in chunks; per output: values and raws, event-major. */
-function interpret(model: ModelIR, ev: EventFile, onChunk: (done: number) => void) {
-  const it = createInterpreter(model);
+function interpret(prepared: PreparedModel, ev: EventFile, onChunk: (done: number) => void) {
+  const it = createInterpreter(prepared);
   const size = it.inputSize;
   const chunks: InterpretResult[] = [];
   for (let start = 0; start < ev.count; start += CHUNK) {
@@ -107,13 +107,13 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
       );
     checkOutFile(out, opts.force === true);
   }
-  const { model, warnings } = await loadPreparedModel(ctx.resolvePath(String(args[0])));
+  const { prepared, model, warnings } = await loadPreparedModel(ctx.resolvePath(String(args[0])));
   for (const w of warnings) ctx.warn(w);
   const ev = readEvents(ctx.resolvePath(String(opts.input)), model.input.shape);
   const bar = ctx.progress('predicting', ev.count);
   let outputs: Outputs;
   try {
-    outputs = interpret(model, ev, (n) => bar.update(n));
+    outputs = interpret(prepared, ev, (n) => bar.update(n));
   } finally {
     bar.stop();
   }

@@ -1,6 +1,7 @@
 import type { FixedType, SparseShape } from '@sparsepixels/core';
-import type { LayerIR } from '../model';
-import type { ResolvedPrecision, TensorInfo } from '../ops/op-def';
+import type { AnyAttrs, AnyLayerIR } from '../ops/op-def';
+import type { TensorInfo } from '../ops/tensor-info';
+import type { PreparedLayer } from '../prepared-model';
 
 /**
  * Raw fixed-point values of one tensor: exact integers in a Float64Array when the type is at most
@@ -10,7 +11,7 @@ export type RawArray = Float64Array | bigint[];
 
 /**
  * One event's tensor at run time. Dense: `data` in row-major (h, w, c) order. Sparse: `data` is
- * `feat[N*C]` and `hash[2N]` the 1-based (h, w) of each slot (SPEC §4).
+ * `feat[nMax*C]` and `hash[2*nMax]` the 1-based (h, w) of each slot (SPEC §4).
  */
 export interface RuntimeTensor<R = RawArray> {
   readonly data: R;
@@ -32,13 +33,12 @@ export interface CompiledWeight {
   readonly values: Float64Array;
 }
 
-export interface CompileContext {
-  /** The prepared layer (types resolved, shapes inferred). */
-  readonly layer: LayerIR;
-  readonly inputs: readonly TensorInfo[];
-  readonly output: TensorInfo;
-  readonly inputTypes: readonly FixedType[];
-  readonly precision: ResolvedPrecision;
+/**
+ * What an op's compile hook gets: its prepared layer (typed layer, resolved attributes, parsed
+ * types, input and output tensors) plus its weights converted once.
+ */
+export interface CompileContext<L = AnyLayerIR, A = AnyAttrs, I extends TensorInfo = TensorInfo, O extends TensorInfo = TensorInfo>
+  extends PreparedLayer<L, A, I, O> {
   /** Weight tensors by name; an absent optional tensor (e.g. bias) is absent here too. */
   readonly weights: { readonly [name: string]: CompiledWeight };
 }

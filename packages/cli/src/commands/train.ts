@@ -11,6 +11,7 @@ import { MODEL_VARIANTS } from '../training/model-variants';
 import { metricLine, trainCnn } from '../training/train-cnn';
 import { trainingData } from '../training/training-data';
 import type { CliCommand, CommandContext, CommandInput } from './command';
+import { addDataKeyOptions, dataKeys } from '../cli/data-options';
 
 function pick<T extends { name: string }>(what: string, name: string, all: readonly T[]): T {
   const found = all.find((x) => x.name === name);
@@ -39,7 +40,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
   const data = trainingData(
     {
       gen,
-      ...(opts.data === undefined ? {} : { file: String(opts.data) }),
+      ...(opts.data === undefined ? {} : { file: String(opts.data), keys: dataKeys(opts) }),
       events: opts.events as number,
       seed: opts.seed as number,
       testFraction: 0.2,
@@ -116,7 +117,7 @@ export const trainCommand: CliCommand = {
   configure(cmd: Command): void {
     cmd
       .requiredOption('-d, --dataset <name>', `dataset: ${DATASETS.map((d) => d.name).join(', ')}`)
-      .option('--data <file.npz>', 'train on x / y from this .npz instead of generated events')
+      .option('--data <file>', 'train on x / y from this .npz or .h5 (see --x-key, --y-key) instead of generated events')
       .option('-n, --events <n>', 'generated events (train + test)', integerArg(10, 1000000), 4000)
       .option('-m, --model <name>', `model: ${MODEL_VARIANTS.map((v) => v.name).join(', ')}`, 'sparse-m')
       .option('--bits <bits>', 'quantization width: 8 or 16', '8')
@@ -126,6 +127,7 @@ export const trainCommand: CliCommand = {
       .option('-s, --seed <seed>', 'seed of the generated events, weights and shuffling', integerArg(0), 1219)
       .option('-o, --out <dir>', 'output folder', 'sparsepixels-model')
       .option('-f, --force', 'replace a non-empty output folder');
+    addDataKeyOptions(cmd);
   },
   run,
 };

@@ -1,4 +1,4 @@
-import { createFloatInterpreter, createInterpreter, type ModelIR } from '@sparsepixels/ir';
+import { createFloatInterpreter, createInterpreter, prepareModel, type ModelIR, type PreparedModel } from '@sparsepixels/ir';
 import { irRead } from './ir-build/ir-builder';
 
 const CHUNK = 512;
@@ -17,11 +17,15 @@ export function hasProbabilityHead(m: ModelIR): boolean {
   return last?.op === 'Activation' && irRead.hasTables(last);
 }
 
-/** Class decisions of every event: the bit-exact interpreter (firmware) or the float one (Keras semantics). */
-export function modelDecisions(m: ModelIR, x: Float64Array, count: number, firmware: boolean): Int32Array {
-  const run = firmware ? createInterpreter(m) : createFloatInterpreter(m);
+/**
+ * Class decisions of every event: the bit-exact interpreter (firmware) or the float one (Keras
+ * semantics). A PreparedModel is not prepared again.
+ */
+export function modelDecisions(m: ModelIR | PreparedModel, x: Float64Array, count: number, firmware: boolean): Int32Array {
+  const prepared = prepareModel(m);
+  const run = firmware ? createInterpreter(prepared) : createFloatInterpreter(prepared);
   const size = run.inputSize;
-  const logits = !hasProbabilityHead(m);
+  const logits = !hasProbabilityHead(prepared.model);
   const out = new Int32Array(count);
   for (let s = 0; s < count; s += CHUNK) {
     const n = Math.min(CHUNK, count - s);

@@ -165,7 +165,7 @@ export async function importModel(file: string, options: ImportOptions = {}): Pr
   if (o.data) {
     checkOps(floatLayers);
     const floatRef = modelDecisions(doc(inputType, floatLayers, floatOutput), o.data.x, o.data.count, false);
-    const fw = modelDecisions(model, o.data.x, o.data.count, true);
+    const fw = modelDecisions(prepared, o.data.x, o.data.count, true);
     agreement = agreementOf(fw, o.logits ? floatRef : floatRef);
     if (agreement.fraction < 0.99) warnings.push(`the firmware decides as the float model on only ${agreementText(agreement)} of ${o.data.source}`);
   }

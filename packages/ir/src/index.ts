@@ -77,7 +77,8 @@ export type { Interpreter, InterpreterOptions, InterpretResult, OutputBatch, Tra
 export { createFloatInterpreter } from './interpret/create-float-interpreter';
 export type { FloatInterpreter, FloatInterpretResult, FloatTraceEntry } from './interpret/create-float-interpreter';
 export type { RawBatch } from './interpret/raw-batch';
-export type { CompileContext, CompiledWeight, LayerKernel, RuntimeTensor, RawArray, KernelFactory, FloatKernelFactory } from './interpret/runtime';
+export type { CompiledWeight, LayerKernel, RuntimeTensor, RawArray } from './interpret/runtime';
+export type { CompileContext, KernelFactory, FloatKernelFactory } from './ops/op-def';
 
 // Backends
 export { registerBackend, getBackend, listBackends, checkBackendSupports } from './backend';

@@ -3,7 +3,9 @@ import { DIAGNOSTICS, type Diagnostic } from './diagnostics';
 import type { LayerIR, ModelIR, PrecisionKey } from './model';
 import { resolveAttrs } from './ops/check-attrs';
 import type { BuiltinOpType, AttrsOfType, LayerOfType } from './ops/builtin';
-import type { AnyAttrs, AnyLayerIR, OpDef, ResolvedPrecision } from './ops/op-def';
+import type { OpDef, PreparedLayer, ResolvedPrecision } from './ops/op-def';
+
+export type { PreparedLayer } from './ops/op-def';
 import { getOp } from './ops/registry';
 import { denseTensor, sparseTensor, type DenseTensorInfo, type TensorInfo } from './ops/tensor-info';
 
@@ -12,31 +14,6 @@ export interface PreparedInput {
   readonly name: string;
   readonly type: FixedType;
   readonly tensor: DenseTensorInfo;
-}
-
-/**
- * One layer of a prepared model with everything consumers used to recompute: its op, resolved
- * attributes (defaults filled), parsed precisions, and its input and output tensors (sparse ones
- * are {nMax, c, h, w} shapes that core's kernels take as they are).
- */
-export interface PreparedLayer<
-  L = AnyLayerIR,
-  A = AnyAttrs,
-  I extends TensorInfo = TensorInfo,
-  O extends TensorInfo = TensorInfo,
-> {
-  /** Position in model.layers. */
-  readonly index: number;
-  readonly layer: L;
-  readonly op: OpDef;
-  readonly attrs: A;
-  /** Where each input comes from: a layer index, or -1 for the model input. */
-  readonly inputIndex: readonly number[];
-  readonly inputs: readonly I[];
-  readonly inputTypes: readonly FixedType[];
-  readonly output: O;
-  /** The resolved precisions, parsed (result always; accum/weight/bias/table when the op uses them). */
-  readonly precision: ResolvedPrecision;
 }
 
 /** A model output: the layer (or -1, the input) it reads, its tensor and type. */

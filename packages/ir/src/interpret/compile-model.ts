@@ -4,7 +4,8 @@ import type { LayerIR } from '../model';
 import type { OpDef, ResolvedPrecision } from '../ops/op-def';
 import type { PreparedLayer, PreparedModel } from '../prepared-model';
 import { weightRaws } from '../precision/weight-raws';
-import type { CompileContext, CompiledWeight } from './runtime';
+import type { CompileContext } from '../ops/op-def';
+import type { CompiledWeight } from './runtime';
 
 /** One layer of a compiled model: its prepared layer plus its weights converted once. */
 export interface CompiledLayer {

@@ -1,7 +1,4 @@
 import type { FixedType, SparseShape } from '@sparsepixels/core';
-import type { AnyAttrs, AnyLayerIR } from '../ops/op-def';
-import type { TensorInfo } from '../ops/tensor-info';
-import type { PreparedLayer } from '../prepared-model';
 
 /**
  * Raw fixed-point values of one tensor: exact integers in a Float64Array when the type is at most
@@ -32,19 +29,6 @@ export interface CompiledWeight {
   readonly raw: Float64Array | bigint[];
   readonly values: Float64Array;
 }
-
-/**
- * What an op's compile hook gets: its prepared layer (typed layer, resolved attributes, parsed
- * types, input and output tensors) plus its weights converted once.
- */
-export interface CompileContext<L = AnyLayerIR, A = AnyAttrs, I extends TensorInfo = TensorInfo, O extends TensorInfo = TensorInfo>
-  extends PreparedLayer<L, A, I, O> {
-  /** Weight tensors by name; an absent optional tensor (e.g. bias) is absent here too. */
-  readonly weights: { readonly [name: string]: CompiledWeight };
-}
-
-export type KernelFactory = (ctx: CompileContext) => LayerKernel;
-export type FloatKernelFactory = (ctx: CompileContext) => LayerKernel<Float64Array>;
 
 /** A wide type needs bigint raws (castRaw returns numbers only up to 53 bits). */
 export function isWide(t: FixedType): boolean {

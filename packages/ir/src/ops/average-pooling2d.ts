@@ -1,11 +1,10 @@
 import { averagePool2dFixed, averagePool2dFixedBig, averagePool2dFloat } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
-import type { AnyLayerIR } from './op-def';
-import type { CompileContext, LayerKernel } from '../interpret/runtime';
+import type { AnyLayerIR, Attrs, CompileContext } from './op-def';
+import type { LayerKernel } from '../interpret/runtime';
 import { avgPoolPrecision } from '../precision/pool-precision';
 import { attr } from './attr-descriptors';
 import { defineOp } from './define-op';
-import type { Attrs } from './op-def';
 import { checkPool, imageInput } from './op-helpers';
 import { denseTensor } from './tensor-info';
 

@@ -1,7 +1,7 @@
 import { conv2dSameFixed, conv2dSameFixedBig, conv2dSameFloat, prepareConv2dSameFixed } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
-import type { AnyLayerIR } from './op-def';
-import type { CompileContext, LayerKernel } from '../interpret/runtime';
+import type { AnyLayerIR, CompileContext } from './op-def';
+import type { LayerKernel } from '../interpret/runtime';
 import { macPrecision } from '../precision/mac-precision';
 import { defineOp } from './define-op';
 import { CONV_ATTRS, CONV_WEIGHTS, convOutputShape, imageInput, macTypes, weightCount, type ConvAttrs } from './op-helpers';

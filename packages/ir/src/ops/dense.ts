@@ -1,11 +1,10 @@
 import { denseFixed, denseFixedBig, denseFloat, prepareDenseFixed } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
-import type { AnyLayerIR } from './op-def';
-import type { CompileContext, LayerKernel } from '../interpret/runtime';
+import type { AnyLayerIR, Attrs, CompileContext } from './op-def';
+import type { LayerKernel } from '../interpret/runtime';
 import { macPrecision } from '../precision/mac-precision';
 import { attr } from './attr-descriptors';
 import { defineOp } from './define-op';
-import type { Attrs } from './op-def';
 import { macTypes, vectorInput, weightCount } from './op-helpers';
 import { denseTensor, type TensorInfo } from './tensor-info';
 

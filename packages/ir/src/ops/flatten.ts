@@ -1,7 +1,8 @@
 import { flattenFixed, flattenFixedBig, flattenFloat } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
-import type { CompileContext, LayerKernel } from '../interpret/runtime';
+import type { LayerKernel } from '../interpret/runtime';
 import { defineOp } from './define-op';
+import type { CompileContext } from './op-def';
 import { passThroughPrecision } from './op-helpers';
 import { denseTensor } from './tensor-info';
 

@@ -1,11 +1,10 @@
 import { createSparseTensor, createSparseTensorBig, inputReduceFixed, inputReduceFixedBig, inputReduceFloat } from '@sparsepixels/core';
 import { DIAGNOSTICS } from '../diagnostics';
 import { needsBig, rawsFor, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
-import type { AnyLayerIR } from './op-def';
-import type { CompileContext, LayerKernel } from '../interpret/runtime';
+import type { AnyLayerIR, Attrs, CompileContext } from './op-def';
+import type { LayerKernel } from '../interpret/runtime';
 import { attr } from './attr-descriptors';
 import { defineOp } from './define-op';
-import type { Attrs } from './op-def';
 import { imageInput, passThroughPrecision } from './op-helpers';
 import { sparseTensor, type DenseTensorInfo, type SparseTensorInfo } from './tensor-info';
 

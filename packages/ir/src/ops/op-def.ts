@@ -1,7 +1,7 @@
 import type { FixedType } from '@sparsepixels/core';
 import type { Diagnostic } from '../diagnostics';
-import type { CompileContext, LayerKernel } from '../interpret/runtime';
-import type { LayerCommon, PrecisionKey } from '../model';
+import type { CompiledWeight, LayerKernel } from '../interpret/runtime';
+import type { LayerCommon, PrecisionKey } from '../document-parts';
 import type { AttrDescriptor, JsonSchema, OptionalAttr } from './attr-descriptors';
 import type { TensorInfo, TensorOfKind } from './tensor-info';
 
@@ -81,6 +81,48 @@ export interface PrecisionContext<L = AnyLayerIR, A = AnyAttrs, I extends Tensor
 
 /** Resolved precisions: `result` always, the others when the op uses them. */
 export type ResolvedPrecision = { readonly result: FixedType } & { readonly [K in PrecisionKey]?: FixedType };
+
+/**
+ * One layer of a prepared model with everything consumers used to recompute: its op, resolved
+ * attributes (defaults filled), parsed precisions, and its input and output tensors (sparse ones
+ * are {nMax, c, h, w} shapes that core's kernels take as they are). PreparedModel.layers holds them.
+ */
+export interface PreparedLayer<
+  L = AnyLayerIR,
+  A = AnyAttrs,
+  I extends TensorInfo = TensorInfo,
+  O extends TensorInfo = TensorInfo,
+> {
+  /** Position in model.layers. */
+  readonly index: number;
+  readonly layer: L;
+  readonly op: OpDef;
+  readonly attrs: A;
+  /** Where each input comes from: a layer index, or -1 for the model input. */
+  readonly inputIndex: readonly number[];
+  readonly inputs: readonly I[];
+  readonly inputTypes: readonly FixedType[];
+  readonly output: O;
+  /** The resolved precisions, parsed (result always; accum/weight/bias/table when the op uses them). */
+  readonly precision: ResolvedPrecision;
+}
+
+/**
+ * What an op's compile hook gets: its prepared layer (typed layer, resolved attributes, parsed
+ * types, input and output tensors) plus its weights converted once.
+ */
+export interface CompileContext<
+  L = AnyLayerIR,
+  A = AnyAttrs,
+  I extends TensorInfo = TensorInfo,
+  O extends TensorInfo = TensorInfo,
+> extends PreparedLayer<L, A, I, O> {
+  /** Weight tensors by name; an absent optional tensor (e.g. bias) is absent here too. */
+  readonly weights: { readonly [name: string]: CompiledWeight };
+}
+
+export type KernelFactory = (ctx: CompileContext) => LayerKernel;
+export type FloatKernelFactory = (ctx: CompileContext) => LayerKernel<Float64Array>;
 
 /**
  * Everything the IR knows about one op (qonnx's CustomOp, tfjs' kernel config), written with

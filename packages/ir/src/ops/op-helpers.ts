@@ -1,7 +1,6 @@
 import { DIAGNOSTICS } from '../diagnostics';
-import type { CompileContext } from '../interpret/runtime';
+import type { AnyLayerIR, Attrs, CompileContext, PrecisionContext, ResolvedPrecision, ShapeContext, WeightSpec } from './op-def';
 import { attr } from './attr-descriptors';
-import type { AnyLayerIR, Attrs, PrecisionContext, ResolvedPrecision, ShapeContext, WeightSpec } from './op-def';
 import type { TensorInfo } from './tensor-info';
 
 export function shapeText(shape: readonly number[]): string {

@@ -1,6 +1,6 @@
 import { SparsePixelsError } from '@sparsepixels/core';
 import { DIAGNOSTICS } from '../diagnostics';
-import { IR_VERSION } from '../model';
+import { IR_VERSION } from '../document-parts';
 import { didYouMean } from '../util/did-you-mean';
 import { BUILTIN_OPS } from './builtin';
 import type { OpDef } from './op-def';

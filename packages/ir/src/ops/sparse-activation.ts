@@ -1,7 +1,7 @@
 import { sparseActivationFixed, sparseActivationFixedBig, sparseActivationFloat } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
-import type { AnyLayerIR } from './op-def';
-import type { CompileContext, LayerKernel, RuntimeTensor } from '../interpret/runtime';
+import type { AnyLayerIR, CompileContext } from './op-def';
+import type { LayerKernel, RuntimeTensor } from '../interpret/runtime';
 import { ACTIVATION_ATTRS, type ActivationAttrs } from './activations/activation-attrs';
 import { floatActivation, prepareActivation } from './activations/activation-kernels';
 import { activationRule } from './activations/activation-rules';

@@ -1,7 +1,7 @@
 import { prepareSparseConv2dFixed, sparseConv2dFixed, sparseConv2dFixedBig, sparseConv2dFloat } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
-import type { AnyLayerIR } from './op-def';
-import type { CompileContext, LayerKernel, RuntimeTensor } from '../interpret/runtime';
+import type { AnyLayerIR, CompileContext } from './op-def';
+import type { LayerKernel, RuntimeTensor } from '../interpret/runtime';
 import { macPrecision } from '../precision/mac-precision';
 import { defineOp } from './define-op';
 import { CONV_ATTRS, CONV_WEIGHTS, convOutputShape, imageInput, macTypes, weightCount, type ConvAttrs } from './op-helpers';

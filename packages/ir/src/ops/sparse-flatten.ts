@@ -1,7 +1,7 @@
 import { sparseFlattenFixed, sparseFlattenFixedBig, sparseFlattenFloat } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
-import type { AnyLayerIR } from './op-def';
-import type { CompileContext, LayerKernel } from '../interpret/runtime';
+import type { AnyLayerIR, CompileContext } from './op-def';
+import type { LayerKernel } from '../interpret/runtime';
 import { defineOp } from './define-op';
 import { imageInput, passThroughPrecision } from './op-helpers';
 import { denseTensor, type DenseTensorInfo, type SparseTensorInfo } from './tensor-info';

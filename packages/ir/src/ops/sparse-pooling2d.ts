@@ -1,11 +1,10 @@
 import { sparsePool2dFixed, sparsePool2dFixedBig, sparsePool2dFloat } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
-import type { AnyLayerIR } from './op-def';
-import type { CompileContext, LayerKernel, RuntimeTensor } from '../interpret/runtime';
+import type { AnyLayerIR, Attrs, CompileContext } from './op-def';
+import type { LayerKernel, RuntimeTensor } from '../interpret/runtime';
 import { avgPoolPrecision } from '../precision/pool-precision';
 import { attr } from './attr-descriptors';
 import { defineOp } from './define-op';
-import type { Attrs } from './op-def';
 import { checkPool, imageInput, passThroughPrecision } from './op-helpers';
 import { sparseTensor, type SparseTensorInfo } from './tensor-info';
 

@@ -1,6 +1,5 @@
 import { getActivation, type FixedActivation } from '@sparsepixels/core';
-import type { AnyLayerIR } from '../op-def';
-import type { CompileContext } from '../../interpret/runtime';
+import type { AnyLayerIR, CompileContext } from '../op-def';
 import type { ActivationAttrs } from './activation-attrs';
 
 /** Core's kernel for the layer's activation, prepared once with the resolved types. */

@@ -85,11 +85,7 @@ function checkSupported(prepared: PreparedModel, profile: ToolProfile): void {
   }
 }
 
-/** Build hints the fully parallel kernels do not honour. */
-function buildWarnings(model: PreparedModel['model']): string[] {
-  const b = model.build ?? {};
-  const out: string[] = [];
-  if ((b.reuseFactor ?? 1) !== 1) out.push(`/build/reuseFactor: ${b.reuseFactor} is ignored; the kernels are fully parallel (reuse factor 1)`);
-  if ((b.strategy ?? 'latency') !== 'latency') out.push(`/build/strategy: "${b.strategy}" is ignored; the kernels use the latency strategy`);
-  return out;
+/** Build hints are honoured or refused (project-view.ts); nothing to warn about. */
+function buildWarnings(_model: PreparedModel['model']): string[] {
+  return [];
 }

@@ -8,6 +8,7 @@ export type {
   OutsideOpType,
   InputIR,
   BuildIR,
+  LayerBuildIR,
   PrecisionIR,
   PrecisionKey,
   WeightTensorIR,
@@ -82,7 +83,7 @@ export type { CompileContext, KernelFactory, FloatKernelFactory } from './ops/op
 
 // Backends
 export { registerBackend, getBackend, listBackends, checkBackendSupports } from './backend';
-export type { Backend, EmitOptions, EmitResult } from './backend';
+export type { Backend, EmitOptions, EmitResult, Measurement, MeasuredCost } from './backend';
 
 // Utilities
 export { didYouMean } from './util/did-you-mean';

@@ -15,6 +15,7 @@ export type {
   WeightTensorIR,
   TensorInfoIR,
   LayerCommon,
+  LayerBuildIR,
   InputIR,
   IoType,
   Strategy,

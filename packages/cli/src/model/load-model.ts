@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
-import { IRValidationError, prepareModel, type BuildIR, type ModelIR, type PreparedModel } from '@sparsepixels/ir';
+import { IRValidationError, prepareModel, type ModelIR, type PreparedModel } from '@sparsepixels/ir';
 import { fileError } from '../io/file-errors';
 import { quietTfjs } from '../cli/quiet-tfjs';
 
@@ -16,9 +16,9 @@ export interface LoadedModel {
   readonly prepared?: PreparedModel;
 }
 
-/** What to change in the document before it is prepared (e.g. `convert --project`). */
+/** What to change in the document before it is prepared (e.g. `convert --project --hls-config`). */
 export interface LoadOptions {
-  readonly build?: BuildIR;
+  readonly edit?: (doc: ModelIR) => ModelIR;
 }
 
 const KINDS = 'a sparsepixels IR .json, a saved-model folder or an HLS project folder';
@@ -54,11 +54,10 @@ function parseJson(file: string): unknown {
 
 const isSavedModel = (v: unknown) => typeof v === 'object' && v !== null && 'modelTopology' in v;
 
-/** `doc` with `build` merged into its build hints (a document that is not an object is left to validation). */
-function withBuild(doc: unknown, build: BuildIR | undefined): unknown {
-  if (!build || typeof doc !== 'object' || doc === null || Array.isArray(doc)) return doc;
-  const d = doc as Partial<ModelIR>;
-  return { ...d, build: { ...d.build, ...build } };
+/** `doc` changed by `edit` (a document that is not an object is left to validation). */
+function edited(doc: unknown, edit: LoadOptions['edit']): unknown {
+  if (!edit || typeof doc !== 'object' || doc === null || Array.isArray(doc)) return doc;
+  return edit(doc as ModelIR);
 }
 
 /**
@@ -74,11 +73,13 @@ export async function loadModelDocument(path: string, options: LoadOptions = {})
     );
   const file = statSync(path).isDirectory() ? fileInFolder(path) : path;
   const doc = parseJson(file);
-  if (!isSavedModel(doc)) return { doc: withBuild(doc, options.build), kind: 'ir', file };
+  if (!isSavedModel(doc)) return { doc: edited(doc, options.edit), kind: 'ir', file };
   quietTfjs();
   const layers = await import('@sparsepixels/layers');
   const model = await layers.loadModel(dirname(file));
-  const prepared = layers.exportPrepared(model, options.build ? { build: options.build } : {});
+  // an edited document is prepared once by prepareLoaded; an unedited one is exported prepared
+  if (options.edit) return { doc: options.edit(layers.exportDocument(model)), kind: 'saved-model', file };
+  const prepared = layers.exportPrepared(model);
   return { doc: prepared.source, kind: 'saved-model', file, prepared };
 }
 

@@ -1,5 +1,15 @@
 import { formatType, type FixedType } from '@sparsepixels/core';
-import { IR_FORMAT, IR_VERSION, isLayerOf, type AttrsOfType, type BuildIR, type LayerIR, type ModelIR, type OutsideOpType, type PrecisionIR } from '@sparsepixels/ir';
+import {
+  IR_FORMAT,
+  IR_VERSION,
+  isLayerOf,
+  type AttrsOfType,
+  type BuildIR,
+  type LayerIR,
+  type ModelIR,
+  type OutsideOpType,
+  type PrecisionIR,
+} from '@sparsepixels/ir';
 
 /**
  * The one place where the importer writes and reads IR layers and the document (an adapter: when
@@ -53,7 +63,8 @@ export interface MacLayerSpec {
 function macParts(s: MacLayerSpec): Pick<LayerIR, 'name' | 'inputs' | 'precision' | 'weights'> {
   const weights: LayerIR['weights'] = { kernel: { shape: [...s.kernel.shape], values: [...s.kernel.values] } };
   if (s.bias) weights['bias'] = { shape: [...s.bias.shape], values: [...s.bias.values] };
-  const p = precision({ weight: s.weightType, bias: s.bias ? (s.biasType ?? 'auto') : undefined, accum: s.accum ?? 'auto', result: s.result ?? 'auto' });
+  // accumulator and result are left out (= 'auto', exact) unless given
+  const p = precision({ weight: s.weightType, bias: s.bias ? (s.biasType ?? 'auto') : undefined, accum: s.accum, result: s.result });
   return { name: s.name, inputs: [s.input], ...(p ? { precision: p } : {}), weights };
 }
 
@@ -79,7 +90,8 @@ export const irLayers = {
     const p = precision({ result });
     const base = { name, inputs: [input], ...(p ? { precision: p } : {}) };
     if (sparse) return { ...base, op: 'SparsePooling2D', attrs: { poolSize, mode } };
-    return mode === 'avg' ? { ...base, op: 'AveragePooling2D', attrs: { poolSize } } : { ...base, op: MAX_POOLING_2D, attrs: { poolSize } };
+    // the IR has no standard max pooling: MAX_POOLING_2D lives only until sparsify turns it sparse (else it is refused)
+    return mode === 'max' ? { ...base, op: MAX_POOLING_2D, attrs: { poolSize } } : { ...base, op: 'AveragePooling2D', attrs: { poolSize } };
   },
   flatten: (sparse: boolean, name: string, input: string, result?: TypeLike): LayerIR => {
     const p = precision({ result });
@@ -92,6 +104,9 @@ export const irRead = {
   /** The activation function of an Activation or SparseActivation layer. */
   activation: (l: LayerIR): ActivationName | undefined =>
     isLayerOf(l, 'Activation') || isLayerOf(l, 'SparseActivation') ? l.attrs.activation : undefined,
+  /** The table size an activation layer declares (undefined: the default, or no table). */
+  tableSize: (l: LayerIR): number | undefined =>
+    isLayerOf(l, 'Activation') || isLayerOf(l, 'SparseActivation') ? l.attrs.tableSize : undefined,
   /** Whether the layer is a sigmoid or softmax activation (the ones with tables). */
   hasTables(l: LayerIR): boolean {
     const a = irRead.activation(l);
@@ -100,6 +115,10 @@ export const irRead = {
   /** The layer with its table size set (sigmoid/softmax activations; others unchanged). */
   withTableSize(l: LayerIR, tableSize: number): LayerIR {
     return isLayerOf(l, 'Activation') || isLayerOf(l, 'SparseActivation') ? { ...l, attrs: { ...l.attrs, tableSize } } : l;
+  },
+  /** The InputReduce layer with another threshold (others unchanged). */
+  withThreshold(l: LayerIR, threshold: number): LayerIR {
+    return isLayerOf(l, 'InputReduce') ? { ...l, attrs: { ...l.attrs, threshold } } : l;
   },
   /**
    * The sparse op of a standard image layer, same weights and attributes (sparsify), or undefined
@@ -120,6 +139,11 @@ export const irRead = {
     return { ...l, precision: { ...(l.precision ?? {}), [key]: typeString(t)! } };
   },
   isSparseOp: (op: string) => op === 'InputReduce' || op.startsWith('Sparse'),
+  /** A declared precision ('auto' and absent both mean exact/inferred). */
+  precision: (l: LayerIR, key: keyof PrecisionIR): string | undefined => l.precision?.[key],
+  /** Every declared precision of the layer, in the document's key order. */
+  precisions: (l: LayerIR): [keyof PrecisionIR, string][] => Object.entries(l.precision ?? {}) as [keyof PrecisionIR, string][],
+  weight: (l: LayerIR, name: 'kernel' | 'bias') => l.weights?.[name],
 };
 
 /** Model-level choices of an import that the document records. */

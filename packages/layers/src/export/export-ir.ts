@@ -47,7 +47,7 @@ function firstInbound(layer: tf.layers.Layer): tf.layers.Layer | undefined {
 
 /** The document of a trained model, validated and prepared once; `.source` is the document, `.model` its prepared form. */
 export function exportPrepared(model: tf.LayersModel, options: ExportIROptions = {}): PreparedModel {
-  return prepareModel(buildDocument(model, options));
+  return prepareModel(exportDocument(model, options));
 }
 
 /** The validated document of a trained model (its preparation is not kept: use exportPrepared to go on). */
@@ -55,7 +55,11 @@ export function exportIR(model: tf.LayersModel, options: ExportIROptions = {}): 
   return exportPrepared(model, options).source as ModelIR;
 }
 
-function buildDocument(model: tf.LayersModel, options: ExportIROptions): ModelIR {
+/**
+ * The document of a trained model before validation, for a caller that changes it (build
+ * settings, say) and then prepares it once itself.
+ */
+export function exportDocument(model: tf.LayersModel, options: ExportIROptions = {}): ModelIR {
   if (model.inputs.length !== 1) fail(`model "${model.name}" has ${model.inputs.length} inputs; exportIR needs exactly one`);
   const input = model.inputs[0]!;
   const inputType = inputTypeOf(model, options.inputType);

@@ -53,7 +53,7 @@ function activationAttrs(rng: Rng, activation: 'relu' | 'linear' | 'sigmoid' | '
 }
 
 function model(name: string, input: ModelIR['input'], layers: LayerIR[]): ModelIR {
-  return { format: 'sparsepixels-ir', version: 1, name, input, layers, outputs: ['out'], build: { project: 'myproject' } };
+  return { format: 'sparsepixels-ir', version: 2, activity: 'nonzero', name, input, layers, outputs: ['out'], build: { project: 'myproject' } };
 }
 
 /**
@@ -87,7 +87,7 @@ export function randomSparseModel(seed: number): ModelIR {
   const p = rng.int(1, Math.min(3, gh, gw));
   const mode = pick(rng, ['avg', 'max'] as const);
   const poolPrecision = mode === 'avg' ? { accum: autoOr(rng, 0.6, 10, 28), result: autoOr(rng, 0.3, 8, 24) } : { result: autoOr(rng, 0.5, 8, 24) };
-  layers.push({ name: 'pool', op: 'SparsePooling2D', inputs: [prev], attrs: { poolSize: p, mode }, precision: poolPrecision });
+  layers.push({ name: 'pool', op: 'SparsePooling2D', inputs: [prev], attrs: { poolSize: p, mode, ...(mode === 'avg' && { reciprocalBits: 10 }) }, precision: poolPrecision });
   prev = 'pool';
   [gh, gw] = [Math.floor(gh / p), Math.floor(gw / p)];
   if (gh >= 1 && gw >= 1 && rng.next() < 0.5) conv(pick(rng, [1, 3]));
@@ -106,7 +106,7 @@ export function randomStandardModel(seed: number): ModelIR {
   const layers: LayerIR[] = [
     { name: 'conv', op: 'Conv2D', inputs: ['x_in'], attrs: { filters: f, kernelSize: k }, ...mac(rng, [k, k, c, f], f) },
     { name: 'relu', op: 'Activation', inputs: ['conv'], attrs: { activation: 'relu' }, precision: { result: autoOr(rng, 0.3, 8, 24) } },
-    { name: 'pool', op: 'AveragePooling2D', inputs: ['relu'], attrs: { poolSize: p }, precision: { accum: autoOr(rng, 0.6, 10, 28), result: autoOr(rng, 0.3, 8, 24) } },
+    { name: 'pool', op: 'AveragePooling2D', inputs: ['relu'], attrs: { poolSize: p, reciprocalBits: 10 }, precision: { accum: autoOr(rng, 0.6, 10, 28), result: autoOr(rng, 0.3, 8, 24) } },
     { name: 'flat', op: 'Flatten', inputs: ['pool'] },
   ];
   head(rng, layers, 'flat', Math.floor(h / p) * Math.floor(w / p) * f);

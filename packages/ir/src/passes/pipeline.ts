@@ -1,6 +1,7 @@
 import { checkAttrsPass } from './check-attrs';
 import { checkGraphPass } from './check-graph';
 import { checkWeightsPass } from './check-weights';
+import { fillActivityPass } from './fill-activity';
 import { fillBuildDefaultsPass } from './fill-build-defaults';
 import { inferPrecisionPass } from './infer-precision';
 import { inferShapesPass } from './infer-shapes';
@@ -9,6 +10,7 @@ import type { Pass } from './pass';
 
 /** The passes prepareModel runs after the schema, in order. */
 export const PIPELINE: readonly Pass[] = Object.freeze([
+  fillActivityPass, // activity 'mask' unless the document names one
   checkGraphPass, // names, references, order
   normalizeTypesPass, // type strings parse; canonical spelling
   checkAttrsPass, // attribute rules of the op declarations: K odd, table sizes

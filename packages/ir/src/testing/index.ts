@@ -6,5 +6,5 @@ export type { RandomEventsOptions } from './random-events';
 export { buildPaperModel, paperInput, PAPER_N_MAX } from './paper-models';
 export type { PaperDataset, PaperModelOptions } from './paper-models';
 export { tinySparseModel, tinyStandardModel } from './tiny-models';
-export { randomModel } from './random-model';
-export type { RandomModelOptions } from './random-model';
+export { randomModel, randomModelV1 } from './random-model';
+export type { RandomModelOptions, ModelIRv1 } from './random-model';

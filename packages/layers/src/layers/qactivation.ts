@@ -16,7 +16,7 @@ import { isTraining, layerError, singleTensor, whereLayer, type ConfigDict, type
 
 export interface QActivationArgs extends LayerArgs {
   activation: ActivationSpec;
-  /** sigmoid/softmax: table entries, a power of two (default 1024). */
+  /** sigmoid/softmax: table entries, a power of two (default: sized from the input type by the IR, docs/semantics.md). */
   tableSize?: number;
   /** sigmoid/softmax: table and result types ('auto' = the IR defaults). */
   tableType?: string;
@@ -31,7 +31,7 @@ function canonical(s: string | undefined): string {
 export class QActivation extends tf.layers.Layer implements IRExportable {
   static className = 'QActivation';
   readonly activation: ParsedActivation;
-  readonly tableSize: number;
+  readonly tableSize: number | undefined;
   readonly tableType: string;
   readonly resultType: string;
 
@@ -70,7 +70,7 @@ export class QActivation extends tf.layers.Layer implements IRExportable {
     return {
       ...super.getConfig(),
       activation: serializeActivation(this.activation),
-      tableSize: this.tableSize,
+      ...(this.tableSize !== undefined && { tableSize: this.tableSize }),
       tableType: this.tableType === 'auto' ? 'auto' : typeToConfig(typeFromConfig(this.tableType)),
       resultType: this.resultType === 'auto' ? 'auto' : typeToConfig(typeFromConfig(this.resultType)),
     } as ConfigDict;
@@ -79,7 +79,7 @@ export class QActivation extends tf.layers.Layer implements IRExportable {
   toIR(ctx: ExportContext): LayerIR[] {
     const activation = this.activation.name;
     const layer: LayerIR = this.usesTables
-      ? { name: this.name, op: 'Activation', inputs: ctx.inputs, attrs: { activation, tableSize: this.tableSize }, precision: { result: this.resultType, table: this.tableType } }
+      ? { name: this.name, op: 'Activation', inputs: ctx.inputs, attrs: { activation, ...(this.tableSize !== undefined && { tableSize: this.tableSize }) }, precision: { result: this.resultType, table: this.tableType } }
       : { name: this.name, op: 'Activation', inputs: ctx.inputs, attrs: { activation }, precision: { result: typeOrAuto(this.activation.quantizer) } };
     return [layer];
   }

@@ -1,6 +1,6 @@
 // Sparse semantics v2 end to end through prepareModel and the interpreter (docs/semantics.md):
 // activity 'mask' vs 'nonzero', the inferred pooling reciprocal, table sizes, logits and the tie rule.
-import { apFixed, tableSizeForInput } from '@sparsepixels/core';
+import { apFixed, fracBits, tableSizeForInput } from '@sparsepixels/core';
 import { describe, expect, it } from 'vitest';
 import { decideClass, outputMeaning } from './decision';
 import { formatDiagnostic } from './diagnostics';
@@ -95,6 +95,12 @@ describe('pooling reciprocal precision', () => {
     expect(bits({ poolSize: 2, mode: 'avg' })).toBe(1);
     expect(bits({ poolSize: 3, mode: 'avg' })).toBe(inferReciprocalBits(3, { lo: -1152n, hi: 1143n, f: 5 }, 9));
     expect(bits({ poolSize: 3, mode: 'avg', reciprocalBits: 10 })).toBe(10);
+    // result 'auto': truncated to the criterion's F_acc + 2 ceil(log2 P) = 9 fraction bits with an inferred r,
+    // the exact product (F_acc + 2F = 25) with an explicit one (v1 documents)
+    const result = (attrs: object) => prepareModel(doc(attrs)).layer('p')!.precision.result;
+    expect(fracBits(result({ poolSize: 3, mode: 'avg' }))).toBe(9);
+    expect(fracBits(result({ poolSize: 3, mode: 'avg', reciprocalBits: 10 }))).toBe(25);
+    expect(fracBits(result({ poolSize: 2, mode: 'avg' }))).toBe(7);
     expect(validateModel(doc({ poolSize: 2, mode: 'max', reciprocalBits: 4 })).diagnostics.map(formatDiagnostic)).toEqual([
       'SP4012 error /layers/1/attrs/reciprocalBits: layer "p": reciprocalBits mode max has no reciprocal',
     ]);

@@ -1,4 +1,4 @@
-import { fracBits, poolReciprocalRaw, type FixedType } from '@sparsepixels/core';
+import { fracBits, poolReciprocalRaw, SparsePixelsError, type FixedType } from '@sparsepixels/core';
 import { DIAGNOSTICS } from '../diagnostics';
 import { exactType } from './exact-type';
 import { constInterval, mulIntervals, scaleInterval, typeInterval, type Interval } from './interval';
@@ -66,9 +66,11 @@ function reciprocalBits(ctx: PrecisionContext, p: number, t: PoolTypes): number 
 
 /**
  * Average pooling (sparse and standard): accum 'auto' = exact type of a sum of P*P input values;
- * result 'auto' = exact type of accum * r * r, every value of the accumulator times the exact
- * constant r^2 (so the single final cast is the identity). r = floor(2^F/P)/2^F with F =
- * attrs.reciprocalBits (v1 documents: 10) or inferred (inferReciprocalBits, docs/semantics.md).
+ * r = floor(2^F/P)/2^F with F = attrs.reciprocalBits (v1 documents: 10) or inferred
+ * (inferReciprocalBits, docs/semantics.md). result 'auto': with an explicit F, the exact type of
+ * accum * r * r (the single final cast is the identity); with an inferred F, the values of
+ * accum * r * r truncated to the criterion's fraction bits (F_acc + 2 ceil(log2 P), or the exact
+ * product for powers of two).
  */
 export function avgPoolPrecision(ctx: PrecisionContext, p: number): ResolvedPrecision | undefined {
   const t = poolAccum(ctx, p);
@@ -76,10 +78,20 @@ export function avgPoolPrecision(ctx: PrecisionContext, p: number): ResolvedPrec
   const bits = reciprocalBits(ctx, p, t);
   if (bits === undefined) return undefined;
   const r = BigInt(poolReciprocalRaw(p, bits));
-  const result = declaredOr(ctx, 'result', () =>
-    capped(ctx, exactType(mulIntervals(typeInterval(t.accum), constInterval(r * r, 2 * bits))), 'result'),
-  );
+  const product = mulIntervals(typeInterval(t.accum), constInterval(r * r, 2 * bits));
+  // An explicit reciprocal (v1 documents: 10 bits) keeps the exact product; an inferred one gets
+  // the criterion's fraction bits (the product truncated once), so the result stays narrow.
+  const explicit = typeof ctx.attrs['reciprocalBits'] === 'number';
+  const resultInterval = explicit ? product : truncated(product, criterionFrac(ctx, t.accum, p));
+  const result = declaredOr(ctx, 'result', () => capped(ctx, exactType(resultInterval), 'result'));
   return result ? { result, accum: t.accum } : undefined;
+}
+
+/** The interval of the values of `iv` truncated (floor, AP_TRN) to f fraction bits. */
+function truncated(iv: Interval, f: number): Interval {
+  if (f >= iv.f) return { lo: iv.lo << BigInt(f - iv.f), hi: iv.hi << BigInt(f - iv.f), f };
+  const s = BigInt(iv.f - f);
+  return { lo: iv.lo >> s, hi: iv.hi >> s, f };
 }
 
 /** The attribute avg pooling infers: reciprocalBits, when the layer leaves it out. */
@@ -88,4 +100,14 @@ export function avgPoolAttrs(ctx: PrecisionContext, p: number): { reciprocalBits
   const t = poolAccum(ctx, p);
   const bits = t && inferReciprocalBits(p, t.sums, criterionFrac(ctx, t.accum, p));
   return bits === undefined ? undefined : { reciprocalBits: bits };
+}
+
+/**
+ * The reciprocal precision of a prepared avg-pooling layer (precision inference always writes it);
+ * a layer that did not go through prepareModel is refused (SP7002).
+ */
+export function preparedReciprocalBits(attrs: { readonly reciprocalBits?: number }, layerName: string): number {
+  if (attrs.reciprocalBits !== undefined) return attrs.reciprocalBits;
+  const d = DIAGNOSTICS.notPrepared.at('', `layer "${layerName}" has no reciprocalBits`);
+  throw new SparsePixelsError(d.code, d.message);
 }

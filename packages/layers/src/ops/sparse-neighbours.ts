@@ -63,7 +63,14 @@ function neighbourLists(hash: Int32Array, batch: number, nMax: number, k: number
   return { start, slot: slot.subarray(0, e), tap: tap.subarray(0, e) };
 }
 
-/** Slot activity: 1 iff any of the slot's c features is non-zero (SPEC §4). */
+/** Slot validity in training (activity 'mask'): 1 iff the slot's hash row is >= 1 (input-reduce-op.ts). */
+export function slotValidity(hash: Int32Array, slots: number): Uint8Array {
+  const valid = new Uint8Array(slots);
+  for (let s = 0; s < slots; s++) valid[s] = hash[2 * s]! >= 1 ? 1 : 0;
+  return valid;
+}
+
+/** Slot activity of the v1 rule: 1 iff any of the slot's c features is non-zero. */
 export function slotActivity(x: Float32Array, slots: number, c: number): Uint8Array {
   const active = new Uint8Array(slots);
   for (let s = 0; s < slots; s++) {

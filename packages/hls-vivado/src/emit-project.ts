@@ -1,6 +1,15 @@
 import { join } from 'node:path';
 import { parseType, SparsePixelsError } from '@sparsepixels/core';
-import { formatDiagnostic, prepareModel, type EmitOptions as IrEmitOptions, type EmitResult, type ModelIR } from '@sparsepixels/ir';
+import {
+  checkOutputFolder,
+  formatDiagnostic,
+  prepareModel,
+  writeOutputFolder,
+  type EmitOptions as IrEmitOptions,
+  type EmitResult,
+  type ModelIR,
+} from '@sparsepixels/ir';
+import pkg from '../package.json';
 import { findEmitter } from './emitters';
 import { hlsIncludeDir } from './paths';
 import { buildProjectView } from './project-view';
@@ -9,10 +18,10 @@ import { defaultEvents, interpretEvents } from './csim/reference';
 import type { OutputSpec } from './csim/parse-results';
 import { formatInputEvents, formatOutputs } from './tb-data';
 import type { ToolProfile } from './tool-profile';
-import { writeProject } from './write-project';
+import { fillProject } from './project-files';
 
 export interface EmitOptions extends IrEmitOptions {
-  /** Replace an existing non-empty output folder. */
+  /** Replace an existing project folder that sparsepixels wrote (never anything else; see writeOutputFolder). */
   readonly force?: boolean;
   /**
    * Test-bench events: H*W*C input values per event, flattened. Default: a few deterministic
@@ -28,8 +37,12 @@ export interface EmitProjectResult extends EmitResult {
   readonly warnings: readonly string[];
 }
 
-/** Validates and prepares `doc`, renders the whole project and writes it atomically to `outDir`. */
-export function emitProject(profile: ToolProfile, doc: unknown, outDir: string, options: EmitOptions = {}): EmitProjectResult {
+/**
+ * Validates and prepares `doc`, renders the whole project and writes it atomically to `outDir`
+ * as a marked 'hls-project' folder (writeOutputFolder of @sparsepixels/ir).
+ */
+export async function emitProject(profile: ToolProfile, doc: unknown, outDir: string, options: EmitOptions = {}): Promise<EmitProjectResult> {
+  checkOutputFolder(outDir, folderCheck(options)); // before the work, not only after it
   const { model, warnings } = prepareModel(doc);
   checkSupported(model, profile);
   const view = buildProjectView(model, profile);
@@ -55,14 +68,22 @@ export function emitProject(profile: ToolProfile, doc: unknown, outDir: string, 
     { from: join(include, 'ap_types'), to: 'firmware/ap_types' },
     { from: join(include, 'nnet_utils'), to: 'firmware/nnet_utils' },
   ];
-  const dir = writeProject(outDir, files, copies, options);
+  const written = await writeOutputFolder(
+    outDir,
+    { ...folderCheck(options), backend: profile.name, version: pkg.version },
+    (dir) => fillProject(dir, files, copies),
+  );
   return {
-    outDir: dir,
+    outDir: written.dir,
     project: view.project,
     files: [...files.map((f) => f.path), 'firmware/ap_types/', 'firmware/nnet_utils/'].sort(),
     eventCount,
     warnings: [...warnings.map(formatDiagnostic), ...buildWarnings(model)],
   };
+}
+
+function folderCheck(options: EmitOptions) {
+  return { kind: 'hls-project', force: options.force === true, inputFiles: options.inputFiles ?? [] };
 }
 
 /** The model's outputs as the test bench writes them. */

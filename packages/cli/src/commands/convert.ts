@@ -56,7 +56,8 @@ async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXI
   const a = parseInput(input);
   const backend = findHlsBackend(a.backend);
   const out = ctx.resolvePath(a.out);
-  checkOutDir(out, a.force);
+  const inputFiles = [ctx.resolvePath(a.model), ...(a.tb === undefined ? [] : [ctx.resolvePath(a.tb)])];
+  checkOutDir(out, a.force, 'hls-project', inputFiles);
   const loaded = await loadModelDocument(ctx.resolvePath(a.model));
   const { model } = prepareLoaded(loaded);
   const events = testInputs(a, model, ctx);
@@ -65,6 +66,7 @@ async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXI
   const t0 = performance.now();
   const r = await backend.emit(withProject, out, {
     force: a.force,
+    inputFiles,
     ...(events ? { testInputs: events } : {}),
   });
   const ms = performance.now() - t0;
@@ -97,7 +99,9 @@ export const convertCommand: CliCommand = {
     'Emit a self-contained HLS project (hls4ml layout: firmware/, weights, test bench, tb_data/, build scripts, the IR ' +
     'it came from) for an IR document or a saved TensorFlow.js model. The test bench holds input events (from --tb, ' +
     "generated with --tb-events, or a few default events) and the interpreter's bit-exact outputs. The project is " +
-    'written to a temporary folder and renamed into place; a non-empty --out is refused without --force.',
+    'written to a temporary folder and renamed into place. --force replaces only a project folder that sparsepixels ' +
+    'wrote and that holds nothing else (see the README); the current folder, its parents, the home folder and a ' +
+    'folder holding the model are never replaced.',
   examples: [
     ['convert model.json --backend vitis --out prj', 'Vitis HLS project in ./prj'],
     [
@@ -115,7 +119,7 @@ export const convertCommand: CliCommand = {
       .addArgument(new Argument('<model>', 'IR .json or saved-model folder'))
       .option('-b, --backend <name>', `HLS backend: ${HLS_BACKENDS.map((b) => b.name).join(', ')}`, 'vitis')
       .requiredOption('-o, --out <dir>', 'project folder to write')
-      .option('-f, --force', 'replace a non-empty output folder')
+      .option('-f, --force', 'replace a project folder that sparsepixels wrote (and that holds nothing else)')
       .option(
         '--project <name>',
         'top-level function and project name (default: the IR build.project or myproject)',

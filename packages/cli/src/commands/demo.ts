@@ -38,7 +38,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
   const mode = opts.small === true ? MODES.small : MODES.full;
   const outGiven = String(opts.out);
   const out = ctx.resolvePath(outGiven);
-  checkOutDir(out, opts.force === true);
+  checkOutDir(out, opts.force === true, 'hls-project');
   const t0 = performance.now();
   const data = trainingData({ gen: neutrinoGenerator, events: mode.events, seed: 1, testFraction: 0.2 }, ctx);
   const nTest = data.test.y.length;
@@ -122,7 +122,7 @@ export const demoCommand: CliCommand = {
         integerArg(1, 100000),
       )
       .option('--small', 'CI size: 1000 events, 6 epochs (a few seconds)')
-      .option('-f, --force', 'replace a non-empty output folder');
+      .option('-f, --force', 'replace a project folder that sparsepixels wrote (and that holds nothing else)');
   },
   run,
 };

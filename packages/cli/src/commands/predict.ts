@@ -105,7 +105,7 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
         'SP_CLI_USAGE',
         `--out must name an .npy or .npz file, got '${String(opts.out)}'`,
       );
-    checkOutFile(out, opts.force === true);
+    checkOutFile(out, opts.force === true, [ctx.resolvePath(String(args[0])), ctx.resolvePath(String(opts.input))]);
   }
   const { model, warnings } = await loadPreparedModel(ctx.resolvePath(String(args[0])));
   for (const w of warnings) ctx.warn(w);
@@ -163,7 +163,7 @@ export const predictCommand: CliCommand = {
       .requiredOption('-i, --input <file>', 'input events (.npy, or .npz with an array x)')
       .option('-o, --out <file>', 'write predictions to .npy (one output) or .npz (one array per output)')
       .option('--raw', 'raw fixed-point bits (int64) instead of values (float64)')
-      .option('-f, --force', 'overwrite --out if it exists');
+      .option('-f, --force', 'overwrite an existing --out file of the same format (never a folder or an input)');
   },
   run,
 };

@@ -158,6 +158,21 @@ describe('--force replaces only what sparsepixels wrote (item 1)', () => {
   });
 });
 
+describe('strings that reach Tcl, C++ and shell are validated (item 2)', () => {
+  it('a Tcl command in build.part or clockUncertainty is refused by validate and convert', () => {
+    const doc = model();
+    doc.build = { ...doc.build, part: 'xcu250[exec touch pwned]', clockUncertainty: '1;exec touch pwned' };
+    writeModel(join(work, 'inject.json'), doc);
+    const v = cli(['validate', 'inject.json']);
+    expect(v.code).toBe(2);
+    expect(v.stdout).toMatch(/error SP2001 \/build\/part: "xcu250\[exec touch pwned\]" is not an FPGA part name/);
+    expect(v.stdout).toMatch(/error SP2001 \/build\/clockUncertainty: "1;exec touch pwned" is not a clock uncertainty/);
+    expectRefused(cli(['convert', 'inject.json', '--out', 'inject']), '/build/part');
+    expect(existsSync(join(work, 'inject'))).toBe(false);
+  });
+
+});
+
 /** PIDs of processes whose working folder is `dir` (the compiler runs in the project folder). */
 function processesIn(dir: string): number[] {
   const out: number[] = [];

@@ -38,8 +38,8 @@ describe('vitis project for a small sparse model', async () => {
     expect(differing).toEqual([OUTPUT_MARKER_FILE, ...DECLARED]);
     expect(JSON.parse(tree.get(OUTPUT_MARKER_FILE)!)).toMatchObject({ kind: 'hls-project', backend: 'vitis' });
     expect(tree.get('project.tcl')).toContain('set backend "vitis"');
-    expect(tree.get('project.tcl')).toContain('set clock_uncertainty 27%');
-    expect(base.get('project.tcl')).toContain('set clock_uncertainty 12.5%');
+    expect(tree.get('project.tcl')).toContain('set clock_uncertainty "27%"');
+    expect(base.get('project.tcl')).toContain('set clock_uncertainty "12.5%"');
     expect(tree.get('build_prj.tcl')).toContain('source build_opt.tcl');
   });
 

@@ -60,6 +60,6 @@ int main(int argc, char **argv) {
         results << "\n";
         event++;
     }
-    std::cout << "myproject: " << event << " events simulated, results in " << results_path << "\n";
+    std::cout << "myproject" ": " << event << " events simulated, results in " << results_path << "\n";
     return 0;
 }

@@ -170,7 +170,30 @@ describe('strings that reach Tcl, C++ and shell are validated (item 2)', () => {
     expectRefused(cli(['convert', 'inject.json', '--out', 'inject']), '/build/part');
     expect(existsSync(join(work, 'inject'))).toBe(false);
   });
+});
 
+describe('C++ names (item 3)', () => {
+  it.each(['int', 'main', 'class', 'sp', 'ap_fixed', 'defines', 'and', 'layer2_out', 'N_INPUT', '__x', '_X'])(
+    '--project %s is refused at conversion, naming the option',
+    (name) => {
+      expectRefused(cli(['convert', 'model.json', '--out', `p-${name}`, '--project', name]), `--project '${name}'`);
+      expect(existsSync(join(work, `p-${name}`))).toBe(false);
+    },
+  );
+
+  it('an input or project name that collides with C++ is an IR error with its JSON pointer', () => {
+    const doc = model();
+    doc.input.name = 'int';
+    doc.layers[0]!.inputs = ['int'];
+    doc.build = { ...doc.build, project: 'defines' };
+    writeModel(join(work, 'names.json'), doc);
+    const v = cli(['validate', 'names.json']);
+    expect(v.code).toBe(2);
+    expect(v.stdout).toMatch(/error SP3010 \/input\/name: 'int' is a C\+\+ keyword/);
+    expect(v.stdout).toMatch(/error SP3010 \/build\/project: 'defines' .*defines\.h/);
+    expectRefused(cli(['convert', 'names.json', '--out', 'names']), /SP3010 error \/input\/name: 'int' is a C\+\+ keyword/);
+    expect(existsSync(join(work, 'names'))).toBe(false);
+  });
 });
 
 /** PIDs of processes whose working folder is `dir` (the compiler runs in the project folder). */

@@ -74,6 +74,10 @@ export { createOwnedTempDir, reapStaleTempDirs } from './output/owned-temp';
 export { onInterrupt } from './output/interrupt';
 export type { InterruptCleanup } from './output/interrupt';
 
+// C++ names of generated projects
+export { cppNameProblem } from './names/cpp-names';
+export type { CppNameRole } from './names/cpp-names';
+
 // Utilities
 export { didYouMean } from './util/did-you-mean';
 export { suggestionList } from './util/suggestion-list';

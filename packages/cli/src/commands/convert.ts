@@ -1,5 +1,5 @@
 import { SparsePixelsError } from '@sparsepixels/core';
-import type { ModelIR } from '@sparsepixels/ir';
+import { cppNameProblem, type ModelIR } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { integerArg } from '../cli/options';
@@ -28,6 +28,10 @@ function parseInput({ args, opts }: CommandInput): ConvertArgs {
       'SP_CLI_USAGE',
       `--project '${project}' is not allowed; use a C identifier (letters, digits, '_', not starting with a digit)`,
     );
+  }
+  const problem = project === undefined ? undefined : cppNameProblem(project, 'project');
+  if (problem) {
+    throw new SparsePixelsError('SP_CLI_USAGE', `--project '${project}' is not allowed: it ${problem}; choose another name`);
   }
   return {
     model: String(args[0]),
@@ -122,7 +126,7 @@ export const convertCommand: CliCommand = {
       .option('-f, --force', 'replace a project folder that sparsepixels wrote (and that holds nothing else)')
       .option(
         '--project <name>',
-        'top-level function and project name (default: the IR build.project or myproject)',
+        'top-level function and project name, a C++ name that the project does not define itself (default: the IR build.project or myproject)',
       )
       .option('--tb <inputs>', 'test-bench input events: .npy, or .npz with an array x (count, H, W, C)')
       .option(

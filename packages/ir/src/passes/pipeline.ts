@@ -1,3 +1,4 @@
+import { checkCppNamesPass } from './check-cpp-names';
 import { checkGraphPass } from './check-graph';
 import { checkWeightsPass } from './check-weights';
 import { fillBuildDefaultsPass } from './fill-build-defaults';
@@ -9,6 +10,7 @@ import type { Pass } from './pass';
 /** The passes prepareModel runs after the schema, in order (SPEC §5). */
 export const PIPELINE: readonly Pass[] = Object.freeze([
   checkGraphPass, // names, references, order
+  checkCppNamesPass, // the project and input names can be C++ names
   normalizeTypesPass, // type strings parse; canonical spelling
   inferShapesPass, // op shape rules: K odd, pool vs grid, sparse section, ...
   checkWeightsPass, // weight shapes, counts, grid and range

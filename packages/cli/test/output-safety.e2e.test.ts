@@ -196,6 +196,86 @@ describe('C++ names (item 3)', () => {
   });
 });
 
+/** Waits until `test()` holds, polling every few ms. */
+async function until(test: () => boolean, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+describe('interrupted runs leave nothing behind (item 6)', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s while convert writes: no temporary folder, killed by the signal', async (sig) => {
+    const dir = fresh(`sig-${sig}`);
+    const run = cliAsync(['convert', '../model.json', '--out', 'big', '--tb-events', '40000'], dir);
+    await until(() => readdirSync(dir).some((f) => f.startsWith('.')));
+    run.child.kill(sig);
+    const r = await run.done;
+    expect(r.signal, r.stderr).toBe(sig);
+    const left = list(dir);
+    expect(left.filter((f) => f !== 'big')).toEqual([]);
+    // atomic: either no project at all, or the complete one with its marker
+    if (left.length > 0) expect(existsSync(join(dir, 'big', OUTPUT_MARKER_FILE))).toBe(true);
+  });
+
+  it('SIGTERM during csim: the compiler group is killed and the temporary folder removed', async () => {
+    rmSync(join(work, 'csim-prj'), { recursive: true, force: true });
+    expect(cli(['convert', 'model.json', '--out', 'csim-prj']).code).toBe(0);
+    const prj = join(work, 'csim-prj');
+    const run = cliAsync(['csim', 'csim-prj']);
+    await until(() => processesIn(prj).length > 0); // g++ (cc1plus) is running in the project folder
+    run.child.kill('SIGTERM');
+    const r = await run.done;
+    expect(r.signal, r.stderr).toBe('SIGTERM');
+    await until(() => processesIn(prj).length === 0, 1000);
+    expect(readdirSync(tmp).filter((f) => f.startsWith('sp-csim-'))).toEqual([]);
+  });
+
+  it('the next run removes stale temporary folders of dead runs, and nothing else', () => {
+    const dir = fresh('stale');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const pid = Number(dead.stdout);
+    // what an interrupted (SIGKILLed) run leaves: its temporary folder with the owner file
+    const stale = join(dir, `.prj.sp-tmp-${pid}-abc123`);
+    mkdirSync(join(stale, 'firmware'), { recursive: true });
+    writeFileSync(join(stale, '.sparsepixels-owner.json'), JSON.stringify({ tool: 'sparsepixels', pid, host: hostname() }));
+    writeFileSync(join(stale, 'firmware/a.cpp'), '');
+    const staleCsim = join(tmp, `sp-csim-${pid}-xyz789`);
+    mkdirSync(staleCsim, { recursive: true });
+    writeFileSync(join(staleCsim, '.sparsepixels-owner.json'), JSON.stringify({ tool: 'sparsepixels', pid, host: hostname() }));
+    // look-alikes that are not ours (no owner file, or a live owner) stay
+    mkdirSync(join(dir, `.notes.sp-tmp-${pid}-abc123`));
+    const live = join(dir, `.other.sp-tmp-${process.pid}-abc123`);
+    mkdirSync(live);
+    writeFileSync(join(live, '.sparsepixels-owner.json'), JSON.stringify({ tool: 'sparsepixels', pid: process.pid, host: hostname() }));
+    expect(cli(['convert', '../model.json', '--out', 'prj'], dir).code).toBe(0);
+    expect(list(dir)).toEqual([`.notes.sp-tmp-${pid}-abc123`, `.other.sp-tmp-${process.pid}-abc123`, 'prj']);
+    expect(cli(['csim', 'prj'], dir).code).toBe(0);
+    expect(existsSync(staleCsim)).toBe(false);
+  });
+});
+
+describe('concurrent runs never overwrite each other (item 7)', () => {
+  it('two convert --out cc at once: exactly one succeeds, the other exits 2 with one line and leaves nothing', async () => {
+    for (let trial = 0; trial < 8; trial++) {
+      const dir = fresh(`race-${trial}`);
+      const runs = [
+        cliAsync(['convert', '../model.json', '--out', 'cc', '--tb-events', '3000', '--backend', 'vivado'], dir),
+        cliAsync(['convert', '../model.json', '--out', 'cc', '--tb-events', '3000', '--backend', 'vitis'], dir),
+      ];
+      const [a, b] = await Promise.all(runs.map((r) => r.done));
+      const codes = [a!.code, b!.code].sort();
+      expect(codes, `trial ${trial}: ${a!.stderr} ${b!.stderr}`).toEqual([0, 2]);
+      const loser = a!.code === 2 ? a! : b!;
+      expectRefused(loser, /--force|appeared while/);
+      expect(list(dir)).toEqual(['cc']);
+      // the folder holds the winner's project (only Vitis writes build_opt.tcl)
+      expect(existsSync(join(dir, 'cc/build_opt.tcl'))).toBe(b!.code === 0);
+    }
+  }, 180_000);
+});
+
 /** PIDs of processes whose working folder is `dir` (the compiler runs in the project folder). */
 function processesIn(dir: string): number[] {
   const out: number[] = [];

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
-import { prepareModel, type ModelIR } from '@sparsepixels/ir';
+import { createOwnedTempDir, onInterrupt, prepareModel, reapStaleTempDirs, type ModelIR } from '@sparsepixels/ir';
 import { outputSpecs } from '../emit-project';
 import { IR_FILE } from '../render-project';
 import { formatInputEvents, parseInputEvents } from '../tb-data';
@@ -44,8 +44,15 @@ export async function runCsim(projectDir: string, options: CsimOptions = {}): Pr
   const { model, project } = loadProject(projectDir);
   const inputSize = model.input.shape.reduce((a, b) => a * b, 1);
   const outputs = outputSpecs(model);
-  const work = mkdtempSync(join(tmpdir(), 'sp-csim-'));
+  // our own temporary folder: removed at the end, on SIGINT/SIGTERM/SIGHUP, or by the next run
+  // once this process is dead (sp-csim-<pid>-<hex> with an owner file)
+  reapStaleTempDirs(tmpdir(), CSIM_TMP_PREFIX);
+  let work = '';
+  const release = onInterrupt(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
   try {
+    work = createOwnedTempDir(tmpdir(), CSIM_TMP_PREFIX);
     const events = options.events
       ? Float64Array.from(options.events)
       : parseInputEvents(readFileSync(join(projectDir, 'tb_data/tb_input_features.dat'), 'utf8'), inputSize, 'tb_input_features.dat');
@@ -77,9 +84,13 @@ export async function runCsim(projectDir: string, options: CsimOptions = {}): Pr
       interpretMs,
     };
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true });
+    release();
   }
 }
+
+/** Name prefix of the C simulation's temporary folders in the system temporary folder. */
+export const CSIM_TMP_PREFIX = 'sp-csim-';
 
 function loadProject(projectDir: string): { model: ModelIR; project: string } {
   const irPath = join(projectDir, IR_FILE);

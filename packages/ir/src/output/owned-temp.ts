@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { OWNER_FILE, readOutputMarker } from './output-marker';
@@ -40,7 +40,8 @@ function ownedBy(dir: string, pid: number): boolean {
 /**
  * Removes the folders in `parent` whose names `pattern` matches (group 1 = the owner pid) when
  * that pid is dead and the folder is ours: it holds our owner file, or it is a finished output
- * (our marker) that was never moved into place, or it is empty. Returns the names removed.
+ * (our marker) that was never moved into place. Anything else with such a name, even an empty
+ * folder, is left alone. Returns the names removed.
  * Best effort: a folder that cannot be read or removed is left alone.
  */
 export function reapMatching(parent: string, pattern: RegExp): string[] {
@@ -58,9 +59,8 @@ export function reapMatching(parent: string, pattern: RegExp): string[] {
     const dir = join(parent, name);
     try {
       if (!lstatSync(dir).isDirectory() || processAlive(pid)) continue;
-      if (readdirSync(dir).length === 0) rmdirSync(dir);
-      else if (ownedBy(dir, pid) || readOutputMarker(dir)) rmSync(dir, { recursive: true, force: true });
-      else continue;
+      if (!ownedBy(dir, pid) && !readOutputMarker(dir)) continue;
+      rmSync(dir, { recursive: true, force: true });
       removed.push(name);
     } catch {
       // gone meanwhile, or not ours to remove

@@ -163,7 +163,7 @@ describe('writeOutputFolder', () => {
     const stale = join(root, `.prj.sp-tmp-${pid}-0a1b2c`);
     mkdirSync(stale);
     writeFileSync(join(stale, '.sparsepixels-owner.json'), JSON.stringify({ tool: 'sparsepixels', pid, host: hostname() }));
-    mkdirSync(join(root, `.x.sp-tmp-${pid}-0a1b2c`)); // empty: a run killed right after mkdir
+    mkdirSync(join(root, `.x.sp-tmp-${pid}-0a1b2c`)); // empty, no owner file: not provably ours, stays
     mkdirSync(join(root, `.notes.sp-tmp-${pid}-0a1b2c`)); // a look-alike that is not ours
     writeFileSync(join(root, `.notes.sp-tmp-${pid}-0a1b2c/n`), 'mine');
     const live = createOwnedTempDir(root, '.other.sp-tmp-'); // ours, but the owner is alive
@@ -173,7 +173,7 @@ describe('writeOutputFolder', () => {
     renameSync(join(root, 'model'), join(root, `.model.sp-old-${pid}-ffff00`));
 
     await writeOutputFolder(join(root, 'prj'), opts(), fillAB);
-    expect(names(root)).toEqual([`.notes.sp-tmp-${pid}-0a1b2c`, live.slice(root.length + 1), 'model', 'prj']);
+    expect(names(root)).toEqual([`.notes.sp-tmp-${pid}-0a1b2c`, live.slice(root.length + 1), `.x.sp-tmp-${pid}-0a1b2c`, 'model', 'prj']);
     expect(names(join(root, 'model'))).toEqual([OUTPUT_MARKER_FILE, 'a.txt', 'sub']);
   });
 });

@@ -44,9 +44,13 @@ export async function writeOutputFolder(
   checkOutputFolder(dir, options);
   const parent = dirname(dir);
   reapStaleOutputTemps(parent);
-  const tmp = createOwnedTempDir(parent, `.${basename(dir)}.sp-tmp-`);
-  const release = onInterrupt(() => rmSync(tmp, { recursive: true, force: true }));
+  // the handler goes in first, so that no signal can arrive between mkdir and its registration
+  let tmp = '';
+  const release = onInterrupt(() => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
   try {
+    tmp = createOwnedTempDir(parent, `.${basename(dir)}.sp-tmp-`);
     await fill(tmp);
     const entries = listOutputFiles(tmp);
     const marker: OutputMarker = {
@@ -62,7 +66,7 @@ export async function writeOutputFolder(
     moveIntoPlace(tmp, dir, options);
     return { dir, files: entries.map((e) => e.path) };
   } catch (err) {
-    rmSync(tmp, { recursive: true, force: true });
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
     if (err instanceof SparsePixelsError) throw err;
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
     throw new SparsePixelsError('SP_WRITE_FAILED', `cannot write the folder: ${message}`, dir);

@@ -12,6 +12,7 @@ import { MODEL_VARIANTS } from '../training/model-variants';
 import { metricLine, trainCnn } from '../training/train-cnn';
 import { trainingData } from '../training/training-data';
 import type { CliCommand, CommandContext, CommandInput } from './command';
+import { addDataKeyOptions, dataKeys } from '../cli/data-options';
 
 function pick<T extends { name: string }>(what: string, name: string, all: readonly T[]): T {
   const found = all.find((x) => x.name === name);
@@ -42,7 +43,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
   const data = trainingData(
     {
       gen,
-      ...(opts.data === undefined ? {} : { file: String(opts.data) }),
+      ...(opts.data === undefined ? {} : { file: String(opts.data), keys: dataKeys(opts) }),
       events: opts.events as number,
       seed: opts.seed as number,
       testFraction: 0.2,
@@ -119,7 +120,7 @@ export const trainCommand: CliCommand = {
   configure(cmd: Command): void {
     cmd
       .requiredOption('-d, --dataset <name>', `dataset: ${DATASETS.map((d) => d.name).join(', ')}`)
-      .option('--data <file.npz>', 'train on x / y from this .npz instead of generated events')
+      .option('--data <file>', 'train on x / y from this .npz or .h5 (see --x-key, --y-key) instead of generated events')
       .option('-n, --events <n>', 'generated events (train + test)', integerArg(10, 1000000), 4000)
       .option('-m, --model <name>', `model: ${MODEL_VARIANTS.map((v) => v.name).join(', ')}`, 'sparse-m')
       .option('--bits <bits>', 'quantization width: 8 or 16', '8')
@@ -129,6 +130,7 @@ export const trainCommand: CliCommand = {
       .option('-s, --seed <seed>', 'seed of the generated events, weights and shuffling', integerArg(0), 1219)
       .option('-o, --out <dir>', 'output folder', 'sparsepixels-model')
       .option('-f, --force', 'replace a model folder that sparsepixels wrote (and that holds nothing else)');
+    addDataKeyOptions(cmd);
   },
   run,
 };

@@ -22,7 +22,11 @@ export const OUTPUT_FORMATS: Readonly<Record<string, OutputFileFormat>> = {
   '.npz': { what: 'an .npz file', looksLike: (h) => startsWith(h, [0x50, 0x4b, 3, 4]) || startsWith(h, [0x50, 0x4b, 5, 6]) },
   // \x93NUMPY
   '.npy': { what: 'an .npy file', looksLike: (h) => startsWith(h, [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]) },
-  '.json': { what: 'a JSON file', looksLike: (h) => /^\s*[{[]/.test(new TextDecoder().decode(h)) },
+  // an IR document as sparsepixels writes it ("format" first); any other JSON is not ours to replace
+  '.json': {
+    what: 'an IR document written by sparsepixels',
+    looksLike: (h) => /^\s*\{\s*"format"\s*:\s*"sparsepixels-ir"/.test(new TextDecoder().decode(h)),
+  },
 };
 
 /**

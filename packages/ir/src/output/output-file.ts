@@ -6,7 +6,7 @@ import { SparsePixelsError } from '@sparsepixels/core';
 export interface OutputFileFormat {
   /** In messages: 'an .npz file'. */
   readonly what: string;
-  /** True when the file's first bytes (up to 64) look like this format. */
+  /** True when the file's first bytes (up to 256) look like this format. */
   looksLike(head: Uint8Array): boolean;
 }
 
@@ -23,7 +23,7 @@ const fail = (code: string, message: string, where: string): never => {
 };
 
 function head(path: string): Uint8Array {
-  const buf = new Uint8Array(64);
+  const buf = new Uint8Array(256);
   const fd = openSync(path, 'r');
   try {
     return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0));

@@ -83,7 +83,8 @@ export async function emitProject(profile: ToolProfile, doc: unknown, outDir: st
 }
 
 function folderCheck(options: EmitOptions) {
-  return { kind: 'hls-project', force: options.force === true, inputFiles: options.inputFiles ?? [] };
+  // missing parent folders are created, as library callers expect (the CLI checks --out itself first)
+  return { kind: 'hls-project', force: options.force === true, inputFiles: options.inputFiles ?? [], createParents: true };
 }
 
 /** The model's outputs as the test bench writes them. */

@@ -12,6 +12,8 @@ export interface OutputFolderCheck {
   readonly force?: boolean;
   /** Files or folders the command reads: a folder holding one of them is never an output folder. */
   readonly inputFiles?: readonly string[];
+  /** Create missing parent folders (library callers); by default a missing parent is refused. */
+  readonly createParents?: boolean;
 }
 
 const fail = (code: string, message: string, where: string): never => {
@@ -91,17 +93,17 @@ export function replaceProblem(dir: string, kind: string): { code: string; messa
 
 /**
  * Checks an output folder before any work starts (writeOutputFolder checks again before it
- * writes). Allowed: a missing folder in an existing parent, an empty folder, and with `force` a
- * folder this tool wrote (see replaceProblem). Refused, with a one-line SparsePixelsError: a
- * protected folder (checkNotProtected), a file or symbolic link, a missing parent, a non-empty
- * folder without `force`.
+ * writes). Allowed: a missing folder in an existing parent (any parent with `createParents`), an
+ * empty folder, and with `force` a folder this tool wrote (see replaceProblem). Refused, with a
+ * one-line SparsePixelsError: a protected folder (checkNotProtected), a file or symbolic link, a
+ * missing parent, a non-empty folder without `force`.
  */
 export function checkOutputFolder(target: string, check: OutputFolderCheck): void {
   const dir = resolve(target);
   const st = lstatOrNull(dir);
   if (!st) {
     const parent = dirname(dir);
-    if (!lstatOrNull(parent)?.isDirectory()) {
+    if (!check.createParents && !lstatOrNull(parent)?.isDirectory()) {
       fail('SP_OUTPUT_PARENT', `cannot create the folder: the parent folder '${parent}' does not exist`, dir);
     }
     return;

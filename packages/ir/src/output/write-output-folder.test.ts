@@ -119,6 +119,12 @@ describe('writeOutputFolder', () => {
     expect(names(join(root, 'a'))).toEqual(['b', 'model.json']);
   });
 
+  it('creates missing parent folders only when asked', async () => {
+    expect(await refusal(() => writeOutputFolder(join(root, 'a/b/prj'), opts(), fillAB))).toMatch(/the parent folder '<root>\/a\/b' does not exist/);
+    await writeOutputFolder(join(root, 'a/b/prj'), opts({ createParents: true }), fillAB);
+    expect(names(join(root, 'a/b/prj'))).toEqual([OUTPUT_MARKER_FILE, 'a.txt', 'sub']);
+  });
+
   it('a failing fill leaves nothing behind', async () => {
     const err = await refusal(() =>
       writeOutputFolder(join(root, 'prj'), opts(), (d) => {

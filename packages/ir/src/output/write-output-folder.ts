@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
 import { onInterrupt } from './interrupt';
@@ -50,6 +50,7 @@ export async function writeOutputFolder(
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
   try {
+    if (options.createParents) mkdirSync(parent, { recursive: true });
     tmp = createOwnedTempDir(parent, `.${basename(dir)}.sp-tmp-`);
     await fill(tmp);
     const entries = listOutputFiles(tmp);

@@ -18,7 +18,7 @@ import { defaultEvents, interpretEvents } from './csim/reference';
 import type { OutputSpec } from './csim/parse-results';
 import { formatInputEvents, formatOutputs } from './tb-data';
 import type { ToolProfile } from './tool-profile';
-import { fillProject } from './project-files';
+import { fillProject, type ProjectFile } from './project-files';
 
 export interface EmitOptions extends IrEmitOptions {
   /** Replace an existing project folder that sparsepixels wrote (never anything else; see writeOutputFolder). */
@@ -28,6 +28,8 @@ export interface EmitOptions extends IrEmitOptions {
    * random sparse events (including an empty one and one with more than N active pixels).
    */
   readonly testInputs?: ArrayLike<number>;
+  /** Files the caller adds to the project (e.g. the CLI's report.html): written and listed in its marker. */
+  readonly extraFiles?: readonly ProjectFile[];
 }
 
 export interface EmitProjectResult extends EmitResult {
@@ -41,7 +43,12 @@ export interface EmitProjectResult extends EmitResult {
  * Validates and prepares `doc`, renders the whole project and writes it atomically to `outDir`
  * as a marked 'hls-project' folder (writeOutputFolder of @sparsepixels/ir).
  */
-export async function emitProject(profile: ToolProfile, doc: unknown, outDir: string, options: EmitOptions = {}): Promise<EmitProjectResult> {
+export async function emitProject(
+  profile: ToolProfile,
+  doc: unknown,
+  outDir: string,
+  options: EmitOptions = {},
+): Promise<EmitProjectResult> {
   checkOutputFolder(outDir, folderCheck(options)); // before the work, not only after it
   const { model, warnings } = prepareModel(doc);
   checkSupported(model, profile);
@@ -61,8 +68,17 @@ export async function emitProject(profile: ToolProfile, doc: unknown, outDir: st
   files.push(
     { path: 'tb_data/tb_input_features.dat', content: formatInputEvents(events, inputSize) },
     { path: 'tb_data/tb_output_predictions.dat', content: formatOutputs(raws, outputs) },
-    { path: IR_FILE, content: `${JSON.stringify(typeof doc === 'string' ? JSON.parse(doc) : doc, null, 2)}\n` },
+    {
+      path: IR_FILE,
+      content: `${JSON.stringify(typeof doc === 'string' ? JSON.parse(doc) : doc, null, 2)}\n`,
+    },
   );
+  for (const extra of options.extraFiles ?? []) {
+    if (files.some((f) => f.path === extra.path)) {
+      throw new SparsePixelsError('SP_EMIT_EXTRA_FILE', `extraFiles: '${extra.path}' is a file the project generates itself`);
+    }
+    files.push(extra);
+  }
   const include = hlsIncludeDir();
   const copies = [
     { from: join(include, 'ap_types'), to: 'firmware/ap_types' },
@@ -92,7 +108,10 @@ export function outputSpecs(model: ModelIR): OutputSpec[] {
   return model.outputs.map((name) => {
     const layer = model.layers.find((l) => l.name === name)!;
     const shape = layer.output?.shape ?? [];
-    const size = layer.output?.slots !== undefined ? layer.output.slots * (shape[shape.length - 1] ?? 1) : shape.reduce((a, b) => a * b, 1);
+    const size =
+      layer.output?.slots !== undefined
+        ? layer.output.slots * (shape[shape.length - 1] ?? 1)
+        : shape.reduce((a, b) => a * b, 1);
     return { name, size, type: parseType(layer.precision!.result!) };
   });
 }
@@ -107,11 +126,7 @@ function checkSupported(model: ModelIR, profile: ToolProfile): void {
   }
 }
 
-/** Build hints the fully parallel kernels do not honour. */
-function buildWarnings(model: ModelIR): string[] {
-  const b = model.build ?? {};
-  const out: string[] = [];
-  if ((b.reuseFactor ?? 1) !== 1) out.push(`/build/reuseFactor: ${b.reuseFactor} is ignored; the kernels are fully parallel (reuse factor 1)`);
-  if ((b.strategy ?? 'latency') !== 'latency') out.push(`/build/strategy: "${b.strategy}" is ignored; the kernels use the latency strategy`);
-  return out;
+/** Build hints are honoured or refused (project-view.ts); nothing to warn about. */
+function buildWarnings(_model: ModelIR): string[] {
+  return [];
 }

@@ -59,14 +59,14 @@ function rawDump(dir: string, file: string): Map<string, Node> {
 
 const field = (n: Node | undefined, name: string) => (n ? new RegExp(`\\b${name}: (\\S+)`).exec(n.text)?.[1] : undefined);
 
-/** The names that our files declare in the global scope or in the named functions. */
-function declaredNames(dir: string, file: string, functions: readonly string[]): Set<string> {
+/** The names that our files declare in the global scope or in the functions `functions` matches. */
+function declaredNames(dir: string, file: string, functions: RegExp): Set<string> {
   const nodes = rawDump(dir, file);
   const ours = ourFiles(dir);
   const nameOf = (id: string | undefined) => (id ? field(nodes.get(id), 'strg') : undefined);
   const unit = [...nodes].find(([, n]) => n.kind === 'translation_unit_decl')![0];
   const global = new Set([unit, ...[...nodes].filter(([, n]) => n.kind === 'namespace_decl' && nameOf(field(n, 'name')) === '::').map(([id]) => id)]);
-  const fnIds = new Set([...nodes].filter(([, n]) => n.kind === 'function_decl' && functions.includes(nameOf(field(n, 'name')) ?? '')).map(([id]) => id));
+  const fnIds = new Set([...nodes].filter(([, n]) => n.kind === 'function_decl' && functions.test(nameOf(field(n, 'name')) ?? '')).map(([id]) => id));
   const globalEnums = new Set(
     [...nodes].filter(([, n]) => n.kind === 'enumeral_type' && global.has(field(nodes.get(field(n, 'name') ?? ''), 'scpe') ?? '')).map(([id]) => id),
   );
@@ -99,9 +99,19 @@ function definedMacros(dir: string, file: string): Set<string> {
   return out;
 }
 
-/** smallSparseModel plus random models until every emitter and activation has been emitted. */
+/**
+ * smallSparseModel (as it is, and with the threshold as a top-level input), a standard model with
+ * io_stream, plus
+ * random models until every emitter and activation has been emitted.
+ */
 function coveringModels(): ModelIR[] {
-  const models = [smallSparseModel()];
+  const small = smallSparseModel();
+  const standard = randomStandardModel(1); // io_stream is for standard CNNs
+  const models = [
+    small,
+    { ...small, build: { ...small.build, thresholdInput: true } },
+    { ...standard, build: { ...standard.build, ioType: 'io_stream' as const } },
+  ];
   const seen = new Set<string>();
   const note = (m: ModelIR) =>
     m.layers.forEach((l) => {
@@ -128,11 +138,12 @@ describe('C++ names the generated projects define are refused by ir', async () =
   for (const [k, doc] of models.entries()) {
     const project = prepareModel(doc).model.build?.project ?? 'myproject';
     const { outDir } = await vivadoBackend.emit(doc, join(root, `p${k}`));
-    const firmware = declaredNames(outDir, `firmware/${project}.cpp`, [project]);
-    const bench = declaredNames(outDir, `${project}_test.cpp`, ['main']);
+    // the top function and, with io_stream, its per-layer processes
+    const firmware = declaredNames(outDir, `firmware/${project}.cpp`, new RegExp(`^(${project}|layer\\d+_process)$`));
+    const bench = declaredNames(outDir, `${project}_test.cpp`, /^main$/);
     const macros = new Set([...definedMacros(outDir, `firmware/${project}.cpp`), ...definedMacros(outDir, `${project}_test.cpp`)]);
     for (const n of [...firmware, ...bench, ...macros]) names.add(n);
-    for (const own of [project, doc.input.name, `${project.toUpperCase()}_H_`]) names.delete(own);
+    for (const own of [project, doc.input.name, `${doc.input.name}_stream`, `${project.toUpperCase()}_H_`]) names.delete(own);
   }
 
   it('finds the names (sanity: the dump is read)', () => {

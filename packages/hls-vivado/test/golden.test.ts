@@ -44,13 +44,21 @@ describe('vivado project for a small sparse model', async () => {
   });
 
   // model.ir.json is the input; the marker lists every file's hash (checked in the ir package)
-  it.each([...tree.keys()].filter((f) => f !== 'model.ir.json' && f !== OUTPUT_MARKER_FILE))('%s matches its golden file', async (file) => {
-    await expect(tree.get(file)).toMatchFileSnapshot(`golden/vivado/${file}`);
-  });
+  it.each([...tree.keys()].filter((f) => f !== 'model.ir.json' && f !== OUTPUT_MARKER_FILE))(
+    '%s matches its golden file',
+    async (file) => {
+      await expect(tree.get(file)).toMatchFileSnapshot(`golden/vivado/${file}`);
+    },
+  );
 
   it('copies the shared headers verbatim', () => {
-    const headers = listFiles(first.outDir).filter((f) => f.startsWith('firmware/nnet_utils/') || f.startsWith('firmware/ap_types/'));
-    const source = [...listFiles(join(hlsIncludeDir(), 'ap_types')).map((f) => `firmware/ap_types/${f}`), ...listFiles(join(hlsIncludeDir(), 'nnet_utils')).map((f) => `firmware/nnet_utils/${f}`)];
+    const headers = listFiles(first.outDir).filter(
+      (f) => f.startsWith('firmware/nnet_utils/') || f.startsWith('firmware/ap_types/'),
+    );
+    const source = [
+      ...listFiles(join(hlsIncludeDir(), 'ap_types')).map((f) => `firmware/ap_types/${f}`),
+      ...listFiles(join(hlsIncludeDir(), 'nnet_utils')).map((f) => `firmware/nnet_utils/${f}`),
+    ];
     expect(headers).toEqual(source.sort());
   });
 
@@ -60,7 +68,10 @@ describe('vivado project for a small sparse model', async () => {
   });
 
   it('simulates bit-exactly with g++ (C++11, warnings as errors)', async () => {
-    const r = await vivadoBackend.csim(first.outDir, { optLevel: '-O1', extraFlags: [...STRICT_FLAGS, '-std=c++11'] });
+    const r = await vivadoBackend.csim(first.outDir, {
+      optLevel: '-O1',
+      extraFlags: [...STRICT_FLAGS, '-std=c++11'],
+    });
     expect(r.events).toBe(12);
     expect(r.bitExact, formatCsimReport(r)).toBe(true);
   });

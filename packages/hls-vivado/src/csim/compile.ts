@@ -34,7 +34,12 @@ export interface ProcessResult {
  * The child leads its own process group (detached), so that on SIGINT/SIGTERM/SIGHUP the whole
  * group (g++ with its cc1plus, as and ld) is killed, never left running as an orphan.
  */
-export function runProcess(cmd: string, args: readonly string[], cwd: string, env?: NodeJS.ProcessEnv): Promise<ProcessResult> {
+export function runProcess(
+  cmd: string,
+  args: readonly string[],
+  cwd: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<ProcessResult> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...(env ? { env } : {}) });
@@ -83,7 +88,12 @@ async function withCompileSlot<T>(fn: () => Promise<T>): Promise<T> {
  * Compiles `<project>_test.cpp` + `firmware/<project>.cpp` against firmware/ap_types (our C
  * simulation headers) into `binary`. Returns the compile time in ms.
  */
-export async function compileProject(projectDir: string, project: string, binary: string, o: CompileOptions = {}): Promise<number> {
+export async function compileProject(
+  projectDir: string,
+  project: string,
+  binary: string,
+  o: CompileOptions = {},
+): Promise<number> {
   const cxx = o.cxx ?? process.env['CXX'] ?? 'g++';
   const args = [
     o.optLevel ?? '-O2',

@@ -31,7 +31,10 @@ describe('C++ names of the generated project', () => {
     ['ap_fixed', 'collides with an ap_types class of the generated C++'],
     ['AP_SAT', 'collides with an ap_types rounding or overflow mode'],
     ['N_INPUT', 'collides with a size macro of defines.h'],
-    ['layer4_out', 'collides with a layer output array of the top function'],
+    ['layer4_out', 'collides with a layer output array (or stream) of the top function'],
+    ['layer2_process', 'collides with a layer process of the io_stream top function'],
+    ['threshold_in', "collides with the top function's threshold port (build.thresholdInput)"],
+    ['hls', 'collides with a namespace of the generated C++'],
     ['config2', 'collides with a layer configuration struct of parameters.h'],
     ['w3', 'collides with a weight or bias array of firmware/weights/'],
     ['result_t', 'collides with a typedef of defines.h'],
@@ -65,6 +68,9 @@ describe('C++ names of the generated project', () => {
     ]);
     expect(diagnostics('x_in')).toEqual([
       "SP3010 error /build/project: 'x_in' is also the name of the input (the test bench uses both in one scope); choose another name",
+    ]);
+    expect(diagnostics('x_in_stream')).toEqual([
+      "SP3010 error /build/project: 'x_in_stream' is also the name of the input's stream (the test bench uses both in one scope); choose another name",
     ]);
     expect(diagnostics(undefined)).toEqual([]);
     expect(diagnostics('trigger', 'input')).toEqual([]);

@@ -28,14 +28,14 @@ const ALTERNATIVE_TOKENS = new Set('and and_eq bitand bitor compl not not_eq or 
  * step with the templates of @sparsepixels/hls-vivado and hls-include/ by the test named above.
  */
 const EMITTED: readonly (readonly [RegExp, string])[] = [
-  [/^(sp|sp_ap_detail)$/, 'a namespace of the generated C++'],
+  [/^(sp|sp_ap_detail|hls)$/, 'a namespace of the generated C++'],
   [/^std$/, 'the C++ standard library namespace'],
   [/^main$/, "the test bench's main function"],
   [/^ap_(fixed|ufixed|int|uint|fixed_base|int_base|q_mode|o_mode|bit_ref|range_ref)$/, 'an ap_types class of the generated C++'],
   [/^(AP|SC)_(TRN|TRN_ZERO|RND|RND_ZERO|RND_MIN_INF|RND_INF|RND_CONV|SAT|SAT_ZERO|SAT_SYM|WRAP|WRAP_SM)$/, 'an ap_types rounding or overflow mode'],
   [/^SP_AP_\w*$/, 'a macro of the ap_types headers (SP_AP_...)'],
   [
-    /^SP_(ACTIVATION|AVG_POOL2D|COMMON|CONV2D|DENSE|EXACT_IO|FLATTEN|INPUT_REDUCE|SIGMOID|SOFTMAX|SPARSE_ACTIVATION|SPARSE_CONV2D|SPARSE_FLATTEN|SPARSE_POOL2D|TB_IO|TRACE)_H_?$/,
+    /^SP_(ACTIVATION|AVG_POOL2D|COMMON|CONV2D|DENSE|EXACT_IO|FLATTEN|INPUT_REDUCE|SIGMOID|SOFTMAX|SPARSE_ACTIVATION|SPARSE_CONV2D|SPARSE_FLATTEN|SPARSE_POOL2D|STREAM|CSIM_HLS_STREAM|TB_IO|TRACE)_H_?$/,
     'an include guard of the kernel headers',
   ],
   [/^N_(INPUT|OUTPUT_\d+)$/, 'a size macro of defines.h'],
@@ -44,7 +44,10 @@ const EMITTED: readonly (readonly [RegExp, string])[] = [
   [/^config\d+$/, 'a layer configuration struct of parameters.h'],
   [/^[wb]\d+$/, 'a weight or bias array of firmware/weights/'],
   [/^(sigmoid|exp|inv)_table\d+$/, 'a table array of firmware/weights/'],
-  [/^layer\d+_(out|hash)$/, 'a layer output array of the top function'],
+  [/^layer\d+_(out|hash)(_stream)?$/, 'a layer output array (or stream) of the top function'],
+  [/^layer\d+_process$/, 'a layer process of the io_stream top function'],
+  [/^(in_stream|out_stream)$/, 'a parameter of the io_stream layer processes'],
+  [/^threshold_in$/, "the top function's threshold port (build.thresholdInput)"],
   // locals of the test bench's main, where the input array and the top function are used
   [/^(argc|argv|tb_(default_results|input_path|results_path|input|results|trace|line|values|event|line_no|i))$/, "a local of the test bench's main"],
   // macros of the C and C++ headers the test bench includes (<iostream>, <fstream>, <string>, <vector>)

@@ -17,8 +17,10 @@ export const checkCppNamesPass: Pass = {
     if (project === undefined) return model;
     const projectProblem = cppNameProblem(project, 'project');
     if (projectProblem) ctx.report(DIAGNOSTICS.cppName.at('/build/project', project, projectProblem));
-    else if (project === input) {
-      ctx.report(DIAGNOSTICS.cppName.at('/build/project', project, 'is also the name of the input (the test bench uses both in one scope)'));
+    else if (project === input || project === `${input}_stream`) {
+      // the test bench declares the input array (and, with io_stream, <input>_stream) where it calls the top function
+      const what = project === input ? 'the name of the input' : "the name of the input's stream";
+      ctx.report(DIAGNOSTICS.cppName.at('/build/project', project, `is also ${what} (the test bench uses both in one scope)`));
     }
     return model;
   },

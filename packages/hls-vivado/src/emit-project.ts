@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { parseType, SparsePixelsError } from '@sparsepixels/core';
+import { SparsePixelsError } from '@sparsepixels/core';
 import {
   checkOutputFolder,
   formatDiagnostic,
@@ -7,7 +7,7 @@ import {
   writeOutputFolder,
   type EmitOptions as IrEmitOptions,
   type EmitResult,
-  type ModelIR,
+  type PreparedModel,
 } from '@sparsepixels/ir';
 import pkg from '../package.json';
 import { findEmitter } from './emitters';
@@ -40,22 +40,24 @@ export interface EmitProjectResult extends EmitResult {
 }
 
 /**
- * Validates and prepares `doc`, renders the whole project and writes it atomically to `outDir`
- * as a marked 'hls-project' folder (writeOutputFolder of @sparsepixels/ir).
+ * Renders the whole project of a PreparedModel (or of a document, prepared here once) and writes it
+ * atomically to `outDir` as a marked 'hls-project' folder (writeOutputFolder of @sparsepixels/ir).
+ * The test bench outputs come from the interpreter on the same PreparedModel.
  */
 export async function emitProject(
   profile: ToolProfile,
-  doc: unknown,
+  doc: PreparedModel | unknown,
   outDir: string,
   options: EmitOptions = {},
 ): Promise<EmitProjectResult> {
   checkOutputFolder(outDir, folderCheck(options)); // before the work, not only after it
-  const { model, warnings } = prepareModel(doc);
-  checkSupported(model, profile);
-  const view = buildProjectView(model, profile);
+  const prepared = prepareModel(doc);
+  const { model, warnings } = prepared;
+  checkSupported(prepared, profile);
+  const view = buildProjectView(prepared, profile);
   const files = renderProject(model, view, profile);
   const inputSize = view.input.size;
-  const events = options.testInputs ?? defaultEvents(model);
+  const events = options.testInputs ?? defaultEvents(prepared);
   if (options.testBatchSize !== undefined && options.testBatchSize * inputSize !== events.length) {
     throw new SparsePixelsError(
       'SP_CSIM_EVENTS',
@@ -63,15 +65,13 @@ export async function emitProject(
     );
   }
   const eventCount = events.length / inputSize;
-  const outputs = outputSpecs(model);
-  const raws = interpretEvents(model, Float64Array.from(events), inputSize).outputs;
+  const outputs = outputSpecs(prepared);
+  const raws = interpretEvents(prepared, Float64Array.from(events), inputSize).outputs;
   files.push(
     { path: 'tb_data/tb_input_features.dat', content: formatInputEvents(events, inputSize) },
     { path: 'tb_data/tb_output_predictions.dat', content: formatOutputs(raws, outputs) },
-    {
-      path: IR_FILE,
-      content: `${JSON.stringify(typeof doc === 'string' ? JSON.parse(doc) : doc, null, 2)}\n`,
-    },
+    // the document as the user gave it (not the prepared one), as the project's source
+    { path: IR_FILE, content: `${JSON.stringify(prepared.source, null, 2)}\n` },
   );
   for (const extra of options.extraFiles ?? []) {
     if (files.some((f) => f.path === extra.path)) {
@@ -104,20 +104,12 @@ function folderCheck(options: EmitOptions) {
 }
 
 /** The model's outputs as the test bench writes them. */
-export function outputSpecs(model: ModelIR): OutputSpec[] {
-  return model.outputs.map((name) => {
-    const layer = model.layers.find((l) => l.name === name)!;
-    const shape = layer.output?.shape ?? [];
-    const size =
-      layer.output?.slots !== undefined
-        ? layer.output.slots * (shape[shape.length - 1] ?? 1)
-        : shape.reduce((a, b) => a * b, 1);
-    return { name, size, type: parseType(layer.precision!.result!) };
-  });
+export function outputSpecs(prepared: PreparedModel): OutputSpec[] {
+  return prepared.outputs.map((o) => ({ name: o.name, size: o.tensor.size, type: o.type }));
 }
 
-function checkSupported(model: ModelIR, profile: ToolProfile): void {
-  const missing = [...new Set(model.layers.filter((l) => !findEmitter(l.op)).map((l) => l.op))];
+function checkSupported(prepared: PreparedModel, profile: ToolProfile): void {
+  const missing = [...new Set(prepared.model.layers.filter((l) => !findEmitter(l.op)).map((l) => l.op))];
   if (missing.length > 0) {
     throw new SparsePixelsError(
       'SP_HLS_UNSUPPORTED',
@@ -127,6 +119,6 @@ function checkSupported(model: ModelIR, profile: ToolProfile): void {
 }
 
 /** Build hints are honoured or refused (project-view.ts); nothing to warn about. */
-function buildWarnings(_model: ModelIR): string[] {
+function buildWarnings(_model: PreparedModel['model']): string[] {
   return [];
 }

@@ -74,13 +74,13 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
   const size = 63 * 63;
   const est = estimateSummary(t.ir);
   // report.html goes into the project folder with it (listed in its marker, so --force can replace it)
-  const report = await trainedReportHtml(est.data, t.ir, data.test.x, data.test.y, nTest);
-  const project = await vitisBackend.emit(t.ir, out, {
+  const report = await trainedReportHtml(est.data, ev.prepared, data.test.x, data.test.y, nTest);
+  const project = await vitisBackend.emit(ev.prepared, out, {
     force: opts.force === true,
     testInputs: data.test.x.subarray(0, csimEvents * size),
     extraFiles: [{ path: 'report.html', content: report }],
   });
-  const r = await runCsim(project.outDir);
+  const r = await runCsim(project.outDir, { prepared: ev.prepared });
   const outputs = r.outputs.length * r.events * (r.outputs[0]?.size ?? 1);
   if (r.bitExact)
     ctx.info(

@@ -84,7 +84,7 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
   const path = ctx.resolvePath(given);
   const project = findProject(path);
   const loaded = await loadModelDocument(project ? project.irFile : path);
-  const { model, warnings } = prepareLoaded(loaded);
+  const { prepared, model, warnings } = prepareLoaded(loaded);
   for (const w of warnings) ctx.warn(w);
   const measurement = project ? await measureProject(path, project) : undefined;
   const p = part(opts.part);
@@ -97,7 +97,7 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
   if (opts.data !== undefined) {
     const file = ctx.resolvePath(String(opts.data));
     const ev = readEvents(file, model.input.shape);
-    data = { ...data, roc: rocOf(model, ev.x, labels(ev.y, ev.count, file), ev.count) };
+    data = { ...data, roc: rocOf(prepared, ev.x, labels(ev.y, ev.count, file), ev.count) };
   }
   for (const line of reportLines(data)) ctx.info(line);
   const force = opts.force === true;

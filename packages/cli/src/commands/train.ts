@@ -81,7 +81,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
   await writeOutputFolder(out, { kind: 'trained-model', force, inputFiles, version: VERSION }, async (tmp) => {
     writeFileSync(join(tmp, 'model.json'), `${JSON.stringify(t.ir, null, 2)}\n`);
     await layers.saveModel(t.model, join(tmp, 'tfjs'));
-    await writeTrainedReport(join(tmp, 'report.html'), est.data, t.ir, data.test.x, data.test.y, nTest);
+    await writeTrainedReport(join(tmp, 'report.html'), est.data, ev.prepared, data.test.x, data.test.y, nTest);
   });
   ctx.info(
     `saved ${outGiven}/model.json (IR), ${outGiven}/tfjs/ (TensorFlow.js model) and ${outGiven}/report.html (charts, ROC)`,

@@ -20,6 +20,7 @@ describe('PIPELINE', () => {
       'check-graph',
       'check-cpp-names',
       'normalize-types',
+      'check-attrs',
       'infer-shapes',
       'check-weights',
       'infer-precision',

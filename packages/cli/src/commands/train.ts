@@ -4,8 +4,9 @@ import { SparsePixelsError } from '@sparsepixels/core';
 import { type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { integerArg, numberArg } from '../cli/options';
-import { checkOutDir, writeFolderAtomic } from '../cli/out-dir';
-import { didYouMean } from '@sparsepixels/ir';
+import { checkOutDir } from '../cli/out-dir';
+import { didYouMean, writeOutputFolder } from '@sparsepixels/ir';
+import { VERSION } from '../version';
 import { DATASETS } from '../data/registry';
 import { MODEL_VARIANTS } from '../training/model-variants';
 import { metricLine, trainCnn } from '../training/train-cnn';
@@ -37,7 +38,9 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
   const bits = parseBits(opts.bits);
   const outGiven = String(opts.out);
   const out = ctx.resolvePath(outGiven);
-  checkOutDir(out, opts.force === true);
+  const inputFiles = opts.data === undefined ? [] : [ctx.resolvePath(String(opts.data))];
+  const force = opts.force === true;
+  checkOutDir(out, force, 'trained-model', inputFiles);
   const data = trainingData(
     {
       gen,
@@ -75,10 +78,10 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
   );
   const layers = await import('@sparsepixels/layers');
   const est = estimateSummary(t.ir);
-  await writeFolderAtomic(out, async (tmp) => {
+  await writeOutputFolder(out, { kind: 'trained-model', force, inputFiles, version: VERSION }, async (tmp) => {
     writeFileSync(join(tmp, 'model.json'), `${JSON.stringify(t.ir, null, 2)}\n`);
     await layers.saveModel(t.model, join(tmp, 'tfjs'));
-    await writeTrainedReport(join(tmp, 'report.html'), est.data, t.ir, data.test.x, data.test.y, nTest);
+    await writeTrainedReport(join(tmp, 'report.html'), est.data, ev.prepared, data.test.x, data.test.y, nTest);
   });
   ctx.info(
     `saved ${outGiven}/model.json (IR), ${outGiven}/tfjs/ (TensorFlow.js model) and ${outGiven}/report.html (charts, ROC)`,
@@ -134,7 +137,7 @@ export const trainCommand: CliCommand = {
       .option('--learning-rate <lr>', 'Adam learning rate', numberArg(0, 1), 3e-3)
       .option('-s, --seed <seed>', 'seed of the generated events, weights and shuffling', integerArg(0), 1219)
       .option('-o, --out <dir>', 'output folder', 'sparsepixels-model')
-      .option('-f, --force', 'replace a non-empty output folder');
+      .option('-f, --force', 'replace a model folder that sparsepixels wrote (and that holds nothing else)');
     addDataKeyOptions(cmd);
   },
   run,

@@ -3,7 +3,7 @@
  * paper's pixel budgets (InputReduce nMax = 8/12/16/20) and its standard twin, what a backend
  * measured in a project folder, and ROC curves of the float model and the firmware on labelled data.
  */
-import { createFloatInterpreter, createInterpreter, type Measurement, type ModelIR } from '@sparsepixels/ir';
+import { createFloatInterpreter, createInterpreter, type Measurement, type ModelIR, type PreparedModel } from '@sparsepixels/ir';
 import {
   estimateDocument,
   modelNMax,
@@ -74,9 +74,9 @@ export function buildReport(doc: ModelIR, opts: ReportOptions, measurement?: Mea
   };
 }
 
-/** ROC of the float reference and of the bit-exact firmware on `count` labelled events. */
+/** ROC of the float reference and of the bit-exact firmware on `count` labelled events (a PreparedModel is not prepared again). */
 export function rocOf(
-  model: ModelIR,
+  model: PreparedModel | ModelIR,
   x: ArrayLike<number>,
   labels: ArrayLike<number>,
   count: number,

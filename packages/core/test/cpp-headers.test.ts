@@ -1,8 +1,8 @@
 // Smoke test of our C++ headers (hls-include/ap_types) compiled with g++: the worked examples of
-// research/ap-types-semantics.md §13 (literal output of the official Xilinx headers), rows derived
+// docs/semantics.md#fixed-worked-examples (literal output of the official Xilinx headers), rows derived
 // by hand for the rest of the API, and what the headers must refuse to compile.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SparsePixelsError } from '../errors';
+import { SparsePixelsError } from '../src/errors';
 import { compileCpp, type CppProgram } from './differential/cpp-toolchain';
 import { HAND_DERIVED_ROWS } from './differential/hand-derived-rows';
 import { expectedLine, smokeProgram } from './differential/smoke-program';

@@ -3,9 +3,9 @@
 // and list-initialisation, assignment, by-value and const-reference arguments, `return` from a
 // function template. It compiles only if all of them are accepted; run, it prints
 // `checks <n> failures <m>`, comparing every form with the variable itself.
-import { QUANT_MODES, OVERFLOW_MODES, type FixedType } from '../fixed-type';
-import { formatType } from '../format-type';
-import { apFixed, apInt, apUfixed, apUint } from '../type-constructors';
+import { QUANT_MODES, OVERFLOW_MODES, type FixedType } from '../../src/fixed/fixed-type';
+import { formatType } from '../../src/fixed/format-type';
+import { apFixed, apInt, apUfixed, apUint } from '../../src/fixed/type-constructors';
 import { assignExpr } from './cpp-driver';
 import {
   ASSIGN_OPS,

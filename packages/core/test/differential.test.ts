@@ -3,11 +3,11 @@
 // assignment, comparisons, shifts, `os << x` text (any precision and stream state) and the
 // results of ++/--/op= used as initialisers. One C++ program holds every type combination; the
 // values travel through stdin. SP_DIFF_SEED and SP_DIFF_CASES override the
-// defaults (e.g. SP_DIFF_SEED=7 SP_DIFF_CASES=50000 npx vitest run src/fixed/differential.test.ts).
+// defaults (e.g. SP_DIFF_SEED=7 SP_DIFF_CASES=50000 npx vitest run test/differential.test.ts).
 import { describe, expect, it } from 'vitest';
-import { SparsePixelsError } from '../errors';
-import { OVERFLOW_MODES, QUANT_MODES } from './fixed-type';
-import { typeFamilyName } from './type-constructors';
+import { SparsePixelsError } from '../src/errors';
+import { OVERFLOW_MODES, QUANT_MODES } from '../src/fixed/fixed-type';
+import { typeFamilyName } from '../src/fixed/type-constructors';
 import { ASSIGN_OPS, INT_ONLY_ASSIGN_OPS, TARGET_FAMILIES } from './differential/groups';
 import { renderProgram } from './differential/cpp-driver';
 import { compileCpp } from './differential/cpp-toolchain';

@@ -1,4 +1,4 @@
-// The worked examples of research/ap-types-semantics.md §13 (the literal output of a program
+// The worked examples of docs/semantics.md#fixed-worked-examples (the literal output of a program
 // compiled against the official Xilinx headers), as C++ expressions and expected results.
 
 /** A C++ expression and its expected result. */

@@ -1,18 +1,18 @@
 // Randomized cases of the differential test with the results our TypeScript implementation
 // predicts. Each case becomes one line of the C++ program's input and is compared with one line
 // of its output.
-import { add, mul, neg, sub } from '../arithmetic';
-import { cast } from '../cast';
-import { eq, ge, gt, le, lt, ne } from '../compare';
-import { accumulate, compoundAssign, increment, type CompoundOp } from '../compound';
-import { div } from '../divide';
-import { fracBits, type FixedType } from '../fixed-type';
-import { FixedValue } from '../fixed-value';
-import { fromNumber } from '../from-number';
-import { integerPart } from '../integer-part';
-import { shl, shr } from '../shift';
-import { streamText } from '../stream-text';
-import { rawMaxBig, rawMinBig } from '../type-range';
+import { add, mul, neg, sub } from '../../src/fixed/arithmetic';
+import { cast } from '../../src/fixed/cast';
+import { eq, ge, gt, le, lt, ne } from '../../src/fixed/compare';
+import { accumulate, compoundAssign, increment, type CompoundOp } from '../../src/fixed/compound';
+import { div } from '../../src/fixed/divide';
+import { fracBits, type FixedType } from '../../src/fixed/fixed-type';
+import { FixedValue } from '../../src/fixed/fixed-value';
+import { fromNumber } from '../../src/fixed/from-number';
+import { integerPart } from '../../src/fixed/integer-part';
+import { shl, shr } from '../../src/fixed/shift';
+import { streamText } from '../../src/fixed/stream-text';
+import { rawMaxBig, rawMinBig } from '../../src/fixed/type-range';
 import {
   ADDED_PLAN,
   INC_DEC,

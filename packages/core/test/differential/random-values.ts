@@ -1,5 +1,5 @@
 // Random ap types, raw values and doubles for the TypeScript-vs-C++ differential test.
-import { doubleFromFields } from '../double-bits';
+import { doubleFromFields } from '../../src/fixed/double-bits';
 import {
   OVERFLOW_MODES,
   QUANT_MODES,
@@ -7,10 +7,10 @@ import {
   type FixedType,
   type OverflowMode,
   type QuantMode,
-} from '../fixed-type';
-import { formatType } from '../format-type';
-import { apFixed, apInt, apUfixed, apUint } from '../type-constructors';
-import { rawMaxBig, rawMinBig } from '../type-range';
+} from '../../src/fixed/fixed-type';
+import { formatType } from '../../src/fixed/format-type';
+import { apFixed, apInt, apUfixed, apUint } from '../../src/fixed/type-constructors';
+import { rawMaxBig, rawMinBig } from '../../src/fixed/type-range';
 import type { Prng } from './prng';
 
 /** A C++ operand type: an ap type, or a C integer type that reads as the equivalent ap_int (§4.2). */

@@ -1,10 +1,10 @@
 // The type combinations ("groups") of the differential test. Each group is one set of C++ template
 // instantiations, applied at run time to many values; the plan covers every Q/O mode pair (and
 // N > 0), every declared width 1..64, and I negative, zero, inside and beyond W.
-import { OVERFLOW_MODES, QUANT_MODES, fracBits, type FixedType } from '../fixed-type';
-import { addType, divType, mulType, subType } from '../result-types';
-import { intOperandType, type CompoundOp } from '../compound';
-import { apFixed, apUfixed } from '../type-constructors';
+import { OVERFLOW_MODES, QUANT_MODES, fracBits, type FixedType } from '../../src/fixed/fixed-type';
+import { addType, divType, mulType, subType } from '../../src/fixed/result-types';
+import { intOperandType, type CompoundOp } from '../../src/fixed/compound';
+import { apFixed, apUfixed } from '../../src/fixed/type-constructors';
 import type { Prng } from './prng';
 import {
   C_INT_TYPES,

@@ -4,11 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { SparsePixelsError } from '../../errors';
+import { inject } from 'vitest';
+import { SparsePixelsError } from '../../src/errors';
 
-/** Absolute path of hls-include/ap_types (our ap_int.h / ap_fixed.h). */
-export const AP_TYPES_DIR = fileURLToPath(new URL('../../../../../hls-include/ap_types', import.meta.url));
+/** Absolute path of hls-include/ap_types (our ap_int.h / ap_fixed.h), handed to tests by vitest.shared.ts. */
+export const AP_TYPES_DIR = join(inject('hlsIncludeDir'), 'ap_types');
 
 export interface CppBuildOptions {
   /** `-std=` value, default c++14. */

@@ -1,4 +1,4 @@
-// Smoke rows for the parts of the API that §13 of research/ap-types-semantics.md has no worked
+// Smoke rows for the parts of the API that docs/semantics.md#fixed-worked-examples has no worked
 // example for (%, & | ^ ~, ++/--, range and bit access, implicit conversions, more printing).
 // Each expected value was derived by hand from the rule cited beside it, not by running code.
 import { lambda, type SmokeRow } from './worked-examples';

@@ -15,7 +15,10 @@ describe('magnitudeMasks', () => {
 
   it('layer: each tensor reaches round(s * n) on its own', () => {
     const a = { magnitude: [4, 3, 2, 1], tieBreak: [4, 3, 2, 1] };
-    const b = { magnitude: [10, 20, 30, 40, 50, 60, 70, 80, 90, 100], tieBreak: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
+    const b = {
+      magnitude: [10, 20, 30, 40, 50, 60, 70, 80, 90, 100],
+      tieBreak: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    };
     const [ma, mb] = magnitudeMasks([a, b], 0.3, 'layer');
     expect(Array.from(ma!)).toEqual([1, 1, 1, 0]); // round(1.2) = 1
     expect(Array.from(mb!)).toEqual([0, 0, 0, 1, 1, 1, 1, 1, 1, 1]);
@@ -27,12 +30,14 @@ describe('magnitudeMasks', () => {
     const grown = { magnitude: [0, 9, 1, 2], tieBreak: [0, 9, 1, 2], mask: Uint8Array.from([1, 0, 1, 1]) };
     expect(Array.from(magnitudeMasks([grown], 0.5, 'global')[0]!)).toEqual([0, 0, 1, 1]);
     // a lower target keeps the pruned entries pruned
-    expect(pruned(magnitudeMasks([{ ...grown, mask: Uint8Array.from([0, 0, 0, 1]) }], 0.25, 'global')[0]!)).toBe(3);
+    expect(
+      pruned(magnitudeMasks([{ ...grown, mask: Uint8Array.from([0, 0, 0, 1]) }], 0.25, 'global')[0]!),
+    ).toBe(3);
   });
 
   it('reaches exactly round(s * n) on random tensors, global and per layer', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const tensors = [97, 13, 250].map((n) => {
       const f = Array.from({ length: n }, () => rnd() - 0.5);
       return { magnitude: f.map((v) => Math.abs(Math.round(v * 16) / 16)), tieBreak: f.map(Math.abs) };
@@ -50,7 +55,9 @@ describe('magnitudeMasks', () => {
   });
 
   it('refuses a sparsity outside [0, 1)', () => {
-    expect(() => magnitudeMasks([], 1, 'global')).toThrow('sparsity 1 is not allowed; expected a number in [0, 1)');
+    expect(() => magnitudeMasks([], 1, 'global')).toThrow(
+      'sparsity 1 is not allowed; expected a number in [0, 1)',
+    );
     expect(() => prunedCount(-0.1, 5)).toThrow('sparsity -0.1 is not allowed');
   });
 });

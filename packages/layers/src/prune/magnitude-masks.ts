@@ -25,7 +25,12 @@ export function prunedCount(sparsity: number, n: number): number {
   return Math.round(checkSparsity(sparsity) * n);
 }
 
-function rankAndCut(tensors: readonly RankedTensor[], members: readonly number[], sparsity: number, out: Uint8Array[]): void {
+function rankAndCut(
+  tensors: readonly RankedTensor[],
+  members: readonly number[],
+  sparsity: number,
+  out: Uint8Array[],
+): void {
   const refs: [number, number][] = [];
   for (const t of members) for (let i = 0; i < tensors[t]!.magnitude.length; i++) refs.push([t, i]);
   const key = (t: number, i: number) => {
@@ -55,10 +60,20 @@ function countPruned(tensors: readonly RankedTensor[], members: readonly number[
 }
 
 /** New masks (1 keep, 0 pruned), one per tensor, for the target sparsity. */
-export function magnitudeMasks(tensors: readonly RankedTensor[], sparsity: number, scope: PruneScope): Uint8Array[] {
+export function magnitudeMasks(
+  tensors: readonly RankedTensor[],
+  sparsity: number,
+  scope: PruneScope,
+): Uint8Array[] {
   checkSparsity(sparsity);
   const out = tensors.map((t) => new Uint8Array(t.magnitude.length).fill(1));
-  if (scope === 'global') rankAndCut(tensors, tensors.map((_, t) => t), sparsity, out);
+  if (scope === 'global')
+    rankAndCut(
+      tensors,
+      tensors.map((_, t) => t),
+      sparsity,
+      out,
+    );
   else tensors.forEach((_, t) => rankAndCut(tensors, [t], sparsity, out));
   return out;
 }

@@ -19,8 +19,13 @@ export class MaskedOptimizer extends tf.Optimizer {
   }
 
   applyGradients(gradients: Gradients): void {
-    const named = Array.isArray(gradients) ? gradients : Object.entries(gradients).map(([name, tensor]) => ({ name, tensor }));
-    const masked = named.map(({ name, tensor }) => ({ name, tensor: tensor == null ? tensor : this.pruner.maskGradient(name, tensor) }));
+    const named = Array.isArray(gradients)
+      ? gradients
+      : Object.entries(gradients).map(([name, tensor]) => ({ name, tensor }));
+    const masked = named.map(({ name, tensor }) => ({
+      name,
+      tensor: tensor == null ? tensor : this.pruner.maskGradient(name, tensor),
+    }));
     try {
       this.inner.applyGradients(masked);
     } finally {

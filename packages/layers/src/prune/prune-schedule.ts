@@ -51,14 +51,18 @@ function fail(message: string): never {
 }
 
 function intIn(v: number, lo: number, hi: number, what: string): number {
-  if (!Number.isInteger(v) || v < lo || v > hi) fail(`${what} ${v} is not allowed; expected an integer ${lo}..${hi}`);
+  if (!Number.isInteger(v) || v < lo || v > hi)
+    fail(`${what} ${v} is not allowed; expected an integer ${lo}..${hi}`);
   return v;
 }
 
 /** Checks a target sparsity: 0 <= s < 1 (1 would remove every weight). */
 export function checkSparsity(s: number, what = 'sparsity'): number {
   if (typeof s !== 'number' || !Number.isFinite(s) || s < 0 || s >= 1) {
-    throw new SparsePixelsError('SP_PRUNE', `${what} ${String(s)} is not allowed; expected a number in [0, 1)`);
+    throw new SparsePixelsError(
+      'SP_PRUNE',
+      `${what} ${String(s)} is not allowed; expected a number in [0, 1)`,
+    );
   }
   return s;
 }
@@ -67,11 +71,20 @@ export function checkSparsity(s: number, what = 'sparsity'): number {
 export function resolveSchedule(s: PruneSchedule, epochs: number): ResolvedSchedule {
   intIn(epochs, 1, Number.MAX_SAFE_INTEGER, 'epochs');
   if (s.kind === 'one-shot') {
-    return { kind: 'one-shot', epoch: intIn(s.epoch ?? Math.floor(epochs / 2) + 1, 1, epochs, 'one-shot epoch') };
+    return {
+      kind: 'one-shot',
+      epoch: intIn(s.epoch ?? Math.floor(epochs / 2) + 1, 1, epochs, 'one-shot epoch'),
+    };
   }
-  if (s.kind !== 'polynomial') fail(`kind "${String((s as { kind: unknown }).kind)}" is unknown; allowed one-shot, polynomial`);
+  if (s.kind !== 'polynomial')
+    fail(`kind "${String((s as { kind: unknown }).kind)}" is unknown; allowed one-shot, polynomial`);
   const beginEpoch = intIn(s.beginEpoch ?? 1, 1, epochs, 'begin epoch');
-  const endEpoch = intIn(s.endEpoch ?? Math.max(beginEpoch, Math.ceil(epochs / 2)), beginEpoch, epochs, 'end epoch');
+  const endEpoch = intIn(
+    s.endEpoch ?? Math.max(beginEpoch, Math.ceil(epochs / 2)),
+    beginEpoch,
+    epochs,
+    'end epoch',
+  );
   const frequency = intIn(s.frequency ?? 1, 1, epochs, 'frequency');
   const power = s.power ?? 3;
   if (!Number.isFinite(power) || power <= 0) fail(`power ${power} is not allowed; expected a number > 0`);
@@ -111,7 +124,9 @@ export function parsePruneSchedule(text: string): PruneSchedule {
   const [kind, args = undefined, ...rest] = text.trim().split(':');
   const nums = (args ?? '').split(',').filter((a) => a.trim() !== '');
   const bad = () =>
-    fail(`"${text}" is not a schedule; use one-shot[:epoch] or polynomial[:begin,end[,frequency]] (epochs are 1-based integers)`);
+    fail(
+      `"${text}" is not a schedule; use one-shot[:epoch] or polynomial[:begin,end[,frequency]] (epochs are 1-based integers)`,
+    );
   if (rest.length || (args !== undefined && !nums.length)) bad();
   const values = nums.map((a) => (/^\s*\d+\s*$/.test(a) ? Number(a) : bad()));
   if (kind === 'one-shot') {

@@ -36,7 +36,9 @@ function isPrunable(l: tf.layers.Layer): l is PrunableLayer {
 }
 
 function variableOf(l: tf.layers.Layer, weight: 'kernel' | 'bias'): tf.LayerVariable | undefined {
-  return l.trainableWeights.find((v) => v.originalName === `${l.name}/${weight}` || v.originalName.endsWith(`/${l.name}/${weight}`));
+  return l.trainableWeights.find(
+    (v) => v.originalName === `${l.name}/${weight}` || v.originalName.endsWith(`/${l.name}/${weight}`),
+  );
 }
 
 /** The prunable weights of a built model, in layer order (kernel, then bias). */
@@ -45,7 +47,11 @@ export function pruneTargets(model: tf.LayersModel, o: TargetOptions = {}): Prun
   const names = prunable.map((l) => l.name);
   for (const n of o.layers ?? []) {
     if (!names.includes(n)) {
-      throw new SparsePixelsError('SP_PRUNE', `layer "${n}" has no prunable weights; prunable: ${names.join(', ') || 'none'}${didYouMean(n, names)}`, 'prune layers');
+      throw new SparsePixelsError(
+        'SP_PRUNE',
+        `layer "${n}" has no prunable weights; prunable: ${names.join(', ') || 'none'}${didYouMean(n, names)}`,
+        'prune layers',
+      );
     }
   }
   const chosen = o.layers ? prunable.filter((l) => o.layers!.includes(l.name)) : prunable;
@@ -55,11 +61,24 @@ export function pruneTargets(model: tf.LayersModel, o: TargetOptions = {}): Prun
       const variable = variableOf(l, weight);
       if (!variable) {
         if (weight === 'bias') continue; // useBias: false
-        throw new SparsePixelsError('SP_PRUNE', 'is not built (no kernel yet); build or apply the model first', `layer "${l.name}"`);
+        throw new SparsePixelsError(
+          'SP_PRUNE',
+          'is not built (no kernel yet); build or apply the model first',
+          `layer "${l.name}"`,
+        );
       }
-      out.push({ layer: l.name, weight, variable, quantizer: weight === 'kernel' ? l.opts.kernelQuantizer : l.opts.biasQuantizer });
+      out.push({
+        layer: l.name,
+        weight,
+        variable,
+        quantizer: weight === 'kernel' ? l.opts.kernelQuantizer : l.opts.biasQuantizer,
+      });
     }
   }
-  if (!out.length) throw new SparsePixelsError('SP_PRUNE', `model "${model.name}" has no prunable weights (QConv2DSparse, QConv2D, QDense kernels)`);
+  if (!out.length)
+    throw new SparsePixelsError(
+      'SP_PRUNE',
+      `model "${model.name}" has no prunable weights (QConv2DSparse, QConv2D, QDense kernels)`,
+    );
   return out;
 }

@@ -39,7 +39,8 @@ function kernelSnapshots(model: tf.LayersModel): { sink: ProgressSink; snaps: Fl
   const sink: ProgressSink = {
     startEpoch() {},
     update() {},
-    endEpoch: () => void snaps.push(targets.map((t) => (t.variable.read().dataSync() as Float32Array).slice())),
+    endEpoch: () =>
+      void snaps.push(targets.map((t) => (t.variable.read().dataSync() as Float32Array).slice())),
   };
   return { sink, snaps };
 }
@@ -50,14 +51,25 @@ describe('pruning in training', () => {
   it('polynomial schedule: exact sparsity at the end epoch, masks fixed afterwards, the rest keeps training', async () => {
     const model = tinyModel();
     const { sink, snaps } = kernelSnapshots(model);
-    const pruner = new Pruner(model, { sparsity: 0.7, schedule: { kind: 'polynomial', beginEpoch: 1, endEpoch: 3 } }, 6);
+    const pruner = new Pruner(
+      model,
+      { sparsity: 0.7, schedule: { kind: 'polynomial', beginEpoch: 1, endEpoch: 3 } },
+      6,
+    );
     const maskHistory: Map<string, Uint8Array>[] = [];
     const endEpoch = sink.endEpoch.bind(sink);
     sink.endEpoch = (line) => {
       endEpoch(line);
       maskHistory.push(pruner.masks());
     };
-    const h = await fit(model, randomImages(96, 16, 16, 2, 1), { epochs: 6, batchSize: 16, learningRate: 1e-2, progress: sink, earlyStopping: false, prune: pruner });
+    const h = await fit(model, randomImages(96, 16, 16, 2, 1), {
+      epochs: 6,
+      batchSize: 16,
+      learningRate: 1e-2,
+      progress: sink,
+      earlyStopping: false,
+      prune: pruner,
+    });
     for (const later of maskHistory.slice(3)) expect(later).toEqual(maskHistory[2]);
     expect(maskHistory[1]).not.toEqual(maskHistory[2]);
     const r = pruner.report();
@@ -66,7 +78,11 @@ describe('pruning in training', () => {
     expect(r.zeros).toBeGreaterThanOrEqual(r.masked);
     // the schedule's values, as mask fractions (rounded counts): 0, 0.7(1-1/8), 0.7, 0.7 ...
     const fractions = h.epochs.map((e) => e.sparsity!);
-    expect(fractions.map((f) => Math.round(f * r.count))).toEqual([0, Math.round(0.6125 * r.count), ...Array(4).fill(r.masked)]);
+    expect(fractions.map((f) => Math.round(f * r.count))).toEqual([
+      0,
+      Math.round(0.6125 * r.count),
+      ...Array(4).fill(r.masked),
+    ]);
     // from the final update on, the pruned set is the same every epoch and the values exactly 0
     const masks = pruner.masks();
     for (const epochSnap of snaps.slice(2)) {
@@ -84,9 +100,18 @@ describe('pruning in training', () => {
 
   it('the exported IR holds exact zeros at every pruned weight (quantized grid, raw 0)', async () => {
     const model = tinyModel(5);
-    const h = await fit(model, randomImages(64, 16, 16, 2, 2), { epochs: 3, batchSize: 16, learningRate: 1e-2, progress: false, earlyStopping: false, prune: { sparsity: 0.5, schedule: { kind: 'one-shot', epoch: 2 } } });
+    const h = await fit(model, randomImages(64, 16, 16, 2, 2), {
+      epochs: 3,
+      batchSize: 16,
+      learningRate: 1e-2,
+      progress: false,
+      earlyStopping: false,
+      prune: { sparsity: 0.5, schedule: { kind: 'one-shot', epoch: 2 } },
+    });
     const ir = exportIR(model);
-    const kernels = ir.layers.filter((l) => l.weights?.['kernel']).map((l) => l.weights!['kernel']!.values as number[]);
+    const kernels = ir.layers
+      .filter((l) => l.weights?.['kernel'])
+      .map((l) => l.weights!['kernel']!.values as number[]);
     const zeros = kernels.reduce((a, v) => a + v.filter((x) => x === 0).length, 0);
     const total = kernels.reduce((a, v) => a + v.length, 0);
     expect(zeros).toBe(h.prune!.zeros);
@@ -104,7 +129,11 @@ describe('pruning in training', () => {
     t.variable.write(tf.tensor(vals, t.variable.shape as number[]));
     const p = pruneModel(model, { sparsity: 0.25, layers: ['conv1'], scope: 'layer' });
     // round(4.5) = 5 pruned: quantized 0 for k = 0, 1 (|k/64| rounds to 0 for k <= 1), then 1/32 for k = 2, 3 (k = 2 first), then k = 4
-    expect(Array.from(p.masks().get('conv1/kernel')!).map((m, k) => (m ? -1 : k)).filter((k) => k >= 0)).toEqual([0, 1, 2, 3, 4]);
+    expect(
+      Array.from(p.masks().get('conv1/kernel')!)
+        .map((m, k) => (m ? -1 : k))
+        .filter((k) => k >= 0),
+    ).toEqual([0, 1, 2, 3, 4]);
     expect(Array.from(t.variable.read().dataSync()).slice(0, 6)).toEqual([0, 0, 0, 0, 0, -5 / 64]);
     p.dispose();
   });
@@ -113,7 +142,14 @@ describe('pruning in training', () => {
     const model = tinyModel(9);
     const p = pruneModel(model, { sparsity: 0.6, biases: true });
     const before = p.masks();
-    await fit(model, randomImages(64, 16, 16, 2, 4), { epochs: 2, batchSize: 16, learningRate: 5e-2, progress: false, earlyStopping: false, prune: p });
+    await fit(model, randomImages(64, 16, 16, 2, 4), {
+      epochs: 2,
+      batchSize: 16,
+      learningRate: 5e-2,
+      progress: false,
+      earlyStopping: false,
+      prune: p,
+    });
     expect(p.masks()).toEqual(before);
     for (const t of pruneTargets(model, { biases: true })) {
       const m = before.get(`${t.layer}/${t.weight}`)!;
@@ -131,15 +167,25 @@ describe('pruning in training', () => {
   it('early stopping only considers epochs trained with the final masks', async () => {
     const model = tinyModel(11);
     // learning rate 0: the loss is flat, so without pruning epoch 1 would be the best and stop at 3
-    const h = await fit(model, randomImages(32, 16, 16, 2, 6), { epochs: 8, learningRate: 0, progress: false, earlyStopping: { patience: 2 }, prune: { sparsity: 0.5, schedule: { kind: 'one-shot', epoch: 4 } } });
+    const h = await fit(model, randomImages(32, 16, 16, 2, 6), {
+      epochs: 8,
+      learningRate: 0,
+      progress: false,
+      earlyStopping: { patience: 2 },
+      prune: { sparsity: 0.5, schedule: { kind: 'one-shot', epoch: 4 } },
+    });
     expect(h.bestEpoch).toBeGreaterThanOrEqual(4);
     expect(h.epochs.length).toBe(6); // best 4, two epochs without improvement
   });
 
   it('refuses unknown layers and a model without prunable weights, in one line', () => {
     const model = tinyModel();
-    expect(() => new Pruner(model, { sparsity: 0.5, layers: ['conv2'] })).toThrow('prune layers: layer "conv2" has no prunable weights; prunable: conv1, fc1, logits');
+    expect(() => new Pruner(model, { sparsity: 0.5, layers: ['conv2'] })).toThrow(
+      'prune layers: layer "conv2" has no prunable weights; prunable: conv1, fc1, logits',
+    );
     const plain = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
-    expect(() => new Pruner(plain, { sparsity: 0.5 })).toThrow('has no prunable weights (QConv2DSparse, QConv2D, QDense kernels)');
+    expect(() => new Pruner(plain, { sparsity: 0.5 })).toThrow(
+      'has no prunable weights (QConv2DSparse, QConv2D, QDense kernels)',
+    );
   });
 });

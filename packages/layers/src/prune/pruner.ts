@@ -7,7 +7,15 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { magnitudeMasks, type PruneScope } from './magnitude-masks';
-import { checkSparsity, finalMaskEpoch, resolveSchedule, sparsityAt, updateEpochs, type PruneSchedule, type ResolvedSchedule } from './prune-schedule';
+import {
+  checkSparsity,
+  finalMaskEpoch,
+  resolveSchedule,
+  sparsityAt,
+  updateEpochs,
+  type PruneSchedule,
+  type ResolvedSchedule,
+} from './prune-schedule';
 import { pruneTargets, type PruneTarget, type TargetOptions } from './prune-targets';
 
 export interface PruneOptions extends TargetOptions {
@@ -58,8 +66,13 @@ export class Pruner {
   constructor(model: tf.LayersModel, o: PruneOptions, epochs?: number) {
     this.target = checkSparsity(o.sparsity);
     this.scope = o.scope ?? 'global';
-    this.schedule = epochs === undefined ? undefined : resolveSchedule(o.schedule ?? { kind: 'one-shot' }, epochs);
-    this.states = pruneTargets(model, o).map((target) => ({ target, mask: new Uint8Array(target.variable.read().size).fill(1), tensor: undefined }));
+    this.schedule =
+      epochs === undefined ? undefined : resolveSchedule(o.schedule ?? { kind: 'one-shot' }, epochs);
+    this.states = pruneTargets(model, o).map((target) => ({
+      target,
+      mask: new Uint8Array(target.variable.read().size).fill(1),
+      tensor: undefined,
+    }));
     // gradients are keyed by the tf.Variable's name, which is the LayerVariable's unique name
     for (const s of this.states) this.byVariable.set(s.target.variable.name, s);
   }
@@ -79,7 +92,9 @@ export class Pruner {
     this.states.forEach((s, i) => {
       s.mask = masks[i]!;
       s.tensor?.dispose();
-      s.tensor = s.mask.includes(0) ? tf.tensor(Float32Array.from(s.mask), s.target.variable.read().shape) : undefined;
+      s.tensor = s.mask.includes(0)
+        ? tf.tensor(Float32Array.from(s.mask), s.target.variable.read().shape)
+        : undefined;
     });
     this.current = Math.max(this.current, sparsity);
     this.applyMasks();
@@ -131,7 +146,15 @@ export class Pruner {
       return { layer: s.target.layer, weight: s.target.weight, count: s.mask.length, masked, zeros };
     });
     const sum = (k: 'count' | 'masked' | 'zeros') => tensors.reduce((a, t) => a + t[k], 0);
-    return { target: this.target, scope: this.scope, current: this.current, tensors, count: sum('count'), masked: sum('masked'), zeros: sum('zeros') };
+    return {
+      target: this.target,
+      scope: this.scope,
+      current: this.current,
+      tensors,
+      count: sum('count'),
+      masked: sum('masked'),
+      zeros: sum('zeros'),
+    };
   }
 
   dispose(): void {

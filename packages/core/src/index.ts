@@ -170,3 +170,32 @@ export type {
   ActivationFixedOptions,
   FixedActivation,
 } from './kernels/index';
+export {
+  WEIGHT_STORE_FORMAT,
+  WEIGHT_STORE_VERSION,
+  storageBytes,
+  indexWidth,
+  segmentWidths,
+  valueEncoding,
+  hexDigits,
+  encodeWeightStore,
+  decodeWeightStore,
+  decodeWeightStoreHex,
+  parseWeightStoreMetadata,
+  METADATA_FILE,
+  writeLeWords,
+  readLeWords,
+  formatReadmemh,
+  parseReadmemh,
+} from './weights/index';
+export type {
+  WeightStoreMetadata,
+  ChannelSegment,
+  ValueEncoding,
+  WeightStoreInput,
+  EncodedWeightStore,
+  WeightStoreHex,
+  DecodedWeightStore,
+  WeightStoreBytes,
+  WeightStoreText,
+} from './weights/index';

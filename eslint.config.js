@@ -25,6 +25,7 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['scope:core', 'scope:ir', 'scope:hls-vivado'],
             },
             { sourceTag: 'scope:import', onlyDependOnLibsWithTags: ['scope:core', 'scope:ir'] },
+            { sourceTag: 'scope:sparse-weights', onlyDependOnLibsWithTags: ['scope:core', 'scope:ir'] },
             { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['*'] },
           ],
         },

@@ -112,6 +112,8 @@ export {
   denseFixed,
   denseFixedBig,
   planMac,
+  rawConverter,
+  rawConverterBig,
   reluFloat,
   reluFixed,
   reluFixedBig,

@@ -27,6 +27,8 @@ export interface DecodedWeightStore {
   readonly type: FixedType;
   /** Dense raws in Keras layout (output channel fastest), zeros where nothing is stored. */
   readonly raws: bigint[];
+  /** The stored entries in store order (channel segments one after the other, indices ascending). */
+  readonly entries: { readonly index: readonly number[]; readonly value: readonly bigint[] };
   readonly bias?: { readonly type: FixedType; readonly raws: bigint[] };
 }
 
@@ -222,7 +224,7 @@ function scatter(
   idx: readonly bigint[],
   vals: readonly bigint[],
   file: string,
-): bigint[] {
+): Pick<DecodedWeightStore, 'raws' | 'entries'> {
   if (idx.length !== m.nnz || vals.length !== m.nnz)
     fail(`holds ${Math.min(idx.length, vals.length)} entries; the metadata says nnz ${m.nnz}`, file);
   const checked = checkedRaws(vals, type, 'value', m.layer);
@@ -241,7 +243,7 @@ function scatter(
       last = i;
     }
   }
-  return raws;
+  return { raws, entries: { index: idx.map(Number), value: checked } };
 }
 
 function biasOf(
@@ -264,7 +266,7 @@ export function decodeWeightStore(f: WeightStoreBytes): DecodedWeightStore {
   const { metadata: m, type, biasType } = parseWeightStoreMetadata(f.metadata);
   const idx = readLeWords(f.indices, m.index.bytes, false, 'weights_indices.bin');
   const vals = readLeWords(f.values, m.value.bytes, m.value.signed, 'weights_values.bin');
-  const raws = scatter(m, type, idx, vals, 'weights_values.bin');
+  const dense = scatter(m, type, idx, vals, 'weights_values.bin');
   const biasWords =
     f.bias && m.bias
       ? readLeWords(f.bias, m.bias.bytes, m.bias.signed, 'bias_values.bin')
@@ -272,7 +274,7 @@ export function decodeWeightStore(f: WeightStoreBytes): DecodedWeightStore {
         ? []
         : undefined;
   const bias = biasOf(m, biasType, biasWords, 'bias_values.bin');
-  return { metadata: m, type, raws, ...(bias ? { bias } : {}) };
+  return { metadata: m, type, ...dense, ...(bias ? { bias } : {}) };
 }
 
 /** The same tensor from weights_metadata.json + weights_entries.hex (+ bias_values.hex). */
@@ -282,7 +284,7 @@ export function decodeWeightStoreHex(f: WeightStoreText): DecodedWeightStore {
   const words = parseReadmemh(f.entries, m.index.width + vw, 'weights_entries.hex');
   const idx = words.map((w) => w >> BigInt(vw));
   const vals = words.map((w) => (m.value.signed ? BigInt.asIntN(vw, w) : BigInt.asUintN(vw, w)));
-  const raws = scatter(m, type, idx, vals, 'weights_entries.hex');
+  const dense = scatter(m, type, idx, vals, 'weights_entries.hex');
   const biasWords =
     f.bias === undefined
       ? undefined
@@ -292,5 +294,5 @@ export function decodeWeightStoreHex(f: WeightStoreText): DecodedWeightStore {
           )
         : [];
   const bias = biasOf(m, biasType, biasWords, 'bias_values.hex');
-  return { metadata: m, type, raws, ...(bias ? { bias } : {}) };
+  return { metadata: m, type, ...dense, ...(bias ? { bias } : {}) };
 }

@@ -1,0 +1,34 @@
+// The model's MAC layers as this package reads them (the one IR adapter)
+export { macLayers, isMacOp, withLayerWeights, valuesToRaws, rawsToValues } from './ir-adapter';
+export type { MacLayer, MacKind, MacTypes } from './ir-adapter';
+
+// The compressed weight store of a model
+export {
+  compressModel,
+  storeFiles,
+  readStore,
+  modelFromStore,
+  roundTripStore,
+  manifestOf,
+  MANIFEST_FILE,
+  MANIFEST_FORMAT,
+  LAYER_FILES,
+} from './store/model-store';
+export type {
+  ModelStore,
+  LayerStore,
+  Manifest,
+  ManifestLayer,
+  StoreFile,
+  StoreReader,
+} from './store/model-store';
+
+// Zero-skip simulation and MAC counts
+export { zeroSkipSimulate } from './zero-skip/zero-skip';
+export type { ZeroSkipReport, ZeroSkipOptions, LayerZeroSkip, MacCounts } from './zero-skip/zero-skip';
+export { prepareLayerSim, simulateEvent } from './zero-skip/layer-sim';
+export type { PreparedLayerSim, EventResult } from './zero-skip/layer-sim';
+export { outputUnits } from './zero-skip/term-groups';
+export type { OutputUnit, TermGroup } from './zero-skip/term-groups';
+export { planStep, step } from './fixed-step';
+export type { StepPlan } from './fixed-step';

@@ -2,12 +2,14 @@ import type { CliCommand } from './command';
 import { convertCommand } from './convert';
 import { csimCommand } from './csim';
 import { demoCommand } from './demo';
+import { exportWeightsCommand } from './export-weights';
 import { generateCommand } from './generate';
 import { importCommand } from './import';
 import { inspectCommand } from './inspect';
 import { predictCommand } from './predict';
 import { trainCommand } from './train';
 import { validateCommand } from './validate';
+import { zeroSkipCommand } from './zero-skip';
 
 /**
  * Every CLI command, in the order `sparsepixels --help` lists them. To add a command, write
@@ -19,6 +21,8 @@ export const COMMANDS: readonly CliCommand[] = Object.freeze([
   trainCommand,
   importCommand,
   convertCommand,
+  exportWeightsCommand,
+  zeroSkipCommand,
   csimCommand,
   predictCommand,
   inspectCommand,

@@ -12,6 +12,7 @@ import { metricLine, trainCnn } from '../training/train-cnn';
 import { trainingData } from '../training/training-data';
 import type { CliCommand, CommandContext, CommandInput } from './command';
 import { addDataKeyOptions, dataKeys } from '../cli/data-options';
+import { addScheduleOptions, checkPruneFlags, pruneLine, pruneOptions, sparsityArg } from '../training/prune-options';
 
 function pick<T extends { name: string }>(what: string, name: string, all: readonly T[]): T {
   const found = all.find((x) => x.name === name);
@@ -37,6 +38,8 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
   const outGiven = String(opts.out);
   const out = ctx.resolvePath(outGiven);
   checkOutDir(out, opts.force === true);
+  checkPruneFlags(opts);
+  const prune = opts.prune === undefined ? undefined : await pruneOptions(opts.prune as number, opts, opts.epochs as number);
   const data = trainingData(
     {
       gen,
@@ -62,6 +65,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
       learningRate: opts.learningRate as number,
       seed: opts.seed as number,
       name: `${gen.name}_${variant.name.replace('-', '_')}_${bits}b`,
+      ...(prune ? { prune } : {}),
     },
     data.train,
     data.test,
@@ -69,6 +73,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
   );
   const ev = t.evaluation;
   ctx.info(`trained in ${t.seconds.toFixed(1)} s (TensorFlow.js backend ${t.backend})`);
+  if (t.history.prune) ctx.info(pruneLine(t.history.prune));
   ctx.info(
     `test (${nTest} events): ${metricLine(ev)}; ${ev.overflowEvents} events had more than N active pixels`,
   );
@@ -94,6 +99,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
     decisionAgreement: ev.decisionAgreement,
     identicalOutputs: ev.identicalOutputs,
     overflowEvents: ev.overflowEvents,
+    ...(t.history.prune && prune ? { prune: { ...t.history.prune, schedule: prune.schedule } } : {}),
     out,
   });
   return EXIT_OK;
@@ -112,6 +118,8 @@ export const trainCommand: CliCommand = {
     ['train --dataset neutrino --out nu-model', 'sparse-m, 8-bit, on 4000 generated neutrino windows'],
     ['train --dataset digits --model sparse-l --epochs 20 --out digits-l', 'digits, N = 20'],
     ['train --dataset jet --data jets.npz --bits 16 --out jet16', 'on your own x / y arrays'],
+    ['train --dataset neutrino --prune 0.7 --out nu-pruned', '70 % of the weights pruned (one-shot after half the epochs)'],
+    ['train --dataset neutrino --prune 0.7 --prune-schedule polynomial:1,6 --out nu-poly', 'pruning ramps up from epoch 1 to 6'],
   ],
   json: true,
   configure(cmd: Command): void {
@@ -126,7 +134,9 @@ export const trainCommand: CliCommand = {
       .option('--learning-rate <lr>', 'Adam learning rate', numberArg(0, 1), 3e-3)
       .option('-s, --seed <seed>', 'seed of the generated events, weights and shuffling', integerArg(0), 1219)
       .option('-o, --out <dir>', 'output folder', 'sparsepixels-model')
-      .option('-f, --force', 'replace a non-empty output folder');
+      .option('-f, --force', 'replace a non-empty output folder')
+      .option('--prune <sparsity>', 'magnitude-prune this fraction of the conv and dense weights while training (e.g. 0.7)', sparsityArg);
+    addScheduleOptions(cmd);
     addDataKeyOptions(cmd);
   },
   run,

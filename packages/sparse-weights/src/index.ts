@@ -32,3 +32,21 @@ export { outputUnits } from './zero-skip/term-groups';
 export type { OutputUnit, TermGroup } from './zero-skip/term-groups';
 export { planStep, step } from './fixed-step';
 export type { StepPlan } from './fixed-step';
+
+// Zero-skip simulation internals (per layer and event), shared with the RTL test vectors
+export { chooseLayers, prepareSims, walkLayerEvents } from './zero-skip/layer-events';
+export type { LayerEvent, WalkOptions } from './zero-skip/layer-events';
+
+// Verilog blocks: parameters, test vectors, Icarus simulation, Verilator lint, Yosys resources
+export { dotProductParams } from './rtl/dot-product-design';
+export type { DotProductParams } from './rtl/dot-product-design';
+export { unitVectors } from './rtl/dot-product-vectors';
+export type { DotVector, UnitVectors } from './rtl/dot-product-vectors';
+export { simulateDotProduct } from './rtl/simulate-dot-product';
+export type { DotProductRun } from './rtl/simulate-dot-product';
+export { lintDotProduct } from './rtl/lint';
+export { synthesizeDotProduct, parseStat, resourcesOf } from './rtl/synthesize';
+export type { SynthResources } from './rtl/synthesize';
+export { castParams, Q_CODE, O_CODE } from './rtl/type-params';
+export type { CastParams } from './rtl/type-params';
+export { verilogDir, verilogSources } from './rtl/verilog-files';

@@ -7,6 +7,7 @@ import { generateCommand } from './generate';
 import { importCommand } from './import';
 import { inspectCommand } from './inspect';
 import { predictCommand } from './predict';
+import { pruneSweepCommand } from './prune-sweep';
 import { trainCommand } from './train';
 import { validateCommand } from './validate';
 import { zeroSkipCommand } from './zero-skip';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly CliCommand[] = Object.freeze([
   demoCommand,
   generateCommand,
   trainCommand,
+  pruneSweepCommand,
   importCommand,
   convertCommand,
   exportWeightsCommand,

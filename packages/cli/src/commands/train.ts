@@ -1,35 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SparsePixelsError } from '@sparsepixels/core';
 import { type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { integerArg, numberArg } from '../cli/options';
 import { checkOutDir, writeFolderAtomic } from '../cli/out-dir';
-import { didYouMean } from '@sparsepixels/ir';
 import { DATASETS } from '../data/registry';
+import { parseBits, pick } from '../training/choices';
 import { MODEL_VARIANTS } from '../training/model-variants';
 import { metricLine, trainCnn } from '../training/train-cnn';
 import { trainingData } from '../training/training-data';
 import type { CliCommand, CommandContext, CommandInput } from './command';
 import { addDataKeyOptions, dataKeys } from '../cli/data-options';
 import { addScheduleOptions, checkPruneFlags, pruneLine, pruneOptions, sparsityArg } from '../training/prune-options';
-
-function pick<T extends { name: string }>(what: string, name: string, all: readonly T[]): T {
-  const found = all.find((x) => x.name === name);
-  if (found) return found;
-  const names = all.map((x) => x.name);
-  throw new SparsePixelsError(
-    'SP_CLI_USAGE',
-    `unknown ${what} '${name}'; choose one of ${names.join(', ')}${didYouMean(name, names)}`,
-  );
-}
-
-function parseBits(v: unknown): number {
-  const bits = Number(v);
-  if (bits !== 8 && bits !== 16)
-    throw new SparsePixelsError('SP_CLI_USAGE', `--bits ${String(v)} is not allowed; use 8 or 16`);
-  return bits;
-}
 
 async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof EXIT_OK> {
   const gen = pick('dataset', String(opts.dataset), DATASETS);

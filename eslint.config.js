@@ -24,6 +24,8 @@ export default tseslint.config(
               sourceTag: 'scope:hls-vitis',
               onlyDependOnLibsWithTags: ['scope:core', 'scope:ir', 'scope:hls-vivado'],
             },
+            { sourceTag: 'scope:estimate', onlyDependOnLibsWithTags: ['scope:core', 'scope:ir'] },
+            { sourceTag: 'scope:plot', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:import', onlyDependOnLibsWithTags: ['scope:core', 'scope:ir'] },
             { sourceTag: 'scope:sparse-weights', onlyDependOnLibsWithTags: ['scope:core', 'scope:ir'] },
             { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['*'] },

@@ -281,7 +281,7 @@ describe('train', () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^test \(12 events\): firmware accuracy [\d.]+ \(float [\d.]+\);/m);
-    expect(readdirSync(join(work, 'tiny')).sort()).toEqual(['model.json', 'tfjs']);
+    expect(readdirSync(join(work, 'tiny')).sort()).toEqual(['model.json', 'report.html', 'tfjs']);
     const fromIr = JSON.parse(cli(['inspect', 'tiny/model.json', '--json']).stdout);
     const fromTfjs = JSON.parse(cli(['inspect', 'tiny/tfjs', '--json']).stdout);
     expect(fromTfjs.source).toBe('saved-model');

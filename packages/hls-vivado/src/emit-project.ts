@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { parseType, SparsePixelsError } from '@sparsepixels/core';
-import { formatDiagnostic, prepareModel, type EmitOptions as IrEmitOptions, type EmitResult, type ModelIR } from '@sparsepixels/ir';
+import {
+  formatDiagnostic,
+  prepareModel,
+  type EmitOptions as IrEmitOptions,
+  type EmitResult,
+  type ModelIR,
+} from '@sparsepixels/ir';
 import { findEmitter } from './emitters';
 import { hlsIncludeDir } from './paths';
 import { buildProjectView } from './project-view';
@@ -29,7 +35,12 @@ export interface EmitProjectResult extends EmitResult {
 }
 
 /** Validates and prepares `doc`, renders the whole project and writes it atomically to `outDir`. */
-export function emitProject(profile: ToolProfile, doc: unknown, outDir: string, options: EmitOptions = {}): EmitProjectResult {
+export function emitProject(
+  profile: ToolProfile,
+  doc: unknown,
+  outDir: string,
+  options: EmitOptions = {},
+): EmitProjectResult {
   const { model, warnings } = prepareModel(doc);
   checkSupported(model, profile);
   const view = buildProjectView(model, profile);
@@ -48,7 +59,10 @@ export function emitProject(profile: ToolProfile, doc: unknown, outDir: string, 
   files.push(
     { path: 'tb_data/tb_input_features.dat', content: formatInputEvents(events, inputSize) },
     { path: 'tb_data/tb_output_predictions.dat', content: formatOutputs(raws, outputs) },
-    { path: IR_FILE, content: `${JSON.stringify(typeof doc === 'string' ? JSON.parse(doc) : doc, null, 2)}\n` },
+    {
+      path: IR_FILE,
+      content: `${JSON.stringify(typeof doc === 'string' ? JSON.parse(doc) : doc, null, 2)}\n`,
+    },
   );
   const include = hlsIncludeDir();
   const copies = [
@@ -70,7 +84,10 @@ export function outputSpecs(model: ModelIR): OutputSpec[] {
   return model.outputs.map((name) => {
     const layer = model.layers.find((l) => l.name === name)!;
     const shape = layer.output?.shape ?? [];
-    const size = layer.output?.slots !== undefined ? layer.output.slots * (shape[shape.length - 1] ?? 1) : shape.reduce((a, b) => a * b, 1);
+    const size =
+      layer.output?.slots !== undefined
+        ? layer.output.slots * (shape[shape.length - 1] ?? 1)
+        : shape.reduce((a, b) => a * b, 1);
     return { name, size, type: parseType(layer.precision!.result!) };
   });
 }
@@ -85,11 +102,7 @@ function checkSupported(model: ModelIR, profile: ToolProfile): void {
   }
 }
 
-/** Build hints the fully parallel kernels do not honour. */
-function buildWarnings(model: ModelIR): string[] {
-  const b = model.build ?? {};
-  const out: string[] = [];
-  if ((b.reuseFactor ?? 1) !== 1) out.push(`/build/reuseFactor: ${b.reuseFactor} is ignored; the kernels are fully parallel (reuse factor 1)`);
-  if ((b.strategy ?? 'latency') !== 'latency') out.push(`/build/strategy: "${b.strategy}" is ignored; the kernels use the latency strategy`);
-  return out;
+/** Build hints are honoured or refused (project-view.ts); nothing to warn about. */
+function buildWarnings(_model: ModelIR): string[] {
+  return [];
 }

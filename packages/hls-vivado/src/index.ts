@@ -21,3 +21,8 @@ export type { ProjectFile, ProjectCopy, WriteProjectOptions } from './write-proj
 export { rawToExactDecimal, exactDecimalToRaw } from './exact-decimal';
 export { hlsIncludeDir, findPackageRoot } from './paths';
 export { CSIM_FLAGS, IR_FILE } from './render-project';
+export { parseCsynthXml } from './reports/csynth-report';
+export type { CsynthReport } from './reports/csynth-report';
+export { parseVivadoUtilization } from './reports/vivado-utilization';
+export type { UtilizationReport, UtilizationRow } from './reports/vivado-utilization';
+export { measureHlsProject } from './reports/measure-project';

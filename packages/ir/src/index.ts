@@ -5,6 +5,7 @@ export type {
   LayerIR,
   InputIR,
   BuildIR,
+  LayerBuildIR,
   PrecisionIR,
   PrecisionKey,
   WeightTensorIR,
@@ -59,7 +60,7 @@ export type { CompileContext, CompiledWeight, LayerKernel, RuntimeTensor, RawArr
 
 // Backends
 export { registerBackend, getBackend, listBackends, checkBackendSupports } from './backend';
-export type { Backend, EmitOptions, EmitResult } from './backend';
+export type { Backend, EmitOptions, EmitResult, Measurement, MeasuredCost } from './backend';
 
 // Utilities
 export { didYouMean } from './util/did-you-mean';

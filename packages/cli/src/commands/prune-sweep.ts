@@ -9,8 +9,9 @@ import { integerArg, numberArg } from '../cli/options';
 import { checkOutFile } from '../cli/out-dir';
 import { DATASETS } from '../data/registry';
 import { formatColumns } from '../model/layer-table';
-import { renderSvg } from '../plot/render-svg';
-import { sweepChart, type SweepPoint } from '../plot/sweep-charts';
+import { estimateDocument } from '@sparsepixels/estimate';
+import { linePanels, renderSvg, type SeriesPoint, type TopLevelSpec } from '@sparsepixels/plot';
+import type { MacCounts } from '@sparsepixels/sparse-weights';
 import { parseBits, pick } from '../training/choices';
 import { MODEL_VARIANTS } from '../training/model-variants';
 import { addScheduleOptions, parseSparsity, pruneOptions } from '../training/prune-options';
@@ -43,7 +44,13 @@ export function nonZeroWeights(ir: ModelIR): { nonZero: number; total: number } 
   return { nonZero, total };
 }
 
-interface SweepRow extends SweepPoint {
+interface SweepRow {
+  readonly ratio: number;
+  readonly accuracy: number;
+  readonly auc?: number;
+  readonly macs: MacCounts;
+  /** The estimator's figures for the emitted HLS design (before synthesis). */
+  readonly estimate: { readonly latencyCycles: number; readonly latencyUs: number; readonly lut: number; readonly dsp: number };
   readonly nonZero: number;
   readonly weights: number;
   readonly floatAccuracy: number;
@@ -101,6 +108,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
     );
     const z = zeroSkipSimulate(t.ir, data.test.x, macEvents);
     const w = nonZeroWeights(t.ir);
+    const est = estimateDocument(t.ir).estimate;
     const ev = t.evaluation;
     rows.push({
       ratio,
@@ -110,6 +118,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
       nonZero: w.nonZero,
       weights: w.total,
       macs: z.total.macs,
+      estimate: { latencyCycles: est.latencyCycles, latencyUs: est.latencyUs, lut: est.lut, dsp: est.dsp },
       zeroSkipBitExact: z.bitExact,
       seconds: t.seconds,
     });
@@ -146,11 +155,11 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
   ctx.info(
     `(firmware metrics on ${data.test.y.length} held-out events; MACs per event averaged over ${macEvents} of them)`,
   );
-  ctx.info('latency and LUT estimates: not in this build (they need the estimator package)');
+  ctx.info("latency and LUT: the estimator's figures for the HLS design (as in sparsepixels report), before synthesis");
   if (plot) {
     writeFileSync(
       plot,
-      await renderSvg(sweepChart(rows, `${gen.name} ${variant.name} ${bits}-bit: pruning sweep`)),
+      await renderSvg(sweepPanels(rows, `${gen.name} ${variant.name} ${bits}-bit: pruning sweep`)),
     );
     ctx.info(`plot: ${String(opts.plot)}`);
   }
@@ -172,6 +181,30 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
   return ok ? EXIT_OK : EXIT_CHECK_FAILED;
 }
 
+/** Accuracy, MACs, estimated latency and LUT against the pruning ratio (the shared line panels). */
+export function sweepPanels(rows: readonly SweepRow[], title: string): TopLevelSpec {
+  const pts = (series: string, y: (r: SweepRow) => number | undefined): SeriesPoint[] =>
+    rows.flatMap((r) => (y(r) === undefined ? [] : [{ x: r.ratio, y: y(r)!, series }]));
+  return linePanels({
+    title,
+    xTitle: 'pruned fraction of the weights',
+    panels: [
+      { title: 'firmware metric', yTitle: 'held-out events', points: [...pts('accuracy', (r) => r.accuracy), ...pts('AUC', (r) => r.auc)] },
+      {
+        title: 'MACs per event',
+        yTitle: 'multiply-accumulates',
+        points: [
+          ...pts('dense', (r) => r.macs.dense),
+          ...pts('input-sparse', (r) => r.macs.inputSparse),
+          ...pts('input- and weight-sparse', (r) => r.macs.inputAndWeightSparse),
+        ],
+      },
+      { title: 'estimated latency', yTitle: 'cycles', points: pts('HLS design', (r) => r.estimate.latencyCycles) },
+      { title: 'estimated LUT', yTitle: 'LUT', points: pts('HLS design', (r) => r.estimate.lut) },
+    ],
+  });
+}
+
 /** `sparsepixels prune-sweep --dataset D --ratios 0,0.3,0.5,0.7,0.9`: what pruning costs and buys. */
 export const pruneSweepCommand: CliCommand = {
   name: 'prune-sweep',
@@ -179,8 +212,8 @@ export const pruneSweepCommand: CliCommand = {
   description:
     "Train the paper's model once per pruning ratio with the same data, seed and schedule, and print per ratio the " +
     'firmware accuracy (and AUC), the non-zero weights and the MACs per event (dense, with non-zero inputs, with ' +
-    'non-zero inputs and weights), checking on the way that zero-skipping gives the interpreter bits. Writes a plot ' +
-    '(SVG) of accuracy and MACs against the ratio.',
+    'non-zero inputs and weights) and the estimated latency and LUT of the HLS design, checking on the way that ' +
+    'zero-skipping gives the interpreter bits. Writes a plot (SVG) of these against the ratio.',
   examples: [
     [
       'prune-sweep --dataset neutrino --ratios 0,0.3,0.5,0.7,0.9',

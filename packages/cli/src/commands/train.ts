@@ -8,6 +8,7 @@ import { DATASETS } from '../data/registry';
 import { parseBits, pick } from '../training/choices';
 import { MODEL_VARIANTS } from '../training/model-variants';
 import { metricLine, trainCnn } from '../training/train-cnn';
+import { estimateSummary, writeTrainedReport } from '../report/trained-summary';
 import { trainingData } from '../training/training-data';
 import type { CliCommand, CommandContext, CommandInput } from './command';
 import { addDataKeyOptions, dataKeys } from '../cli/data-options';
@@ -60,11 +61,16 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
     `test (${nTest} events): ${metricLine(ev)}; ${ev.overflowEvents} events had more than N active pixels`,
   );
   const layers = await import('@sparsepixels/layers');
+  const est = estimateSummary(t.ir);
   await writeFolderAtomic(out, async (tmp) => {
     writeFileSync(join(tmp, 'model.json'), `${JSON.stringify(t.ir, null, 2)}\n`);
     await layers.saveModel(t.model, join(tmp, 'tfjs'));
+    await writeTrainedReport(join(tmp, 'report.html'), est.data, t.ir, data.test.x, data.test.y, nTest);
   });
-  ctx.info(`saved ${outGiven}/model.json (IR) and ${outGiven}/tfjs/ (TensorFlow.js model)`);
+  ctx.info(
+    `saved ${outGiven}/model.json (IR), ${outGiven}/tfjs/ (TensorFlow.js model) and ${outGiven}/report.html (charts, ROC)`,
+  );
+  for (const line of est.lines) ctx.info(line);
   ctx.info(`next: sparsepixels convert ${outGiven}/model.json --backend vitis --out ${outGiven}-hls`);
   ctx.result({
     command: 'train',
@@ -81,6 +87,8 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
     decisionAgreement: ev.decisionAgreement,
     identicalOutputs: ev.identicalOutputs,
     overflowEvents: ev.overflowEvents,
+    estimate: est.data.estimate.estimate,
+    ...(est.data.standard ? { standardEstimate: est.data.standard.estimate } : {}),
     ...(t.history.prune && prune ? { prune: { ...t.history.prune, schedule: prune.schedule } } : {}),
     out,
   });

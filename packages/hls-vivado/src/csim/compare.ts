@@ -103,13 +103,18 @@ export function formatCsimReport(r: {
   mismatches: readonly Mismatch[];
   divergences: readonly Divergence[];
 }): string {
-  if (r.bitExact) return `C simulation matches the interpreter on all ${r.events} events (every output bit equal)`;
-  const lines = [`C simulation differs from the interpreter: ${r.mismatchCount} output values over ${r.events} events`];
+  if (r.bitExact)
+    return `C simulation matches the interpreter on all ${r.events} events (every output bit equal)`;
+  const lines = [
+    `C simulation differs from the interpreter: ${r.mismatchCount} output values over ${r.events} events`,
+  ];
   for (const m of r.mismatches.slice(0, 10)) {
     lines.push(`  event ${m.event} ${m.output}[${m.index}]: interpreter ${m.expected}, csim ${m.actual}`);
   }
   for (const d of r.divergences) {
-    lines.push(`  event ${d.event}: first difference at layer "${d.layer}" ${d.kind}[${d.index}]: interpreter ${d.expected}, csim ${d.actual}`);
+    lines.push(
+      `  event ${d.event}: first difference at layer "${d.layer}" ${d.kind}[${d.index}]: interpreter ${d.expected}, csim ${d.actual}`,
+    );
   }
   return lines.join('\n');
 }

@@ -36,7 +36,8 @@ export interface MacLayerSpec {
 function macLayer(op: string, attrs: Record<string, unknown>, s: MacLayerSpec): LayerIR {
   const weights: LayerIR['weights'] = { kernel: { shape: [...s.kernel.shape], values: [...s.kernel.values] } };
   if (s.bias) weights['bias'] = { shape: [...s.bias.shape], values: [...s.bias.values] };
-  const p = precision({ weight: s.weightType, bias: s.bias ? (s.biasType ?? 'auto') : undefined, accum: s.accum ?? 'auto', result: s.result ?? 'auto' });
+  // accumulator and result are left out (= 'auto', exact) unless given
+  const p = precision({ weight: s.weightType, bias: s.bias ? (s.biasType ?? 'auto') : undefined, accum: s.accum, result: s.result });
   return { name: s.name, op, inputs: [s.input], attrs, ...(p ? { precision: p } : {}), weights };
 }
 
@@ -57,7 +58,9 @@ export const irLayers = {
   pool: (sparse: boolean, name: string, input: string, poolSize: number, mode: 'avg' | 'max', result?: TypeLike): LayerIR => {
     const p = precision({ result });
     const base = { name, inputs: [input], ...(p ? { precision: p } : {}) };
-    return sparse ? { ...base, op: 'SparsePooling2D', attrs: { poolSize, mode } } : { ...base, op: 'AveragePooling2D', attrs: { poolSize } };
+    if (sparse) return { ...base, op: 'SparsePooling2D', attrs: { poolSize, mode } };
+    // the IR has no standard max pooling: 'MaxPooling2D' lives only until sparsify turns it sparse (else it is refused)
+    return { ...base, op: mode === 'max' ? 'MaxPooling2D' : 'AveragePooling2D', attrs: { poolSize } };
   },
   flatten: (sparse: boolean, name: string, input: string, result?: TypeLike): LayerIR => {
     const p = precision({ result });
@@ -74,7 +77,16 @@ export const irRead = {
   setPrecision(l: LayerIR, key: keyof PrecisionIR, t: TypeLike): LayerIR {
     return { ...l, precision: { ...(l.precision ?? {}), [key]: typeString(t)! } };
   },
+  /** A copy of the layer with one attribute replaced. */
+  setAttr(l: LayerIR, key: string, value: unknown): LayerIR {
+    return { ...l, attrs: { ...(l.attrs ?? {}), [key]: value } };
+  },
   isSparseOp: (op: string) => op === 'InputReduce' || op.startsWith('Sparse'),
+  /** A declared precision ('auto' and absent both mean exact/inferred). */
+  precision: (l: LayerIR, key: keyof PrecisionIR): string | undefined => l.precision?.[key],
+  /** Every declared precision of the layer, in the document's key order. */
+  precisions: (l: LayerIR): [keyof PrecisionIR, string][] => Object.entries(l.precision ?? {}) as [keyof PrecisionIR, string][],
+  weight: (l: LayerIR, name: 'kernel' | 'bias') => l.weights?.[name],
 };
 
 /** Model-level choices of an import that the document records. */

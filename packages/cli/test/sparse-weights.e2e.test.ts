@@ -220,6 +220,8 @@ describe('prune-sweep', () => {
     expect(b.nonZero).toBeLessThanOrEqual(Math.round(0.2 * b.weights));
     expect(b.macs.inputAndWeightSparse).toBeLessThanOrEqual(a.macs.inputAndWeightSparse);
     expect(a.macs.dense).toBe(b.macs.dense);
+    expect(a.estimate.latencyCycles).toBeGreaterThan(0);
+    expect(b.estimate.lut).toBeLessThanOrEqual(a.estimate.lut); // fewer non-zero dense weights, fewer LUTs
     expect(j.rows.every((x: { zeroSkipBitExact: boolean }) => x.zeroSkipBitExact)).toBe(true);
     const svg = readFileSync(join(work, 'sweep.svg'), 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);

@@ -4,7 +4,7 @@
  * accumulator type with its own quantization and overflow (the sum expression's width is the
  * source width, which AP_WRAP_SM reads).
  */
-import { addType, castRawBig, fracBits, type FixedType } from '@sparsepixels/core';
+import { addType, castRaw, castRawBig, fracBits, type FixedType } from '@sparsepixels/core';
 
 export interface StepPlan {
   readonly acc: FixedType;
@@ -12,6 +12,9 @@ export interface StepPlan {
   readonly accShift: bigint;
   readonly termShift: bigint;
   readonly width: number;
+  /** The same shifts as factors, for the number form. */
+  readonly accScale: number;
+  readonly termScale: number;
 }
 
 export function planStep(acc: FixedType, term: FixedType): StepPlan {
@@ -24,9 +27,24 @@ export function planStep(acc: FixedType, term: FixedType): StepPlan {
     accShift: BigInt(frac - fa),
     termShift: BigInt(frac - ft),
     width: addType(acc, term).width,
+    accScale: 2 ** (frac - fa),
+    termScale: 2 ** (frac - ft),
   };
 }
 
 export function step(acc: bigint, term: bigint, s: StepPlan): bigint {
   return castRawBig((acc << s.accShift) + (term << s.termShift), s.frac, s.acc, s.width);
+}
+
+/**
+ * The same step on number raws: exact when the sum type is at most 53 bits wide (every aligned
+ * operand and the sum are then integers below 2^53), which the caller checks (numberSafe).
+ */
+export function stepNumber(acc: number, term: number, s: StepPlan): number {
+  return castRaw(acc * s.accScale + term * s.termScale, s.frac, s.acc, s.width);
+}
+
+/** Whether a layer's steps can run on numbers with the same bits (every width involved <= 53). */
+export function numberSafe(widths: readonly number[]): boolean {
+  return widths.every((w) => w <= 53);
 }

@@ -16,7 +16,9 @@ export function verilogDir(): string {
     if (existsSync(join(dir, MARKER))) return join(dir, 'verilog');
   }
   try {
-    const manifest = createRequire(join(process.cwd(), 'index.js')).resolve('@sparsepixels/sparse-weights/package.json');
+    const manifest = createRequire(join(process.cwd(), 'index.js')).resolve(
+      '@sparsepixels/sparse-weights/package.json',
+    );
     if (existsSync(join(dirname(manifest), MARKER))) return join(dirname(manifest), 'verilog');
   } catch {
     // fall through to the error below

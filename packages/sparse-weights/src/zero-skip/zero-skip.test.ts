@@ -1,8 +1,9 @@
-import { randomModel, randomSparseEvents, tinySparseModel } from '@sparsepixels/ir/testing';
+import { buildPaperModel, randomModel, randomSparseEvents, tinySparseModel } from '@sparsepixels/ir/testing';
 import type { ModelIR } from '@sparsepixels/ir';
 import { describe, expect, it } from 'vitest';
 import { compressModel, roundTripStore } from '../store/model-store';
 import { pruneIR } from '../testing/prune-ir.test-util';
+import { chooseLayers, prepareSims } from './layer-events';
 import { zeroSkipSimulate } from './zero-skip';
 
 function eventsFor(m: ModelIR, count: number, seed: number): Float64Array {
@@ -37,6 +38,20 @@ describe('zeroSkipSimulate', () => {
     }
     expect(layers).toBeGreaterThan(100);
     expect(fixedAccums).toBeGreaterThan(5); // user-fixed (rounding / saturating) accumulators are covered
+  });
+
+  it('wide accumulators (the 16-bit neutrino model, 59-bit dense sums) run on bigints with the same bits', () => {
+    const m = pruneIR(
+      buildPaperModel({ dataset: 'neutrino', variant: 'sparse', nMax: 16, bits: 16 }),
+      0.7,
+      9,
+    );
+    const paths = prepareSims(m, chooseLayers(m, undefined)).map((s) => typeof s.arith.zero);
+    expect(paths).toContain('bigint');
+    expect(paths).toContain('number');
+    const r = zeroSkipSimulate(m, eventsFor(m, 30, 9), 30);
+    expect(r.bitExact).toBe(true);
+    expect(r.total.macs.inputAndWeightSparse).toBeGreaterThan(0);
   });
 
   it('counts MACs per event: hand-computed on a Dense layer', () => {

@@ -1,6 +1,7 @@
 import { SparsePixelsError } from '@sparsepixels/core';
 import { DIAGNOSTICS } from './diagnostics';
 import type { ModelIR } from './model';
+import type { PreparedModel } from './prepared-model';
 import { didYouMean } from './util/did-you-mean';
 
 /** Options every backend understands; backends may read more (typed by the backend). */
@@ -58,7 +59,8 @@ export interface Backend {
   readonly description: string;
   /** Whether the backend can emit this op (checked per layer before emitting). */
   supportsOp(op: string): boolean;
-  emit(model: ModelIR, outDir: string, options?: EmitOptions): Promise<EmitResult>;
+  /** Emits a PreparedModel (prepared once by the caller) or a document; start with prepareModel(model). */
+  emit(model: ModelIR | PreparedModel, outDir: string, options?: EmitOptions): Promise<EmitResult>;
   /**
    * Optional: reads what the tool measured in a project this backend emitted (undefined when the
    * project holds no such results yet). Used by `sparsepixels report`.

@@ -11,11 +11,21 @@ export function pruneStoreSimulate(): ReturnType<typeof zeroSkipSimulate> {
     if (k) k.values = k.values.map((v, i) => (i % 10 < 7 ? 0 : v)); // 70 % zeros (any pruning does)
   }
   const files = storeFiles(compressModel(model)); // [{ path: 'fc1/weights_values.bin', data }, ...]
-  const byPath = new Map(files.map((f) => [f.path, typeof f.data === 'string' ? new TextEncoder().encode(f.data) : f.data]));
+  const byPath = new Map(
+    files.map((f) => [f.path, typeof f.data === 'string' ? new TextEncoder().encode(f.data) : f.data]),
+  );
   const store = readStore((path) => byPath.get(path)); // what a folder on disk gives back
-  const events = randomSparseEvents({ h: 63, w: 63, count: 200, active: [8, 30], seed: 1, type: model.input.type });
+  const events = randomSparseEvents({
+    h: 63,
+    w: 63,
+    count: 200,
+    active: [8, 30],
+    seed: 1,
+    type: model.input.type,
+  });
   const report = zeroSkipSimulate(model, events, 200, { store, macsPerCycle: 4, clockNs: 5 });
-  for (const l of report.layers) console.log(l.name, l.op, `${l.nonZeroWeights}/${l.weights}`, l.macs, l.bitExact);
+  for (const l of report.layers)
+    console.log(l.name, l.op, `${l.nonZeroWeights}/${l.weights}`, l.macs, l.bitExact);
   console.log(report.total.cycles, report.bitExact); // cycles per event dense / input-sparse / zero-skip; true
   return report;
 }

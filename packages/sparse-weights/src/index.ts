@@ -1,6 +1,6 @@
 // The model's MAC layers as this package reads them (the one IR adapter)
 export { macLayers, isMacOp, withLayerWeights, valuesToRaws, rawsToValues } from './ir-adapter';
-export type { MacLayer, MacKind, MacTypes } from './ir-adapter';
+export type { MacLayer, MacKind, MacTypes, ModelInput } from './ir-adapter';
 
 // The compressed weight store of a model
 export {

@@ -1,11 +1,22 @@
 /**
- * The one place this package reads IR layer attributes, precisions and weights (the IR's layer
- * access is being reworked; when typed layers land, only this file changes). A MAC layer is a
+ * The one place this package reads IR layer attributes, precisions and weights (from the typed
+ * prepared layers of @sparsepixels/ir, docs/op-contract.md). A MAC layer is a
  * layer whose outputs are multiply-accumulate sums over a weight tensor: Dense, Conv2D and
  * SparseConv2D (docs/semantics.md#accumulation-order gives their orders and bias rules).
  */
 import { fracBits, parseType, SparsePixelsError, type FixedType } from '@sparsepixels/core';
-import { prepareModel, type LayerIR, type ModelIR } from '@sparsepixels/ir';
+import {
+  isPreparedLayerOf,
+  isPreparedModel,
+  prepareModel,
+  type LayerIR,
+  type ModelIR,
+  type PreparedLayer,
+  type PreparedModel,
+} from '@sparsepixels/ir';
+
+/** A model as every function of this package takes it: a document, or one prepared already. */
+export type ModelInput = ModelIR | PreparedModel;
 
 export type MacKind = 'dense' | 'conv2d' | 'sparse-conv2d';
 
@@ -26,7 +37,7 @@ export interface MacLayer {
   /** Dense: [n_in]; convolutions: [H, W, C_in]. */
   readonly inputShape: readonly number[];
   /** Slot capacity N of a sparse input. */
-  readonly slots?: number;
+  readonly nMax?: number;
   /** Kernel size K (1 for Dense). */
   readonly k: number;
   /** Input channels per tap (n_in for Dense). */
@@ -46,34 +57,23 @@ export interface MacLayer {
   readonly denseMacs: number;
 }
 
-interface MacOpAdapter {
-  readonly kind: MacKind;
-  readonly biasRule: MacLayer['biasRule'];
-  readonly k: (l: LayerIR) => number;
-  readonly cout: (l: LayerIR) => number;
-}
-
-const attrNum = (l: LayerIR, key: string): number => l.attrs?.[key] as number;
-
-/** The MAC ops and how to read them (phase 2 moves this into the op registry). */
-const MAC_OPS: Readonly<Record<string, MacOpAdapter>> = {
-  Dense: { kind: 'dense', biasRule: 'first', k: () => 1, cout: (l) => attrNum(l, 'units') },
-  Conv2D: {
-    kind: 'conv2d',
-    biasRule: 'first',
-    k: (l) => attrNum(l, 'kernelSize'),
-    cout: (l) => attrNum(l, 'filters'),
-  },
-  SparseConv2D: {
-    kind: 'sparse-conv2d',
-    biasRule: 'if-nonzero',
-    k: (l) => attrNum(l, 'kernelSize'),
-    cout: (l) => attrNum(l, 'filters'),
-  },
+/** The MAC ops: their kind and bias rule. Attributes and counts come from the typed prepared layers. */
+const MAC_OPS: Readonly<Record<string, { readonly kind: MacKind; readonly biasRule: MacLayer['biasRule'] }>> = {
+  Dense: { kind: 'dense', biasRule: 'first' },
+  Conv2D: { kind: 'conv2d', biasRule: 'first' },
+  SparseConv2D: { kind: 'sparse-conv2d', biasRule: 'if-nonzero' },
 };
 
 export function isMacOp(op: string): boolean {
   return Object.hasOwn(MAC_OPS, op);
+}
+
+/** Kernel size and output channels of a MAC layer, from its typed attributes. */
+function geometry(p: PreparedLayer<LayerIR>): { k: number; cout: number } | undefined {
+  if (isPreparedLayerOf(p, 'Dense')) return { k: 1, cout: p.attrs.units };
+  if (isPreparedLayerOf(p, 'Conv2D') || isPreparedLayerOf(p, 'SparseConv2D'))
+    return { k: p.attrs.kernelSize, cout: p.attrs.filters };
+  return undefined;
 }
 
 /** Raws of grid values (exact: a power-of-two scaling of values the IR keeps on the type's grid). */
@@ -87,37 +87,20 @@ export function rawsToValues(raws: readonly bigint[], t: FixedType): number[] {
   return raws.map((r) => Number(r) * scale);
 }
 
-/** The MAC layers of a model (prepared here, so a raw document works), in layer order. */
-export function macLayers(doc: ModelIR): MacLayer[] {
-  const { model } = prepareModel(doc);
-  const outputs = new Map<string, { shape: readonly number[]; slots?: number; type: string }>([
-    [model.input.name, { shape: model.input.shape, type: model.input.type }],
-  ]);
+/** The MAC layers of a model (prepared here unless it is a PreparedModel already), in layer order. */
+export function macLayers(doc: ModelInput): MacLayer[] {
+  const prepared = prepareModel(doc);
   const out: MacLayer[] = [];
-  for (const l of model.layers) {
-    const src = outputs.get(l.inputs[0] ?? '');
-    outputs.set(l.name, {
-      shape: l.output?.shape ?? [],
-      ...(l.output?.slots === undefined ? {} : { slots: l.output.slots }),
-      type: l.precision?.result ?? '',
-    });
-    const a = MAC_OPS[l.op];
-    if (!a || !src) continue;
-    const p = l.precision ?? {};
-    const weight = parseType(p.weight!);
-    const bias = p.bias ? parseType(p.bias) : parseType('ap_uint<1>');
+  for (const p of prepared.layers) {
+    const a = MAC_OPS[p.layer.op];
+    const g = geometry(p);
+    const src = p.inputs[0];
+    if (!a || !g || !src) continue;
+    const l = p.layer;
+    const { weight, accum } = p.precision;
+    const bias = p.precision.bias ?? parseType('ap_uint<1>');
     const kernel = l.weights!['kernel']!;
-    const k = a.k(l);
-    const cout = a.cout(l);
     const cin = a.kind === 'dense' ? (src.shape[0] ?? 0) : (src.shape[2] ?? 0);
-    const n = src.slots ?? 0;
-    const [h = 0, w = 0] = src.shape;
-    const denseMacs =
-      a.kind === 'dense'
-        ? cin * cout
-        : a.kind === 'conv2d'
-          ? h * w * k * k * cin * cout
-          : n * Math.min(n, k * k) * cin * cout;
     const biasW = l.weights?.['bias'];
     out.push({
       name: l.name,
@@ -125,23 +108,17 @@ export function macLayers(doc: ModelIR): MacLayer[] {
       kind: a.kind,
       input: l.inputs[0]!,
       inputShape: src.shape,
-      ...(src.slots === undefined ? {} : { slots: src.slots }),
-      k,
+      ...(src.kind === 'sparse' ? { nMax: src.nMax } : {}),
+      k: g.k,
       cin,
-      cout,
-      fanIn: k * k * cin,
+      cout: g.cout,
+      fanIn: g.k * g.k * cin,
       kernelShape: kernel.shape,
-      kernel: valuesToRaws(kernel.values, weight),
+      kernel: valuesToRaws(kernel.values, weight!),
       ...(biasW ? { bias: valuesToRaws(biasW.values, bias) } : {}),
       biasRule: a.biasRule,
-      types: {
-        input: parseType(src.type),
-        weight,
-        bias,
-        accum: parseType(p.accum!),
-        result: parseType(p.result!),
-      },
-      denseMacs,
+      types: { input: p.inputTypes[0]!, weight: weight!, bias, accum: accum!, result: p.precision.result },
+      denseMacs: p.op.opCount(p.attrs, p.inputs),
     });
   }
   return out;
@@ -149,20 +126,20 @@ export function macLayers(doc: ModelIR): MacLayer[] {
 
 /** The document with one layer's kernel (and bias) replaced by these raws (e.g. read back from a store). */
 export function withLayerWeights(
-  doc: ModelIR,
+  doc: ModelInput,
   layer: string,
   kernel: readonly bigint[],
   bias?: readonly bigint[],
 ): ModelIR {
-  const { model } = prepareModel(doc);
-  const l = model.layers.find((x) => x.name === layer);
-  if (!l || !isMacOp(l.op))
+  const prepared = prepareModel(doc);
+  const p = prepared.layer(layer);
+  if (!p || !isMacOp(p.layer.op))
     throw new SparsePixelsError('SP_WEIGHT_STORE', `model has no Dense/Conv2D/SparseConv2D layer "${layer}"`);
-  const copy = structuredClone(doc);
+  const copy = structuredClone(isPreparedModel(doc) ? doc.model : (doc as ModelIR));
   const target = copy.layers.find((x) => x.name === layer)!;
   const w = target.weights!;
-  w['kernel'] = { shape: w['kernel']!.shape, values: rawsToValues(kernel, parseType(l.precision!.weight!)) };
-  if (bias && l.precision?.bias)
-    w['bias'] = { shape: [bias.length], values: rawsToValues(bias, parseType(l.precision.bias)) };
+  w['kernel'] = { shape: w['kernel']!.shape, values: rawsToValues(kernel, p.precision.weight!) };
+  if (bias && p.precision.bias)
+    w['bias'] = { shape: [bias.length], values: rawsToValues(bias, p.precision.bias) };
   return copy;
 }

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
 import { formatCsimReport, IR_FILE, runCsim, type CsimResult } from '@sparsepixels/hls-vivado';
+import type { PreparedModel } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_CHECK_FAILED, EXIT_OK, type ExitCode } from '../cli/exit-codes';
 import { integerArg } from '../cli/options';
@@ -40,28 +41,29 @@ function perOutput(r: CsimResult): { output: string; values: number; mismatches:
   }));
 }
 
+/** The events of --input or --events, and the project's IR prepared to make them (handed on to runCsim). */
 async function events(
   opts: CommandInput['opts'],
   dir: string,
   ctx: CommandContext,
-): Promise<Float64Array | undefined> {
+): Promise<{ x: Float64Array; prepared: PreparedModel } | undefined> {
   if (opts.input !== undefined && opts.data !== undefined)
     throw new SparsePixelsError('SP_CLI_USAGE', 'give --input or --data, not both');
   const input = eventsPath(opts);
   if (input === undefined && opts.events === undefined) return undefined;
-  const { model } = prepareLoaded(await loadModelDocument(join(dir, IR_FILE)));
-  if (input === undefined) return randomEvents(model, opts.events as number, opts.seed as number);
-  const ev = readEvents(ctx.resolvePath(input), model.input.shape, dataKeys(opts));
+  const { prepared } = prepareLoaded(await loadModelDocument(join(dir, IR_FILE)));
+  if (input === undefined) return { x: randomEvents(prepared, opts.events as number, opts.seed as number), prepared };
+  const ev = readEvents(ctx.resolvePath(input), prepared.input.tensor.shape, dataKeys(opts));
   const size = ev.x.length / ev.count;
-  return ev.x.subarray(0, Math.min(ev.count, (opts.events as number | undefined) ?? ev.count) * size);
+  return { x: ev.x.subarray(0, Math.min(ev.count, (opts.events as number | undefined) ?? ev.count) * size), prepared };
 }
 
 async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<ExitCode> {
   const given = String(args[0]);
   const dir = ctx.resolvePath(given);
   checkProject(dir);
-  const x = await events(opts, dir, ctx);
-  const r = await runCsim(dir, { ...(x ? { events: x } : {}) });
+  const e = await events(opts, dir, ctx);
+  const r = await runCsim(dir, { ...(e ? { events: e.x, prepared: e.prepared } : {}) });
   const outputs = perOutput(r);
   ctx.info(
     `compiled ${given} with g++ in ${(r.compileMs / 1000).toFixed(1)} s; ran ${r.events} events in ${r.runMs.toFixed(0)} ms`,

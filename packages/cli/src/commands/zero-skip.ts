@@ -66,7 +66,7 @@ export function zeroSkipLines(r: ZeroSkipReport): string[] {
 async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<ExitCode> {
   if (opts.input !== undefined && opts.data !== undefined)
     throw new SparsePixelsError('SP_CLI_USAGE', 'give --input or --data, not both');
-  const { model, warnings } = await loadPreparedModel(ctx.resolvePath(String(args[0])));
+  const { prepared, model, warnings } = await loadPreparedModel(ctx.resolvePath(String(args[0])));
   for (const w of warnings) ctx.warn(w);
   const store = storeOption(opts, ctx);
   const input = eventsPath(opts);
@@ -74,7 +74,7 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<E
   let x: Float64Array;
   let n: number;
   if (input === undefined) {
-    x = randomEvents(model, count, opts.seed as number);
+    x = randomEvents(prepared, count, opts.seed as number);
     n = count;
   } else {
     const ev = readEvents(ctx.resolvePath(input), model.input.shape, dataKeys(opts));
@@ -82,7 +82,7 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<E
     x = ev.x.subarray(0, n * (ev.x.length / ev.count));
   }
   const layers = Array.isArray(opts.layer) ? (opts.layer as string[]) : undefined;
-  const r = zeroSkipSimulate(model, x, n, {
+  const r = zeroSkipSimulate(prepared, x, n, {
     ...(layers ? { layers } : {}),
     ...(store ? { store } : {}),
     macsPerCycle: opts.macsPerCycle as number,

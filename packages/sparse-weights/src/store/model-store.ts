@@ -12,8 +12,8 @@ import {
   type DecodedWeightStore,
   type EncodedWeightStore,
 } from '@sparsepixels/core';
-import type { ModelIR } from '@sparsepixels/ir';
-import { macLayers, withLayerWeights, type MacLayer } from '../ir-adapter';
+import { prepareModel, type ModelIR } from '@sparsepixels/ir';
+import { macLayers, withLayerWeights, type MacLayer, type ModelInput } from '../ir-adapter';
 
 export const MANIFEST_FILE = 'weights_manifest.json';
 export const MANIFEST_FORMAT = 'sparsepixels-weight-store-manifest';
@@ -71,8 +71,9 @@ function fail(message: string, where?: string): never {
 }
 
 /** Compresses the kernels (and biases) of the model's MAC layers, or only of `only`. */
-export function compressModel(doc: ModelIR, only?: readonly string[]): ModelStore {
-  const all = macLayers(doc);
+export function compressModel(doc: ModelInput, only?: readonly string[]): ModelStore {
+  const prepared = prepareModel(doc);
+  const all = macLayers(prepared);
   for (const n of only ?? []) {
     if (!all.some((l) => l.name === n))
       fail(
@@ -95,7 +96,7 @@ export function compressModel(doc: ModelIR, only?: readonly string[]): ModelStor
       base += encoded.metadata.nnz;
       return { layer, encoded };
     });
-  return { model: doc.name, layers, totalEntries: base };
+  return { model: prepared.model.name, layers, totalEntries: base };
 }
 
 export function manifestOf(store: ModelStore): Manifest {

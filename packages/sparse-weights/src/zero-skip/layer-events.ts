@@ -5,14 +5,13 @@
  */
 import {
   formatType,
-  parseType,
   quantizeNumberBig,
   SparsePixelsError,
   type DecodedWeightStore,
   type FixedType,
 } from '@sparsepixels/core';
-import { createInterpreter, type ModelIR, type RawBatch, type TraceEntry } from '@sparsepixels/ir';
-import { macLayers, type MacLayer } from '../ir-adapter';
+import { createInterpreter, type RawBatch, type TraceEntry } from '@sparsepixels/ir';
+import { macLayers, type MacLayer, type ModelInput } from '../ir-adapter';
 import { compressModel, roundTripStore } from '../store/model-store';
 import { prepareLayerSim, simulateEvent, type EventResult, type PreparedLayerSim } from './layer-sim';
 
@@ -71,7 +70,7 @@ function inputOf(
   const t = trace[l.input];
   if (!t) return { x: quantized[e]! };
   const size = t.raw.length / events;
-  const n = t.slots ?? 0;
+  const n = t.nMax ?? 0;
   return {
     x: slice(t.raw, e * size, size),
     ...(t.hash ? { hash: t.hash.subarray(e * 2 * n, (e + 1) * 2 * n) } : {}),
@@ -79,7 +78,7 @@ function inputOf(
 }
 
 /** The chosen MAC layers (all by default), refusing unknown names. */
-export function chooseLayers(doc: ModelIR, names: readonly string[] | undefined): MacLayer[] {
+export function chooseLayers(doc: ModelInput, names: readonly string[] | undefined): MacLayer[] {
   const all = macLayers(doc);
   for (const n of names ?? []) {
     if (!all.some((l) => l.name === n))
@@ -92,7 +91,7 @@ export function chooseLayers(doc: ModelIR, names: readonly string[] | undefined)
 
 /** Prepares the layers on the store (default: the model's own, encoded and decoded in memory). */
 export function prepareSims(
-  doc: ModelIR,
+  doc: ModelInput,
   layers: readonly MacLayer[],
   store?: ReadonlyMap<string, DecodedWeightStore>,
 ): PreparedLayerSim[] {
@@ -109,7 +108,7 @@ export function prepareSims(
 
 /** Calls `visit` for every (layer, event), events in order, layers in model order within a chunk. */
 export function walkLayerEvents(
-  doc: ModelIR,
+  doc: ModelInput,
   sims: readonly PreparedLayerSim[],
   inputs: ArrayLike<number>,
   count: number,
@@ -117,7 +116,7 @@ export function walkLayerEvents(
   chunk = 256,
 ): void {
   const it = createInterpreter(doc, { trace: true });
-  const inputType = parseType(it.model.input.type);
+  const inputType = it.prepared.input.type;
   const readsInput = sims.some((s) => s.layer.input === it.model.input.name);
   for (let start = 0; start < count; start += chunk) {
     const n = Math.min(chunk, count - start);

@@ -50,7 +50,7 @@ export function outputUnits(l: MacLayer, x: readonly bigint[], hash?: Int32Array
     }
     return units;
   }
-  const n = l.slots ?? 0;
+  const n = l.nMax ?? 0;
   const hs = hash ?? new Int32Array(2 * n);
   const units: OutputUnit[] = [];
   for (let i = 0; i < n; i++) {

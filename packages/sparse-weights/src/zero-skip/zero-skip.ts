@@ -5,7 +5,8 @@
  * idealised MAC engine doing M multiply-accumulates per cycle (ceil(MACs / M) per layer and event).
  */
 import { SparsePixelsError, type DecodedWeightStore } from '@sparsepixels/core';
-import { DEFAULT_BUILD, type ModelIR } from '@sparsepixels/ir';
+import { DEFAULT_BUILD, prepareModel } from '@sparsepixels/ir';
+import type { ModelInput } from '../ir-adapter';
 import { chooseLayers, prepareSims, walkLayerEvents } from './layer-events';
 
 export interface MacCounts {
@@ -57,17 +58,18 @@ function fail(message: string): never {
 }
 
 export function zeroSkipSimulate(
-  doc: ModelIR,
+  doc: ModelInput,
   inputs: ArrayLike<number>,
   count: number,
   o: ZeroSkipOptions = {},
 ): ZeroSkipReport {
   const m = o.macsPerCycle ?? 1;
   if (!Number.isInteger(m) || m < 1) fail(`MACs per cycle ${m} is not allowed; expected an integer >= 1`);
-  const clockNs = o.clockNs ?? doc.build?.clockPeriod ?? DEFAULT_BUILD.clockPeriod;
+  const prepared = prepareModel(doc);
+  const clockNs = o.clockNs ?? prepared.model.build?.clockPeriod ?? DEFAULT_BUILD.clockPeriod;
   if (!(clockNs > 0)) fail(`clock ${clockNs} ns is not allowed; expected a number > 0`);
-  const layers = chooseLayers(doc, o.layers);
-  const sims = prepareSims(doc, layers, o.store);
+  const layers = chooseLayers(prepared, o.layers);
+  const sims = prepareSims(prepared, layers, o.store);
   const acc = new Map(
     sims.map((sim) => [
       sim,
@@ -76,7 +78,7 @@ export function zeroSkipSimulate(
   );
   const cyc = (macs: number) => Math.ceil(macs / m);
   walkLayerEvents(
-    doc,
+    prepared,
     sims,
     inputs,
     count,
@@ -124,7 +126,7 @@ export function zeroSkipSimulate(
     inputAndWeightSparse: cycles.inputAndWeightSparse * clockNs,
   };
   return {
-    model: doc.name,
+    model: prepared.model.name,
     events: count,
     macsPerCycle: m,
     clockNs,

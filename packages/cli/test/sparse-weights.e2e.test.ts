@@ -112,6 +112,35 @@ describe('train --prune', () => {
   });
 });
 
+describe('inspect and report show the MACs per event', () => {
+  it('counts what the zero-skip engine performs, in text and --json, beside the existing report fields', () => {
+    const ev = ['--events', '40', '--seed', '3'];
+    const ins = cli(['inspect', 'pruned/model.json', ...ev, '--json']);
+    expect(ins.code, ins.stderr).toBe(0);
+    const macs = JSON.parse(ins.stdout).macs;
+    expect(macs.events).toBe(40);
+    const ops = macs.layers.map((l: { op: string }) => l.op);
+    expect(new Set(ops)).toEqual(new Set(['SparseConv2D', 'Dense'])); // every MAC layer of sparse-t, no other
+    // 70 % of the weights are zero: the zero-skip count is well below the input-sparse one
+    expect(macs.total.inputAndWeightSparse).toBeLessThan(0.6 * macs.total.inputSparse);
+    expect(macs.total.inputSparse).toBeLessThanOrEqual(macs.total.dense);
+    // the same events through the zero-skip simulation (which skips for real) give the same means
+    const zs = JSON.parse(cli(['zero-skip', 'pruned/model.json', ...ev, '--json']).stdout);
+    expect(
+      zs.layers.map((l: { name: string; macs: unknown }) => ({ name: l.name, ...(l.macs as object) })),
+    ).toEqual(macs.layers.map(({ op: _op, ...l }: { op: string }) => l));
+    const rep = cli(['report', 'pruned/model.json', ...ev, '--json']);
+    expect(rep.code, rep.stderr).toBe(0);
+    const r = JSON.parse(rep.stdout);
+    expect(r.macs).toEqual(macs);
+    for (const k of ['estimate', 'layers', 'device', 'source']) expect(r).toHaveProperty(k);
+    expect(r.estimate).toHaveProperty('latencyCycles');
+    const text = cli(['report', 'pruned/model.json', ...ev]).stdout;
+    expect(text).toContain('MACs per event (mean of 40 events, generated (seed 3))');
+    expect(cli(['inspect', 'pruned/model.json', ...ev]).stdout).toMatch(/^total\s+\S+\s+\S+\s+\S+/m);
+  });
+});
+
 describe('export-weights and zero-skip', () => {
   it('writes the compressed store, reads it back, and zero-skip on it is bit-exact', () => {
     const e = cli([

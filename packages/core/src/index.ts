@@ -138,6 +138,10 @@ export {
   ACTIVATIONS,
   findActivation,
   getActivation,
+  nonZeroPerRow,
+  denseMacCounts,
+  conv2dSameMacCounts,
+  sparseConv2dMacCounts,
 } from './kernels/index';
 export type {
   InputReduceOptions,
@@ -171,6 +175,8 @@ export type {
   ActivationTypes,
   ActivationFixedOptions,
   FixedActivation,
+  EventMacCounts,
+  Conv2dCountGeometry,
 } from './kernels/index';
 export {
   WEIGHT_STORE_FORMAT,

@@ -47,3 +47,10 @@ export type {
   ActivationFixedOptions,
   FixedActivation,
 } from './activation-kernel';
+export {
+  nonZeroPerRow,
+  denseMacCounts,
+  conv2dSameMacCounts,
+  sparseConv2dMacCounts,
+} from './mac-counts';
+export type { EventMacCounts, Conv2dCountGeometry } from './mac-counts';

@@ -60,6 +60,7 @@ export type {
   AnyLayerIR,
   LayerOf,
   LayerOfOp,
+  MacCounter,
   AttrsOfOp,
   ShapeContext,
   PrecisionContext,
@@ -74,7 +75,7 @@ export type { ActivationRule } from './ops/activations/activation-rule';
 
 // Interpreter
 export { createInterpreter } from './interpret/create-interpreter';
-export type { Interpreter, InterpreterOptions, InterpretResult, OutputBatch, TraceEntry } from './interpret/create-interpreter';
+export type { Interpreter, InterpreterOptions, InterpretResult, LayerMacs, OutputBatch, TraceEntry } from './interpret/create-interpreter';
 export { createFloatInterpreter } from './interpret/create-float-interpreter';
 export type { FloatInterpreter, FloatInterpretResult, FloatTraceEntry } from './interpret/create-float-interpreter';
 export type { RawBatch } from './interpret/raw-batch';

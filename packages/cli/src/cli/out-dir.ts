@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { checkOutputFile, checkOutputFolder, type OutputFileFormat } from '@sparsepixels/ir';
 
 /** What a command's output folder holds (recorded in its marker; --force replaces only the same kind). */
-export type OutputKind = 'hls-project' | 'trained-model' | 'report-charts';
+export type OutputKind = 'hls-project' | 'trained-model' | 'report-charts' | 'weight-store';
 
 /**
  * Checks an output folder before any work starts: missing (in an existing parent) or empty is
@@ -28,6 +28,8 @@ export const OUTPUT_FORMATS: Readonly<Record<string, OutputFileFormat>> = {
   '.yml': { what: "an hls4ml config written by 'sparsepixels export'", looksLike: (h) => EXPORTED_CONFIG.test(text(h)) },
   '.yaml': { what: "an hls4ml config written by 'sparsepixels export'", looksLike: (h) => EXPORTED_CONFIG.test(text(h)) },
   '.html': { what: "a report written by 'sparsepixels report'", looksLike: (h) => text(h).includes('content="sparsepixels report"') },
+  // prune-sweep's --plot: a chart rendered by vega (an SVG document)
+  '.svg': { what: 'an SVG chart', looksLike: (h) => /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(text(h)) },
   // \x93NUMPY
   '.npy': { what: 'an .npy file', looksLike: (h) => startsWith(h, [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]) },
   // an IR document as sparsepixels writes it ("format" first); any other JSON is not ours to replace

@@ -8,6 +8,7 @@ import { EXIT_OK } from '../cli/exit-codes';
 import { numberArg } from '../cli/options';
 import { checkOutDir, checkOutFile } from '../cli/out-dir';
 import { writeFileAtomic } from '../io/atomic-write';
+import { addMacEventOptions, countEventMacs, macEvents } from '../model/event-macs';
 import { loadModelDocument, prepareLoaded } from '../model/load-model';
 import { readEvents } from '../model/read-events';
 import { buildReport, rocOf } from '../report/build-report';
@@ -99,6 +100,8 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
     const ev = readEvents(file, model.input.shape);
     data = { ...data, roc: rocOf(prepared, ev.x, labels(ev.y, ev.count, file), ev.count) };
   }
+  const ev = macEvents(prepared, opts, ctx, typeof opts.data === 'string' ? opts.data : undefined);
+  data = { ...data, macs: countEventMacs(prepared, ev.x, ev.count, ev.source) };
   for (const line of reportLines(data)) ctx.info(line);
   const force = opts.force === true;
   if (opts.html !== undefined || opts.svg !== undefined) {
@@ -132,7 +135,9 @@ export const reportCommand: CliCommand = {
     'the published synthesis results of the reference kernels (see packages/estimate/README.md). Given a project folder ' +
     'that holds synthesis results (solution*/syn/report/*csynth.xml, vivado_synth.rpt), the measured figures are shown ' +
     'beside the estimate. --html writes a self-contained page with charts (per layer, versus N_max, standard vs sparse, ' +
-    'and the ROC of float vs firmware with --data).',
+    'and the ROC of float vs firmware with --data). It also prints the multiply-accumulates each MAC layer performs per ' +
+    'event as the interpreter counts them (dense, input-sparse, input-and-weight-sparse), averaged over the events of ' +
+    '--data or --events generated ones.',
   examples: [
     ['report model.json', 'the table on the terminal'],
     ['report prj --json', 'estimate and (if synthesised) measured figures of an HLS project, as JSON'],
@@ -170,6 +175,7 @@ export const reportCommand: CliCommand = {
         'labelled events (x, y) for ROC curves of the float model and the firmware',
       )
       .option('-f, --force', 'overwrite an --html report / --svg folder that sparsepixels wrote (never other files)');
+    addMacEventOptions(cmd);
   },
   run,
 };

@@ -4,7 +4,7 @@ import { type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { integerArg, numberArg } from '../cli/options';
 import { checkOutDir } from '../cli/out-dir';
-import { didYouMean, writeOutputFolder } from '@sparsepixels/ir';
+import { writeOutputFolder } from '@sparsepixels/ir';
 import { VERSION } from '../version';
 import { DATASETS } from '../data/registry';
 import { parseBits, pick } from '../training/choices';

@@ -79,7 +79,10 @@ describe('demo --small', () => {
 
   it('refuses a non-empty output folder without --force, before doing any work', () => {
     const r = cli(['demo', '--small', '--out', 'demo']);
-    expectUsageError(r, `${join(work, 'demo')}: the output folder is not empty; pass --force to replace it`);
+    expectUsageError(
+      r,
+      `${join(work, 'demo')}: the output folder is not empty; pass --force to replace a folder that sparsepixels wrote`,
+    );
     expect(r.stdout).toBe('');
   });
 });
@@ -281,7 +284,7 @@ describe('train', () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^test \(12 events\): firmware accuracy [\d.]+ \(float [\d.]+\);/m);
-    expect(readdirSync(join(work, 'tiny')).sort()).toEqual(['model.json', 'report.html', 'tfjs']);
+    expect(readdirSync(join(work, 'tiny')).sort()).toEqual(['.sparsepixels-output.json', 'model.json', 'report.html', 'tfjs']);
     const fromIr = JSON.parse(cli(['inspect', 'tiny/model.json', '--json']).stdout);
     const fromTfjs = JSON.parse(cli(['inspect', 'tiny/tfjs', '--json']).stdout);
     expect(fromTfjs.source).toBe('saved-model');

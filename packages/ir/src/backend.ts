@@ -6,8 +6,10 @@ import { didYouMean } from './util/did-you-mean';
 
 /** Options every backend understands; backends may read more (typed by the backend). */
 export interface EmitOptions {
-  /** Replace an existing non-empty output folder. */
+  /** Replace an existing output folder that sparsepixels wrote (never anything else; see writeOutputFolder). */
   readonly force?: boolean;
+  /** Files the caller read (the model, test data): a folder holding one is never an output folder. */
+  readonly inputFiles?: readonly string[];
   /** Events written to the test bench data (inputs and the interpreter's expected outputs). */
   readonly testInputs?: ArrayLike<number>;
   readonly testBatchSize?: number;

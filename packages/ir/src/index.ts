@@ -66,6 +66,7 @@ export type {
   AnyLayerIR,
   LayerOf,
   LayerOfOp,
+  MacCounter,
   AttrsOfOp,
   ShapeContext,
   PrecisionContext,
@@ -80,7 +81,7 @@ export type { ActivationRule } from './ops/activations/activation-rule';
 
 // Interpreter
 export { createInterpreter } from './interpret/create-interpreter';
-export type { Interpreter, InterpreterOptions, InterpretResult, OutputBatch, TraceEntry } from './interpret/create-interpreter';
+export type { Interpreter, InterpreterOptions, InterpretResult, LayerMacs, OutputBatch, TraceEntry } from './interpret/create-interpreter';
 export { createFloatInterpreter } from './interpret/create-float-interpreter';
 export type { FloatInterpreter, FloatInterpretResult, FloatTraceEntry } from './interpret/create-float-interpreter';
 export type { RawBatch } from './interpret/raw-batch';
@@ -90,6 +91,23 @@ export type { CompileContext, KernelFactory, FloatKernelFactory } from './ops/op
 // Backends
 export { registerBackend, getBackend, listBackends, checkBackendSupports } from './backend';
 export type { Backend, EmitOptions, EmitResult, Measurement, MeasuredCost } from './backend';
+
+// Output folders and files (every writer of sparsepixels and of outside backends)
+export { writeOutputFolder } from './output/write-output-folder';
+export type { OutputFolderOptions, WrittenFolder } from './output/write-output-folder';
+export { checkOutputFolder, checkNotProtected } from './output/output-guard';
+export type { OutputFolderCheck } from './output/output-guard';
+export { checkOutputFile } from './output/output-file';
+export type { OutputFileCheck, OutputFileFormat } from './output/output-file';
+export { OUTPUT_MARKER_FILE, readOutputMarker } from './output/output-marker';
+export type { OutputMarker, OutputFileEntry } from './output/output-marker';
+export { createOwnedTempDir, reapStaleTempDirs } from './output/owned-temp';
+export { onInterrupt } from './output/interrupt';
+export type { InterruptCleanup } from './output/interrupt';
+
+// C++ names of generated projects
+export { cppNameProblem } from './names/cpp-names';
+export type { CppNameRole } from './names/cpp-names';
 
 // Utilities
 export { didYouMean } from './util/did-you-mean';

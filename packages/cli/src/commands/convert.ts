@@ -1,5 +1,5 @@
 import { SparsePixelsError } from '@sparsepixels/core';
-import type { ModelIR, PreparedModel } from '@sparsepixels/ir';
+import { cppNameProblem, type ModelIR, type PreparedModel } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { integerArg, numberArg } from '../cli/options';
@@ -34,6 +34,10 @@ function parseInput({ args, opts }: CommandInput): ConvertArgs {
       'SP_CLI_USAGE',
       `--project '${project}' is not allowed; use a C identifier (letters, digits, '_', not starting with a digit)`,
     );
+  }
+  const problem = project === undefined ? undefined : cppNameProblem(project, 'project');
+  if (problem) {
+    throw new SparsePixelsError('SP_CLI_USAGE', `--project '${project}' is not allowed: it ${problem}; choose another name`);
   }
   return {
     model: String(args[0]),
@@ -99,7 +103,8 @@ async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXI
   const a = parseInput(input);
   const backend = findHlsBackend(a.backend);
   const out = ctx.resolvePath(a.out);
-  checkOutDir(out, a.force);
+  const inputFiles = [a.model, a.tb, a.hlsConfig].filter((f) => f !== undefined).map((f) => ctx.resolvePath(f));
+  checkOutDir(out, a.force, 'hls-project', inputFiles);
   // --hls-config, --part, --clock, --reuse-factor, --project go into the document before it is
   // prepared: one preparation for the whole command
   const { prepared, model } = await loadPreparedModel(ctx.resolvePath(a.model), { edit: (doc) => withBuildOptions(doc, a, ctx) });
@@ -107,6 +112,7 @@ async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXI
   const t0 = performance.now();
   const r = await backend.emit(prepared, out, {
     force: a.force,
+    inputFiles,
     ...(events ? { testInputs: events } : {}),
   });
   const ms = performance.now() - t0;
@@ -139,7 +145,9 @@ export const convertCommand: CliCommand = {
     'Emit a self-contained HLS project (hls4ml layout: firmware/, weights, test bench, tb_data/, build scripts, the IR ' +
     'it came from) for an IR document or a saved TensorFlow.js model. The test bench holds input events (from --tb, ' +
     "generated with --tb-events, or a few default events) and the interpreter's bit-exact outputs. The project is " +
-    'written to a temporary folder and renamed into place; a non-empty --out is refused without --force.',
+    'written to a temporary folder and renamed into place. --force replaces only a project folder that sparsepixels ' +
+    'wrote and that holds nothing else (see the README); the current folder, its parents, the home folder and a ' +
+    'folder holding the model are never replaced.',
   examples: [
     ['convert model.json --backend vitis --out prj', 'Vitis HLS project in ./prj'],
     [
@@ -165,10 +173,10 @@ export const convertCommand: CliCommand = {
       .addArgument(new Argument('<model>', 'IR .json or saved-model folder'))
       .option('-b, --backend <name>', `HLS backend: ${HLS_BACKENDS.map((b) => b.name).join(', ')}`, 'vitis')
       .requiredOption('-o, --out <dir>', 'project folder to write')
-      .option('-f, --force', 'replace a non-empty output folder')
+      .option('-f, --force', 'replace a project folder that sparsepixels wrote (and that holds nothing else)')
       .option(
         '--project <name>',
-        'top-level function and project name (default: the IR build.project or myproject)',
+        'top-level function and project name, a C++ name that the project does not define itself (default: the IR build.project or myproject)',
       )
       .option('--tb <inputs>', 'test-bench input events: .npy, or .npz with an array x (count, H, W, C)')
       .option(

@@ -6,8 +6,7 @@ import { integerArg } from '../cli/options';
 import { checkOutDir } from '../cli/out-dir';
 import { neutrinoGenerator } from '../data/neutrino';
 import { metricLine, trainCnn } from '../training/train-cnn';
-import { estimateSummary, writeTrainedReport } from '../report/trained-summary';
-import { join } from 'node:path';
+import { estimateSummary, trainedReportHtml } from '../report/trained-summary';
 import { trainingData } from '../training/training-data';
 import type { CliCommand, CommandContext, CommandInput } from './command';
 
@@ -43,7 +42,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
   const mode = opts.small === true ? MODES.small : MODES.full;
   const outGiven = String(opts.out);
   const out = ctx.resolvePath(outGiven);
-  checkOutDir(out, opts.force === true);
+  checkOutDir(out, opts.force === true, 'hls-project');
   const t0 = performance.now();
   const data = trainingData({ gen: neutrinoGenerator, events: mode.events, seed: 1, testFraction: 0.2 }, ctx);
   const nTest = data.test.y.length;
@@ -73,9 +72,13 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
   ctx.info(`    test: ${metricLine(ev)} (trained in ${t.seconds.toFixed(0)} s)`);
   ctx.info(`3/3 Vitis HLS project -> ${outGiven}, C simulation with g++ on ${csimEvents} test events`);
   const size = 63 * 63;
+  const est = estimateSummary(t.ir);
+  // report.html goes into the project folder with it (listed in its marker, so --force can replace it)
+  const report = await trainedReportHtml(est.data, ev.prepared, data.test.x, data.test.y, nTest);
   const project = await vitisBackend.emit(ev.prepared, out, {
     force: opts.force === true,
     testInputs: data.test.x.subarray(0, csimEvents * size),
+    extraFiles: [{ path: 'report.html', content: report }],
   });
   const r = await runCsim(project.outDir, { prepared: ev.prepared });
   const outputs = r.outputs.length * r.events * (r.outputs[0]?.size ?? 1);
@@ -87,16 +90,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
     ctx.info(
       `    MISMATCH: ${r.mismatchCount} output values differ from the interpreter; run 'sparsepixels csim ${outGiven}' for the report`,
     );
-  const est = estimateSummary(t.ir);
   for (const line of est.lines) ctx.info(`    ${line}`);
-  await writeTrainedReport(
-    join(project.outDir, 'report.html'),
-    est.data,
-    t.ir,
-    data.test.x,
-    data.test.y,
-    nTest,
-  );
   ctx.info(`    charts and ROC (float vs firmware): ${outGiven}/report.html`);
   const seconds = (performance.now() - t0) / 1000;
   ctx.info(`done in ${seconds.toFixed(0)} s`);
@@ -140,7 +134,7 @@ export const demoCommand: CliCommand = {
         integerArg(1, 100000),
       )
       .option('--small', 'CI size: 1000 events, 6 epochs (a few seconds)')
-      .option('-f, --force', 'replace a non-empty output folder');
+      .option('-f, --force', 'replace a project folder that sparsepixels wrote (and that holds nothing else)');
   },
   run,
 };

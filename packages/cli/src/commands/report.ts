@@ -1,13 +1,14 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
 import { findDevice, knownParts, type KernelFlavour } from '@sparsepixels/estimate';
-import { didYouMean, type ModelIR } from '@sparsepixels/ir';
+import { didYouMean, writeOutputFolder, type ModelIR } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { numberArg } from '../cli/options';
 import { checkOutDir, checkOutFile } from '../cli/out-dir';
 import { writeFileAtomic } from '../io/atomic-write';
+import { addMacEventOptions, countEventMacs, macEvents } from '../model/event-macs';
 import { loadModelDocument, prepareLoaded } from '../model/load-model';
 import { readEvents } from '../model/read-events';
 import { buildReport, rocOf } from '../report/build-report';
@@ -15,6 +16,7 @@ import { findProject, measureProject } from '../report/project-kind';
 import { REPORT_MARKER, reportFigures, reportHtml } from '../report/report-html';
 import { reportJson } from '../report/report-json';
 import { reportLines } from '../report/report-table';
+import { VERSION } from '../version';
 import type { CliCommand, CommandContext, CommandInput } from './command';
 
 function part(value: unknown): string | undefined {
@@ -67,14 +69,14 @@ function labels(
 }
 
 /** Writes the HTML (an existing file only if a previous report wrote it, or with --force). */
-function writeHtml(file: string, html: string, force: boolean): void {
+function writeHtml(file: string, html: string, force: boolean, inputFiles: readonly string[]): void {
   let ours = false;
   try {
     ours = readFileSync(file, 'utf8').includes(REPORT_MARKER);
   } catch {
     ours = false;
   }
-  checkOutFile(file, force || ours);
+  checkOutFile(file, force || ours, inputFiles);
   writeFileAtomic(file, (write) => write(Buffer.from(html, 'utf8')));
 }
 
@@ -83,7 +85,7 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
   const path = ctx.resolvePath(given);
   const project = findProject(path);
   const loaded = await loadModelDocument(project ? project.irFile : path);
-  const { model, warnings } = prepareLoaded(loaded);
+  const { prepared, model, warnings } = prepareLoaded(loaded);
   for (const w of warnings) ctx.warn(w);
   const measurement = project ? await measureProject(path, project) : undefined;
   const p = part(opts.part);
@@ -96,22 +98,26 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
   if (opts.data !== undefined) {
     const file = ctx.resolvePath(String(opts.data));
     const ev = readEvents(file, model.input.shape);
-    data = { ...data, roc: rocOf(model, ev.x, labels(ev.y, ev.count, file), ev.count) };
+    data = { ...data, roc: rocOf(prepared, ev.x, labels(ev.y, ev.count, file), ev.count) };
   }
+  const ev = macEvents(prepared, opts, ctx, typeof opts.data === 'string' ? opts.data : undefined);
+  data = { ...data, macs: countEventMacs(prepared, ev.x, ev.count, ev.source) };
   for (const line of reportLines(data)) ctx.info(line);
   const force = opts.force === true;
   if (opts.html !== undefined || opts.svg !== undefined) {
+    const inputFiles = [path, ...(opts.data === undefined ? [] : [ctx.resolvePath(String(opts.data))])];
+    const svgDir = opts.svg === undefined ? undefined : ctx.resolvePath(String(opts.svg));
+    if (svgDir) checkOutDir(svgDir, force, 'report-charts', inputFiles); // before anything is written
     const figures = await reportFigures(data);
     if (opts.html !== undefined) {
       const file = ctx.resolvePath(String(opts.html));
-      writeHtml(file, await reportHtml(data, figures), force);
+      writeHtml(file, await reportHtml(data, figures), force, inputFiles);
       ctx.info(`wrote ${String(opts.html)} (${figures.length} charts)`);
     }
-    if (opts.svg !== undefined) {
-      const dir = ctx.resolvePath(String(opts.svg));
-      checkOutDir(dir, force);
-      mkdirSync(dir, { recursive: true });
-      for (const f of figures) writeFileSync(join(dir, `${f.figure.id}.svg`), f.figure.svg);
+    if (svgDir) {
+      await writeOutputFolder(svgDir, { kind: 'report-charts', force, inputFiles, version: VERSION }, (tmp) => {
+        for (const f of figures) writeFileSync(join(tmp, `${f.figure.id}.svg`), f.figure.svg);
+      });
       ctx.info(`wrote ${figures.length} SVG files to ${String(opts.svg)}`);
     }
   }
@@ -129,7 +135,9 @@ export const reportCommand: CliCommand = {
     'the published synthesis results of the reference kernels (see packages/estimate/README.md). Given a project folder ' +
     'that holds synthesis results (solution*/syn/report/*csynth.xml, vivado_synth.rpt), the measured figures are shown ' +
     'beside the estimate. --html writes a self-contained page with charts (per layer, versus N_max, standard vs sparse, ' +
-    'and the ROC of float vs firmware with --data).',
+    'and the ROC of float vs firmware with --data). It also prints the multiply-accumulates each MAC layer performs per ' +
+    'event as the interpreter counts them (dense, input-sparse, input-and-weight-sparse), averaged over the events of ' +
+    '--data or --events generated ones.',
   examples: [
     ['report model.json', 'the table on the terminal'],
     ['report prj --json', 'estimate and (if synthesised) measured figures of an HLS project, as JSON'],
@@ -166,7 +174,8 @@ export const reportCommand: CliCommand = {
         '--data <file.npz>',
         'labelled events (x, y) for ROC curves of the float model and the firmware',
       )
-      .option('-f, --force', 'overwrite an existing --html file / non-empty --svg folder');
+      .option('-f, --force', 'overwrite an --html report / --svg folder that sparsepixels wrote (never other files)');
+    addMacEventOptions(cmd);
   },
   run,
 };

@@ -1,35 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SparsePixelsError } from '@sparsepixels/core';
 import { type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { integerArg, numberArg } from '../cli/options';
-import { checkOutDir, writeFolderAtomic } from '../cli/out-dir';
-import { didYouMean } from '@sparsepixels/ir';
+import { checkOutDir } from '../cli/out-dir';
+import { writeOutputFolder } from '@sparsepixels/ir';
+import { VERSION } from '../version';
 import { DATASETS } from '../data/registry';
+import { parseBits, pick } from '../training/choices';
 import { MODEL_VARIANTS } from '../training/model-variants';
 import { metricLine, trainCnn } from '../training/train-cnn';
 import { estimateSummary, writeTrainedReport } from '../report/trained-summary';
 import { trainingData } from '../training/training-data';
 import type { CliCommand, CommandContext, CommandInput } from './command';
 import { addDataKeyOptions, dataKeys } from '../cli/data-options';
-
-function pick<T extends { name: string }>(what: string, name: string, all: readonly T[]): T {
-  const found = all.find((x) => x.name === name);
-  if (found) return found;
-  const names = all.map((x) => x.name);
-  throw new SparsePixelsError(
-    'SP_CLI_USAGE',
-    `unknown ${what} '${name}'; choose one of ${names.join(', ')}${didYouMean(name, names)}`,
-  );
-}
-
-function parseBits(v: unknown): number {
-  const bits = Number(v);
-  if (bits !== 8 && bits !== 16)
-    throw new SparsePixelsError('SP_CLI_USAGE', `--bits ${String(v)} is not allowed; use 8 or 16`);
-  return bits;
-}
+import { addScheduleOptions, checkPruneFlags, pruneLine, pruneOptions, sparsityArg } from '../training/prune-options';
 
 async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof EXIT_OK> {
   const gen = pick('dataset', String(opts.dataset), DATASETS);
@@ -37,7 +22,11 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
   const bits = parseBits(opts.bits);
   const outGiven = String(opts.out);
   const out = ctx.resolvePath(outGiven);
-  checkOutDir(out, opts.force === true);
+  const inputFiles = opts.data === undefined ? [] : [ctx.resolvePath(String(opts.data))];
+  const force = opts.force === true;
+  checkOutDir(out, force, 'trained-model', inputFiles);
+  checkPruneFlags(opts);
+  const prune = opts.prune === undefined ? undefined : await pruneOptions(opts.prune as number, opts, opts.epochs as number);
   const data = trainingData(
     {
       gen,
@@ -63,6 +52,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
       learningRate: opts.learningRate as number,
       seed: opts.seed as number,
       name: `${gen.name}_${variant.name.replace('-', '_')}_${bits}b`,
+      ...(prune ? { prune } : {}),
     },
     data.train,
     data.test,
@@ -70,15 +60,16 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
   );
   const ev = t.evaluation;
   ctx.info(`trained in ${t.seconds.toFixed(1)} s (TensorFlow.js backend ${t.backend})`);
+  if (t.history.prune) ctx.info(pruneLine(t.history.prune));
   ctx.info(
     `test (${nTest} events): ${metricLine(ev)}; ${ev.overflowEvents} events had more than N active pixels`,
   );
   const layers = await import('@sparsepixels/layers');
   const est = estimateSummary(t.ir);
-  await writeFolderAtomic(out, async (tmp) => {
+  await writeOutputFolder(out, { kind: 'trained-model', force, inputFiles, version: VERSION }, async (tmp) => {
     writeFileSync(join(tmp, 'model.json'), `${JSON.stringify(t.ir, null, 2)}\n`);
     await layers.saveModel(t.model, join(tmp, 'tfjs'));
-    await writeTrainedReport(join(tmp, 'report.html'), est.data, t.ir, data.test.x, data.test.y, nTest);
+    await writeTrainedReport(join(tmp, 'report.html'), est.data, ev.prepared, data.test.x, data.test.y, nTest);
   });
   ctx.info(
     `saved ${outGiven}/model.json (IR), ${outGiven}/tfjs/ (TensorFlow.js model) and ${outGiven}/report.html (charts, ROC)`,
@@ -102,6 +93,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
     overflowEvents: ev.overflowEvents,
     estimate: est.data.estimate.estimate,
     ...(est.data.standard ? { standardEstimate: est.data.standard.estimate } : {}),
+    ...(t.history.prune && prune ? { prune: { ...t.history.prune, schedule: prune.schedule } } : {}),
     out,
   });
   return EXIT_OK;
@@ -120,6 +112,8 @@ export const trainCommand: CliCommand = {
     ['train --dataset neutrino --out nu-model', 'sparse-m, 8-bit, on 4000 generated neutrino windows'],
     ['train --dataset digits --model sparse-l --epochs 20 --out digits-l', 'digits, N = 20'],
     ['train --dataset jet --data jets.npz --bits 16 --out jet16', 'on your own x / y arrays'],
+    ['train --dataset neutrino --prune 0.7 --out nu-pruned', '70 % of the weights pruned (one-shot after half the epochs)'],
+    ['train --dataset neutrino --prune 0.7 --prune-schedule polynomial:1,6 --out nu-poly', 'pruning ramps up from epoch 1 to 6'],
   ],
   json: true,
   configure(cmd: Command): void {
@@ -134,7 +128,9 @@ export const trainCommand: CliCommand = {
       .option('--learning-rate <lr>', 'Adam learning rate', numberArg(0, 1), 3e-3)
       .option('-s, --seed <seed>', 'seed of the generated events, weights and shuffling', integerArg(0), 1219)
       .option('-o, --out <dir>', 'output folder', 'sparsepixels-model')
-      .option('-f, --force', 'replace a non-empty output folder');
+      .option('-f, --force', 'replace a model folder that sparsepixels wrote (and that holds nothing else)')
+      .option('--prune <sparsity>', 'magnitude-prune this fraction of the conv and dense weights while training (e.g. 0.7)', sparsityArg);
+    addScheduleOptions(cmd);
     addDataKeyOptions(cmd);
   },
   run,

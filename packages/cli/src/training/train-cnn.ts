@@ -5,7 +5,7 @@
  */
 import { SparsePixelsError } from '@sparsepixels/core';
 import type { ModelIR } from '@sparsepixels/ir';
-import type { Evaluation, FitHistory, ProgressSink } from '@sparsepixels/layers';
+import type { Evaluation, FitHistory, ProgressSink, PruneOptions } from '@sparsepixels/layers';
 import type * as tf from '@tensorflow/tfjs';
 import { quietTfjs } from '../cli/quiet-tfjs';
 import type { CommandContext } from '../commands/command';
@@ -25,6 +25,8 @@ export interface TrainCnnOptions {
   readonly learningRate: number;
   readonly seed: number;
   readonly name?: string;
+  /** Magnitude pruning during training. */
+  readonly prune?: PruneOptions;
 }
 
 export interface TrainedCnn {
@@ -70,6 +72,7 @@ export async function trainCnn(
     earlyStopping: false,
     seed: o.seed,
     progress: sink(layers, ctx),
+    ...(o.prune ? { prune: o.prune } : {}),
   });
   const seconds = (performance.now() - t0) / 1000;
   const evaluation = layers.evaluate(model, test);

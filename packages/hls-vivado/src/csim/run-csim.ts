@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
-import { prepareModel, type PreparedModel } from '@sparsepixels/ir';
+import { createOwnedTempDir, onInterrupt, prepareModel, reapStaleTempDirs, type PreparedModel } from '@sparsepixels/ir';
 import { outputSpecs } from '../emit-project';
 import { IR_FILE } from '../render-project';
 import { formatInputEvents, parseInputEvents } from '../tb-data';
@@ -49,8 +49,15 @@ export async function runCsim(projectDir: string, options: CsimOptions = {}): Pr
   const { prepared, project } = loadProject(projectDir, options.prepared);
   const inputSize = prepared.input.tensor.size;
   const outputs = outputSpecs(prepared);
-  const work = mkdtempSync(join(tmpdir(), 'sp-csim-'));
+  // our own temporary folder: removed at the end, on SIGINT/SIGTERM/SIGHUP, or by the next run
+  // once this process is dead (sp-csim-<pid>-<hex> with an owner file)
+  reapStaleTempDirs(tmpdir(), CSIM_TMP_PREFIX);
+  let work = '';
+  const release = onInterrupt(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
   try {
+    work = createOwnedTempDir(tmpdir(), CSIM_TMP_PREFIX);
     const events = options.events
       ? Float64Array.from(options.events)
       : parseInputEvents(readFileSync(join(projectDir, 'tb_data/tb_input_features.dat'), 'utf8'), inputSize, 'tb_input_features.dat');
@@ -82,9 +89,13 @@ export async function runCsim(projectDir: string, options: CsimOptions = {}): Pr
       interpretMs,
     };
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true });
+    release();
   }
 }
+
+/** Name prefix of the C simulation's temporary folders in the system temporary folder. */
+export const CSIM_TMP_PREFIX = 'sp-csim-';
 
 /** The project's IR, prepared once for the whole C simulation. */
 function loadProject(projectDir: string, given?: PreparedModel): { prepared: PreparedModel; project: string } {

@@ -19,6 +19,7 @@ describe('PIPELINE', () => {
     expect(PIPELINE.map((p) => p.name)).toEqual([
       'fill-activity',
       'check-graph',
+      'check-cpp-names',
       'normalize-types',
       'check-attrs',
       'infer-shapes',

@@ -1,4 +1,5 @@
 import { checkAttrsPass } from './check-attrs';
+import { checkCppNamesPass } from './check-cpp-names';
 import { checkGraphPass } from './check-graph';
 import { checkWeightsPass } from './check-weights';
 import { fillActivityPass } from './fill-activity';
@@ -12,6 +13,7 @@ import type { Pass } from './pass';
 export const PIPELINE: readonly Pass[] = Object.freeze([
   fillActivityPass, // activity 'mask' unless the document names one
   checkGraphPass, // names, references, order
+  checkCppNamesPass, // the project and input names can be C++ names
   normalizeTypesPass, // type strings parse; canonical spelling
   checkAttrsPass, // attribute rules of the op declarations: K odd, table sizes
   inferShapesPass, // op shape rules: kernel and pool vs grid, sparse section, ...

@@ -69,17 +69,3 @@ export function slotValidity(hash: Int32Array, slots: number): Uint8Array {
   for (let s = 0; s < slots; s++) valid[s] = hash[2 * s]! >= 1 ? 1 : 0;
   return valid;
 }
-
-/** Slot activity of the v1 rule: 1 iff any of the slot's c features is non-zero. */
-export function slotActivity(x: Float32Array, slots: number, c: number): Uint8Array {
-  const active = new Uint8Array(slots);
-  for (let s = 0; s < slots; s++) {
-    for (let ch = 0; ch < c; ch++) {
-      if (x[s * c + ch] !== 0) {
-        active[s] = 1;
-        break;
-      }
-    }
-  }
-  return active;
-}

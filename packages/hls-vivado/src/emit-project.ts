@@ -1,13 +1,21 @@
 import { join } from 'node:path';
-import { parseType, SparsePixelsError } from '@sparsepixels/core';
-import { formatDiagnostic, prepareModel, type EmitOptions as IrEmitOptions, type EmitResult, type ModelIR } from '@sparsepixels/ir';
+import { SparsePixelsError } from '@sparsepixels/core';
+import {
+  defaultEvents,
+  formatDiagnostic,
+  formatInputEvents,
+  formatOutputs,
+  interpretEvents,
+  outputSpecs,
+  prepareModel,
+  type EmitOptions as IrEmitOptions,
+  type EmitResult,
+  type ModelIR,
+} from '@sparsepixels/ir';
 import { findEmitter } from './emitters';
 import { hlsIncludeDir } from './paths';
 import { buildProjectView } from './project-view';
 import { IR_FILE, renderProject } from './render-project';
-import { defaultEvents, interpretEvents } from './csim/reference';
-import type { OutputSpec } from './csim/parse-results';
-import { formatInputEvents, formatOutputs } from './tb-data';
 import type { ToolProfile } from './tool-profile';
 import { writeProject } from './write-project';
 
@@ -63,16 +71,6 @@ export function emitProject(profile: ToolProfile, doc: unknown, outDir: string, 
     eventCount,
     warnings: [...warnings.map(formatDiagnostic), ...buildWarnings(model)],
   };
-}
-
-/** The model's outputs as the test bench writes them. */
-export function outputSpecs(model: ModelIR): OutputSpec[] {
-  return model.outputs.map((name) => {
-    const layer = model.layers.find((l) => l.name === name)!;
-    const shape = layer.output?.shape ?? [];
-    const size = layer.output?.slots !== undefined ? layer.output.slots * (shape[shape.length - 1] ?? 1) : shape.reduce((a, b) => a * b, 1);
-    return { name, size, type: parseType(layer.precision!.result!) };
-  });
 }
 
 function checkSupported(model: ModelIR, profile: ToolProfile): void {

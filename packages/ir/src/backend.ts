@@ -1,6 +1,7 @@
 import { SparsePixelsError } from '@sparsepixels/core';
 import { DIAGNOSTICS } from './diagnostics';
 import type { ModelIR } from './model';
+import type { CsimReport } from './testbench/compare';
 import { didYouMean } from './util/did-you-mean';
 
 /** Options every backend understands; backends may read more (typed by the backend). */
@@ -20,9 +21,22 @@ export interface EmitResult {
   readonly files: readonly string[];
 }
 
+/** Options of a backend's simulation check (`csim` hook). */
+export interface SimulateOptions {
+  /** Input events (H*W*C values each, flattened); default: the project's test-bench events. */
+  readonly events?: ArrayLike<number>;
+  readonly [key: string]: unknown;
+}
+
 /**
  * A code generator for a prepared model (SPEC §7). It depends on @sparsepixels/ir only, so an
  * outside package can add one (examples/custom-backend).
+ *
+ * The optional hooks let tools work on a project folder without knowing which backend wrote it:
+ * `ownsProject` says whether a folder is one of this backend's projects, `csim` simulates it and
+ * compares every output bit with the interpreter, `measure` returns the backend's measured
+ * figures (cycles, resources) in the JSON shape of `sparsepixels report`. The CLI's `csim` and
+ * `report` commands dispatch with findProjectBackend.
  */
 export interface Backend {
   /** Registry name, e.g. 'vivado'; lower-case letters, digits and '-'. */
@@ -31,6 +45,12 @@ export interface Backend {
   /** Whether the backend can emit this op (checked per layer before emitting). */
   supportsOp(op: string): boolean;
   emit(model: ModelIR, outDir: string, options?: EmitOptions): Promise<EmitResult>;
+  /** True when `projectDir` holds a project this backend wrote. */
+  ownsProject?(projectDir: string): boolean;
+  /** Builds and simulates the project and compares every output bit with the interpreter. */
+  csim?(projectDir: string, options?: SimulateOptions): Promise<CsimReport>;
+  /** Measured figures of the project (the `report` JSON: estimate, layers, device, source). */
+  measure?(projectDir: string, options?: Record<string, unknown>): Promise<unknown>;
 }
 
 const backends = new Map<string, Backend>();
@@ -62,6 +82,11 @@ export function getBackend(name: string): Backend {
 
 export function listBackends(): readonly Backend[] {
   return [...backends.values()];
+}
+
+/** The first registered backend whose `ownsProject` hook claims `projectDir`, if any. */
+export function findProjectBackend(projectDir: string): Backend | undefined {
+  return listBackends().find((b) => b.ownsProject?.(projectDir) === true);
 }
 
 /** Throws SP6006 for the first layer whose op the backend does not support. */

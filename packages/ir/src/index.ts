@@ -58,8 +58,26 @@ export type { RawBatch } from './interpret/raw-batch';
 export type { CompileContext, CompiledWeight, LayerKernel, RuntimeTensor, RawArray, KernelFactory, FloatKernelFactory } from './interpret/runtime';
 
 // Backends
-export { registerBackend, getBackend, listBackends, checkBackendSupports } from './backend';
-export type { Backend, EmitOptions, EmitResult } from './backend';
+export { registerBackend, getBackend, listBackends, checkBackendSupports, findProjectBackend } from './backend';
+export type { Backend, EmitOptions, EmitResult, SimulateOptions } from './backend';
+
+// Test benches: data formats and the bit-by-bit comparison with the interpreter (every backend)
+export {
+  rawToExactDecimal,
+  exactDecimalToRaw,
+  formatInputEvents,
+  parseInputEvents,
+  formatOutputs,
+  parseResults,
+  parseTrace,
+  interpretEvents,
+  defaultEvents,
+  compareOutputs,
+  firstDivergence,
+  formatCsimReport,
+  outputSpecs,
+} from './testbench';
+export type { OutputSpec, TraceLine, LayerTrace, ReferenceRun, Mismatch, Divergence, CsimReport } from './testbench';
 
 // Utilities
 export { didYouMean } from './util/did-you-mean';

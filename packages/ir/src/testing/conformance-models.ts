@@ -1,6 +1,7 @@
 import { apFixed, apUfixed, formatType, type FixedType, type QuantMode, type OverflowMode } from '@sparsepixels/core';
-import type { LayerIR, ModelIR } from '@sparsepixels/ir';
-import { createRng, randomGridValues, type Rng } from '@sparsepixels/ir/testing';
+import type { LayerIR, ModelIR } from '../model';
+import { createRng, type Rng } from './prng';
+import { randomGridValues } from './random-grid-values';
 
 const QUANT: readonly QuantMode[] = ['AP_TRN', 'AP_RND', 'AP_RND_CONV'];
 const OVERFLOW: readonly OverflowMode[] = ['AP_WRAP', 'AP_SAT'];

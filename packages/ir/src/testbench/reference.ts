@@ -1,5 +1,7 @@
 import { fracBits, parseType } from '@sparsepixels/core';
-import { createInterpreter, type ModelIR, type RawBatch } from '@sparsepixels/ir';
+import { createInterpreter } from '../interpret/create-interpreter';
+import type { RawBatch } from '../interpret/raw-batch';
+import type { ModelIR } from '../model';
 
 /** One layer's traced output for one event: raws of its result type, and slot hashes if sparse. */
 export interface LayerTrace {

@@ -1,5 +1,5 @@
-import type { ModelIR } from '@sparsepixels/ir';
-import { createRng } from '@sparsepixels/ir/testing';
+import type { ModelIR } from '../model';
+import { createRng } from './prng';
 
 /**
  * Random input events for a model, as floats NOT on the input grid (so the test bench's and the

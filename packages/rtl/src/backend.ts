@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Backend, ModelIR } from '@sparsepixels/ir';
+import { RTL_OPS } from './layers/registry';
+import { emitRtlProject, type RtlEmitOptions, type RtlEmitResult } from './project/emit-project';
+import { MARKER_FILE } from './project/project-files';
+import { runRtlSim, type RtlSimOptions, type RtlSimResult } from './sim/run-rtl-sim';
+
+/** The RTL backend: ir's Backend contract with the csim (Verilator) and measure (Yosys) hooks. */
+export interface RtlBackend extends Backend {
+  emit(model: ModelIR | unknown, outDir: string, options?: RtlEmitOptions): Promise<RtlEmitResult>;
+  csim(projectDir: string, options?: RtlSimOptions): Promise<RtlSimResult>;
+}
+
+export const rtlBackend: RtlBackend = Object.freeze({
+  name: 'rtl',
+  description: 'Synthesizable Verilog (Verilator simulation, Yosys synthesis) of the sparse path and the dense head',
+  supportsOp: (op: string) => RTL_OPS.includes(op),
+  emit: async (model: unknown, outDir: string, options?: RtlEmitOptions) => emitRtlProject(model, outDir, options),
+  ownsProject: (dir: string) => existsSync(join(dir, MARKER_FILE)),
+  csim: (dir: string, options?: RtlSimOptions) => runRtlSim(dir, options),
+});

@@ -24,6 +24,7 @@ export function createHlsBackend(profile: ToolProfile): HlsBackend {
     supportsOp: (op: string) => findEmitter(op) !== undefined,
     emit: async (model: unknown, outDir: string, options?: EmitOptions) => emitProject(profile, model, outDir, options),
     csim: (projectDir: string, options?: CsimOptions) => runCsim(projectDir, options),
+    simulation: 'C simulation',
     ownsProject: (projectDir: string) => isHlsProject(projectDir),
   });
 }

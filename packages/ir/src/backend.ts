@@ -45,6 +45,8 @@ export interface Backend {
   /** Whether the backend can emit this op (checked per layer before emitting). */
   supportsOp(op: string): boolean;
   emit(model: ModelIR, outDir: string, options?: EmitOptions): Promise<EmitResult>;
+  /** What the csim hook runs, for messages (e.g. 'C simulation', 'RTL simulation'). */
+  readonly simulation?: string;
   /** True when `projectDir` holds a project this backend wrote. */
   ownsProject?(projectDir: string): boolean;
   /** Builds and simulates the project and compares every output bit with the interpreter. */

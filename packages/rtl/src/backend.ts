@@ -5,11 +5,13 @@ import { RTL_OPS } from './layers/registry';
 import { emitRtlProject, type RtlEmitOptions, type RtlEmitResult } from './project/emit-project';
 import { MARKER_FILE } from './project/project-files';
 import { runRtlSim, type RtlSimOptions, type RtlSimResult } from './sim/run-rtl-sim';
+import { measureRtlProject, type MeasureOptions, type RtlReport } from './synth/measure';
 
 /** The RTL backend: ir's Backend contract with the csim (Verilator) and measure (Yosys) hooks. */
 export interface RtlBackend extends Backend {
   emit(model: ModelIR | unknown, outDir: string, options?: RtlEmitOptions): Promise<RtlEmitResult>;
   csim(projectDir: string, options?: RtlSimOptions): Promise<RtlSimResult>;
+  measure(projectDir: string, options?: MeasureOptions): Promise<RtlReport>;
 }
 
 export const rtlBackend: RtlBackend = Object.freeze({
@@ -17,6 +19,8 @@ export const rtlBackend: RtlBackend = Object.freeze({
   description: 'Synthesizable Verilog (Verilator simulation, Yosys synthesis) of the sparse path and the dense head',
   supportsOp: (op: string) => RTL_OPS.includes(op),
   emit: async (model: unknown, outDir: string, options?: RtlEmitOptions) => emitRtlProject(model, outDir, options),
+  simulation: 'RTL simulation',
   ownsProject: (dir: string) => existsSync(join(dir, MARKER_FILE)),
   csim: (dir: string, options?: RtlSimOptions) => runRtlSim(dir, options),
+  measure: (dir: string, options?: MeasureOptions) => measureRtlProject(dir, options),
 });

@@ -6,6 +6,8 @@ export { emitRtlProject, renderRtlProject } from './project/emit-project';
 export type { RtlEmitOptions, RtlEmitResult } from './project/emit-project';
 export { runRtlSim, buildRtlSim, loadRtlProject } from './sim/run-rtl-sim';
 export type { RtlSimOptions, RtlSimResult, MeasuredCycles } from './sim/run-rtl-sim';
+export { measureRtlProject } from './synth/measure';
+export type { RtlReport, RtlLayerReport, MeasureOptions } from './synth/measure';
 export { scheduleModel } from './top/schedule';
 export type { DesignOptions, Schedule, ScheduledLayer } from './top/schedule';
 export { describeModel } from './model/adapter';

@@ -1,3 +1,4 @@
+/* verilator lint_off DECLFILENAME */
 /* verilator lint_off UNUSEDSIGNAL */
 /* verilator lint_off UNUSEDPARAM */
 /* verilator lint_off WIDTH */
@@ -229,7 +230,7 @@ module sp_conv_scatter #(
   // stage 0: this beat's input slots (lanes) and their taps towards every output slot
   reg [L*CIN*XW-1:0] xl0, xl2, xl3;
   reg [N-1:0] act;  // output slot i is active iff input slot i is (recorded as its beat passes)
-  integer s, q;
+  integer s, q, sa, qa;
   always @* begin
     xl0 = {(L * CIN * XW){1'b0}};
     for (q = 0; q < L; q = q + 1)
@@ -242,9 +243,9 @@ module sp_conv_scatter #(
   always @(posedge clk) begin
     b2 <= beat;
     b3 <= b2;
-    for (q = 0; q < L; q = q + 1)
-      for (s = 0; s < N; s = s + 1)
-        if (v3 && b3 * L + q == s) act[s] <= |xl3[q*CIN*XW +: CIN*XW];
+    for (qa = 0; qa < L; qa = qa + 1)
+      for (sa = 0; sa < N; sa = sa + 1)
+        if (v3 && b3 * L + qa == sa) act[sa] <= |xl3[qa*CIN*XW +: CIN*XW];
   end
   wire [N*L*CIN*COUT*WW-1:0] w2;
   reg [N*L*CIN*COUT*PW-1:0] p3;
@@ -357,3 +358,4 @@ endmodule
 /* verilator lint_on WIDTH */
 /* verilator lint_on UNUSEDPARAM */
 /* verilator lint_on UNUSEDSIGNAL */
+/* verilator lint_on DECLFILENAME */

@@ -1,3 +1,4 @@
+/* verilator lint_off DECLFILENAME */
 /* verilator lint_off UNUSEDSIGNAL */
 /* verilator lint_off UNUSEDPARAM */
 /* verilator lint_off WIDTH */
@@ -45,7 +46,7 @@ module sp_dense_par #(
   sp_pulse_delay #(.D(LAT)) u_done (.clk(clk), .rst(rst), .d(start), .q(done));
   reg [NIN*NOUT*PW-1:0] p2;
   wire [NIN*NOUT*PW-1:0] p1;
-  always @(posedge clk) p2 <= p1;
+  always @(posedge clk) if (start) p2 <= p1;  // the input as it is at start, held until the next
   genvar i, o;
   generate
     for (o = 0; o < NOUT; o = o + 1) begin : g_o
@@ -293,3 +294,4 @@ endmodule
 /* verilator lint_on WIDTH */
 /* verilator lint_on UNUSEDPARAM */
 /* verilator lint_on UNUSEDSIGNAL */
+/* verilator lint_on DECLFILENAME */

@@ -1,3 +1,4 @@
+/* verilator lint_off DECLFILENAME */
 /* verilator lint_off UNUSEDSIGNAL */
 /* verilator lint_off UNUSEDPARAM */
 /* verilator lint_off WIDTH */
@@ -21,11 +22,14 @@ module sp_flatten #(
   reg [HO*WO*N-1:0] at;
   reg [N*C*XW-1:0] x1;
   integer p, s;
+  // loaded at start only, so the output holds for II cycles whatever the input does meanwhile
   always @(posedge clk) begin
-    for (p = 0; p < HO * WO; p = p + 1)
-      for (s = 0; s < N; s = s + 1)
-        at[p*N+s] <= (x_hash[2*s*HB +: HB] == p / WO + 1) && (x_hash[(2*s+1)*HB +: HB] == p % WO + 1);
-    x1 <= x_feat;
+    if (start) begin
+      for (p = 0; p < HO * WO; p = p + 1)
+        for (s = 0; s < N; s = s + 1)
+          at[p*N+s] <= (x_hash[2*s*HB +: HB] == p / WO + 1) && (x_hash[(2*s+1)*HB +: HB] == p % WO + 1);
+      x1 <= x_feat;
+    end
   end
   // stage 2: the last slot with a non-zero value wins
   genvar e;
@@ -51,3 +55,4 @@ endmodule
 /* verilator lint_on WIDTH */
 /* verilator lint_on UNUSEDPARAM */
 /* verilator lint_on UNUSEDSIGNAL */
+/* verilator lint_on DECLFILENAME */

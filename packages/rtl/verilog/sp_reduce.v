@@ -1,3 +1,4 @@
+/* verilator lint_off DECLFILENAME */
 /* verilator lint_off UNUSEDSIGNAL */
 /* verilator lint_off UNUSEDPARAM */
 /* verilator lint_off WIDTH */
@@ -115,7 +116,7 @@ module sp_reduce #(
       reg [H-1:0] sel_a;
       reg [KW-1:0] k_a;
       reg v_a;
-      integer r;
+      integer r, rb;
       always @(posedge clk) begin
         for (r = 0; r < H; r = r + 1)
           sel_a[r] <= (incl[r*OW +: OW] - cnt_d[r*OW +: OW] <= k) && (k < incl[r*OW +: OW]);
@@ -138,11 +139,11 @@ module sp_reduce #(
         d = {(W * PW){1'b0}};
         o = {OW{1'b0}};
         rw = {RB{1'b0}};
-        for (r = 0; r < H; r = r + 1) begin
-          a = a | (act[r*W +: W] & {W{sel_a[r]}});
-          d = d | (img[r*W*PW +: W*PW] & {(W * PW){sel_a[r]}});
-          o = o | ((incl[r*OW +: OW] - cnt_d[r*OW +: OW]) & {OW{sel_a[r]}});
-          rw = rw | (r & {RB{sel_a[r]}});
+        for (rb = 0; rb < H; rb = rb + 1) begin
+          a = a | (act[rb*W +: W] & {W{sel_a[rb]}});
+          d = d | (img[rb*W*PW +: W*PW] & {(W * PW){sel_a[rb]}});
+          o = o | ((incl[rb*OW +: OW] - cnt_d[rb*OW +: OW]) & {OW{sel_a[rb]}});
+          rw = rw | (rb & {RB{sel_a[rb]}});
         end
         ract_b <= a;
         rval_b <= d;
@@ -154,7 +155,7 @@ module sp_reduce #(
       end
       // stage C: in-row rank of every active pixel (prefix count), then the (k - off)-th one
       wire [W*CW-1:0] ones;
-      integer c;
+      integer c, cs, cv;
       reg [W*CW-1:0] ones_r;
       always @* for (c = 0; c < W; c = c + 1) ones_r[c*CW +: CW] = ract_b[c];
       assign ones = ones_r;
@@ -177,8 +178,8 @@ module sp_reduce #(
       reg found_d, v_d;
       reg [KW-1:0] k_d;
       always @(posedge clk) begin
-        for (c = 0; c < W; c = c + 1)
-          csel_d[c] <= ract_c[c] && (rank_incl[c*CW +: CW] == j_c + 1);
+        for (cs = 0; cs < W; cs = cs + 1)
+          csel_d[cs] <= ract_c[cs] && (rank_incl[cs*CW +: CW] == j_c + 1);
         rval_d <= rval_c;
         row_d <= row_c;
         found_d <= found_c;
@@ -191,9 +192,9 @@ module sp_reduce #(
       always @* begin
         val = {PW{1'b0}};
         col = {CB{1'b0}};
-        for (c = 0; c < W; c = c + 1) begin
-          val = val | (rval_d[c*PW +: PW] & {PW{csel_d[c]}});
-          col = col | (c & {CB{csel_d[c]}});
+        for (cv = 0; cv < W; cv = cv + 1) begin
+          val = val | (rval_d[cv*PW +: PW] & {PW{csel_d[cv]}});
+          col = col | (cv & {CB{csel_d[cv]}});
         end
       end
       wire [C*RW-1:0] res;
@@ -215,19 +216,36 @@ module sp_reduce #(
     end
   endgenerate
 
+  // The lanes fill a staging bank beat by beat; the output bank is loaded from it, all at once,
+  // in the cycle of the last write, so it holds every slot for II cycles from `done`.
+  reg [N*C*RW-1:0] stage_feat, next_feat;
+  reg [N*2*HB-1:0] stage_hash, next_hash;
   integer s, q;
-  always @(posedge clk) begin
+  always @* begin
+    next_feat = stage_feat;
+    next_hash = stage_hash;
     for (q = 0; q < L; q = q + 1) begin
       for (s = 0; s < N; s = s + 1) begin
         if (w_v[q] && w_k[q*KW +: KW] == s) begin
-          feat[s*C*RW +: C*RW] <= w_found[q] ? w_res[q*C*RW +: C*RW] : {(C * RW){1'b0}};
-          hash[2*s*HB +: HB] <= w_found[q] ? w_row[q*RB +: RB] + 1'b1 : 1;
-          hash[(2*s+1)*HB +: HB] <= w_found[q] ? w_col[q*CB +: CB] + 1'b1 : 1;
+          next_feat[s*C*RW +: C*RW] = w_found[q] ? w_res[q*C*RW +: C*RW] : {(C * RW){1'b0}};
+          next_hash[2*s*HB +: HB] = w_found[q] ? w_row[q*RB +: RB] + 1'b1 : 1;
+          next_hash[(2*s+1)*HB +: HB] = w_found[q] ? w_col[q*CB +: CB] + 1'b1 : 1;
         end
       end
+    end
+  end
+  wire load;
+  sp_pulse_delay #(.D(TW - 1)) u_load (.clk(clk), .rst(rst), .d(blast), .q(load));
+  always @(posedge clk) begin
+    stage_feat <= next_feat;
+    stage_hash <= next_hash;
+    if (load) begin
+      feat <= next_feat;
+      hash <= next_hash;
     end
   end
 endmodule
 /* verilator lint_on WIDTH */
 /* verilator lint_on UNUSEDPARAM */
 /* verilator lint_on UNUSEDSIGNAL */
+/* verilator lint_on DECLFILENAME */

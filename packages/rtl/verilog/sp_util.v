@@ -1,3 +1,4 @@
+/* verilator lint_off DECLFILENAME */
 /* verilator lint_off UNUSEDSIGNAL */
 /* verilator lint_off UNUSEDPARAM */
 /* verilator lint_off WIDTH */
@@ -44,14 +45,14 @@ module sp_delay #(
   generate
     if (D == 0) begin : g_wire
       assign q = d;
+    end else if (D == 1) begin : g_one
+      reg [W-1:0] s;
+      always @(posedge clk) s <= d;
+      assign q = s;
     end else begin : g_shift
-      reg [W-1:0] s [0:D-1];
-      integer k;
-      always @(posedge clk) begin
-        s[0] <= d;
-        for (k = 1; k < D; k = k + 1) s[k] <= s[k-1];
-      end
-      assign q = s[D-1];
+      reg [W*D-1:0] s;
+      always @(posedge clk) s <= {s[W*(D-1)-1:0], d};
+      assign q = s[W*D-1 -: W];
     end
   endgenerate
 endmodule
@@ -69,14 +70,14 @@ module sp_pulse_delay #(
   generate
     if (D == 0) begin : g_wire
       assign q = d;
+    end else if (D == 1) begin : g_one
+      reg [W-1:0] s;
+      always @(posedge clk) s <= rst ? {W{1'b0}} : d;
+      assign q = s;
     end else begin : g_shift
-      reg [W-1:0] s [0:D-1];
-      integer k;
-      always @(posedge clk) begin
-        for (k = D - 1; k > 0; k = k - 1) s[k] <= rst ? {W{1'b0}} : s[k-1];
-        s[0] <= rst ? {W{1'b0}} : d;
-      end
-      assign q = s[D-1];
+      reg [W*D-1:0] s;
+      always @(posedge clk) s <= rst ? {(W * D){1'b0}} : {s[W*(D-1)-1:0], d};
+      assign q = s[W*D-1 -: W];
     end
   endgenerate
 endmodule
@@ -185,3 +186,4 @@ endmodule
 /* verilator lint_on WIDTH */
 /* verilator lint_on UNUSEDPARAM */
 /* verilator lint_on UNUSEDSIGNAL */
+/* verilator lint_on DECLFILENAME */

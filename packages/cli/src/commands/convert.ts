@@ -4,7 +4,7 @@ import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { integerArg } from '../cli/options';
 import { checkOutDir } from '../cli/out-dir';
-import { findHlsBackend, HLS_BACKENDS } from '../hls/hls-backends';
+import { CONVERT_BACKENDS, findConvertBackend } from '../hls/project-backends';
 import { loadModelDocument, prepareLoaded } from '../model/load-model';
 import { randomEvents } from '../model/random-events';
 import { readEvents } from '../model/read-events';
@@ -54,7 +54,7 @@ function testInputs(a: ConvertArgs, model: ModelIR, ctx: CommandContext): Float6
 
 async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXIT_OK> {
   const a = parseInput(input);
-  const backend = findHlsBackend(a.backend);
+  const backend = findConvertBackend(a.backend);
   const out = ctx.resolvePath(a.out);
   checkOutDir(out, a.force);
   const loaded = await loadModelDocument(ctx.resolvePath(a.model));
@@ -70,11 +70,11 @@ async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXI
   const ms = performance.now() - t0;
   for (const w of r.warnings) ctx.warn(w);
   ctx.info(
-    `wrote ${backend.profile.title} project '${r.project}' to ${a.out} (${r.files.length} files, ${r.eventCount} test-bench events, ${ms.toFixed(0)} ms)`,
+    `wrote ${backend.title} project '${r.project}' to ${a.out} (${r.files.length} files, ${r.eventCount} test-bench events, ${ms.toFixed(0)} ms)`,
   );
   ctx.info(`  model '${model.name}' from ${a.model}`);
   ctx.info(
-    `next: sparsepixels csim ${a.out}    # compile with g++ and compare every output bit with the interpreter`,
+    `next: sparsepixels csim ${a.out}    # ${backend.next}`,
   );
   ctx.result({
     command: 'convert',
@@ -89,17 +89,19 @@ async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXI
   return EXIT_OK;
 }
 
-/** `sparsepixels convert <model> --backend vivado|vitis --out <dir>`: emit the HLS project. */
+/** `sparsepixels convert <model> --backend vivado|vitis|rtl --out <dir>`: emit the HLS or RTL project. */
 export const convertCommand: CliCommand = {
   name: 'convert',
-  summary: 'emit a Vivado or Vitis HLS project for a model (with bit-exact test-bench data)',
+  summary: 'emit a Vivado or Vitis HLS project, or synthesizable Verilog (rtl), for a model (with bit-exact test-bench data)',
   description:
     'Emit a self-contained HLS project (hls4ml layout: firmware/, weights, test bench, tb_data/, build scripts, the IR ' +
-    'it came from) for an IR document or a saved TensorFlow.js model. The test bench holds input events (from --tb, ' +
+    'it came from) for an IR document or a saved TensorFlow.js model, or with --backend rtl a Verilog project (one ' +
+    'module per layer, a Verilator test bench, Yosys script; see packages/rtl/README.md). The test bench holds input events (from --tb, ' +
     "generated with --tb-events, or a few default events) and the interpreter's bit-exact outputs. The project is " +
     'written to a temporary folder and renamed into place; a non-empty --out is refused without --force.',
   examples: [
     ['convert model.json --backend vitis --out prj', 'Vitis HLS project in ./prj'],
+    ['convert model.json --backend rtl --out rtl-prj', 'synthesizable Verilog with a Verilator test bench'],
     [
       'convert model.json --backend vivado --out prj --tb test.npz --tb-events 200',
       'test bench from the first 200 events of test.npz',
@@ -113,7 +115,7 @@ export const convertCommand: CliCommand = {
   configure(cmd: Command): void {
     cmd
       .addArgument(new Argument('<model>', 'IR .json or saved-model folder'))
-      .option('-b, --backend <name>', `HLS backend: ${HLS_BACKENDS.map((b) => b.name).join(', ')}`, 'vitis')
+      .option('-b, --backend <name>', `backend: ${CONVERT_BACKENDS.map((b) => b.name).join(', ')}`, 'vitis')
       .requiredOption('-o, --out <dir>', 'project folder to write')
       .option('-f, --force', 'replace a non-empty output folder')
       .option(

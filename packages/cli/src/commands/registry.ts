@@ -5,6 +5,7 @@ import { demoCommand } from './demo';
 import { generateCommand } from './generate';
 import { inspectCommand } from './inspect';
 import { predictCommand } from './predict';
+import { reportCommand } from './report';
 import { trainCommand } from './train';
 import { validateCommand } from './validate';
 
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = Object.freeze([
   trainCommand,
   convertCommand,
   csimCommand,
+  reportCommand,
   predictCommand,
   inspectCommand,
   validateCommand,

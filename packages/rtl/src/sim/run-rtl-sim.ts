@@ -155,6 +155,11 @@ export async function runRtlSim(projectDir: string, options: RtlSimOptions = {})
   }
 }
 
+/**
+ * Re-runs the events up to the last of the first mismatching ones with the layer probes on (the
+ * same events before them, so a fault that depends on the preceding events shows again) and
+ * returns, per mismatching event, the first layer whose output differs from the interpreter's.
+ */
 async function traceMismatches(
   model: ModelIR,
   binary: string,
@@ -166,16 +171,17 @@ async function traceMismatches(
   limit: number,
 ): Promise<Divergence[]> {
   const picked = [...new Set(mismatches.map((m) => m.event))].slice(0, limit);
-  const subset = new Float64Array(picked.length * inputSize);
-  picked.forEach((e, k) => subset.set(events.subarray(e * inputSize, (e + 1) * inputSize), k * inputSize));
+  const prefix = events.subarray(0, (Math.max(...picked) + 1) * inputSize);
   const inputFile = join(work, 'trace-input.dat');
   const traceFile = join(work, 'trace.log');
-  writeFileSync(inputFile, formatInputEvents(subset, inputSize));
+  writeFileSync(inputFile, formatInputEvents(prefix, inputSize));
   await runRtlBinary(binary, dir, inputFile, join(work, 'trace-results.log'), traceFile);
   const rtl = parseTrace(readFileSync(traceFile, 'utf8'));
+  const subset = new Float64Array(picked.length * inputSize);
+  picked.forEach((e, k) => subset.set(events.subarray(e * inputSize, (e + 1) * inputSize), k * inputSize));
   const ref = interpretEvents(model, subset, inputSize, { trace: true }).trace ?? [];
   return picked.flatMap((event, k) => {
-    const d = firstDivergence(model, ref[k], rtl.filter((t) => t.event === k));
+    const d = firstDivergence(model, ref[k], rtl.filter((t) => t.event === event));
     return d ? [{ ...d, event }] : [];
   });
 }

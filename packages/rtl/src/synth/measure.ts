@@ -12,7 +12,7 @@ import type { SimulateOptions } from '@sparsepixels/ir';
 import { loadRtlProject, runRtlSim } from '../sim/run-rtl-sim';
 import { ZERO_COUNTS, type ResourceCounts } from './cell-counts';
 import { deviceTotals, type DeviceTotals } from './devices';
-import { projectSources, runYosys } from './yosys-synth';
+import { runYosys } from './yosys-synth';
 
 export interface MeasureOptions extends SimulateOptions {
   /** Skip Yosys (cycles only). */
@@ -79,7 +79,7 @@ export async function measureRtlProject(projectDir: string, options: MeasureOpti
     if (!options.noSynth) {
       const ywork = join(work, 'yosys');
       mkdirSync(ywork);
-      yosys = await runYosys(projectSources(dir), marker.project, ywork);
+      yosys = await runYosys(dir, marker.project, ywork);
     }
     const layers = marker.layers.map((l, k): RtlLayerReport => {
       const c = sim.measured.layers[k];

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
 import { firstError, runTool } from '../sim/run-process';
@@ -15,35 +15,29 @@ export interface YosysResult {
   readonly script: string;
 }
 
-/** The synthesis script: synth_xilinx for UltraScale+ with ABC9, out of context (no I/O buffers). */
-export function synthScript(sources: readonly string[], top: string, work: string): string {
+/**
+ * The synthesis script, run in the project folder (sources by relative path, so the project's own
+ * path never reaches Yosys' command parser): synth_xilinx for UltraScale+ with ABC9, out of
+ * context (no I/O buffers); statistics and the flattened netlist go to `work`.
+ */
+export function synthScript(top: string, work: string): string {
   return [
-    `read_verilog ${sources.map((s) => `"${s}"`).join(' ')}`,
+    'read_verilog rtl/lib/*.v rtl/*.v',
     `synth_xilinx -family xcup -abc9 -noiopad -top ${top}`,
-    `tee -q -o "${join(work, 'stat.json')}" stat -json`,
+    `tee -q -o ${join(work, 'stat.json')} stat -json`,
     'flatten',
     'opt_clean',
-    `write_json "${join(work, 'netlist.json')}"`,
+    `write_json ${join(work, 'netlist.json')}`,
     '',
   ].join('\n');
 }
 
-/** Verilog sources of an RTL project (generated modules, then the library). */
-export function projectSources(dir: string): string[] {
-  const abs = resolve(dir);
-  const list = (sub: string) =>
-    readdirSync(join(abs, sub))
-      .filter((f) => f.endsWith('.v'))
-      .sort()
-      .map((f) => join(abs, sub, f));
-  return [...list('rtl/lib'), ...list('rtl')];
-}
-
-/** Runs Yosys synthesis of `top` in `work` (a scratch folder) and reads the counts and LUT depth. */
-export async function runYosys(sources: readonly string[], top: string, work: string): Promise<YosysResult> {
-  const script = synthScript(sources, top, work);
+/** Runs Yosys synthesis of project `dir` (top module `top`); `work` is a scratch folder. */
+export async function runYosys(dir: string, top: string, work: string): Promise<YosysResult> {
+  if (/[\s"';]/.test(work)) throw new SparsePixelsError('SP_RTL_SYNTH', 'the scratch folder path has spaces or quotes; set TMPDIR to a plain path', work);
+  const script = synthScript(top, work);
   writeFileSync(join(work, 'synth.ys'), script);
-  const r = await runTool('yosys', ['-q', '-l', join(work, 'yosys.log'), '-s', join(work, 'synth.ys')], work, 'yosys');
+  const r = await runTool('yosys', ['-q', '-l', join(work, 'yosys.log'), '-s', join(work, 'synth.ys')], resolve(dir), 'yosys');
   if (r.status !== 0) throw new SparsePixelsError('SP_RTL_SYNTH', `Yosys failed: ${firstError(r.stderr || r.stdout)}`, work);
   const statText = readFileSync(join(work, 'stat.json'), 'utf8');
   const stat = JSON.parse(statText.slice(statText.indexOf('{'))) as Parameters<typeof moduleTotals>[0];

@@ -47,7 +47,7 @@ module sp_conv_gather #(
   localparam integer PS = (XS != 0 || WS != 0) ? 1 : 0;
   localparam integer NT = N * CIN;                      // terms per output
   localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
-  localparam integer IB = clog2(N + 1);
+  localparam integer IB = clog2(N + L + 1);  // slot indices up to G * L - 1 <= N + L - 2
   localparam integer LV = clog2(NT);
   localparam integer TL = (LV == 0) ? 0 : (LV + LPS - 1) / LPS;  // sum tree latency
   localparam integer LAT = 4 + TL;                              // beat -> slot visible
@@ -215,7 +215,7 @@ module sp_conv_scatter #(
   localparam integer PW = XW + WW;
   localparam integer PS = (XS != 0 || WS != 0) ? 1 : 0;
   localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
-  localparam integer IB = clog2(N + 1);
+  localparam integer IB = clog2(N + L + 1);  // slot indices up to G * L - 1 <= N + L - 2
   localparam integer LAT = G + 4;  // start -> outputs visible
 
   wire bvalid, bfirst, blast;

@@ -99,7 +99,7 @@ module sp_pool_gather #(
     end
   endfunction
   localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
-  localparam integer IB = clog2(N + 1);
+  localparam integer IB = clog2(N + L + 1);  // slot indices up to G * L - 1 <= N + L - 2
   localparam integer LV = clog2(N);
   localparam integer TL = (MAX != 0 || LV == 0) ? 0 : (LV + LPS - 1) / LPS;
   localparam integer LAT = 4 + TL;  // start -> first beat visible (cells: 1, beat pipeline: 3 + TL)

@@ -50,8 +50,9 @@ template <unsigned n_tree> struct reduce_groups {
     static const unsigned count = n_tree / size;
 };
 
+// The threshold given at run time (a top-level input port when build.thresholdInput is set).
 template <class data_T, class res_T, typename CONFIG_T>
-void input_reduce(const data_T in[CONFIG_T::height * CONFIG_T::width * CONFIG_T::n_chan],
+void input_reduce(const data_T in[CONFIG_T::height * CONFIG_T::width * CONFIG_T::n_chan], const data_T threshold,
                   res_T out[CONFIG_T::n_slots * CONFIG_T::n_chan],
                   typename CONFIG_T::hash_t hash[CONFIG_T::n_slots * 2]) {
     #pragma HLS INLINE off
@@ -60,7 +61,6 @@ void input_reduce(const data_T in[CONFIG_T::height * CONFIG_T::width * CONFIG_T:
     const unsigned G = reduce_groups<n_tree>::size, n_groups = reduce_groups<n_tree>::count;
     typedef ap_uint<index_bits<G>::value> local_t;
     typedef ap_uint<index_bits<n_groups>::value> group_t;
-    const data_T threshold = CONFIG_T::threshold; // compared in the input type
 
     bool active[n_tree];
     bool any[n_groups];
@@ -100,6 +100,16 @@ void input_reduce(const data_T in[CONFIG_T::height * CONFIG_T::width * CONFIG_T:
             any[g] = a;
         }
     }
+}
+
+// The threshold fixed at compile time (CONFIG_T::threshold, cast to the input type).
+template <class data_T, class res_T, typename CONFIG_T>
+void input_reduce(const data_T in[CONFIG_T::height * CONFIG_T::width * CONFIG_T::n_chan],
+                  res_T out[CONFIG_T::n_slots * CONFIG_T::n_chan],
+                  typename CONFIG_T::hash_t hash[CONFIG_T::n_slots * 2]) {
+    #pragma HLS INLINE
+    const data_T threshold = CONFIG_T::threshold; // compared in the input type
+    input_reduce<data_T, res_T, CONFIG_T>(in, threshold, out, hash);
 }
 
 } // namespace sp

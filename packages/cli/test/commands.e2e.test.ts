@@ -247,9 +247,9 @@ describe('convert --backend rtl, csim and report', () => {
     noTempLeft();
   });
 
-  it('report refuses what is not an RTL project with one line', () => {
-    expectUsageError(cli(['report', 'prj']), "report measures RTL projects (make one with 'sparsepixels convert <model> --backend rtl --out <dir>')");
-    expectUsageError(cli(['report', 'no-such-dir']), 'cannot read the project: no such folder');
+  it('report refuses estimate options on an RTL project and --no-synth elsewhere, with one line', () => {
+    expectUsageError(cli(['report', 'rtl-prj', '--html', 'r.html']), '--html does not apply to an RTL project');
+    expectUsageError(cli(['report', 'prj', '--no-synth']), '--no-synth applies to RTL projects only');
   });
 });
 
@@ -280,7 +280,7 @@ describe('predict', () => {
     );
     expectUsageError(
       cli(['predict', 'demo', '--input', 'demo/model.ir.json']),
-      "unsupported input file type '.json'; use .npy or .npz",
+      "unsupported input file type '.json'; use .npy, .npz or .h5",
     );
     writeFileSync(join(work, 'junk.npy'), 'not an npy file at all');
     expectUsageError(cli(['predict', 'demo', '--input', 'junk.npy']), 'junk.npy');
@@ -309,7 +309,7 @@ describe('train', () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^test \(12 events\): firmware accuracy [\d.]+ \(float [\d.]+\);/m);
-    expect(readdirSync(join(work, 'tiny')).sort()).toEqual(['model.json', 'tfjs']);
+    expect(readdirSync(join(work, 'tiny')).sort()).toEqual(['model.json', 'report.html', 'tfjs']);
     const fromIr = JSON.parse(cli(['inspect', 'tiny/model.json', '--json']).stdout);
     const fromTfjs = JSON.parse(cli(['inspect', 'tiny/tfjs', '--json']).stdout);
     expect(fromTfjs.source).toBe('saved-model');
@@ -347,7 +347,7 @@ describe('usage errors', () => {
     [['conver', 'x'], "unknown command 'conver'; did you mean 'convert'?"],
     [['csim', 'prj', '--event', '3'], "unknown option '--event'; did you mean '--events'?"],
     [['inspect', 'missing.json'], `${'missing.json'}: cannot read the model: no such file or directory`],
-    [['predict', 'demo'], "required option '-i, --input <file>' not specified"],
+    [['predict', 'demo'], 'give the input events with --input or --data (one of them)'],
   ])('%j -> one line, exit 2', (args, text) => {
     expectUsageError(cli(args), text);
   });

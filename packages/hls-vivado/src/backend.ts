@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Backend, ModelIR } from '@sparsepixels/ir';
+import type { Backend, Measurement, ModelIR } from '@sparsepixels/ir';
 import { runCsim, type CsimOptions, type CsimResult } from './csim/run-csim';
 import { emitProject, type EmitOptions, type EmitProjectResult } from './emit-project';
 import { findEmitter } from './emitters';
 import { IR_FILE } from './render-project';
+import { measureHlsProject } from './reports/measure-project';
 import type { ToolProfile } from './tool-profile';
 import { vivadoProfile } from './vivado-profile';
 
@@ -13,6 +14,8 @@ export interface HlsBackend extends Backend {
   readonly profile: ToolProfile;
   emit(model: ModelIR | unknown, outDir: string, options?: EmitOptions): Promise<EmitProjectResult>;
   csim(projectDir: string, options?: CsimOptions): Promise<CsimResult>;
+  /** Synthesis results found in a project folder (C synthesis, Vivado utilization), or undefined. */
+  measure(projectDir: string): Promise<Measurement | undefined>;
 }
 
 /** Builds the backend object of a tool profile (Vivado here; the Vitis package passes its own). */
@@ -22,10 +25,12 @@ export function createHlsBackend(profile: ToolProfile): HlsBackend {
     description: profile.description,
     profile,
     supportsOp: (op: string) => findEmitter(op) !== undefined,
-    emit: async (model: unknown, outDir: string, options?: EmitOptions) => emitProject(profile, model, outDir, options),
+    emit: async (model: unknown, outDir: string, options?: EmitOptions) =>
+      emitProject(profile, model, outDir, options),
     csim: (projectDir: string, options?: CsimOptions) => runCsim(projectDir, options),
     simulation: 'C simulation',
     ownsProject: (projectDir: string) => isHlsProject(projectDir),
+    measure: (projectDir: string) => measureHlsProject(projectDir),
   });
 }
 

@@ -37,7 +37,12 @@ export interface EmitProjectResult extends EmitResult {
 }
 
 /** Validates and prepares `doc`, renders the whole project and writes it atomically to `outDir`. */
-export function emitProject(profile: ToolProfile, doc: unknown, outDir: string, options: EmitOptions = {}): EmitProjectResult {
+export function emitProject(
+  profile: ToolProfile,
+  doc: unknown,
+  outDir: string,
+  options: EmitOptions = {},
+): EmitProjectResult {
   const { model, warnings } = prepareModel(doc);
   checkSupported(model, profile);
   const view = buildProjectView(model, profile);
@@ -56,7 +61,10 @@ export function emitProject(profile: ToolProfile, doc: unknown, outDir: string, 
   files.push(
     { path: 'tb_data/tb_input_features.dat', content: formatInputEvents(events, inputSize) },
     { path: 'tb_data/tb_output_predictions.dat', content: formatOutputs(raws, outputs) },
-    { path: IR_FILE, content: `${JSON.stringify(typeof doc === 'string' ? JSON.parse(doc) : doc, null, 2)}\n` },
+    {
+      path: IR_FILE,
+      content: `${JSON.stringify(typeof doc === 'string' ? JSON.parse(doc) : doc, null, 2)}\n`,
+    },
   );
   const include = hlsIncludeDir();
   const copies = [
@@ -83,11 +91,7 @@ function checkSupported(model: ModelIR, profile: ToolProfile): void {
   }
 }
 
-/** Build hints the fully parallel kernels do not honour. */
-function buildWarnings(model: ModelIR): string[] {
-  const b = model.build ?? {};
-  const out: string[] = [];
-  if ((b.reuseFactor ?? 1) !== 1) out.push(`/build/reuseFactor: ${b.reuseFactor} is ignored; the kernels are fully parallel (reuse factor 1)`);
-  if ((b.strategy ?? 'latency') !== 'latency') out.push(`/build/strategy: "${b.strategy}" is ignored; the kernels use the latency strategy`);
-  return out;
+/** Build hints are honoured or refused (project-view.ts); nothing to warn about. */
+function buildWarnings(_model: ModelIR): string[] {
+  return [];
 }

@@ -46,7 +46,10 @@ const added = new Map<string, LayerEmitter>();
  */
 export function registerEmitter(emitter: LayerEmitter): () => void {
   if (findEmitter(emitter.op)) {
-    throw new SparsePixelsError('SP_HLS_DUPLICATE_EMITTER', `an emitter for op "${emitter.op}" is already registered`);
+    throw new SparsePixelsError(
+      'SP_HLS_DUPLICATE_EMITTER',
+      `an emitter for op "${emitter.op}" is already registered`,
+    );
   }
   added.set(emitter.op, emitter);
   return () => {

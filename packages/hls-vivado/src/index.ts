@@ -19,3 +19,8 @@ export { writeProject } from './write-project';
 export type { ProjectFile, ProjectCopy, WriteProjectOptions } from './write-project';
 export { hlsIncludeDir, findPackageRoot } from './paths';
 export { CSIM_FLAGS, IR_FILE } from './render-project';
+export { parseCsynthXml } from './reports/csynth-report';
+export type { CsynthReport } from './reports/csynth-report';
+export { parseVivadoUtilization } from './reports/vivado-utilization';
+export type { UtilizationReport, UtilizationRow } from './reports/vivado-utilization';
+export { measureHlsProject } from './reports/measure-project';

@@ -1,5 +1,5 @@
 import type { FixedType } from '@sparsepixels/core';
-import type { LayerIR } from '@sparsepixels/ir';
+import type { BuildIR, LayerIR } from '@sparsepixels/ir';
 
 /** A C++ array the top function passes between layers. */
 export interface TensorVar {
@@ -28,6 +28,15 @@ export interface LayerContext {
   readonly precision: { readonly [key: string]: FixedType };
   /** Typedef name of the slot coordinates (sparse models). */
   readonly hashType: string;
+  /** Reuse factor in force for this layer (its `build.reuseFactor`, else the model's; 1 when the emitter has no `reuse`). */
+  readonly reuseFactor: number;
+  /** The model's build settings. */
+  readonly build: BuildIR;
+  /**
+   * Adds a scalar input port to the top function (after the input array) and returns its name;
+   * `tbValue` is the C++ expression the test bench passes.
+   */
+  topInput(spec: { readonly name: string; readonly type: string; readonly tbValue: string }): string;
   /** Declares `typedef <type> <name>;` in defines.h and returns the name. */
   typedef(name: string, type: FixedType, comment: string): string;
   /**
@@ -57,6 +66,8 @@ export interface LayerEmitter {
   readonly op: string;
   /** nnet_utils headers the call needs (e.g. `sp_sparse_conv2d.h`). */
   readonly headers: readonly string[];
+  /** True when the kernel honours a reuse factor > 1 (others refuse a per-layer one). */
+  readonly reuse?: boolean;
   /** The partial's source. */
   template(): string;
   /** Op-specific template fields; may declare typedefs and constants through the context. */

@@ -23,7 +23,13 @@ export function product(shape: readonly number[]): number {
  * The output array of a layer: `layerN_out` of type `layerN_t` (`result_t`, or `result<k>_t` when
  * the model has several outputs, for a model output); sparse outputs also get `layerN_hash`.
  */
-export function outputVar(layer: LayerIR, index: number, outIndex: number, nOutputs: number, typedef: DeclareTypedef): TensorVar {
+export function outputVar(
+  layer: LayerIR,
+  index: number,
+  outIndex: number,
+  nOutputs: number,
+  typedef: DeclareTypedef,
+): TensorVar {
   const info = layer.output;
   const result = layer.precision?.result;
   if (!info || !result || result === 'auto') {
@@ -43,7 +49,12 @@ export function outputVar(layer: LayerIR, index: number, outIndex: number, nOutp
     fixed,
     size: sparse ? info.slots! * channels : product(info.shape),
     shape: info.shape,
-    ...(sparse ? { slots: info.slots, hash: getOp(layer.op).outputKind === 'sparse' ? `layer${index}_hash` : undefined } : {}),
+    ...(sparse
+      ? {
+          slots: info.slots,
+          hash: getOp(layer.op).outputKind === 'sparse' ? `layer${index}_hash` : undefined,
+        }
+      : {}),
   };
 }
 
@@ -61,7 +72,12 @@ export function parsePrecisions(layer: LayerIR): Record<string, FixedType> {
  * input/output variables), the local buffers the top function declares, the trace calls, and the
  * emitter's own fields.
  */
-export function layerView(ctx: LayerContext, fields: Record<string, unknown>, isOutput: boolean, hashWidth: number) {
+export function layerView(
+  ctx: LayerContext,
+  fields: Record<string, unknown>,
+  isOutput: boolean,
+  hashWidth: number,
+) {
   const { layer, index, input, output } = ctx;
   const hashOut = output.hash;
   const hashSize = 2 * (output.slots ?? 0);
@@ -81,8 +97,9 @@ export function layerView(ctx: LayerContext, fields: Record<string, unknown>, is
     partial: `layer/${layer.op}`,
     config: `config${index}`,
     hashType: ctx.hashType,
-    in: { var: input.var, type: input.type, hash: input.hash ?? '' },
-    out: { var: output.var, type: output.type, hash: hashOut ?? '' },
+    in: { var: input.var, type: input.type, hash: input.hash ?? '', size: input.size },
+    out: { var: output.var, type: output.type, hash: hashOut ?? '', size: output.size },
+    isOutput,
     buffers,
     trace,
     ...fields,

@@ -25,6 +25,12 @@ export interface ProjectView {
   readonly weights: readonly ConstantView[];
   readonly layers: readonly Record<string, unknown>[];
   readonly interfacePorts: string;
+  /** Scalar input ports after the input array (e.g. the run-time InputReduce threshold). */
+  readonly scalarInputs: readonly {
+    readonly name: string;
+    readonly type: string;
+    readonly tbValue: string;
+  }[];
 }
 
 const HASH_TYPE = 'sparse_hash_t';
@@ -35,6 +41,7 @@ class ViewBuilder {
   readonly weights: ConstantView[] = [];
   readonly headers = new Set<string>();
   readonly tensors = new Map<string, TensorVar>();
+  readonly scalarInputs: { name: string; type: string; tbValue: string }[] = [];
   hashWidth = 1;
 
   constructor(
@@ -87,13 +94,25 @@ class ViewBuilder {
     }
     emitter.headers.forEach((h) => this.headers.add(h));
     const input = this.tensors.get(layer.inputs[0] ?? '');
-    if (!input) throw new SparsePixelsError('SP_HLS_GRAPH', `input "${layer.inputs[0]}" is unknown`, `layer "${layer.name}"`);
+    if (!input)
+      throw new SparsePixelsError(
+        'SP_HLS_GRAPH',
+        `input "${layer.inputs[0]}" is unknown`,
+        `layer "${layer.name}"`,
+      );
     const outIndex = this.model.outputs.indexOf(layer.name);
     const output = outputVar(layer, index, outIndex, this.model.outputs.length, this.typedef);
     this.tensors.set(layer.name, output);
     const ctx: LayerContext = {
       layer,
       index,
+      reuseFactor: reuseFactorOf(layer, this.model, emitter.reuse === true),
+      build: this.model.build ?? {},
+      topInput: (spec) => {
+        const name = cIdentifier(spec.name);
+        this.scalarInputs.push({ ...spec, name });
+        return name;
+      },
       input,
       output,
       precision: parsePrecisions(layer),
@@ -106,6 +125,32 @@ class ViewBuilder {
     };
     return layerView(ctx, emitter.view(ctx), outIndex >= 0, this.hashWidth);
   }
+}
+
+/**
+ * The reuse factor of a layer: its own `build.reuseFactor`, else the model's. The model-wide value
+ * applies to the ops whose kernels share multipliers (Dense, SparseConv2D); a layer's own value on
+ * another op is refused. A strategy other than "latency" is refused (no resource-strategy kernels).
+ */
+function reuseFactorOf(layer: LayerIR, model: ModelIR, supported: boolean): number {
+  const where = `layer "${layer.name}"`;
+  const strategy = layer.build?.strategy ?? model.build?.strategy ?? 'latency';
+  if (strategy !== 'latency') {
+    throw new SparsePixelsError(
+      'SP_HLS_UNSUPPORTED',
+      `strategy "${strategy}" is not supported by the HLS backends (latency strategy only); share multipliers with reuseFactor`,
+      layer.build?.strategy ? where : '/build/strategy',
+    );
+  }
+  const own = layer.build?.reuseFactor;
+  if (own !== undefined && own > 1 && !supported) {
+    throw new SparsePixelsError(
+      'SP_HLS_UNSUPPORTED',
+      `reuseFactor ${own}: op ${layer.op} has no reuse-factor kernel (Dense and SparseConv2D have)`,
+      where,
+    );
+  }
+  return supported ? (own ?? model.build?.reuseFactor ?? 1) : 1;
 }
 
 /** Builds the template view of a prepared model (every precision concrete, shapes inferred). */
@@ -128,6 +173,7 @@ export function buildProjectView(model: ModelIR, profile: ToolProfile): ProjectV
     headers: [...b.headers].sort(),
     weights: b.weights,
     layers,
-    interfacePorts: [input.var, ...outputs.map((o) => o.var)].join(','),
+    interfacePorts: [input.var, ...b.scalarInputs.map((p) => p.name), ...outputs.map((o) => o.var)].join(','),
+    scalarInputs: b.scalarInputs,
   };
 }

@@ -11,7 +11,11 @@ import { describeResult, randomCases, runCase } from '../src/testing';
 const root = mkdtempSync(join(tmpdir(), 'sp-conf-vivado-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const cases = randomCases({ sparseSeeds: [1, 2, 3, 4, 5, 6, 7, 8], standardSeeds: [101, 102, 103], events: 60 });
+const cases = randomCases({
+  sparseSeeds: [1, 2, 3, 4, 5, 6, 7, 8],
+  standardSeeds: [101, 102, 103],
+  events: 60,
+});
 
 describe.concurrent('vivado: random models are bit-exact', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
@@ -34,8 +38,17 @@ describe('the random cases', () => {
     }
     const wanted = [
       ...['InputReduce', 'SparseConv2D', 'SparseFlatten', 'Dense', 'Conv2D', 'AveragePooling2D', 'Flatten'],
-      ...['relu', 'linear', 'sigmoid', 'softmax'].flatMap((a) => [`SparseActivation:${a}`, `Activation:${a}`]),
-      ...['SparsePooling2D:avg', 'SparsePooling2D:max', 'SparseConv2D:fixed-accum', 'SparsePooling2D:fixed-accum', 'Dense:fixed-accum'],
+      ...['relu', 'linear', 'sigmoid', 'softmax'].flatMap((a) => [
+        `SparseActivation:${a}`,
+        `Activation:${a}`,
+      ]),
+      ...[
+        'SparsePooling2D:avg',
+        'SparsePooling2D:max',
+        'SparseConv2D:fixed-accum',
+        'SparsePooling2D:fixed-accum',
+        'Dense:fixed-accum',
+      ],
     ];
     expect(wanted.filter((w) => !seen.has(w))).toEqual([]);
   });

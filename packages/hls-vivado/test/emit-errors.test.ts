@@ -24,7 +24,9 @@ describe('vivado emit refuses bad input', () => {
     const dir = join(root, 'invalid');
     const err = await emitError(doc, dir);
     expect(err).toBeInstanceOf(IRValidationError);
-    expect(err.message).toMatch(/^\d+ errors? in the model; first: .*unknown op 'SparseConv2d'.*did you mean 'SparseConv2D'/);
+    expect(err.message).toMatch(
+      /^\d+ errors? in the model; first: .*unknown op 'SparseConv2d'.*did you mean 'SparseConv2D'/,
+    );
     expect(existsSync(dir)).toBe(false);
   });
 
@@ -62,15 +64,19 @@ describe('vivado emit refuses bad input', () => {
     const doc = { ...smallSparseModel(), build: { project: 'my-project' } };
     const dir = join(root, 'badname');
     const err = await emitError(doc, dir);
-    expect(err.message).toMatchInlineSnapshot(`"1 error in the model; first: SP2001 error /build/project: "my-project" is not a valid name: use letters, digits and '_', not starting with a digit"`);
+    expect(err.message).toMatchInlineSnapshot(
+      `"1 error in the model; first: SP2001 error /build/project: "my-project" is not a valid name: use letters, digits and '_', not starting with a digit"`,
+    );
     expect(existsSync(dir)).toBe(false);
   });
 
-  it('io_stream, which the kernels do not implement', async () => {
+  it('io_stream for a sparse model (the sparse kernels are io_parallel only)', async () => {
     const doc = { ...smallSparseModel(), build: { ioType: 'io_stream' } };
     const dir = join(root, 'stream');
     const err = await emitError(doc, dir);
-    expect(err.message).toMatchInlineSnapshot(`"/build/ioType: ioType "io_stream" is not supported by the vivado backend; use io_parallel"`);
+    expect(err.message).toMatchInlineSnapshot(
+      `"/build/ioType: ioType "io_stream" is supported by the vivado backend for standard CNNs only; layer "reduce" (InputReduce) is sparse: use io_parallel"`,
+    );
     expect(existsSync(dir)).toBe(false);
     expect(readdirSync(root).filter((f) => f.startsWith('.'))).toEqual([]); // no temporary folders left
   });

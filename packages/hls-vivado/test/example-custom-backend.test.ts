@@ -43,11 +43,17 @@ describe('examples/custom-backend', () => {
 
   it('runs as a script (node benchmarks/run.mjs examples/custom-backend/src/main.ts)', async () => {
     const out = join(root, 'script');
-    const r = await runProcess(process.execPath, ['benchmarks/run.mjs', 'examples/custom-backend/src/main.ts', out], repo);
+    const r = await runProcess(
+      process.execPath,
+      ['benchmarks/run.mjs', 'examples/custom-backend/src/main.ts', out],
+      repo,
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('registered backends: summary');
     expect(r.stdout).toContain(`wrote SUMMARY.md to ${out}`);
-    expect(r.stdout).toContain('standard model refused: backend \'summary\' does not support layer "conv1" (Conv2D)');
+    expect(r.stdout).toContain(
+      'standard model refused: backend \'summary\' does not support layer "conv1" (Conv2D)',
+    );
   });
 });

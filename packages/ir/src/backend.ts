@@ -21,6 +21,34 @@ export interface EmitResult {
   readonly files: readonly string[];
 }
 
+/** Cost figures read from a tool's reports (any field the tool does not report is absent). */
+export interface MeasuredCost {
+  readonly latencyCycles?: number;
+  readonly ii?: number;
+  readonly lut?: number;
+  readonly ff?: number;
+  readonly dsp?: number;
+  readonly bram18?: number;
+}
+
+/**
+ * What a backend measured of a project it emitted (synthesis reports, RTL simulation, ...), for
+ * `sparsepixels report`. `source` names the measurement (e.g. "csynth", "rtl").
+ */
+export interface Measurement {
+  readonly source: string;
+  /** Report files read, relative to the project folder. */
+  readonly files: readonly string[];
+  readonly part?: string;
+  /** Clock period the measurement assumed, in ns. */
+  readonly clockPeriod?: number;
+  readonly totals: MeasuredCost;
+  /** Per layer (by IR layer name) where the reports allow it. */
+  readonly layers: readonly (MeasuredCost & { readonly name: string })[];
+  /** Extra figures by stage (e.g. `{ csynth: {...}, vivado: {...} }`). */
+  readonly stages?: Readonly<Record<string, MeasuredCost>>;
+}
+
 /** Options of a backend's simulation check (`csim` hook). */
 export interface SimulateOptions {
   /** Input events (H*W*C values each, flattened); default: the project's test-bench events. */
@@ -34,9 +62,9 @@ export interface SimulateOptions {
  *
  * The optional hooks let tools work on a project folder without knowing which backend wrote it:
  * `ownsProject` says whether a folder is one of this backend's projects, `csim` simulates it and
- * compares every output bit with the interpreter, `measure` returns the backend's measured
- * figures (cycles, resources) in the JSON shape of `sparsepixels report`. The CLI's `csim` and
- * `report` commands dispatch with findProjectBackend.
+ * compares every output bit with the interpreter, `measure` returns what was measured in it
+ * (synthesis reports, RTL simulation and synthesis). The CLI's `csim` and `report` commands find
+ * a project's backend with findProjectBackend.
  */
 export interface Backend {
   /** Registry name, e.g. 'vivado'; lower-case letters, digits and '-'. */
@@ -51,8 +79,11 @@ export interface Backend {
   ownsProject?(projectDir: string): boolean;
   /** Builds and simulates the project and compares every output bit with the interpreter. */
   csim?(projectDir: string, options?: SimulateOptions): Promise<CsimReport>;
-  /** Measured figures of the project (the `report` JSON: estimate, layers, device, source). */
-  measure?(projectDir: string, options?: Record<string, unknown>): Promise<unknown>;
+  /**
+   * Optional: reads what the tool measured in a project this backend emitted (undefined when the
+   * project holds no such results yet). Used by `sparsepixels report`.
+   */
+  measure?(projectDir: string): Promise<Measurement | undefined>;
 }
 
 const backends = new Map<string, Backend>();
@@ -78,7 +109,10 @@ export function getBackend(name: string): Backend {
   const b = backends.get(name);
   if (b) return b;
   const names = [...backends.keys()];
-  const hint = names.length === 0 ? ' (no backend is registered; import @sparsepixels/hls-vivado or @sparsepixels/hls-vitis)' : didYouMean(name, names);
+  const hint =
+    names.length === 0
+      ? ' (no backend is registered; import @sparsepixels/hls-vivado or @sparsepixels/hls-vitis)'
+      : didYouMean(name, names);
   return fail(DIAGNOSTICS.unknownBackend.at('', name, hint));
 }
 
@@ -94,6 +128,7 @@ export function findProjectBackend(projectDir: string): Backend | undefined {
 /** Throws SP6006 for the first layer whose op the backend does not support. */
 export function checkBackendSupports(backend: Backend, model: ModelIR): void {
   for (const layer of model.layers) {
-    if (!backend.supportsOp(layer.op)) fail(DIAGNOSTICS.unsupportedOp.at('', backend.name, layer.name, layer.op));
+    if (!backend.supportsOp(layer.op))
+      fail(DIAGNOSTICS.unsupportedOp.at('', backend.name, layer.name, layer.op));
   }
 }

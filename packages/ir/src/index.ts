@@ -5,6 +5,7 @@ export type {
   LayerIR,
   InputIR,
   BuildIR,
+  LayerBuildIR,
   PrecisionIR,
   PrecisionKey,
   WeightTensorIR,
@@ -59,7 +60,7 @@ export type { CompileContext, CompiledWeight, LayerKernel, RuntimeTensor, RawArr
 
 // Backends
 export { registerBackend, getBackend, listBackends, checkBackendSupports, findProjectBackend } from './backend';
-export type { Backend, EmitOptions, EmitResult, SimulateOptions } from './backend';
+export type { Backend, EmitOptions, EmitResult, SimulateOptions, Measurement, MeasuredCost } from './backend';
 
 // Test benches: data formats and the bit-by-bit comparison with the interpreter (every backend)
 export {

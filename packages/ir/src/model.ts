@@ -37,6 +37,14 @@ export interface LayerIR {
   weights?: Record<string, WeightTensorIR>;
   /** Written by shape inference; ignored (recomputed) on input. */
   output?: TensorInfoIR;
+  /** Per-layer build settings (hls4ml's LayerName config); override the model's `build`. */
+  build?: LayerBuildIR;
+}
+
+/** Build settings a layer may override. Backends honour or refuse them per op. */
+export interface LayerBuildIR {
+  reuseFactor?: number;
+  strategy?: Strategy;
 }
 
 export interface InputIR {
@@ -63,6 +71,8 @@ export interface BuildIR {
   reuseFactor?: number;
   strategy?: Strategy;
   pipelineStyle?: PipelineStyle;
+  /** Make the InputReduce threshold an input port of the top function (set at run time). */
+  thresholdInput?: boolean;
 }
 
 export interface ModelIR {
@@ -76,7 +86,7 @@ export interface ModelIR {
   build?: BuildIR;
 }
 
-export const DEFAULT_BUILD: Readonly<Required<Omit<BuildIR, 'clockUncertainty'>>> = Object.freeze({
+export const DEFAULT_BUILD: Readonly<Required<Omit<BuildIR, 'clockUncertainty' | 'thresholdInput'>>> = Object.freeze({
   project: 'myproject',
   part: 'xcu250-figd2104-2L-e',
   clockPeriod: 5,

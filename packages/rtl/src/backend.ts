@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Backend, ModelIR } from '@sparsepixels/ir';
+import type { Backend, Measurement, ModelIR } from '@sparsepixels/ir';
 import { RTL_OPS } from './layers/registry';
 import { emitRtlProject, type RtlEmitOptions, type RtlEmitResult } from './project/emit-project';
 import { MARKER_FILE } from './project/project-files';
 import { runRtlSim, type RtlSimOptions, type RtlSimResult } from './sim/run-rtl-sim';
-import { measureRtlProject, type MeasureOptions, type RtlReport } from './synth/measure';
+import { measureRtlProject, toMeasurement } from './synth/measure';
 
 /** The RTL backend: ir's Backend contract with the csim (Verilator) and measure (Yosys) hooks. */
 export interface RtlBackend extends Backend {
   emit(model: ModelIR | unknown, outDir: string, options?: RtlEmitOptions): Promise<RtlEmitResult>;
   csim(projectDir: string, options?: RtlSimOptions): Promise<RtlSimResult>;
-  measure(projectDir: string, options?: MeasureOptions): Promise<RtlReport>;
+  measure(projectDir: string): Promise<Measurement>;
 }
 
 export const rtlBackend: RtlBackend = Object.freeze({
@@ -22,5 +22,6 @@ export const rtlBackend: RtlBackend = Object.freeze({
   simulation: 'RTL simulation',
   ownsProject: (dir: string) => existsSync(join(dir, MARKER_FILE)),
   csim: (dir: string, options?: RtlSimOptions) => runRtlSim(dir, options),
-  measure: (dir: string, options?: MeasureOptions) => measureRtlProject(dir, options),
+  // ir's report hook: the full figures are measureRtlProject's (sparsepixels report prints them)
+  measure: async (dir: string) => toMeasurement(await measureRtlProject(dir)),
 });

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { COMMANDS } from '../commands/registry';
 import type { CliCommand, CommandContext } from '../commands/command';
 import { VERSION } from '../version';
+import { prepareH5Inputs } from '../io/h5-data';
 import { reportError } from './cli-error';
 import { EXIT_OK, type ExitCode } from './exit-codes';
 import { startProgress } from './progress';
@@ -56,6 +57,7 @@ function addCommand(program: Command, spec: CliCommand, io: CliIO, state: { code
   cmd.action(async (...params: unknown[]) => {
     const self = params.at(-1) as Command;
     const opts = self.opts();
+    await prepareH5Inputs([...self.processedArgs, ...Object.values(opts)]);
     state.code = await spec.run({ args: self.processedArgs, opts }, makeContext(io, opts.json === true));
   });
 }

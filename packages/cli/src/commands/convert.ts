@@ -2,7 +2,8 @@ import { SparsePixelsError } from '@sparsepixels/core';
 import type { ModelIR } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
-import { integerArg } from '../cli/options';
+import { integerArg, numberArg } from '../cli/options';
+import { withHlsConfig } from '../model/hls-config';
 import { checkOutDir } from '../cli/out-dir';
 import { CONVERT_BACKENDS, findConvertBackend } from '../hls/project-backends';
 import { loadModelDocument, prepareLoaded } from '../model/load-model';
@@ -19,6 +20,11 @@ interface ConvertArgs {
   readonly tb?: string;
   readonly tbEvents?: number;
   readonly seed: number;
+  readonly part?: string;
+  readonly clock?: number;
+  readonly reuseFactor?: number;
+  readonly hlsConfig?: string;
+  readonly thresholdInput: boolean;
 }
 
 function parseInput({ args, opts }: CommandInput): ConvertArgs {
@@ -38,6 +44,43 @@ function parseInput({ args, opts }: CommandInput): ConvertArgs {
     ...(opts.tb === undefined ? {} : { tb: String(opts.tb) }),
     ...(opts.tbEvents === undefined ? {} : { tbEvents: opts.tbEvents as number }),
     seed: opts.seed as number,
+    ...(opts.part === undefined ? {} : { part: checkPart(String(opts.part)) }),
+    ...(opts.clock === undefined ? {} : { clock: opts.clock as number }),
+    ...(opts.reuseFactor === undefined ? {} : { reuseFactor: opts.reuseFactor as number }),
+    ...(opts.hlsConfig === undefined ? {} : { hlsConfig: String(opts.hlsConfig) }),
+    thresholdInput: opts.thresholdInput === true,
+  };
+}
+
+/** A part name reaches project.tcl: letters, digits, '.', '_', '-' only. */
+function checkPart(part: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(part)) {
+    throw new SparsePixelsError(
+      'SP_CLI_USAGE',
+      `--part '${part}' is not allowed; use a part name such as xcu250-figd2104-2L-e`,
+    );
+  }
+  return part;
+}
+
+/** The document with --hls-config, --part, --clock, --reuse-factor and --project applied. */
+function withBuildOptions(doc: ModelIR, a: ConvertArgs, ctx: CommandContext): ModelIR {
+  let configured = doc;
+  if (a.hlsConfig !== undefined) {
+    const c = withHlsConfig(doc, ctx.resolvePath(a.hlsConfig));
+    for (const w of c.warnings) ctx.warn(w);
+    configured = c.doc;
+  }
+  return {
+    ...configured,
+    build: {
+      ...configured.build,
+      ...(a.project ? { project: a.project } : {}),
+      ...(a.part ? { part: a.part } : {}),
+      ...(a.clock !== undefined ? { clockPeriod: a.clock } : {}),
+      ...(a.reuseFactor !== undefined ? { reuseFactor: a.reuseFactor } : {}),
+      ...(a.thresholdInput ? { thresholdInput: true } : {}),
+    },
   };
 }
 
@@ -58,10 +101,9 @@ async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXI
   const out = ctx.resolvePath(a.out);
   checkOutDir(out, a.force);
   const loaded = await loadModelDocument(ctx.resolvePath(a.model));
-  const { model } = prepareLoaded(loaded);
+  const withProject = withBuildOptions(loaded.doc as ModelIR, a, ctx);
+  const { model } = prepareLoaded({ ...loaded, doc: withProject });
   const events = testInputs(a, model, ctx);
-  const doc = loaded.doc as ModelIR;
-  const withProject = a.project ? { ...doc, build: { ...doc.build, project: a.project } } : doc;
   const t0 = performance.now();
   const r = await backend.emit(withProject, out, {
     force: a.force,
@@ -110,6 +152,14 @@ export const convertCommand: CliCommand = {
       'convert trained/tfjs --out prj --project trigger --force',
       'from a saved model, top function "trigger"',
     ],
+    [
+      'convert model.json --out prj --part xcvu9p-flga2104-2L-e --clock 4 --reuse-factor 4',
+      'another part and clock, multipliers shared 4 times',
+    ],
+    [
+      'convert model.json --out prj --hls-config config.yml',
+      'per-layer precision / reuse factor (hls4ml style)',
+    ],
   ],
   json: true,
   configure(cmd: Command): void {
@@ -128,7 +178,29 @@ export const convertCommand: CliCommand = {
         'number of test-bench events (the first n of --tb, or n generated events)',
         integerArg(1, 100000),
       )
-      .option('--seed <seed>', 'seed of generated test-bench events', integerArg(0), 1);
+      .option('--seed <seed>', 'seed of generated test-bench events', integerArg(0), 1)
+      .option(
+        '--part <part>',
+        'FPGA part written to project.tcl (default: the IR build.part, else xcu250-figd2104-2L-e)',
+      )
+      .option(
+        '--clock <ns>',
+        'target clock period in ns (default: the IR build.clockPeriod, else 5)',
+        numberArg(0, 1000),
+      )
+      .option(
+        '--reuse-factor <R>',
+        'share the multipliers of Dense and SparseConv2D layers R times (R-1 more cycles, II = R; bit-exact)',
+        integerArg(1, 1000000),
+      )
+      .option(
+        '--threshold-input',
+        'make the InputReduce threshold an input port of the top function (set at run time)',
+      )
+      .option(
+        '--hls-config <config.yml>',
+        'hls4ml-style Model / LayerName settings: Precision, ReuseFactor, Strategy',
+      );
   },
   run,
 };

@@ -10,6 +10,7 @@ import { loadModelDocument, prepareLoaded } from '../model/load-model';
 import { randomEvents } from '../model/random-events';
 import { readEvents } from '../model/read-events';
 import type { CliCommand, CommandContext, CommandInput } from './command';
+import { addDataKeyOptions, dataKeys, eventsPath } from '../cli/data-options';
 
 /**
  * The backend that wrote the project in `dir` (ir's registry: each backend recognises its own
@@ -46,10 +47,13 @@ async function events(
   dir: string,
   ctx: CommandContext,
 ): Promise<Float64Array | undefined> {
-  if (opts.input === undefined && opts.events === undefined) return undefined;
+  if (opts.input !== undefined && opts.data !== undefined)
+    throw new SparsePixelsError('SP_CLI_USAGE', 'give --input or --data, not both');
+  const input = eventsPath(opts);
+  if (input === undefined && opts.events === undefined) return undefined;
   const { model } = prepareLoaded(await loadModelDocument(join(dir, IR_FILE)));
-  if (opts.input === undefined) return randomEvents(model, opts.events as number, opts.seed as number);
-  const ev = readEvents(ctx.resolvePath(String(opts.input)), model.input.shape);
+  if (input === undefined) return randomEvents(model, opts.events as number, opts.seed as number);
+  const ev = readEvents(ctx.resolvePath(input), model.input.shape, dataKeys(opts));
   const size = ev.x.length / ev.count;
   return ev.x.subarray(0, Math.min(ev.count, (opts.events as number | undefined) ?? ev.count) * size);
 }
@@ -113,8 +117,10 @@ export const csimCommand: CliCommand = {
         'run n generated sparse events (or the first n of --input)',
         integerArg(1, 1000000),
       )
-      .option('-i, --input <file>', 'input events: .npy, or .npz with an array x (count, H, W, C)')
+      .option('-i, --input <file>', 'input events: .npy, .npz with an array x (count, H, W, C), or .h5 with a dataset x')
+      .option('--data <file>', 'the same as --input (e.g. --data file.h5 --x-key x)')
       .option('--seed <seed>', 'seed of generated events', integerArg(0), 1);
+    addDataKeyOptions(cmd);
   },
   run,
 };

@@ -6,6 +6,8 @@ import { integerArg } from '../cli/options';
 import { checkOutDir } from '../cli/out-dir';
 import { neutrinoGenerator } from '../data/neutrino';
 import { metricLine, trainCnn } from '../training/train-cnn';
+import { estimateSummary, writeTrainedReport } from '../report/trained-summary';
+import { join } from 'node:path';
 import { trainingData } from '../training/training-data';
 import type { CliCommand, CommandContext, CommandInput } from './command';
 
@@ -26,6 +28,9 @@ function nextSteps(ctx: CommandContext, out: string): void {
   ctx.info('where to go next:');
   ctx.info(`  sparsepixels inspect ${out}                 # layers, types, parameters, operations per event`);
   ctx.info(`  sparsepixels csim ${out} --events 2000      # more C simulation, on generated events`);
+  ctx.info(
+    `  sparsepixels report ${out} --html report.html   # latency, II, LUT/FF/DSP/BRAM per layer, with charts`,
+  );
   ctx.info(
     `  cd ${out} && vitis-run --tcl build_prj.tcl --mode hls   # synthesis with Vitis HLS (see ${out}/README.md)`,
   );
@@ -82,6 +87,17 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
     ctx.info(
       `    MISMATCH: ${r.mismatchCount} output values differ from the interpreter; run 'sparsepixels csim ${outGiven}' for the report`,
     );
+  const est = estimateSummary(t.ir);
+  for (const line of est.lines) ctx.info(`    ${line}`);
+  await writeTrainedReport(
+    join(project.outDir, 'report.html'),
+    est.data,
+    t.ir,
+    data.test.x,
+    data.test.y,
+    nTest,
+  );
+  ctx.info(`    charts and ROC (float vs firmware): ${outGiven}/report.html`);
   const seconds = (performance.now() - t0) / 1000;
   ctx.info(`done in ${seconds.toFixed(0)} s`);
   if (r.bitExact) nextSteps(ctx, outGiven);
@@ -92,6 +108,8 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
     float: ev.float,
     firmware: ev.firmware,
     csim: { events: r.events, bitExact: r.bitExact, mismatchCount: r.mismatchCount, compileMs: r.compileMs },
+    estimate: est.data.estimate.estimate,
+    ...(est.data.standard ? { standardEstimate: est.data.standard.estimate } : {}),
     seconds,
   });
   return r.bitExact ? EXIT_OK : EXIT_CHECK_FAILED;

@@ -3,6 +3,7 @@ import { SparsePixelsError } from '@sparsepixels/core';
 import { createInterpreter, type InterpretResult, type ModelIR } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
+import { addDataKeyOptions, dataKeys, eventsPath } from '../cli/data-options';
 import { checkOutFile } from '../cli/out-dir';
 import type { NpyArray } from '../io/npy';
 import { writeNpy } from '../io/npy';
@@ -109,7 +110,9 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
   }
   const { model, warnings } = await loadPreparedModel(ctx.resolvePath(String(args[0])));
   for (const w of warnings) ctx.warn(w);
-  const ev = readEvents(ctx.resolvePath(String(opts.input)), model.input.shape);
+  const input = eventsPath(opts);
+  if (!input) throw new SparsePixelsError('SP_CLI_USAGE', 'give the input events with --input or --data (one of them)');
+  const ev = readEvents(ctx.resolvePath(input), model.input.shape, dataKeys(opts));
   const bar = ctx.progress('predicting', ev.count);
   let outputs: Outputs;
   try {
@@ -160,10 +163,12 @@ export const predictCommand: CliCommand = {
   configure(cmd: Command): void {
     cmd
       .addArgument(new Argument('<model>', 'IR .json, saved-model folder, or HLS project folder'))
-      .requiredOption('-i, --input <file>', 'input events (.npy, or .npz with an array x)')
+      .option('-i, --input <file>', 'input events (.npy, .npz with an array x, or .h5 with a dataset x)')
+      .option('--data <file>', 'the same as --input (e.g. --data file.h5 --x-key x --y-key y)')
       .option('-o, --out <file>', 'write predictions to .npy (one output) or .npz (one array per output)')
       .option('--raw', 'raw fixed-point bits (int64) instead of values (float64)')
       .option('-f, --force', 'overwrite --out if it exists');
+    addDataKeyOptions(cmd);
   },
   run,
 };

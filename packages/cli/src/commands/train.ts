@@ -9,8 +9,10 @@ import { didYouMean } from '@sparsepixels/ir';
 import { DATASETS } from '../data/registry';
 import { MODEL_VARIANTS } from '../training/model-variants';
 import { metricLine, trainCnn } from '../training/train-cnn';
+import { estimateSummary, writeTrainedReport } from '../report/trained-summary';
 import { trainingData } from '../training/training-data';
 import type { CliCommand, CommandContext, CommandInput } from './command';
+import { addDataKeyOptions, dataKeys } from '../cli/data-options';
 
 function pick<T extends { name: string }>(what: string, name: string, all: readonly T[]): T {
   const found = all.find((x) => x.name === name);
@@ -39,7 +41,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
   const data = trainingData(
     {
       gen,
-      ...(opts.data === undefined ? {} : { file: String(opts.data) }),
+      ...(opts.data === undefined ? {} : { file: String(opts.data), keys: dataKeys(opts) }),
       events: opts.events as number,
       seed: opts.seed as number,
       testFraction: 0.2,
@@ -72,11 +74,16 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
     `test (${nTest} events): ${metricLine(ev)}; ${ev.overflowEvents} events had more than N active pixels`,
   );
   const layers = await import('@sparsepixels/layers');
+  const est = estimateSummary(t.ir);
   await writeFolderAtomic(out, async (tmp) => {
     writeFileSync(join(tmp, 'model.json'), `${JSON.stringify(t.ir, null, 2)}\n`);
     await layers.saveModel(t.model, join(tmp, 'tfjs'));
+    await writeTrainedReport(join(tmp, 'report.html'), est.data, t.ir, data.test.x, data.test.y, nTest);
   });
-  ctx.info(`saved ${outGiven}/model.json (IR) and ${outGiven}/tfjs/ (TensorFlow.js model)`);
+  ctx.info(
+    `saved ${outGiven}/model.json (IR), ${outGiven}/tfjs/ (TensorFlow.js model) and ${outGiven}/report.html (charts, ROC)`,
+  );
+  for (const line of est.lines) ctx.info(line);
   ctx.info(`next: sparsepixels convert ${outGiven}/model.json --backend vitis --out ${outGiven}-hls`);
   ctx.result({
     command: 'train',
@@ -93,6 +100,8 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
     decisionAgreement: ev.decisionAgreement,
     identicalOutputs: ev.identicalOutputs,
     overflowEvents: ev.overflowEvents,
+    estimate: est.data.estimate.estimate,
+    ...(est.data.standard ? { standardEstimate: est.data.standard.estimate } : {}),
     out,
   });
   return EXIT_OK;
@@ -116,7 +125,7 @@ export const trainCommand: CliCommand = {
   configure(cmd: Command): void {
     cmd
       .requiredOption('-d, --dataset <name>', `dataset: ${DATASETS.map((d) => d.name).join(', ')}`)
-      .option('--data <file.npz>', 'train on x / y from this .npz instead of generated events')
+      .option('--data <file>', 'train on x / y from this .npz or .h5 (see --x-key, --y-key) instead of generated events')
       .option('-n, --events <n>', 'generated events (train + test)', integerArg(10, 1000000), 4000)
       .option('-m, --model <name>', `model: ${MODEL_VARIANTS.map((v) => v.name).join(', ')}`, 'sparse-m')
       .option('--bits <bits>', 'quantization width: 8 or 16', '8')
@@ -126,6 +135,7 @@ export const trainCommand: CliCommand = {
       .option('-s, --seed <seed>', 'seed of the generated events, weights and shuffling', integerArg(0), 1219)
       .option('-o, --out <dir>', 'output folder', 'sparsepixels-model')
       .option('-f, --force', 'replace a non-empty output folder');
+    addDataKeyOptions(cmd);
   },
   run,
 };

@@ -3,6 +3,7 @@ import { SparsePixelsError } from '@sparsepixels/core';
 import type { NpyArray } from '../io/npy';
 import { readNpy } from '../io/npy';
 import { readNpz } from '../io/npz';
+import { isH5Path, readH5Data, type DataKeys } from '../io/h5-data';
 
 /** Events read from an .npy / .npz file: `count` events of the model's input size, flattened. */
 export interface EventFile {
@@ -30,17 +31,27 @@ function pickArray(arrays: Record<string, NpyArray>, path: string): [string, Npy
   );
 }
 
-function readArray(path: string): { name: string; arr: NpyArray; y?: NpyArray } {
+function readArray(path: string, keys: DataKeys): { name: string; arr: NpyArray; y?: NpyArray } {
+  if (isH5Path(path)) {
+    const d = readH5Data(path, keys);
+    return { name: d.xName, arr: d.x, ...(d.y ? { y: d.y } : {}) };
+  }
   const ext = extname(path).toLowerCase();
   if (ext === '.npy') return { name: 'x', arr: readNpy(path) };
   if (ext === '.npz') {
     const arrays = readNpz(path);
-    const [name, arr] = pickArray(arrays, path);
+    if (keys.x && !arrays[keys.x])
+      throw new SparsePixelsError('SP_INPUT_FORMAT', `no array '${keys.x}' in the .npz (arrays: ${Object.keys(arrays).join(', ')})`, path);
+    const [name, arr] = keys.x ? [keys.x, arrays[keys.x]!] : pickArray(arrays, path);
+    const yName = keys.y ?? 'y';
+    if (keys.y && !arrays[keys.y])
+      throw new SparsePixelsError('SP_INPUT_FORMAT', `no array '${keys.y}' in the .npz (arrays: ${Object.keys(arrays).join(', ')})`, path);
+    if (keys.x || keys.y) return { name, arr, ...(arrays[yName] ? { y: arrays[yName] } : {}) };
     return { name, arr, ...(name === 'x' && arrays.y ? { y: arrays.y } : {}) };
   }
   throw new SparsePixelsError(
     'SP_INPUT_FORMAT',
-    `unsupported input file type '${ext || '(none)'}'; use .npy or .npz`,
+    `unsupported input file type '${ext || '(none)'}'; use .npy, .npz or .h5`,
     path,
   );
 }
@@ -55,11 +66,12 @@ function eventCount(shape: readonly number[], event: readonly number[]): number 
 }
 
 /**
- * Reads input events for a model whose events have shape `eventShape` ([H, W, C]); the array must
+ * Reads input events (.npy, .npz, or an HDF5 file's `keys.x` / `keys.y` datasets; see io/h5-data.ts)
+ * for a model whose events have shape `eventShape` ([H, W, C]); the array must
  * be (count, H, W, C), or (count, H, W) when C = 1. A mismatch names both shapes in one line.
  */
-export function readEvents(path: string, eventShape: readonly number[]): EventFile {
-  const { name, arr, y } = readArray(path);
+export function readEvents(path: string, eventShape: readonly number[], keys: DataKeys = {}): EventFile {
+  const { name, arr, y } = readArray(path, keys);
   const count = eventCount(arr.shape, eventShape);
   if (count === undefined) {
     throw new SparsePixelsError(

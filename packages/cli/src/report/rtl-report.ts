@@ -1,4 +1,9 @@
-import type { RtlReport } from '@sparsepixels/rtl';
+import { existsSync, statSync } from 'node:fs';
+import { SparsePixelsError } from '@sparsepixels/core';
+import { findProjectBackend } from '@sparsepixels/ir';
+import { measureRtlProject, rtlBackend, type RtlReport } from '@sparsepixels/rtl';
+import { EXIT_CHECK_FAILED, EXIT_OK, type ExitCode } from '../cli/exit-codes';
+import type { CommandContext, CommandInput } from '../commands/command';
 
 const n = (v: number | null | undefined): string => (v === null || v === undefined ? '-' : v.toLocaleString('en-US'));
 const pct = (v: number | null, total: number | null): string =>
@@ -18,11 +23,42 @@ export function rtlReportLines(r: RtlReport): string[] {
       `  LUT ${n(e.lut)}${pct(e.lut, r.device.lut)}, FF ${n(e.ff)}${pct(e.ff, r.device.ff)}, DSP ${n(e.dsp)}${pct(e.dsp, r.device.dsp)}, BRAM18 ${n(e.bram18)}, CARRY ${n(e.carry)}; at most ${e.lutLevels} LUT levels between registers`,
     );
   } else lines.push('  (no synthesis: --no-synth)');
-  lines.push('', `  ${'layer'.padEnd(14)} ${'op'.padEnd(17)} ${'start'.padStart(5)} ${'cycles'.padStart(6)} ${'LUT'.padStart(8)} ${'FF'.padStart(8)} ${'DSP'.padStart(5)} ${'BRAM18'.padStart(6)}  core`);
+  lines.push(
+    '',
+    `  ${'layer'.padEnd(14)} ${'op'.padEnd(17)} ${'start'.padStart(5)} ${'cycles'.padStart(6)} ${'LUT'.padStart(8)} ${'FF'.padStart(8)} ${'DSP'.padStart(5)} ${'BRAM18'.padStart(6)}  core`,
+  );
   for (const l of r.layers) {
+    const y = r.yosys !== undefined;
     lines.push(
-      `  ${l.name.padEnd(14)} ${l.op.padEnd(17)} ${String(l.startCycle).padStart(5)} ${String(l.latencyCycles).padStart(6)} ${n(r.yosys ? l.lut : null).padStart(8)} ${n(r.yosys ? l.ff : null).padStart(8)} ${n(r.yosys ? l.dsp : null).padStart(5)} ${n(r.yosys ? l.bram18 : null).padStart(6)}  ${l.core}`,
+      `  ${l.name.padEnd(14)} ${l.op.padEnd(17)} ${String(l.startCycle).padStart(5)} ${String(l.latencyCycles).padStart(6)} ${n(y ? l.lut : null).padStart(8)} ${n(y ? l.ff : null).padStart(8)} ${n(y ? l.dsp : null).padStart(5)} ${n(y ? l.bram18 : null).padStart(6)}  ${l.core}`,
     );
   }
   return lines;
+}
+
+/** Options of `report` that estimate a design; an RTL project is measured instead, so they are refused. */
+const ESTIMATE_OPTIONS: readonly [string, string][] = [
+  ['part', '--part'],
+  ['clock', '--clock'],
+  ['html', '--html'],
+  ['svg', '--svg'],
+  ['data', '--data'],
+];
+
+/**
+ * `report` on an RTL project folder (owned by the rtl backend): measured cycles and Yosys counts.
+ * Returns undefined when `path` is not an RTL project (the estimate path takes over).
+ */
+export async function reportRtlProject(path: string, opts: CommandInput['opts'], ctx: CommandContext): Promise<ExitCode | undefined> {
+  if (!existsSync(path) || !statSync(path).isDirectory() || findProjectBackend(path) !== rtlBackend) return undefined;
+  for (const [key, flag] of ESTIMATE_OPTIONS) {
+    if (opts[key] !== undefined)
+      throw new SparsePixelsError('SP_CLI_USAGE', `${flag} does not apply to an RTL project (its figures are measured, not estimated)`);
+  }
+  if (opts.kernels !== undefined && opts.kernels !== 'ours')
+    throw new SparsePixelsError('SP_CLI_USAGE', '--kernels does not apply to an RTL project (its figures are measured, not estimated)');
+  const r = await measureRtlProject(path, { noSynth: opts.synth === false });
+  for (const line of rtlReportLines(r)) ctx.info(line);
+  ctx.result({ command: 'report', projectDir: path, ...r });
+  return r.simulation.bitExact ? EXIT_OK : EXIT_CHECK_FAILED;
 }

@@ -2,6 +2,7 @@ import { SparsePixelsError } from '@sparsepixels/core';
 import type { CommandContext } from '../commands/command';
 import { generateDataset, type EventGenerator } from '../data/dataset';
 import type { NpyArray } from '../io/npy';
+import type { DataKeys } from '../io/h5-data';
 import { readEvents, shapeText } from '../model/read-events';
 import type { Split } from './train-cnn';
 
@@ -67,6 +68,8 @@ export interface DataOptions {
   readonly gen: EventGenerator;
   /** An .npz with x and y instead of generated events. */
   readonly file?: string;
+  /** Datasets of an .h5 (or arrays of an .npz) holding x and y. */
+  readonly keys?: DataKeys;
   readonly events: number;
   readonly seed: number;
   readonly testFraction: number;
@@ -78,7 +81,7 @@ export function trainingData(o: DataOptions, ctx: CommandContext): TrainingData 
   const size = gen.height * gen.width;
   if (o.file) {
     const path = ctx.resolvePath(o.file);
-    const ev = readEvents(path, [gen.height, gen.width, 1]);
+    const ev = readEvents(path, [gen.height, gen.width, 1], o.keys);
     const y = labelsOf(ev.y, ev.count, gen.classes.length, path);
     return { ...split(Float32Array.from(ev.x), y, size, o.testFraction), source: o.file };
   }

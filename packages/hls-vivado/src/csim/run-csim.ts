@@ -44,7 +44,11 @@ export async function runCsim(projectDir: string, options: CsimOptions = {}): Pr
   try {
     const events = options.events
       ? Float64Array.from(options.events)
-      : parseInputEvents(readFileSync(join(projectDir, 'tb_data/tb_input_features.dat'), 'utf8'), inputSize, 'tb_input_features.dat');
+      : parseInputEvents(
+          readFileSync(join(projectDir, 'tb_data/tb_input_features.dat'), 'utf8'),
+          inputSize,
+          'tb_input_features.dat',
+        );
     const inputFile = join(work, 'input.dat');
     writeFileSync(inputFile, formatInputEvents(events, inputSize));
     const binary = join(work, `${project}_csim`);
@@ -56,10 +60,17 @@ export async function runCsim(projectDir: string, options: CsimOptions = {}): Pr
     const expected = interpretEvents(model, events, inputSize).outputs;
     const interpretMs = performance.now() - t0;
     if (actual.length !== expected.length) {
-      throw new SparsePixelsError('SP_CSIM_RUN', `the test bench wrote ${actual.length} events, expected ${expected.length}`, projectDir);
+      throw new SparsePixelsError(
+        'SP_CSIM_RUN',
+        `the test bench wrote ${actual.length} events, expected ${expected.length}`,
+        projectDir,
+      );
     }
     const { count, mismatches } = compareOutputs(expected, actual, outputs);
-    const divergences = count > 0 ? await traceMismatches(model, binary, work, projectDir, events, inputSize, mismatches, options) : [];
+    const divergences =
+      count > 0
+        ? await traceMismatches(model, binary, work, projectDir, events, inputSize, mismatches, options)
+        : [];
     return {
       projectDir,
       events: expected.length,
@@ -80,7 +91,11 @@ export async function runCsim(projectDir: string, options: CsimOptions = {}): Pr
 function loadProject(projectDir: string): { model: ModelIR; project: string } {
   const irPath = join(projectDir, IR_FILE);
   if (!existsSync(irPath)) {
-    throw new SparsePixelsError('SP_CSIM_PROJECT', `not a sparsepixels HLS project: ${IR_FILE} is missing`, projectDir);
+    throw new SparsePixelsError(
+      'SP_CSIM_PROJECT',
+      `not a sparsepixels HLS project: ${IR_FILE} is missing`,
+      projectDir,
+    );
   }
   const { model } = prepareModel(readFileSync(irPath, 'utf8'));
   return { model, project: model.build?.project ?? 'myproject' };
@@ -116,7 +131,11 @@ async function traceMismatches(
   const cpp = parseTrace(readFileSync(traceFile, 'utf8'));
   const ref = interpretEvents(model, subset, inputSize, { trace: true }).trace ?? [];
   return picked.flatMap((event, k) => {
-    const d = firstDivergence(model, ref[k], cpp.filter((t) => t.event === k));
+    const d = firstDivergence(
+      model,
+      ref[k],
+      cpp.filter((t) => t.event === k),
+    );
     return d ? [{ ...d, event }] : [];
   });
 }

@@ -11,6 +11,13 @@ export const conv2dEmitter: LayerEmitter = {
     const [height, width, nChan = 1] = ctx.input.shape;
     const nFilt = Number(ctx.layer.attrs?.['filters']);
     const kernelSize = Number(ctx.layer.attrs?.['kernelSize']);
-    return { height, width, nChan, nFilt, kernelSize, ...weightsAndBias(ctx, [kernelSize, kernelSize, nChan, nFilt], 'kh, kw, cin, cout') };
+    return {
+      height,
+      width,
+      nChan,
+      nFilt,
+      kernelSize,
+      ...weightsAndBias(ctx, [kernelSize, kernelSize, nChan, nFilt], 'kh, kw, cin, cout'),
+    };
   },
 };

@@ -13,12 +13,23 @@ export const inputReduceEmitter: LayerEmitter = {
     const threshold = Number(ctx.layer.attrs?.['threshold'] ?? 0);
     // The threshold is compared in the input type, cast with the type's own rounding/overflow.
     const raw = quantizeNumberBig(threshold, ctx.input.fixed);
+    const literal = cppLiteral(raw, ctx.input.fixed, `layer "${ctx.layer.name}"`);
+    // build.thresholdInput: the threshold is a top-level input; the test bench passes the IR's value
+    const port =
+      ctx.build.thresholdInput === true
+        ? ctx.topInput({
+            name: 'threshold_in',
+            type: ctx.input.type,
+            tbValue: `${ctx.input.type}(${literal})`,
+          })
+        : '';
     return {
+      thresholdPort: port,
       height,
       width,
       nChan,
       nSlots: ctx.output.slots,
-      threshold: cppLiteral(raw, ctx.input.fixed, `layer "${ctx.layer.name}"`),
+      threshold: literal,
       thresholdNote: `threshold ${threshold} cast to ${formatType(ctx.input.fixed)}`,
     };
   },

@@ -20,7 +20,11 @@ export function formatInputEvents(events: ArrayLike<number>, eventSize: number):
     for (let k = 0; k < eventSize; k++) {
       const v = events[e + k]!;
       if (!Number.isFinite(v)) {
-        throw new SparsePixelsError('SP_CSIM_EVENTS', `input value ${v} is not a finite number`, `event ${e / eventSize}`);
+        throw new SparsePixelsError(
+          'SP_CSIM_EVENTS',
+          `input value ${v} is not a finite number`,
+          `event ${e / eventSize}`,
+        );
       }
       parts.push(String(v));
     }
@@ -36,11 +40,16 @@ export function parseInputEvents(text: string, eventSize: number, file: string):
   lines.forEach((line, e) => {
     const tokens = line.trim().split(/\s+/);
     if (tokens.length !== eventSize) {
-      throw new SparsePixelsError('SP_CSIM_EVENTS', `line has ${tokens.length} values, expected ${eventSize}`, `${file}:${e + 1}`);
+      throw new SparsePixelsError(
+        'SP_CSIM_EVENTS',
+        `line has ${tokens.length} values, expected ${eventSize}`,
+        `${file}:${e + 1}`,
+      );
     }
     tokens.forEach((t, k) => {
       const v = Number(t);
-      if (!Number.isFinite(v)) throw new SparsePixelsError('SP_CSIM_EVENTS', `"${t}" is not a number`, `${file}:${e + 1}`);
+      if (!Number.isFinite(v))
+        throw new SparsePixelsError('SP_CSIM_EVENTS', `"${t}" is not a number`, `${file}:${e + 1}`);
       out[e * eventSize + k] = v;
     });
   });
@@ -48,9 +57,14 @@ export function parseInputEvents(text: string, eventSize: number, file: string):
 }
 
 /** Output lines in the test bench's format: every output's values as exact decimals. */
-export function formatOutputs(raws: readonly (readonly (readonly bigint[])[])[], outputs: readonly OutputSpec[]): string {
+export function formatOutputs(
+  raws: readonly (readonly (readonly bigint[])[])[],
+  outputs: readonly OutputSpec[],
+): string {
   const lines = raws.map((event) =>
-    event.map((values, o) => values.map((r) => rawToExactDecimal(r, fracBits(outputs[o]!.type))).join(' ')).join(' '),
+    event
+      .map((values, o) => values.map((r) => rawToExactDecimal(r, fracBits(outputs[o]!.type))).join(' '))
+      .join(' '),
   );
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

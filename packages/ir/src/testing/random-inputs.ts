@@ -23,7 +23,8 @@ export function randomInputs(model: ModelIR, count: number, seed: number, range 
       continue;
     }
     // 0 active, then cycling through 1..nMax and beyond (up to 2 nMax + 2).
-    const active = e === 0 ? 0 : Math.min(h * w, e % 3 === 0 ? nMax + rng.int(1, nMax + 2) : rng.int(1, nMax));
+    const active =
+      e === 0 ? 0 : Math.min(h * w, e % 3 === 0 ? nMax + rng.int(1, nMax + 2) : rng.int(1, nMax));
     const chosen = new Set<number>();
     while (chosen.size < active) chosen.add(rng.int(0, h * w - 1));
     for (const p of chosen) {

@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { SimulateOptions } from '@sparsepixels/ir';
+import type { Measurement, SimulateOptions } from '@sparsepixels/ir';
 import { loadRtlProject, runRtlSim } from '../sim/run-rtl-sim';
 import { ZERO_COUNTS, type ResourceCounts } from './cell-counts';
 import { deviceTotals, type DeviceTotals } from './devices';
@@ -140,4 +140,25 @@ export async function measureRtlProject(projectDir: string, options: MeasureOpti
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The report in ir's generic Measurement shape (source "rtl"), for tools that read any backend. */
+export function toMeasurement(r: RtlReport): Measurement {
+  const e = r.estimate;
+  const cost = (c: { latencyCycles: number; ii: number; lut: number | null; ff: number | null; dsp: number | null; bram18: number | null }) => ({
+    latencyCycles: c.latencyCycles,
+    ii: c.ii,
+    ...(c.lut !== null ? { lut: c.lut } : {}),
+    ...(c.ff !== null ? { ff: c.ff } : {}),
+    ...(c.dsp !== null ? { dsp: c.dsp } : {}),
+    ...(c.bram18 !== null ? { bram18: c.bram18 } : {}),
+  });
+  return {
+    source: 'rtl',
+    files: [],
+    part: r.device.part,
+    clockPeriod: r.simulation.clockNs,
+    totals: cost(e),
+    layers: r.layers.map((l) => ({ name: l.name, ...cost(l) })),
+  };
 }

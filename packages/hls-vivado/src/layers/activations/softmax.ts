@@ -47,8 +47,16 @@ export const softmaxEmitter: ActivationEmitter = {
         { type: 'int', name: 'in_width', value: ctx.input.fixed.width },
         { type: 'unsigned', name: 'exp_bits', value: expBits },
         { type: 'unsigned', name: 'inv_bits', value: invBits },
-        { type: 'int', name: 'exp_shift', value: expBits - Math.round(Math.log2(config.expRange)) - fracBits(ctx.input.fixed) },
-        { type: 'int', name: 'inv_shift', value: invBits - Math.round(Math.log2(config.invRange)) - fracBits(config.sumType) },
+        {
+          type: 'int',
+          name: 'exp_shift',
+          value: expBits - Math.round(Math.log2(config.expRange)) - fracBits(ctx.input.fixed),
+        },
+        {
+          type: 'int',
+          name: 'inv_shift',
+          value: invBits - Math.round(Math.log2(config.invRange)) - fracBits(config.sumType),
+        },
         { type: 'int', name: 'sum_width', value: config.sumType.width },
         { type: 'bool', name: 'sum_signed', value: config.sumType.signed },
       ],

@@ -88,7 +88,7 @@ export function writeZip(
   if (offset + centralSize + 22 > LIMIT || members.length > 0xffff) {
     throw new SparsePixelsError(
       'SP_NPZ_TOO_LARGE',
-      `archive would be ${offset + centralSize + 22} bytes; .npz files written here must stay under 4 GiB`,
+      `archive would be ${offset + centralSize + 22} bytes; ZIP archives written here must stay under 4 GiB`,
       where,
     );
   }

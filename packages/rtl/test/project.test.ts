@@ -77,6 +77,9 @@ describe('refusals, one line each', () => {
     expect(() => emitRtlProject({ ...m, build: { ...m.build, project: 'module' } }, join(root, 'kw'))).toThrowErrorMatchingInlineSnapshot(
       `[SparsePixelsError: build.project 'module' is a Verilog/SystemVerilog keyword; choose another name]`,
     );
+    expect(() => emitRtlProject({ ...m, build: { ...m.build, reuseFactor: 4 } }, join(root, 'rf'))).toThrowErrorMatchingInlineSnapshot(
+      `[SparsePixelsError: /build/reuseFactor is not supported by the rtl backend: 4 (the design schedules its own sharing: beats)]`,
+    );
     expect(existsSync(join(root, 'std'))).toBe(false);
     expect(existsSync(join(root, 'kw'))).toBe(false);
   });

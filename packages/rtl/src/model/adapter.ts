@@ -199,8 +199,30 @@ function layerDesc(l: LayerIR, base: LayerBase): LayerDesc {
   }
 }
 
+/**
+ * Build hints the RTL design cannot honour are refused, one line each (the HLS tool settings:
+ * its pipeline is its own and fully parallel per beat, its threshold a constant).
+ */
+function checkBuild(model: ModelIR): void {
+  const b = model.build ?? {};
+  const refuse = (what: string, why: string) => fail(`/build/${what} is not supported by the rtl backend: ${why}`);
+  if (b.ioType !== undefined && b.ioType !== 'io_parallel') refuse('ioType', `"${b.ioType}" (the design takes the whole input at once)`);
+  if (b.reuseFactor !== undefined && b.reuseFactor !== 1) refuse('reuseFactor', `${b.reuseFactor} (the design schedules its own sharing: beats)`);
+  if (b.strategy !== undefined && b.strategy !== 'latency') refuse('strategy', `"${b.strategy}"`);
+  if (b.pipelineStyle !== undefined && b.pipelineStyle === 'pipeline') refuse('pipelineStyle', '"pipeline" (the design is one pipeline of layer modules)');
+  if (b.clockUncertainty !== undefined) refuse('clockUncertainty', 'an HLS scheduling setting');
+  if (b.thresholdInput === true) refuse('thresholdInput', 'the InputReduce threshold is a constant of the design');
+  for (const l of model.layers) {
+    if (l.build?.reuseFactor !== undefined && l.build.reuseFactor !== 1)
+      fail(`build.reuseFactor ${l.build.reuseFactor} is not supported by the rtl backend`, `layer "${l.name}"`);
+    if (l.build?.strategy !== undefined && l.build.strategy !== 'latency')
+      fail(`build.strategy "${l.build.strategy}" is not supported by the rtl backend`, `layer "${l.name}"`);
+  }
+}
+
 /** The typed description of a prepared model (prepareModel's output). */
 export function describeModel(model: ModelIR): ModelDesc {
+  checkBuild(model);
   const inputType = parseType(model.input.type);
   const input = { name: model.input.name, kind: 'dense' as const, shape: model.input.shape, slots: 0, type: inputType };
   const index = new Map<string, number>([[model.input.name, -1]]);

@@ -16,7 +16,7 @@
 module sp_conv_gather #(
   parameter integer N = 4, CIN = 1, COUT = 1, K = 3, HB = 4, L = 1, G = 4,
   parameter integer XW = 8, XS = 0, WW = 8, WS = 1, BW = 8, BS = 1,
-  parameter integer AW = 16, AS = 1, RW = 16, TB = 4, LPS = 2,
+  parameter integer AW = 16, AS = 1, RW = 16, DB = 2, LPS = 2,
   parameter [K*K*CIN*COUT*WW-1:0] WEIGHTS = 0,
   parameter [COUT*BW-1:0] BIAS = 0,
   parameter integer T_SF = 0, T_DF = 0, T_Q = 5,
@@ -87,12 +87,16 @@ module sp_conv_gather #(
           end
         end
       end
-      wire [N*TB-1:0] tap0;
+      wire [N*2*DB-1:0] addr0;
       wire [N-1:0] win0;
+      wire [N*CIN*COUT*WW-1:0] row0;
       for (j = 0; j < N; j = j + 1) begin : g_tap
-        sp_tap #(.HB(HB), .K(K), .TB(TB)) u_tap (
+        sp_tap #(.HB(HB), .K(K), .DB(DB)) u_tap (
           .hi(hi), .wi(wi), .hj(x_hash[2*j*HB +: HB]), .wj(x_hash[(2*j+1)*HB +: HB]),
-          .in_win(win0[j]), .tap(tap0[j*TB +: TB])
+          .in_win(win0[j]), .addr(addr0[j*2*DB +: 2*DB])
+        );
+        sp_wrom #(.K(K), .DB(DB), .RW(CIN * COUT * WW), .WEIGHTS(WEIGHTS)) u_rom (
+          .addr(addr0[j*2*DB +: 2*DB]), .row(row0[j*CIN*COUT*WW +: CIN*COUT*WW])
         );
       end
       // stage 0 (same cycle): weight lookup; stage 1: products
@@ -101,12 +105,10 @@ module sp_conv_gather #(
       wire [N*CIN*COUT*PW-1:0] p2;
       reg [IB-1:0] i2, i3;
       reg v2, v3, a2, a3;
-      integer jj, cc, ff;
+      integer jj;
       always @(posedge clk) begin
         for (jj = 0; jj < N; jj = jj + 1)
-          for (cc = 0; cc < CIN; cc = cc + 1)
-            for (ff = 0; ff < COUT; ff = ff + 1)
-              w2[((jj*CIN+cc)*COUT+ff)*WW +: WW] <= win0[jj] ? WEIGHTS[((tap0[jj*TB +: TB]*CIN+cc)*COUT+ff)*WW +: WW] : {WW{1'b0}};
+          w2[jj*CIN*COUT*WW +: CIN*COUT*WW] <= win0[jj] ? row0[jj*CIN*COUT*WW +: CIN*COUT*WW] : {(CIN * COUT * WW){1'b0}};
         i2 <= i;
         v2 <= iv;
         a2 <= act;
@@ -184,7 +186,7 @@ endmodule
 module sp_conv_scatter #(
   parameter integer N = 4, CIN = 1, COUT = 1, K = 3, HB = 4, L = 1, G = 4,
   parameter integer XW = 8, XS = 0, WW = 8, WS = 1, BW = 8, BS = 1,
-  parameter integer AW = 16, AS = 1, RW = 16, TB = 4, MODE = 0,
+  parameter integer AW = 16, AS = 1, RW = 16, DB = 2, MODE = 0,
   parameter [K*K*CIN*COUT*WW-1:0] WEIGHTS = 0,
   parameter [COUT*BW-1:0] BIAS = 0,
   parameter integer T_SF = 0, T_DF = 0, T_Q = 5,
@@ -270,18 +272,16 @@ module sp_conv_scatter #(
             end
           end
         end
-        wire [TB-1:0] tap;
+        wire [2*DB-1:0] addr;
         wire win;
-        sp_tap #(.HB(HB), .K(K), .TB(TB)) u_tap (
-          .hi(x_hash[2*i*HB +: HB]), .wi(x_hash[(2*i+1)*HB +: HB]), .hj(hj), .wj(wj), .in_win(win), .tap(tap)
+        wire [CIN*COUT*WW-1:0] row;
+        sp_tap #(.HB(HB), .K(K), .DB(DB)) u_tap (
+          .hi(x_hash[2*i*HB +: HB]), .wi(x_hash[(2*i+1)*HB +: HB]), .hj(hj), .wj(wj), .in_win(win), .addr(addr)
         );
+        sp_wrom #(.K(K), .DB(DB), .RW(CIN * COUT * WW), .WEIGHTS(WEIGHTS)) u_rom (.addr(addr), .row(row));
         // stage 0 (same cycle): the weights of this slot pair
         reg [CIN*COUT*WW-1:0] wq;
-        integer cc, ff;
-        always @(posedge clk)
-          for (cc = 0; cc < CIN; cc = cc + 1)
-            for (ff = 0; ff < COUT; ff = ff + 1)
-              wq[(cc*COUT+ff)*WW +: WW] <= (win && jv) ? WEIGHTS[((tap*CIN+cc)*COUT+ff)*WW +: WW] : {WW{1'b0}};
+        always @(posedge clk) wq <= (win && jv) ? row : {(CIN * COUT * WW){1'b0}};
         assign w2[(i*L+l)*CIN*COUT*WW +: CIN*COUT*WW] = wq;
       end
     end

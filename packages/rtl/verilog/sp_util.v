@@ -158,30 +158,50 @@ module sp_sum_tree #(
 endmodule
 
 // Kernel tap of an input slot j seen from an output slot i (1-based hashes): in_win when
-// |hj - hi| <= R and |wj - wi| <= R (R = (K - 1) / 2), tap = (R + hj - hi) * K + (R + wj - wi).
+// |hj - hi| <= R and |wj - wi| <= R (R = (K - 1) / 2); the tap's weight address is the pair of
+// offsets {hj - hi + R, wj - wi + R}, DB bits each (no multiplication: the weight ROM is laid out
+// on that grid, sp_wrom).
 module sp_tap #(
   parameter integer HB = 4,
   parameter integer K = 3,
-  parameter integer TB = 4
+  parameter integer DB = 2
 ) (
   input wire [HB-1:0] hi,
   input wire [HB-1:0] wi,
   input wire [HB-1:0] hj,
   input wire [HB-1:0] wj,
   output wire in_win,
-  output wire [TB-1:0] tap
+  output wire [2*DB-1:0] addr
 );
   localparam integer R = (K - 1) / 2;
-  localparam integer TW = TB + HB + 2;
   localparam [HB+1:0] RR = R;
   localparam [HB+1:0] R2 = 2 * R;
-  localparam [TW-1:0] KW = K;
   // offsets + R, in [0, 2R] inside the window (two's complement, HB + 2 bits)
   wire [HB+1:0] dh = {2'b00, hj} - {2'b00, hi} + RR;
   wire [HB+1:0] dw = {2'b00, wj} - {2'b00, wi} + RR;
   assign in_win = !dh[HB+1] && (dh <= R2) && !dw[HB+1] && (dw <= R2);
-  wire [TW-1:0] t = {{TB{1'b0}}, dh} * KW + {{TB{1'b0}}, dw};
-  assign tap = t[TB-1:0];
+  wire [HB+DB+1:0] dhe = {{DB{1'b0}}, dh};
+  wire [HB+DB+1:0] dwe = {{DB{1'b0}}, dw};
+  assign addr = {dhe[DB-1:0], dwe[DB-1:0]};
+endmodule
+
+// The weights of one tap as a ROM on the offset grid: row at address {dh, dw} (DB bits each) is
+// WEIGHTS' row for tap dh * K + dw (RW bits: every input channel and filter), 0 off the kernel.
+module sp_wrom #(
+  parameter integer K = 3,
+  parameter integer DB = 2,
+  parameter integer RW = 8,
+  parameter [K*K*RW-1:0] WEIGHTS = 0
+) (
+  input wire [2*DB-1:0] addr,
+  output wire [RW-1:0] row
+);
+  (* rom_style = "logic" *) reg [RW-1:0] rom [0:(1 << (2 * DB)) - 1];
+  integer a;
+  initial
+    for (a = 0; a < (1 << (2 * DB)); a = a + 1)
+      rom[a] = ((a >> DB) < K && (a % (1 << DB)) < K) ? WEIGHTS[((a >> DB) * K + (a % (1 << DB))) * RW +: RW] : {RW{1'b0}};
+  assign row = rom[addr];
 endmodule
 /* verilator lint_on WIDTH */
 /* verilator lint_on UNUSEDPARAM */

@@ -57,6 +57,6 @@ describe('cpp/sp_fixed_io.h', () => {
     });
     const bad = want.map((w, i) => (w === got[i] ? '' : `${JSON.stringify(cases[i])}: want ${w} got ${got[i]}`)).filter(Boolean);
     expect(bad.slice(0, 5)).toEqual([]);
-    expect(got.length).toBe(1500);
+    expect(got.length).toBe(cases.length);
   });
 });

@@ -24,7 +24,7 @@ export const sparseConvEmitter: RtlEmitter<SparseConvDesc> = {
       HB: ctx.hashBits,
       L: ctx.lanes,
       G: ctx.beats,
-      TB: Math.max(1, clog2(layer.k * layer.k)),
+      DB: Math.max(1, clog2(layer.k)),
       BW: bias.type.width,
       BS: bias.type.signed ? 1 : 0,
       BIAS: packRaws(bias.raws, bias.type.width),

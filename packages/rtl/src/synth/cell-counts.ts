@@ -21,7 +21,7 @@ export const ZERO_COUNTS: ResourceCounts = Object.freeze({ lut: 0, lutMemory: 0,
 
 /** What each primitive adds. */
 function countsOf(type: string): Partial<Record<keyof ResourceCounts, number>> | undefined {
-  if (/^LUT[1-6]$/.test(type)) return { lut: 1 };
+  if (/^LUT[1-6]$/.test(type) || type === 'INV') return { lut: 1 };
   if (/^(SRL16E|SRLC32E|SRLC16E)$/.test(type)) return { lut: 1, lutMemory: 1 };
   if (/^RAM(32|64|128|256)X1[SD]$/.test(type) || /^RAM(32M|64M|32M16|64M8)$/.test(type)) return { lut: ramLuts(type), lutMemory: ramLuts(type) };
   if (/^FD[RSCP]E(_1)?$/.test(type) || /^LD[CP]E$/.test(type)) return { ff: 1 };
@@ -53,7 +53,7 @@ export function addCounts(a: ResourceCounts, b: ResourceCounts, times = 1): Reso
   };
 }
 
-interface StatJson {
+export interface StatJson {
   readonly modules?: Record<string, { readonly num_cells_by_type?: Record<string, number> }>;
 }
 
@@ -83,4 +83,17 @@ export function moduleTotals(stat: StatJson): Map<string, ResourceCounts> {
   };
   for (const n of names) total(n, 0);
   return memo;
+}
+
+/**
+ * Parses the output of `stat -json`. Yosys 0.23 also prints the text hierarchy listing
+ * (`<module> <count>` lines) inside the "design" entry, which is not JSON: such lines are dropped.
+ */
+export function parseStatJson(text: string): StatJson {
+  const start = text.indexOf('{');
+  const lines = text
+    .slice(start)
+    .split('\n')
+    .filter((l) => !/^\s+[^\s"{}]+\s+\d+\s*$/.test(l));
+  return JSON.parse(lines.join('\n')) as StatJson;
 }

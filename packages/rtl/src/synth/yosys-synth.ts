@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
 import { firstError, runTool } from '../sim/run-process';
 import { lutDepth, type LutDepth } from './lut-depth';
-import { moduleTotals, type ResourceCounts } from './cell-counts';
+import { moduleTotals, parseStatJson, type ResourceCounts } from './cell-counts';
 
 export interface YosysResult {
   readonly version: string;
@@ -39,8 +39,7 @@ export async function runYosys(dir: string, top: string, work: string): Promise<
   writeFileSync(join(work, 'synth.ys'), script);
   const r = await runTool('yosys', ['-q', '-l', join(work, 'yosys.log'), '-s', join(work, 'synth.ys')], resolve(dir), 'yosys');
   if (r.status !== 0) throw new SparsePixelsError('SP_RTL_SYNTH', `Yosys failed: ${firstError(r.stderr || r.stdout)}`, work);
-  const statText = readFileSync(join(work, 'stat.json'), 'utf8');
-  const stat = JSON.parse(statText.slice(statText.indexOf('{'))) as Parameters<typeof moduleTotals>[0];
+  const stat = parseStatJson(readFileSync(join(work, 'stat.json'), 'utf8'));
   const modules = moduleTotals(stat);
   const total = modules.get(top);
   if (!total) throw new SparsePixelsError('SP_RTL_SYNTH', `Yosys statistics have no module ${top}`, work);

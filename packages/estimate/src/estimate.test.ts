@@ -5,6 +5,7 @@ import {
   estimateDocument,
   findDevice,
   listEstimatorOps,
+  modelNMax,
   registerEstimator,
   standardTwin,
   withNMax,
@@ -45,7 +46,7 @@ describe('estimateDocument', () => {
 
   it('withNMax changes only the pixel budget', () => {
     const m = withNMax(neutrino(16), 12);
-    expect(m.layers[0]!.attrs!['nMax']).toBe(12);
+    expect(modelNMax(m)).toBe(12);
     expect(estimateDocument(m).estimate.ii).toBe(estimateDocument(neutrino(12)).estimate.ii);
   });
 

@@ -1,9 +1,9 @@
-import type { ModelIR } from '@sparsepixels/ir';
+import type { ModelIR, PreparedModel } from '@sparsepixels/ir';
 import { estimateFacts, type DesignEstimate, type EstimateOptions } from './design/estimate-design';
 import { documentFacts, modelFacts } from './ir-adapter';
 
-/** Estimates a model already prepared by ir's prepareModel. */
-export function estimateModel(model: ModelIR, options: EstimateOptions = {}): DesignEstimate {
+/** Estimates a PreparedModel (or a document, prepared here). */
+export function estimateModel(model: PreparedModel | ModelIR, options: EstimateOptions = {}): DesignEstimate {
   return estimateFacts(modelFacts(model), options);
 }
 

@@ -3,26 +3,26 @@
  * weights of a prepared model become plain `LayerFacts`. Every estimator works on facts only, so a
  * change of the IR's layer representation is an edit of this file.
  */
-import { parseType, type FixedType } from '@sparsepixels/core';
-import { prepareModel, type LayerIR, type ModelIR } from '@sparsepixels/ir';
+import type { FixedType } from '@sparsepixels/core';
+import {
+  findInputReduce,
+  isLayerOf,
+  isPreparedLayerOf,
+  prepareModel,
+  type LayerIR,
+  type ModelIR,
+  type PreparedLayer,
+  type PreparedModel,
+  type TensorInfo,
+} from '@sparsepixels/ir';
 
-/** The ops of IR version 1 (ir/src/ops/builtin.ts); the estimator registry covers each one. */
-export type BuiltinOpType =
-  | 'InputReduce'
-  | 'SparseConv2D'
-  | 'SparseActivation'
-  | 'SparsePooling2D'
-  | 'SparseFlatten'
-  | 'Dense'
-  | 'Activation'
-  | 'Conv2D'
-  | 'AveragePooling2D'
-  | 'Flatten';
+/** The ops of the IR's registry; the estimator registry covers each one. */
+export type { BuiltinOpType } from '@sparsepixels/ir';
 
-/** A tensor as the estimator sees it: logical shape ([H, W, C] or [n]) and slots when sparse. */
+/** A tensor as the estimator sees it: logical shape ([H, W, C] or [n]) and the slot capacity nMax when sparse. */
 export interface TensorFacts {
   readonly shape: readonly number[];
-  readonly slots?: number;
+  readonly nMax?: number;
   readonly type: FixedType;
 }
 
@@ -72,82 +72,70 @@ export interface ModelFacts {
   };
 }
 
-function num(attrs: Record<string, unknown> | undefined, key: string): number | undefined {
-  const v = attrs?.[key];
-  return typeof v === 'number' ? v : undefined;
+/** The op attributes the estimators read, from the layer's typed, resolved attributes. */
+function attrFacts(p: PreparedLayer<LayerIR>): Partial<LayerFacts> {
+  if (isPreparedLayerOf(p, 'InputReduce')) return { nMax: p.attrs.nMax };
+  if (isPreparedLayerOf(p, 'SparseConv2D') || isPreparedLayerOf(p, 'Conv2D'))
+    return { filters: p.attrs.filters, kernelSize: p.attrs.kernelSize };
+  if (isPreparedLayerOf(p, 'SparsePooling2D')) return { poolSize: p.attrs.poolSize, poolMode: p.attrs.mode };
+  if (isPreparedLayerOf(p, 'AveragePooling2D')) return { poolSize: p.attrs.poolSize };
+  if (isPreparedLayerOf(p, 'Dense')) return { units: p.attrs.units };
+  if (isPreparedLayerOf(p, 'Activation') || isPreparedLayerOf(p, 'SparseActivation'))
+    return { activation: p.attrs.activation, tableSize: p.attrs.tableSize };
+  return {};
 }
 
-function str(attrs: Record<string, unknown> | undefined, key: string): string | undefined {
-  const v = attrs?.[key];
-  return typeof v === 'string' ? v : undefined;
+/** A prepared tensor with its type, as the estimator sees it. */
+function tensorFacts(t: TensorInfo, type: FixedType): TensorFacts {
+  return { shape: t.shape, ...(t.kind === 'sparse' ? { nMax: t.nMax } : {}), type };
 }
 
-function typeOf(s: string | undefined): FixedType | undefined {
-  return s === undefined || s === 'auto' ? undefined : parseType(s);
-}
-
-function layerBuild(layer: LayerIR): Pick<LayerFacts, 'reuseFactor' | 'strategy'> {
-  const b = (layer as { build?: { reuseFactor?: number; strategy?: 'latency' | 'resource' } }).build;
-  return {
-    ...(b?.reuseFactor !== undefined ? { reuseFactor: b.reuseFactor } : {}),
-    ...(b?.strategy !== undefined ? { strategy: b.strategy } : {}),
-  };
-}
-
-/** Facts of a model already prepared by `prepareModel` (shapes inferred, precisions resolved). */
-export function modelFacts(model: ModelIR): ModelFacts {
+/**
+ * Facts of a model: a PreparedModel (its parsed types and tensors are read as they are), or a
+ * document, prepared here.
+ */
+export function modelFacts(model: PreparedModel | ModelIR): ModelFacts {
+  const prepared = prepareModel(model);
+  const { model: doc } = prepared;
   const input: TensorFacts & { name: string } = {
-    name: model.input.name,
-    shape: model.input.shape,
-    type: parseType(model.input.type),
+    name: doc.input.name,
+    ...tensorFacts(prepared.input.tensor, prepared.input.type),
   };
-  const tensors = new Map<string, TensorFacts>([[model.input.name, input]]);
   const consumers = new Map<string, string[]>();
-  for (const l of model.layers)
+  for (const l of doc.layers)
     for (const i of l.inputs) consumers.set(i, [...(consumers.get(i) ?? []), l.name]);
-  const layers = model.layers.map((l): LayerFacts => {
-    const inTensor = tensors.get(l.inputs[0] ?? '') ?? input;
-    const p = l.precision ?? {};
-    const out: TensorFacts = {
-      shape: l.output?.shape ?? inTensor.shape,
-      ...(l.output?.slots !== undefined ? { slots: l.output.slots } : {}),
-      type: typeOf(p.result) ?? inTensor.type,
-    };
-    tensors.set(l.name, out);
-    const a = l.attrs;
-    const kernelSize = num(a, 'kernelSize');
-    const facts: LayerFacts = {
+  const outputs: TensorFacts[] = [];
+  const layers = prepared.layers.map((p): LayerFacts => {
+    const l = p.layer;
+    const from = p.inputIndex[0] ?? -1;
+    const inTensor = from < 0 ? input : outputs[from]!;
+    const out = tensorFacts(p.output, p.precision.result);
+    outputs.push(out);
+    return {
       name: l.name,
       op: l.op,
       inputs: l.inputs,
       input: inTensor,
       output: out,
       consumers: consumers.get(l.name) ?? [],
+      ...attrFacts(p),
       ...optional({
-        nMax: num(a, 'nMax'),
-        filters: num(a, 'filters'),
-        kernelSize,
-        poolSize: num(a, 'poolSize'),
-        poolMode: str(a, 'mode') as 'avg' | 'max' | undefined,
-        units: num(a, 'units'),
-        activation: str(a, 'activation'),
-        tableSize: num(a, 'tableSize'),
-        accum: typeOf(p.accum),
-        weightType: typeOf(p.weight),
-        biasType: typeOf(p.bias),
-        tableType: typeOf(p.table),
-        kernel: l.weights?.kernel?.values,
+        accum: p.precision.accum,
+        weightType: p.precision.weight,
+        biasType: p.precision.bias,
+        tableType: p.precision.table,
+        kernel: l.weights?.['kernel']?.values,
+        reuseFactor: l.build?.reuseFactor,
+        strategy: l.build?.strategy,
       }),
-      ...layerBuild(l),
     };
-    return facts;
   });
-  const b = model.build ?? {};
+  const b = doc.build ?? {};
   return {
-    name: model.name,
+    name: doc.name,
     input,
     layers,
-    outputs: model.outputs,
+    outputs: doc.outputs,
     build: optional({
       part: b.part,
       clockPeriod: b.clockPeriod,
@@ -160,7 +148,7 @@ export function modelFacts(model: ModelIR): ModelFacts {
 
 /** Validates and prepares an IR document (object or JSON text), then reads its facts. */
 export function documentFacts(doc: unknown): ModelFacts {
-  return modelFacts(prepareModel(doc).model);
+  return modelFacts(prepareModel(doc));
 }
 
 /** A copy of `doc` with the InputReduce pixel budget set to `nMax` (for N_max sweeps). */
@@ -168,14 +156,13 @@ export function withNMax(doc: ModelIR, nMax: number): ModelIR {
   return {
     ...doc,
     name: `${doc.name}_n${nMax}`,
-    layers: doc.layers.map((l) => (l.op === 'InputReduce' ? { ...l, attrs: { ...l.attrs, nMax } } : l)),
+    layers: doc.layers.map((l) => (isLayerOf(l, 'InputReduce') ? { ...l, attrs: { ...l.attrs, nMax } } : l)),
   };
 }
 
 /** The pixel budget of a model (its InputReduce nMax), if it is sparse. */
 export function modelNMax(doc: ModelIR): number | undefined {
-  const r = doc.layers.find((l) => l.op === 'InputReduce');
-  return num(r?.attrs, 'nMax');
+  return findInputReduce(doc)?.attrs.nMax;
 }
 
 function optional<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
@@ -184,14 +171,22 @@ function optional<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: E
   };
 }
 
-/** Sparse op -> the standard op of the same base architecture (InputReduce is dropped). */
-const STANDARD_OF: Readonly<Record<string, string | null>> = {
-  InputReduce: null,
-  SparseConv2D: 'Conv2D',
-  SparseActivation: 'Activation',
-  SparsePooling2D: 'AveragePooling2D',
-  SparseFlatten: 'Flatten',
-};
+/**
+ * The standard op of the same base architecture of a sparse layer, same weights and types (null:
+ * dropped, as InputReduce; undefined: no standard twin, as max pooling); other layers are kept.
+ */
+function standardLayer(l: LayerIR, inputs: string[]): LayerIR | null | undefined {
+  const { output: _o, ...rest } = l;
+  if (isLayerOf(rest, 'InputReduce')) return null;
+  if (isLayerOf(rest, 'SparseConv2D')) return { ...rest, op: 'Conv2D', inputs };
+  if (isLayerOf(rest, 'SparseActivation')) return { ...rest, op: 'Activation', inputs };
+  if (isLayerOf(rest, 'SparseFlatten')) return { ...rest, op: 'Flatten', inputs };
+  if (isLayerOf(rest, 'SparsePooling2D'))
+    return rest.attrs.mode === 'max'
+      ? undefined
+      : { ...rest, op: 'AveragePooling2D', inputs, attrs: { poolSize: rest.attrs.poolSize } };
+  return { ...rest, inputs } as LayerIR;
+}
 
 /**
  * The standard CNN of the same base architecture as a sparse model (same weights and types,
@@ -199,22 +194,17 @@ const STANDARD_OF: Readonly<Record<string, string | null>> = {
  * the model has no standard twin (max pooling) or is not sparse.
  */
 export function standardTwin(doc: ModelIR): ModelIR | undefined {
-  const reduce = doc.layers.find((l) => l.op === 'InputReduce');
+  const reduce = findInputReduce(doc);
   if (!reduce) return undefined;
-  if (doc.layers.some((l) => l.op === 'SparsePooling2D' && str(l.attrs, 'mode') === 'max')) return undefined;
   const rename = new Map<string, string>([[reduce.name, reduce.inputs[0] ?? doc.input.name]]);
   const layers: LayerIR[] = [];
   for (const l of doc.layers) {
-    const to = l.op in STANDARD_OF ? STANDARD_OF[l.op] : l.op;
-    if (to === null || to === undefined) continue;
-    const attrs = to === 'AveragePooling2D' ? { poolSize: num(l.attrs, 'poolSize') } : l.attrs;
-    const { output: _o, ...rest } = l;
-    layers.push({
-      ...rest,
-      op: to,
-      inputs: l.inputs.map((i) => rename.get(i) ?? i),
-      ...(attrs ? { attrs } : {}),
-    });
+    const twin = standardLayer(
+      l,
+      l.inputs.map((i) => rename.get(i) ?? i),
+    );
+    if (twin === undefined) return undefined;
+    if (twin) layers.push(twin);
   }
   return { ...doc, name: `${doc.name}_standard`, layers, build: { ...doc.build, ioType: 'io_stream' } };
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Backend, Measurement, ModelIR } from '@sparsepixels/ir';
+import type { Backend, Measurement, ModelIR, PreparedModel } from '@sparsepixels/ir';
 import { runCsim, type CsimOptions, type CsimResult } from './csim/run-csim';
 import { emitProject, type EmitOptions, type EmitProjectResult } from './emit-project';
 import { findEmitter } from './emitters';
@@ -12,7 +12,8 @@ import { vivadoProfile } from './vivado-profile';
 /** An HLS backend: the ir Backend contract plus the C simulation of what it emitted. */
 export interface HlsBackend extends Backend {
   readonly profile: ToolProfile;
-  emit(model: ModelIR | unknown, outDir: string, options?: EmitOptions): Promise<EmitProjectResult>;
+  /** Takes a PreparedModel (prepared once by the caller) or a document, which it prepares. */
+  emit(model: PreparedModel | ModelIR | unknown, outDir: string, options?: EmitOptions): Promise<EmitProjectResult>;
   csim(projectDir: string, options?: CsimOptions): Promise<CsimResult>;
   /** Synthesis results found in a project folder (C synthesis, Vivado utilization), or undefined. */
   measure(projectDir: string): Promise<Measurement | undefined>;
@@ -25,8 +26,7 @@ export function createHlsBackend(profile: ToolProfile): HlsBackend {
     description: profile.description,
     profile,
     supportsOp: (op: string) => findEmitter(op) !== undefined,
-    emit: async (model: unknown, outDir: string, options?: EmitOptions) =>
-      emitProject(profile, model, outDir, options),
+    emit: async (model: unknown, outDir: string, options?: EmitOptions) => emitProject(profile, model, outDir, options),
     csim: (projectDir: string, options?: CsimOptions) => runCsim(projectDir, options),
     simulation: 'C simulation',
     ownsProject: (projectDir: string) => isHlsProject(projectDir),

@@ -10,7 +10,7 @@ import {
   prepareModel,
   type EmitOptions as IrEmitOptions,
   type EmitResult,
-  type ModelIR,
+  type PreparedModel,
 } from '@sparsepixels/ir';
 import { findEmitter } from './emitters';
 import { hlsIncludeDir } from './paths';
@@ -36,19 +36,18 @@ export interface EmitProjectResult extends EmitResult {
   readonly warnings: readonly string[];
 }
 
-/** Validates and prepares `doc`, renders the whole project and writes it atomically to `outDir`. */
-export function emitProject(
-  profile: ToolProfile,
-  doc: unknown,
-  outDir: string,
-  options: EmitOptions = {},
-): EmitProjectResult {
-  const { model, warnings } = prepareModel(doc);
-  checkSupported(model, profile);
-  const view = buildProjectView(model, profile);
+/**
+ * Renders the whole project of a PreparedModel (or of a document, prepared here once) and writes it
+ * atomically to `outDir`. The test bench outputs come from the interpreter on the same PreparedModel.
+ */
+export function emitProject(profile: ToolProfile, doc: PreparedModel | unknown, outDir: string, options: EmitOptions = {}): EmitProjectResult {
+  const prepared = prepareModel(doc);
+  const { model, warnings } = prepared;
+  checkSupported(prepared, profile);
+  const view = buildProjectView(prepared, profile);
   const files = renderProject(model, view, profile);
   const inputSize = view.input.size;
-  const events = options.testInputs ?? defaultEvents(model);
+  const events = options.testInputs ?? defaultEvents(prepared);
   if (options.testBatchSize !== undefined && options.testBatchSize * inputSize !== events.length) {
     throw new SparsePixelsError(
       'SP_CSIM_EVENTS',
@@ -56,15 +55,13 @@ export function emitProject(
     );
   }
   const eventCount = events.length / inputSize;
-  const outputs = outputSpecs(model);
-  const raws = interpretEvents(model, Float64Array.from(events), inputSize).outputs;
+  const outputs = outputSpecs(prepared);
+  const raws = interpretEvents(prepared, Float64Array.from(events), inputSize).outputs;
   files.push(
     { path: 'tb_data/tb_input_features.dat', content: formatInputEvents(events, inputSize) },
     { path: 'tb_data/tb_output_predictions.dat', content: formatOutputs(raws, outputs) },
-    {
-      path: IR_FILE,
-      content: `${JSON.stringify(typeof doc === 'string' ? JSON.parse(doc) : doc, null, 2)}\n`,
-    },
+    // the document as the user gave it (not the prepared one), as the project's source
+    { path: IR_FILE, content: `${JSON.stringify(prepared.source, null, 2)}\n` },
   );
   const include = hlsIncludeDir();
   const copies = [
@@ -81,8 +78,8 @@ export function emitProject(
   };
 }
 
-function checkSupported(model: ModelIR, profile: ToolProfile): void {
-  const missing = [...new Set(model.layers.filter((l) => !findEmitter(l.op)).map((l) => l.op))];
+function checkSupported(prepared: PreparedModel, profile: ToolProfile): void {
+  const missing = [...new Set(prepared.model.layers.filter((l) => !findEmitter(l.op)).map((l) => l.op))];
   if (missing.length > 0) {
     throw new SparsePixelsError(
       'SP_HLS_UNSUPPORTED',
@@ -92,6 +89,6 @@ function checkSupported(model: ModelIR, profile: ToolProfile): void {
 }
 
 /** Build hints are honoured or refused (project-view.ts); nothing to warn about. */
-function buildWarnings(_model: ModelIR): string[] {
+function buildWarnings(_model: PreparedModel['model']): string[] {
   return [];
 }

@@ -1,9 +1,9 @@
-import { apUint, formatType, parseType, SparsePixelsError, type FixedType } from '@sparsepixels/core';
-import { getOp, type LayerIR, type ModelIR } from '@sparsepixels/ir';
+import { apUint, formatType, SparsePixelsError, type FixedType } from '@sparsepixels/core';
+import type { LayerIR, ModelIR, PreparedLayer, PreparedModel } from '@sparsepixels/ir';
 import { constantView, type ConstantView } from './constant-view';
 import { findEmitter, listEmitterOps } from './emitters';
 import type { LayerContext, TensorVar } from './layer-emitter';
-import { hashBits, layerView, outputVar, parsePrecisions, printParams, product } from './layer-view';
+import { hashBits, layerView, outputVar, printParams } from './layer-view';
 import { cIdentifier, checkProjectName } from './names';
 import type { ToolProfile } from './tool-profile';
 
@@ -45,7 +45,7 @@ class ViewBuilder {
   hashWidth = 1;
 
   constructor(
-    private readonly model: ModelIR,
+    private readonly prepared: PreparedModel,
     private readonly profile: ToolProfile,
   ) {}
 
@@ -61,29 +61,29 @@ class ViewBuilder {
 
   /** The top function's input array, and the slot coordinate type if the model is sparse. */
   input() {
-    const { input } = this.model;
-    const fixed = parseType(input.type);
+    const { name, type: fixed, tensor } = this.prepared.input;
     const view = {
-      var: cIdentifier(input.name),
-      type: this.typedef('input_t', fixed, `input ${input.name}`),
+      var: cIdentifier(name),
+      type: this.typedef('input_t', fixed, `input ${name}`),
       fixed,
-      size: product(input.shape),
-      shape: input.shape,
+      size: tensor.size,
+      shape: tensor.shape,
       cppType: formatType(fixed),
-      shapeText: input.shape.join('x'),
+      shapeText: tensor.shape.join('x'),
     };
-    this.tensors.set(input.name, view);
-    const [h = 1, w = 1] = input.shape;
+    this.tensors.set(name, view);
+    const [h = 1, w = 1] = tensor.shape;
     this.hashWidth = hashBits(Math.max(h, w));
-    if (this.model.layers.some((l) => getOp(l.op).sparse)) {
+    if (this.prepared.layers.some((l) => l.op.sparse)) {
       this.typedef(HASH_TYPE, apUint(this.hashWidth), 'slot coordinates (1-based row, column)');
     }
     return view;
   }
 
   /** One layer: its emitter's view plus the common fields (index = position + 2, as hls4ml counts). */
-  layer(layer: LayerIR, position: number): Record<string, unknown> {
-    const index = position + 2;
+  layer(p: PreparedLayer<LayerIR>): Record<string, unknown> {
+    const { layer } = p;
+    const index = p.index + 2;
     const emitter = findEmitter(layer.op);
     if (!emitter) {
       throw new SparsePixelsError(
@@ -94,20 +94,17 @@ class ViewBuilder {
     }
     emitter.headers.forEach((h) => this.headers.add(h));
     const input = this.tensors.get(layer.inputs[0] ?? '');
-    if (!input)
-      throw new SparsePixelsError(
-        'SP_HLS_GRAPH',
-        `input "${layer.inputs[0]}" is unknown`,
-        `layer "${layer.name}"`,
-      );
-    const outIndex = this.model.outputs.indexOf(layer.name);
-    const output = outputVar(layer, index, outIndex, this.model.outputs.length, this.typedef);
+    if (!input) throw new SparsePixelsError('SP_HLS_GRAPH', `input "${layer.inputs[0]}" is unknown`, `layer "${layer.name}"`);
+    const outputs = this.prepared.model.outputs;
+    const outIndex = outputs.indexOf(layer.name);
+    const output = outputVar(p, index, outIndex, outputs.length, this.typedef);
     this.tensors.set(layer.name, output);
-    const ctx: LayerContext = {
+    const ctx: LayerContext<LayerIR> = {
       layer,
+      attrs: p.attrs,
       index,
-      reuseFactor: reuseFactorOf(layer, this.model, emitter.reuse === true),
-      build: this.model.build ?? {},
+      reuseFactor: reuseFactorOf(layer, this.prepared.model, emitter.reuse === true),
+      build: this.prepared.model.build ?? {},
       topInput: (spec) => {
         const name = cIdentifier(spec.name);
         this.scalarInputs.push({ ...spec, name });
@@ -115,7 +112,7 @@ class ViewBuilder {
       },
       input,
       output,
-      precision: parsePrecisions(layer),
+      precision: p.precision,
       hashType: HASH_TYPE,
       typedef: this.typedef,
       constant: (spec) => {
@@ -153,12 +150,13 @@ function reuseFactorOf(layer: LayerIR, model: ModelIR, supported: boolean): numb
   return supported ? (own ?? model.build?.reuseFactor ?? 1) : 1;
 }
 
-/** Builds the template view of a prepared model (every precision concrete, shapes inferred). */
-export function buildProjectView(model: ModelIR, profile: ToolProfile): ProjectView {
+/** Builds the template view of a prepared model (its parsed types and tensors, no re-parsing). */
+export function buildProjectView(prepared: PreparedModel, profile: ToolProfile): ProjectView {
+  const { model } = prepared;
   const project = checkProjectName(model.build?.project ?? 'myproject');
-  const b = new ViewBuilder(model, profile);
+  const b = new ViewBuilder(prepared, profile);
   const input = b.input();
-  const layers = model.layers.map((layer, k) => b.layer(layer, k));
+  const layers = prepared.layers.map((p) => b.layer(p));
   const outputs = model.outputs.map((name) => {
     const t = b.tensors.get(name)!;
     return { ...t, cpp: formatType(t.fixed), print: printParams(t.fixed) };

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isLayerOf } from '@sparsepixels/ir';
 import { vivadoBackend } from '../src';
 import { describeResult, randomCases, runCase } from '../src/testing';
 
@@ -31,8 +32,8 @@ describe('the random cases', () => {
     for (const { model } of cases) {
       for (const l of model.layers) {
         seen.add(l.op);
-        if (l.attrs?.['activation']) seen.add(`${l.op}:${String(l.attrs['activation'])}`);
-        if (l.attrs?.['mode']) seen.add(`${l.op}:${String(l.attrs['mode'])}`);
+        if (isLayerOf(l, 'Activation') || isLayerOf(l, 'SparseActivation')) seen.add(`${l.op}:${l.attrs.activation}`);
+        if (isLayerOf(l, 'SparsePooling2D')) seen.add(`${l.op}:${l.attrs.mode}`);
         if (l.precision?.accum && l.precision.accum !== 'auto') seen.add(`${l.op}:fixed-accum`);
       }
     }

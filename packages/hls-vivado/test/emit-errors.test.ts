@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getOp, IRValidationError, registerOp } from '@sparsepixels/ir';
+import { getOp, IRValidationError, registerOp, type OutsideOpType } from '@sparsepixels/ir';
 import { afterAll, describe, expect, it } from 'vitest';
 import { vivadoBackend } from '../src';
 import { smallSparseModel } from '../src/testing';
@@ -20,7 +20,7 @@ async function emitError(doc: unknown, dir: string, force = false): Promise<Erro
 describe('vivado emit refuses bad input', () => {
   it('an IR that fails validation', async () => {
     const doc = smallSparseModel();
-    doc.layers[1]!.op = 'SparseConv2d';
+    (doc.layers[1] as { op: string }).op = 'SparseConv2d'; // a misspelt op: not a typed layer any more
     const dir = join(root, 'invalid');
     const err = await emitError(doc, dir);
     expect(err).toBeInstanceOf(IRValidationError);
@@ -34,7 +34,7 @@ describe('vivado emit refuses bad input', () => {
     const unregister = registerOp({ ...getOp('Flatten'), type: 'MyFlatten', description: 'an outside op' });
     try {
       const doc = smallSparseModel();
-      doc.layers.splice(5, 0, { name: 'again', op: 'MyFlatten', inputs: ['flat'] });
+      doc.layers.splice(5, 0, { name: 'again', op: 'MyFlatten' as OutsideOpType, inputs: ['flat'] });
       doc.layers[6]!.inputs = ['again'];
       expect(vivadoBackend.supportsOp('MyFlatten')).toBe(false);
       const dir = join(root, 'unsupported');

@@ -7,7 +7,7 @@ import { applyHlsConfig } from './hls-config/apply-hls-config';
 import { floatWeightType, readHlsConfig, type HlsConfig } from './hls-config/read-hls-config';
 import { importError } from './import-error';
 import { refinementGap, refinementMessage, refiningType } from './input-reduce-cast';
-import { toDocument } from './ir-build/ir-builder';
+import { irRead, isMaxPooling, toDocument } from './ir-build/ir-builder';
 import { convertGraph, type ReduceQuantizer } from './keras/convert-graph';
 import { floatTypes } from './keras/converters/mac';
 import { readModelFile } from './keras/read-model-file';
@@ -93,15 +93,14 @@ async function readImported(file: string, o: ImportOptions, hls: HlsConfig | und
 
 function dropHead(layers: LayerIR[], output: string): { layers: LayerIR[]; output: string } {
   const last = layers[layers.length - 1];
-  const a = last?.attrs?.['activation'];
-  if (!last || last.name !== output || last.op !== 'Activation' || (a !== 'sigmoid' && a !== 'softmax'))
+  if (!last || last.name !== output || last.op !== 'Activation' || !irRead.hasTables(last))
     throw importError('--logits', 'the model does not end in a sigmoid/softmax activation');
   return { layers: layers.slice(0, -1), output: last.inputs[0]! };
 }
 
 /** Refuses layers the IR cannot hold (standard max pooling exists only sparse). */
 function checkOps(layers: readonly LayerIR[]): void {
-  const max = layers.find((l) => l.op === 'MaxPooling2D');
+  const max = layers.find(isMaxPooling);
   if (max) throw importError(`layer "${max.name}" (MaxPooling2D)`, 'standard max pooling has no IR op; sparsify the model (--n-max) or use average pooling');
 }
 

@@ -1,5 +1,5 @@
 import { formatType, parseType, quantizeNumber, rawMinBig, rawToNumber, fracBits, type FixedType } from '@sparsepixels/core';
-import type { LayerIR } from '@sparsepixels/ir';
+import { isLayerOf, type LayerIR } from '@sparsepixels/ir';
 import { importError, layerWhere } from './import-error';
 import { irRead } from './ir-build/ir-builder';
 
@@ -26,5 +26,5 @@ export function snapThreshold(t: number, type: FixedType, layer: string): number
 /** The layers with every InputReduce threshold snapped to the input type's grid (firmware documents). */
 export function snapThresholds(layers: readonly LayerIR[], inputType: string): LayerIR[] {
   const type = parseType(inputType);
-  return layers.map((l) => (l.op === 'InputReduce' ? irRead.setAttr(l, 'threshold', snapThreshold(irRead.attr<number>(l, 'threshold'), type, l.name)) : l));
+  return layers.map((l) => (isLayerOf(l, 'InputReduce') ? irRead.withThreshold(l, snapThreshold(l.attrs.threshold, type, l.name)) : l));
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterpreter, type LayerIR, type ModelIR } from '@sparsepixels/ir';
+import { createInterpreter, isLayerOf, type LayerIR, type ModelIR } from '@sparsepixels/ir';
 import { buildPaperModel, paperInput, randomSparseEvents, tinySparseModel, tinyStandardModel } from '@sparsepixels/ir/testing';
 import { describe, expect, it } from 'vitest';
 import { exportKeras } from './export/export-keras';
@@ -66,7 +66,7 @@ describe('a sparsified standard model equals the sparse model built directly', (
   it('max pooling: a Keras MaxPooling2D becomes sparse max pooling', async () => {
     const standard = buildPaperModel({ dataset: 'jet', variant: 'standard', bits: 16, seed: 2 });
     const direct = buildPaperModel({ dataset: 'jet', variant: 'sparse', bits: 16, nMax: 16, seed: 2 });
-    const maxDirect: ModelIR = { ...direct, layers: direct.layers.map((l) => (l.op === 'SparsePooling2D' ? { ...l, attrs: { ...l.attrs, mode: 'max' } } : l)) };
+    const maxDirect: ModelIR = { ...direct, layers: direct.layers.map((l) => (isLayerOf(l, 'SparsePooling2D') ? { ...l, attrs: { ...l.attrs, mode: 'max' as const } } : l)) };
     // the exported standard .keras with its AveragePooling2D turned into a MaxPooling2D
     const e = await exportKeras(standard);
     const src = bufferSource(e.keras);

@@ -1,6 +1,7 @@
 import { SparsePixelsError } from '@sparsepixels/core';
 import { DIAGNOSTICS } from './diagnostics';
 import type { ModelIR } from './model';
+import type { PreparedModel } from './prepared-model';
 import type { CsimReport } from './testbench/compare';
 import { didYouMean } from './util/did-you-mean';
 
@@ -53,6 +54,8 @@ export interface Measurement {
 export interface SimulateOptions {
   /** Input events (H*W*C values each, flattened); default: the project's test-bench events. */
   readonly events?: ArrayLike<number>;
+  /** The project's IR when the caller prepared it already (e.g. to make the events); default: read and prepared by the hook. */
+  readonly prepared?: PreparedModel;
   readonly [key: string]: unknown;
 }
 
@@ -72,7 +75,8 @@ export interface Backend {
   readonly description: string;
   /** Whether the backend can emit this op (checked per layer before emitting). */
   supportsOp(op: string): boolean;
-  emit(model: ModelIR, outDir: string, options?: EmitOptions): Promise<EmitResult>;
+  /** Emits a PreparedModel (prepared once by the caller) or a document; start with prepareModel(model). */
+  emit(model: ModelIR | PreparedModel, outDir: string, options?: EmitOptions): Promise<EmitResult>;
   /** What the csim hook runs, for messages (e.g. 'C simulation', 'RTL simulation'). */
   readonly simulation?: string;
   /** True when `projectDir` holds a project this backend wrote. */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Backend, Measurement, ModelIR } from '@sparsepixels/ir';
+import type { Backend, Measurement, ModelIR, PreparedModel } from '@sparsepixels/ir';
 import { RTL_OPS } from './layers/registry';
 import { emitRtlProject, type RtlEmitOptions, type RtlEmitResult } from './project/emit-project';
 import { MARKER_FILE } from './project/project-files';
@@ -9,7 +9,7 @@ import { measureRtlProject, toMeasurement } from './synth/measure';
 
 /** The RTL backend: ir's Backend contract with the csim (Verilator) and measure (Yosys) hooks. */
 export interface RtlBackend extends Backend {
-  emit(model: ModelIR | unknown, outDir: string, options?: RtlEmitOptions): Promise<RtlEmitResult>;
+  emit(model: PreparedModel | ModelIR | unknown, outDir: string, options?: RtlEmitOptions): Promise<RtlEmitResult>;
   csim(projectDir: string, options?: RtlSimOptions): Promise<RtlSimResult>;
   measure(projectDir: string): Promise<Measurement>;
 }

@@ -4,7 +4,7 @@ export { rtlBackend } from './backend';
 export type { RtlBackend } from './backend';
 export { emitRtlProject, renderRtlProject } from './project/emit-project';
 export type { RtlEmitOptions, RtlEmitResult } from './project/emit-project';
-export { runRtlSim, buildRtlSim, loadRtlProject } from './sim/run-rtl-sim';
+export { runRtlSim, buildRtlSim, loadRtlProject, readRtlMarker } from './sim/run-rtl-sim';
 export type { RtlSimOptions, RtlSimResult, MeasuredCycles } from './sim/run-rtl-sim';
 export { measureRtlProject } from './synth/measure';
 export type { RtlReport, RtlLayerReport, MeasureOptions } from './synth/measure';

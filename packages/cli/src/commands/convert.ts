@@ -1,12 +1,12 @@
 import { SparsePixelsError } from '@sparsepixels/core';
-import type { ModelIR } from '@sparsepixels/ir';
+import type { ModelIR, PreparedModel } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { integerArg, numberArg } from '../cli/options';
 import { withHlsConfig } from '../model/hls-config';
 import { checkOutDir } from '../cli/out-dir';
 import { CONVERT_BACKENDS, findConvertBackend } from '../hls/project-backends';
-import { loadModelDocument, prepareLoaded } from '../model/load-model';
+import { loadPreparedModel } from '../model/load-model';
 import { randomEvents } from '../model/random-events';
 import { readEvents } from '../model/read-events';
 import type { CliCommand, CommandContext, CommandInput } from './command';
@@ -85,14 +85,14 @@ function withBuildOptions(doc: ModelIR, a: ConvertArgs, ctx: CommandContext): Mo
 }
 
 /** Test-bench events: the first --tb-events of --tb, or that many generated events, or the backend's default. */
-function testInputs(a: ConvertArgs, model: ModelIR, ctx: CommandContext): Float64Array | undefined {
-  const size = model.input.shape.reduce((x, y) => x * y, 1);
+function testInputs(a: ConvertArgs, prepared: PreparedModel, ctx: CommandContext): Float64Array | undefined {
+  const { shape, size } = prepared.input.tensor;
   if (a.tb !== undefined) {
-    const ev = readEvents(ctx.resolvePath(a.tb), model.input.shape);
+    const ev = readEvents(ctx.resolvePath(a.tb), shape);
     const n = Math.min(ev.count, a.tbEvents ?? ev.count);
     return ev.x.subarray(0, n * size);
   }
-  return a.tbEvents === undefined ? undefined : randomEvents(model, a.tbEvents, a.seed);
+  return a.tbEvents === undefined ? undefined : randomEvents(prepared, a.tbEvents, a.seed);
 }
 
 async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXIT_OK> {
@@ -100,12 +100,12 @@ async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXI
   const backend = findConvertBackend(a.backend);
   const out = ctx.resolvePath(a.out);
   checkOutDir(out, a.force);
-  const loaded = await loadModelDocument(ctx.resolvePath(a.model));
-  const withProject = withBuildOptions(loaded.doc as ModelIR, a, ctx);
-  const { model } = prepareLoaded({ ...loaded, doc: withProject });
-  const events = testInputs(a, model, ctx);
+  // --hls-config, --part, --clock, --reuse-factor, --project go into the document before it is
+  // prepared: one preparation for the whole command
+  const { prepared, model } = await loadPreparedModel(ctx.resolvePath(a.model), { edit: (doc) => withBuildOptions(doc, a, ctx) });
+  const events = testInputs(a, prepared, ctx);
   const t0 = performance.now();
-  const r = await backend.emit(withProject, out, {
+  const r = await backend.emit(prepared, out, {
     force: a.force,
     ...(events ? { testInputs: events } : {}),
   });

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
 import { IR_FILE } from '@sparsepixels/hls-vivado';
-import { findProjectBackend, formatCsimReport, type Backend, type CsimReport } from '@sparsepixels/ir';
+import { findProjectBackend, formatCsimReport, type Backend, type CsimReport, type PreparedModel } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_CHECK_FAILED, EXIT_OK, type ExitCode } from '../cli/exit-codes';
 import { integerArg } from '../cli/options';
@@ -42,20 +42,21 @@ function perOutput(r: CsimReport): { output: string; values: number; mismatches:
   }));
 }
 
+/** The events of --input or --events, and the project's IR prepared to make them (handed on to the backend's csim). */
 async function events(
   opts: CommandInput['opts'],
   dir: string,
   ctx: CommandContext,
-): Promise<Float64Array | undefined> {
+): Promise<{ x: Float64Array; prepared: PreparedModel } | undefined> {
   if (opts.input !== undefined && opts.data !== undefined)
     throw new SparsePixelsError('SP_CLI_USAGE', 'give --input or --data, not both');
   const input = eventsPath(opts);
   if (input === undefined && opts.events === undefined) return undefined;
-  const { model } = prepareLoaded(await loadModelDocument(join(dir, IR_FILE)));
-  if (input === undefined) return randomEvents(model, opts.events as number, opts.seed as number);
-  const ev = readEvents(ctx.resolvePath(input), model.input.shape, dataKeys(opts));
+  const { prepared } = prepareLoaded(await loadModelDocument(join(dir, IR_FILE)));
+  if (input === undefined) return { x: randomEvents(prepared, opts.events as number, opts.seed as number), prepared };
+  const ev = readEvents(ctx.resolvePath(input), prepared.input.tensor.shape, dataKeys(opts));
   const size = ev.x.length / ev.count;
-  return ev.x.subarray(0, Math.min(ev.count, (opts.events as number | undefined) ?? ev.count) * size);
+  return { x: ev.x.subarray(0, Math.min(ev.count, (opts.events as number | undefined) ?? ev.count) * size), prepared };
 }
 
 async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<ExitCode> {
@@ -63,8 +64,8 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<E
   const dir = ctx.resolvePath(given);
   const backend = projectBackend(dir);
   const what = backend.simulation ?? 'simulation';
-  const x = await events(opts, dir, ctx);
-  const r = await backend.csim(dir, { ...(x ? { events: x } : {}) });
+  const e = await events(opts, dir, ctx);
+  const r = await backend.csim(dir, { ...(e ? { events: e.x, prepared: e.prepared } : {}) });
   const outputs = perOutput(r);
   ctx.info(
     `built ${given} (${backend.name}) in ${(r.compileMs / 1000).toFixed(1)} s; ran ${r.events} events in ${r.runMs.toFixed(0)} ms`,

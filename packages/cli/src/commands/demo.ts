@@ -73,11 +73,11 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
   ctx.info(`    test: ${metricLine(ev)} (trained in ${t.seconds.toFixed(0)} s)`);
   ctx.info(`3/3 Vitis HLS project -> ${outGiven}, C simulation with g++ on ${csimEvents} test events`);
   const size = 63 * 63;
-  const project = await vitisBackend.emit(t.ir, out, {
+  const project = await vitisBackend.emit(ev.prepared, out, {
     force: opts.force === true,
     testInputs: data.test.x.subarray(0, csimEvents * size),
   });
-  const r = await runCsim(project.outDir);
+  const r = await runCsim(project.outDir, { prepared: ev.prepared });
   const outputs = r.outputs.length * r.events * (r.outputs[0]?.size ?? 1);
   if (r.bitExact)
     ctx.info(

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
-import { createInterpreter, type InterpretResult, type ModelIR } from '@sparsepixels/ir';
+import { createInterpreter, type InterpretResult, type PreparedModel } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { addDataKeyOptions, dataKeys, eventsPath } from '../cli/data-options';
@@ -22,8 +22,8 @@ function bigints(raw: ArrayLike<number | bigint>): bigint[] {
 }
 
 /** Runs the interpreter over all events in chunks; per output: values and raws, event-major. */
-function interpret(model: ModelIR, ev: EventFile, onChunk: (done: number) => void) {
-  const it = createInterpreter(model);
+function interpret(prepared: PreparedModel, ev: EventFile, onChunk: (done: number) => void) {
+  const it = createInterpreter(prepared);
   const size = it.inputSize;
   const chunks: InterpretResult[] = [];
   for (let start = 0; start < ev.count; start += CHUNK) {
@@ -108,7 +108,7 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
       );
     checkOutFile(out, opts.force === true);
   }
-  const { model, warnings } = await loadPreparedModel(ctx.resolvePath(String(args[0])));
+  const { prepared, model, warnings } = await loadPreparedModel(ctx.resolvePath(String(args[0])));
   for (const w of warnings) ctx.warn(w);
   const input = eventsPath(opts);
   if (!input) throw new SparsePixelsError('SP_CLI_USAGE', 'give the input events with --input or --data (one of them)');
@@ -116,7 +116,7 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
   const bar = ctx.progress('predicting', ev.count);
   let outputs: Outputs;
   try {
-    outputs = interpret(model, ev, (n) => bar.update(n));
+    outputs = interpret(prepared, ev, (n) => bar.update(n));
   } finally {
     bar.stop();
   }

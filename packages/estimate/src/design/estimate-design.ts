@@ -53,7 +53,7 @@ export interface DesignEstimate {
  */
 function streamed(cost: LayerCost, layer: LayerFacts): LayerCost {
   const n = (t: LayerFacts['input']) =>
-    t.slots !== undefined ? t.slots * (t.shape[t.shape.length - 1] ?? 1) : t.shape.reduce((a, b) => a * b, 1);
+    t.nMax !== undefined ? t.nMax * (t.shape[t.shape.length - 1] ?? 1) : t.shape.reduce((a, b) => a * b, 1);
   const [i, o] = [n(layer.input), n(layer.output)];
   return {
     ...cost,
@@ -91,7 +91,7 @@ export function estimateFacts(model: ModelFacts, options: EstimateOptions = {}):
   if (!(clockPeriod > 0))
     throw new SparsePixelsError('SP_ESTIMATE_CLOCK', `clock period ${clockPeriod} ns must be > 0`);
   const device = resolveDevice(options.part ?? model.build.part ?? 'xcu250-figd2104-2L-e');
-  const sparse = model.layers.some((l) => l.input.slots !== undefined || l.output.slots !== undefined);
+  const sparse = model.layers.some((l) => l.input.nMax !== undefined || l.output.nMax !== undefined);
   // the published standard CNNs are hls4ml io_stream designs
   const ioStream = model.build.ioType === 'io_stream' || (kernels === 'reference' && !sparse);
   const dataBits = kernels === 'reference' ? model.input.type.width : undefined;

@@ -16,7 +16,7 @@ export interface FifoCount {
 }
 
 function tensorElements(t: LayerFacts['output']): number {
-  return t.slots !== undefined ? t.slots * channels(t.shape) : elements(t.shape);
+  return t.nMax !== undefined ? t.nMax * channels(t.shape) : elements(t.shape);
 }
 
 export function countFifos(
@@ -45,12 +45,12 @@ export function countFifos(
     add(n * readers.length, layer.output.type.width);
     if (kernels === 'reference') {
       if (est?.readsHash && layer.op !== 'InputReduce' && hashSlots > 0) add(2 * hashSlots, hashBits);
-      if (est?.makesHash) hashSlots = layer.output.slots ?? hashSlots;
-    } else if (layer.output.slots !== undefined) {
+      if (est?.makesHash) hashSlots = layer.output.nMax ?? hashSlots;
+    } else if (layer.output.nMax !== undefined) {
       add(
         2 *
-          layer.output.slots *
-          readers.filter((r) => r.input.slots !== undefined || findEstimator(r.op)?.readsHash).length,
+          layer.output.nMax *
+          readers.filter((r) => r.input.nMax !== undefined || findEstimator(r.op)?.readsHash).length,
         hashBits,
       );
     }

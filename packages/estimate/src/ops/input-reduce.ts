@@ -31,7 +31,7 @@ export function reduceParams(layer: LayerFacts, ctx: Pick<OpContext, 'kernels'>)
   const bits = layer.input.type.width;
   return {
     hw: h * w,
-    n: layer.nMax ?? layer.output.slots ?? 1,
+    n: layer.nMax ?? layer.output.nMax ?? 1,
     c: channels(layer.input.shape),
     bits,
     copyBits: ctx.kernels === 'reference' ? bits : 1,

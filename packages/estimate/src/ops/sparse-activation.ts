@@ -6,7 +6,7 @@ import { channels, whole, type LayerCost, type OpContext, type OpEstimator } fro
 import { tableCost } from './activation';
 
 function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
-  const p = { n: layer.input.slots ?? 1, c: channels(layer.input.shape), bits: layer.input.type.width };
+  const p = { n: layer.input.nMax ?? 1, c: channels(layer.input.shape), bits: layer.input.type.width };
   const base = {
     latencyCycles: 0,
     ii: 1,

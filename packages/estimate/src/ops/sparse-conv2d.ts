@@ -38,7 +38,7 @@ export function convParams(
   layer: LayerFacts,
   ctx: Pick<OpContext, 'kernels' | 'consumers'>,
 ): ConvParams & { sat: boolean } {
-  const n = layer.input.slots ?? 1;
+  const n = layer.input.nMax ?? 1;
   const c = channels(layer.input.shape);
   const f = layer.filters ?? 1;
   const bits = layer.input.type.width;

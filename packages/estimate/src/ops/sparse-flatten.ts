@@ -11,7 +11,7 @@ export function flattenParams(
   const bits =
     ctx.kernels === 'reference' ? (ctx.dataBits ?? layer.input.type.width) : layer.input.type.width;
   return {
-    n: layer.input.slots ?? 1,
+    n: layer.input.nMax ?? 1,
     c: channels(layer.input.shape),
     out: elements(layer.output.shape),
     bits,

@@ -20,7 +20,7 @@ export function poolParams(layer: LayerFacts, ctx: Pick<OpContext, 'kernels' | '
             layer.accum.width - Math.ceil(Math.log2((layer.poolSize ?? 2) ** 2)),
           )
         : layer.input.type.width;
-  return { n: layer.input.slots ?? 1, c: channels(layer.input.shape), p: layer.poolSize ?? 2, bits };
+  return { n: layer.input.nMax ?? 1, c: channels(layer.input.shape), p: layer.poolSize ?? 2, bits };
 }
 
 function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {

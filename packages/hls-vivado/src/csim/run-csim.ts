@@ -15,7 +15,7 @@ import {
   type CsimReport,
   type Divergence,
   type Mismatch,
-  type ModelIR,
+  type PreparedModel,
 } from '@sparsepixels/ir';
 import { IR_FILE } from '../render-project';
 import { compileProject, runProcess, type CompileOptions } from './compile';
@@ -25,6 +25,11 @@ export interface CsimOptions extends CompileOptions {
   readonly events?: ArrayLike<number>;
   /** Mismatching events re-run with the layer trace (default 3). */
   readonly traceEvents?: number;
+  /**
+   * The project's IR (model.ir.json) when the caller prepared it already, e.g. to generate the
+   * events; by default it is read and prepared here.
+   */
+  readonly prepared?: PreparedModel;
 }
 
 /** The comparison of the C simulation with the interpreter (ir's CsimReport). */
@@ -37,18 +42,14 @@ export type CsimResult = CsimReport;
  * to name the first layer that differs.
  */
 export async function runCsim(projectDir: string, options: CsimOptions = {}): Promise<CsimResult> {
-  const { model, project } = loadProject(projectDir);
-  const inputSize = model.input.shape.reduce((a, b) => a * b, 1);
-  const outputs = outputSpecs(model);
+  const { prepared, project } = loadProject(projectDir, options.prepared);
+  const inputSize = prepared.input.tensor.size;
+  const outputs = outputSpecs(prepared);
   const work = mkdtempSync(join(tmpdir(), 'sp-csim-'));
   try {
     const events = options.events
       ? Float64Array.from(options.events)
-      : parseInputEvents(
-          readFileSync(join(projectDir, 'tb_data/tb_input_features.dat'), 'utf8'),
-          inputSize,
-          'tb_input_features.dat',
-        );
+      : parseInputEvents(readFileSync(join(projectDir, 'tb_data/tb_input_features.dat'), 'utf8'), inputSize, 'tb_input_features.dat');
     const inputFile = join(work, 'input.dat');
     writeFileSync(inputFile, formatInputEvents(events, inputSize));
     const binary = join(work, `${project}_csim`);
@@ -57,20 +58,13 @@ export async function runCsim(projectDir: string, options: CsimOptions = {}): Pr
     const run = await runBinary(binary, [inputFile, resultsFile], projectDir);
     const actual = parseResults(readFileSync(resultsFile, 'utf8'), outputs, 'csim results');
     const t0 = performance.now();
-    const expected = interpretEvents(model, events, inputSize).outputs;
+    const expected = interpretEvents(prepared, events, inputSize).outputs;
     const interpretMs = performance.now() - t0;
     if (actual.length !== expected.length) {
-      throw new SparsePixelsError(
-        'SP_CSIM_RUN',
-        `the test bench wrote ${actual.length} events, expected ${expected.length}`,
-        projectDir,
-      );
+      throw new SparsePixelsError('SP_CSIM_RUN', `the test bench wrote ${actual.length} events, expected ${expected.length}`, projectDir);
     }
     const { count, mismatches } = compareOutputs(expected, actual, outputs);
-    const divergences =
-      count > 0
-        ? await traceMismatches(model, binary, work, projectDir, events, inputSize, mismatches, options)
-        : [];
+    const divergences = count > 0 ? await traceMismatches(prepared, binary, work, projectDir, events, inputSize, mismatches, options) : [];
     return {
       projectDir,
       events: expected.length,
@@ -88,17 +82,14 @@ export async function runCsim(projectDir: string, options: CsimOptions = {}): Pr
   }
 }
 
-function loadProject(projectDir: string): { model: ModelIR; project: string } {
+/** The project's IR, prepared once for the whole C simulation. */
+function loadProject(projectDir: string, given?: PreparedModel): { prepared: PreparedModel; project: string } {
   const irPath = join(projectDir, IR_FILE);
   if (!existsSync(irPath)) {
-    throw new SparsePixelsError(
-      'SP_CSIM_PROJECT',
-      `not a sparsepixels HLS project: ${IR_FILE} is missing`,
-      projectDir,
-    );
+    throw new SparsePixelsError('SP_CSIM_PROJECT', `not a sparsepixels HLS project: ${IR_FILE} is missing`, projectDir);
   }
-  const { model } = prepareModel(readFileSync(irPath, 'utf8'));
-  return { model, project: model.build?.project ?? 'myproject' };
+  const prepared = given ?? prepareModel(readFileSync(irPath, 'utf8'));
+  return { prepared, project: prepared.model.build?.project ?? 'myproject' };
 }
 
 async function runBinary(binary: string, args: string[], cwd: string) {
@@ -112,7 +103,7 @@ async function runBinary(binary: string, args: string[], cwd: string) {
 
 /** Re-runs the first mismatching events with the trace on, on both sides, and locates the divergence. */
 async function traceMismatches(
-  model: ModelIR,
+  prepared: PreparedModel,
   binary: string,
   work: string,
   projectDir: string,
@@ -129,13 +120,9 @@ async function traceMismatches(
   writeFileSync(inputFile, formatInputEvents(subset, inputSize));
   await runBinary(binary, [inputFile, join(work, 'trace-results.log'), traceFile], projectDir);
   const cpp = parseTrace(readFileSync(traceFile, 'utf8'));
-  const ref = interpretEvents(model, subset, inputSize, { trace: true }).trace ?? [];
+  const ref = interpretEvents(prepared, subset, inputSize, { trace: true }).trace ?? [];
   return picked.flatMap((event, k) => {
-    const d = firstDivergence(
-      model,
-      ref[k],
-      cpp.filter((t) => t.event === k),
-    );
+    const d = firstDivergence(prepared, ref[k], cpp.filter((t) => t.event === k));
     return d ? [{ ...d, event }] : [];
   });
 }

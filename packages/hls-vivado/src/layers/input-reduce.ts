@@ -1,16 +1,16 @@
 import { formatType, quantizeNumberBig } from '@sparsepixels/core';
 import { cppLiteral } from '../cpp-literal';
-import type { LayerEmitter } from '../layer-emitter';
+import type { BuiltinEmitter } from '../layer-emitter';
 import { layerTemplate } from './layer-template';
 
-/** InputReduce: dense image -> N slots + hash (sp_input_reduce.h). */
-export const inputReduceEmitter: LayerEmitter = {
+/** InputReduce: dense image -> N_MAX slots + hash (sp_input_reduce.h). */
+export const inputReduceEmitter: BuiltinEmitter<'InputReduce'> = {
   op: 'InputReduce',
   headers: ['sp_input_reduce.h'],
   template: layerTemplate('input-reduce'),
   view(ctx) {
     const [height, width, nChan] = ctx.input.shape;
-    const threshold = Number(ctx.layer.attrs?.['threshold'] ?? 0);
+    const { threshold, nMax } = ctx.attrs;
     // The threshold is compared in the input type, cast with the type's own rounding/overflow.
     const raw = quantizeNumberBig(threshold, ctx.input.fixed);
     const literal = cppLiteral(raw, ctx.input.fixed, `layer "${ctx.layer.name}"`);
@@ -28,7 +28,7 @@ export const inputReduceEmitter: LayerEmitter = {
       height,
       width,
       nChan,
-      nSlots: ctx.output.slots,
+      nMax,
       threshold: literal,
       thresholdNote: `threshold ${threshold} cast to ${formatType(ctx.input.fixed)}`,
     };

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseType, quantizeNumber, rawToNumber } from '@sparsepixels/core';
-import { createInterpreter, type ModelIR } from '@sparsepixels/ir';
+import { createInterpreter, isLayerOf, type LayerIR, type ModelIR } from '@sparsepixels/ir';
 import { buildPaperModel, randomModel, randomSparseEvents } from '@sparsepixels/ir/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), 'sp-export-'));
 function effectiveThresholds(m: ModelIR): ModelIR {
   const t = parseType(m.input.type);
   const layers = m.layers.map((l) =>
-    l.op === 'InputReduce' ? { ...l, attrs: { ...l.attrs, threshold: rawToNumber(quantizeNumber(l.attrs!['threshold'] as number, t), t) } } : l,
+    isLayerOf(l, 'InputReduce') ? { ...l, attrs: { ...l.attrs, threshold: rawToNumber(quantizeNumber(l.attrs.threshold, t), t) } } : l,
   );
   return { ...m, layers };
 }
@@ -51,7 +51,11 @@ describe('exportKeras: import(export(model)) is the identity', () => {
       fc.asyncProperty(fc.integer({ min: 0, max: 1_000_000 }), fc.constantFrom('sparse' as const, 'standard' as const), async (seed, variant) => {
         const m = effectiveThresholds(randomModel({ seed, variant, maxGrid: 8 }));
         for (const l of m.layers) {
-          const kind = l.op === 'SparsePooling2D' ? `${l.op}:${String(l.attrs!['mode'])}` : l.op.endsWith('Activation') ? `${l.op}:${String(l.attrs!['activation'])}` : l.op;
+          const kind = isLayerOf(l, 'SparsePooling2D')
+            ? `${l.op}:${l.attrs.mode}`
+            : isLayerOf(l, 'Activation') || isLayerOf(l, 'SparseActivation')
+              ? `${l.op}:${l.attrs.activation}`
+              : l.op;
           seen.add(kind);
           if (l.weights && !l.weights['bias']) seen.add(`${l.op}:no-bias`);
         }
@@ -81,7 +85,7 @@ describe('exportKeras: import(export(model)) is the identity', () => {
     const m = effectiveThresholds({
       ...base,
       build: { reuseFactor: 4, strategy: 'resource', ioType: 'io_stream', part: 'xcvu9p-flga2104-2-e', clockPeriod: 3.3, project: 'tagger', pipelineStyle: 'pipeline', clockUncertainty: '12.5%' },
-      layers: base.layers.map((l) => (l === out ? { ...l, attrs: { activation: 'sigmoid', tableSize: 4096 }, precision: { table: 'ap_fixed<18,8>', result: 'ap_ufixed<12,0>' } } : l)),
+      layers: base.layers.map((l): LayerIR => (l === out ? { ...l, op: 'Activation', attrs: { activation: 'sigmoid', tableSize: 4096 }, precision: { table: 'ap_fixed<18,8>', result: 'ap_ufixed<12,0>' } } : l)),
     });
     expect(await roundTrip(m, 'build')).toEqual(m);
   });

@@ -1,5 +1,5 @@
 import { parseType, quantizeNumber, rawToNumber } from '@sparsepixels/core';
-import { prepareModel, type LayerIR, type ModelIR } from '@sparsepixels/ir';
+import { prepareModel, type BuiltinOpType, type LayerIR, type LayerOfType, type ModelIR } from '@sparsepixels/ir';
 import { importError, layerWhere } from '../import-error';
 import { irRead } from '../ir-build/ir-builder';
 import { toSnakeCase } from '../keras/model-config';
@@ -35,8 +35,8 @@ interface Emitted {
   readonly out: Tensor;
 }
 
-interface Ctx {
-  readonly l: LayerIR;
+interface Ctx<L extends LayerIR = LayerIR> {
+  readonly l: L;
   readonly x: Tensor;
   readonly inputType: string;
   /** A Keras layer name not used by any IR layer. */
@@ -61,8 +61,8 @@ function macParts(c: Ctx): { kq: unknown; bq: unknown; vars: LayerVar[]; useBias
 
 const features = (name: string, mask?: KerasRef): Tensor => ({ features: { layer: name, tensor: 0 }, ...(mask ? { mask } : {}) });
 
-function activation(c: Ctx, sparse: boolean): Emitted[] {
-  const act = irRead.attr<string>(c.l, 'activation');
+function activation(c: Ctx<LayerOfType<'Activation'> | LayerOfType<'SparseActivation'>>, sparse: boolean): Emitted[] {
+  const act = c.l.attrs.activation;
   const relu = act === 'relu' ? quantizedReluFor(irRead.precision(c.l, 'result')) : undefined;
   const entry = relu
     ? layerEntry('QActivation', c.l.name, { activation: relu }, [c.x.features])
@@ -76,18 +76,18 @@ function activation(c: Ctx, sparse: boolean): Emitted[] {
   return out;
 }
 
-/** One Keras layer (or two) per IR op, and the variables it stores. */
-const EXPORTERS: Readonly<Record<string, (c: Ctx) => Emitted[]>> = {
+/** One Keras layer (or two) per IR op, and the variables it stores; each sees its op's typed layer. */
+const EXPORTERS: { readonly [T in BuiltinOpType]: (c: Ctx<LayerOfType<T>>) => Emitted[] } = {
   InputReduce(c) {
     const t = parseType(c.inputType);
     // the threshold the firmware compares with: the model's threshold cast to the input type
-    const threshold = rawToNumber(quantizeNumber(irRead.attr<number>(c.l, 'threshold'), t), t);
-    const entry = layerEntry('InputReduce', c.l.name, { n_max_pixels: irRead.attr<number>(c.l, 'nMax'), threshold }, [c.x.features]);
+    const threshold = rawToNumber(quantizeNumber(c.l.attrs.threshold, t), t);
+    const entry = layerEntry('InputReduce', c.l.name, { n_max_pixels: c.l.attrs.nMax, threshold }, [c.x.features]);
     return [{ entry, out: { features: { layer: c.l.name, tensor: 0 }, mask: { layer: c.l.name, tensor: 1 } } }];
   },
   SparseConv2D(c) {
     const m = macParts(c);
-    const conv = qconv2dConfig(c.l.name, irRead.attr(c.l, 'filters'), irRead.attr(c.l, 'kernelSize'), false, m.kq, m.kq);
+    const conv = qconv2dConfig(c.l.name, c.l.attrs.filters, c.l.attrs.kernelSize, false, m.kq, m.kq);
     const cfg: Json = { conv_config: { class_name: 'QConv2D', config: conv }, bias_quantizer: m.bq, ...(m.useBias ? {} : { use_bias: false }) };
     // the wrapper holds its own bias; the inner conv (attribute `conv`) the kernel
     const vars = m.vars.map((v) => ({ ...v, sub: v.sub === 'bias' ? 'vars/0' : 'conv/vars/0' }));
@@ -95,23 +95,23 @@ const EXPORTERS: Readonly<Record<string, (c: Ctx) => Emitted[]>> = {
   },
   Conv2D(c) {
     const m = macParts(c);
-    const cfg = qconv2dConfig(c.l.name, irRead.attr(c.l, 'filters'), irRead.attr(c.l, 'kernelSize'), m.useBias, m.kq, m.bq);
+    const cfg = qconv2dConfig(c.l.name, c.l.attrs.filters, c.l.attrs.kernelSize, m.useBias, m.kq, m.bq);
     return [{ entry: layerEntry('QConv2D', c.l.name, cfg, [c.x.features]), vars: m.vars.map((v, i) => ({ ...v, sub: `vars/${i}` })), out: features(c.l.name) }];
   },
   Dense(c) {
     const m = macParts(c);
-    const cfg = { units: irRead.attr<number>(c.l, 'units'), activation: 'linear', use_bias: m.useBias, kernel_quantizer: m.kq, bias_quantizer: m.bq };
+    const cfg = { units: c.l.attrs.units, activation: 'linear', use_bias: m.useBias, kernel_quantizer: m.kq, bias_quantizer: m.bq };
     return [{ entry: layerEntry('QDense', c.l.name, cfg, [c.x.features]), vars: m.vars.map((v, i) => ({ ...v, sub: `vars/${i}` })), out: features(c.l.name) }];
   },
   SparseActivation: (c) => activation(c, true),
   Activation: (c) => activation(c, false),
   SparsePooling2D(c) {
-    const cls = irRead.attr<string>(c.l, 'mode') === 'max' ? 'MaxPooling2DSparse' : 'AveragePooling2DSparse';
-    const entry = layerEntry(cls, c.l.name, { pool_config: poolConfig(c.l.name, irRead.attr(c.l, 'poolSize')) }, [c.x.features, c.x.mask!]);
+    const cls = c.l.attrs.mode === 'max' ? 'MaxPooling2DSparse' : 'AveragePooling2DSparse';
+    const entry = layerEntry(cls, c.l.name, { pool_config: poolConfig(c.l.name, c.l.attrs.poolSize) }, [c.x.features, c.x.mask!]);
     return [{ entry, out: { features: { layer: c.l.name, tensor: 0 }, mask: { layer: c.l.name, tensor: 1 } } }];
   },
   AveragePooling2D(c) {
-    const p = irRead.attr<number>(c.l, 'poolSize');
+    const p = c.l.attrs.poolSize;
     return [{ entry: layerEntry('AveragePooling2D', c.l.name, poolConfig(c.l.name, p), [c.x.features]), out: features(c.l.name) }];
   },
   SparseFlatten: (c) => [{ entry: layerEntry('Flatten', c.l.name, { data_format: 'channels_last' }, [c.x.features]), out: features(c.l.name) }],
@@ -143,7 +143,8 @@ export async function exportKeras(model: ModelIR): Promise<KerasExport> {
   const entries: Json[] = [inputEntry(model.input.name, model.input.shape)];
   const varsOf = new Map<string, readonly LayerVar[]>();
   for (const l of model.layers) {
-    const exporter = EXPORTERS[l.op];
+    // the op picks its exporter, which is typed by that op (an outside op has none)
+    const exporter = (EXPORTERS as Readonly<Record<string, ((c: Ctx) => Emitted[]) | undefined>>)[l.op];
     if (!exporter) throw importError(layerWhere(l.name, l.op), `the op has no Keras equivalent in the exporter (${EXPORTED_OPS.join(', ')})`);
     if (l.inputs.length !== 1) throw importError(layerWhere(l.name, l.op), 'layers with several inputs are not exported');
     const x = tensors.get(l.inputs[0]!)!;

@@ -19,7 +19,7 @@ export function hlsConfigOf(model: ModelIR): Record<string, unknown> {
     if (irRead.weight(l, 'kernel') && p['weight'] === undefined) p['weight'] = 'auto';
     if (irRead.weight(l, 'bias') && p['bias'] === undefined) p['bias'] = 'auto';
     if (Object.keys(p).length) entry['Precision'] = p;
-    const table = irRead.attr<number | undefined>(l, 'tableSize');
+    const table = irRead.tableSize(l);
     if (table !== undefined) entry['TableSize'] = table;
     if (Object.keys(entry).length) layerName[l.name] = entry;
   }

@@ -75,9 +75,9 @@ export function applyHlsConfig(layers: readonly LayerIR[], c: HlsConfig, inputNa
     if (i === undefined) throw importError(where, `no layer "${name}" in the model${didYouMean(name, [...names, inputName])}`);
     let l = setPrecisions(out[i]!, s.precision, `${where}.Precision`);
     if (s.tableSize !== undefined) {
-      if (!findOp(l.op)?.attrsSchema || !['sigmoid', 'softmax'].includes(irRead.attr<string>(l, 'activation')))
+      if (!irRead.hasTables(l))
         throw importError(`${where}.TableSize`, `layer "${name}" has no table`);
-      l = { ...l, attrs: { ...(l.attrs ?? {}), tableSize: s.tableSize } };
+      l = irRead.withTableSize(l, s.tableSize);
     }
     if (s.reuseFactor !== undefined || s.strategy) {
       const strategy = s.strategy ? checkStrategy(s.strategy, `${where}.Strategy`) : undefined;
@@ -94,7 +94,7 @@ export function applyHlsConfig(layers: readonly LayerIR[], c: HlsConfig, inputNa
     for (const key of ['result', 'accum', 'table'] as const) {
       const t = modelP[key] ?? dflt;
       if (!t || t === 'auto' || !op?.precisions.includes(key) || !unset(out[i]!, key)) continue;
-      if (key === 'table' && !['sigmoid', 'softmax'].includes(irRead.attr<string>(l, 'activation'))) continue;
+      if (key === 'table' && !irRead.hasTables(l)) continue;
       if (c.layers[l.name]?.precision[key] === 'auto') continue;
       out[i] = irRead.setPrecision(out[i]!, key, formatType(hlsType(t, `${c.source}: Model.Precision`)));
     }

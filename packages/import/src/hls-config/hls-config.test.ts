@@ -122,10 +122,17 @@ describe('hls4ml configs (YAML and JSON) applied on an import', () => {
     await expect(importModel(plain)).rejects.toThrow(/^layer "dense" \(Dense\): the kernel is unquantized float; give its precision with --hls-config/);
   });
 
+  it('keeps per-layer ReuseFactor and Strategy as that layer\'s build settings (the IR has per-layer build overrides)', async () => {
+    const c = parseHlsConfig('Model: {ReuseFactor: 2, Strategy: Latency}\nLayerName: {conv1: {ReuseFactor: 4}, dense1: {Strategy: Resource}}', 'c.yml');
+    const r = await importModel(qkeras, { hlsConfig: c, inputType: 'ap_ufixed<8,1>' });
+    const byName = Object.fromEntries(r.model.layers.map((l) => [l.name, l]));
+    expect(r.model.build).toMatchObject({ reuseFactor: 2, strategy: 'latency' });
+    expect(byName['conv1']!.build).toEqual({ reuseFactor: 4 });
+    expect(byName['dense1']!.build).toEqual({ strategy: 'resource' });
+  });
+
   const refusals: [string, string, RegExp][] = [
-    ['per-layer reuse factors that differ', 'Model: {ReuseFactor: 2}\nLayerName: {conv1: {ReuseFactor: 4}}', /^c\.yml: ReuseFactor: differs between layers \(2, 4\); the IR has one reuse factor for the whole model$/],
-    ['strategies that differ', 'Model: {Strategy: Latency}\nLayerName: {dense1: {Strategy: Resource}}', /Strategy: differs between layers \(latency, resource\)/],
-    ['an unknown strategy', 'Model: {Strategy: Fast}', /Strategy: 'fast' is not supported \(Latency, Resource\)/],
+    ['an unknown strategy', 'Model: {Strategy: Fast}', /^c\.yml: Model\.Strategy: 'Fast' is not supported \(Latency, Resource\)$/],
     ['an unknown IOType', 'IOType: io_serial', /IOType: 'io_serial' is not supported \(io_parallel, io_stream\)/],
     ['a layer the model does not have', 'LayerName: {conv_1: {Precision: {result: "fixed<8,3>"}}}', /LayerName\.conv_1: no layer "conv_1" in the model; did you mean 'conv1'\?$/],
     ['a precision the op has not', 'LayerName: {flatten: {Precision: {accum: "fixed<8,3>"}}}', /LayerName\.flatten\.Precision\.accum: layer "flatten" \(SparseFlatten\) has no 'accum' precision \(it has result\)/],

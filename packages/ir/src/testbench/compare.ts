@@ -1,5 +1,5 @@
-import { fracBits, parseType } from '@sparsepixels/core';
-import type { ModelIR } from '../model';
+import { fracBits } from '@sparsepixels/core';
+import type { PreparedModel } from '../prepared-model';
 import { exactDecimalToRaw, rawToExactDecimal } from './exact-decimal';
 import type { OutputSpec, TraceLine } from './parse-results';
 import type { LayerTrace } from './reference';
@@ -80,15 +80,15 @@ export function compareOutputs(
 
 /** Walks the layers in order and returns the first traced array that differs. */
 export function firstDivergence(
-  model: ModelIR,
+  prepared: PreparedModel,
   ref: ReadonlyMap<string, LayerTrace> | undefined,
   cpp: readonly TraceLine[],
 ): Omit<Divergence, 'event'> | undefined {
   if (!ref) return undefined;
-  for (const layer of model.layers) {
+  for (const { layer, precision } of prepared.layers) {
     const want = ref.get(layer.name);
     if (!want) continue;
-    const frac = fracBits(parseType(layer.precision!.result!));
+    const frac = fracBits(precision.result);
     const arrays: [string, readonly bigint[] | undefined, number][] = [
       ['out', want.out, frac],
       ['hash', want.hash?.map(BigInt), 0],

@@ -1,3 +1,4 @@
+import { eventBudget } from '../input-reduce-of';
 import type { ModelIR } from '../model';
 import { createRng } from './prng';
 
@@ -10,15 +11,13 @@ import { createRng } from './prng';
 export function randomInputs(model: ModelIR, count: number, seed: number, range = 2): Float64Array {
   const rng = createRng(seed);
   const [h = 1, w = 1, c = 1] = model.input.shape;
-  const reduce = model.layers.find((l) => typeof l.attrs?.['nMax'] === 'number');
-  const nMax = Number(reduce?.attrs?.['nMax'] ?? h * w);
-  const threshold = Number(reduce?.attrs?.['threshold'] ?? 0);
+  const { nMax, threshold, sparse } = eventBudget(model);
   const size = h * w * c;
   const out = new Float64Array(count * size);
   const value = (): number => (rng.next() * 2 - 1) * range;
   for (let e = 0; e < count; e++) {
     const base = e * size;
-    if (!reduce) {
+    if (!sparse) {
       for (let k = 0; k < size; k++) out[base + k] = value();
       continue;
     }

@@ -53,7 +53,7 @@ export function tbConfigHeader(s: Schedule, ports: TopPorts): string {
     if (t.kind === 'sparse') {
       probeCases.push(`      std::fprintf(f, "%d ${name} hash", event);`);
       probeCases.push(
-        `      for (int i = 0; i < ${2 * t.slots}; ++i) std::fprintf(f, " %llu", static_cast<unsigned long long>(sp::get_bits(${sig(p.hash)}, i * ${s.hashBits}, ${s.hashBits})));`,
+        `      for (int i = 0; i < ${2 * t.nMax}; ++i) std::fprintf(f, " %llu", static_cast<unsigned long long>(sp::get_bits(${sig(p.hash)}, i * ${s.hashBits}, ${s.hashBits})));`,
         "      std::fputc('\\n', f);",
       );
     }

@@ -12,7 +12,7 @@ export const inputReduceEmitter: RtlEmitter<InputReduceDesc> = {
   op: 'InputReduce',
   plan(layer: InputReduceDesc, ctx: PlanContext): LayerPlan {
     const [h = 1, w = 1, c = 1] = layer.input.shape;
-    const n = layer.output.slots;
+    const n = layer.output.nMax;
     const xt = layer.input.type;
     const rt = layer.output.type;
     const where = `layer "${layer.name}"`;

@@ -50,5 +50,5 @@ export interface RtlEmitter<D extends LayerDesc = LayerDesc> {
 
 /** Values of a tensor per event as a flat bus: sparse = N*C features, dense = its size. */
 export function featureCount(t: TensorDesc): number {
-  return t.kind === 'sparse' ? t.slots * (t.shape[2] ?? 1) : t.shape.reduce((a, b) => a * b, 1);
+  return t.kind === 'sparse' ? t.nMax * (t.shape[2] ?? 1) : t.shape.reduce((a, b) => a * b, 1);
 }

@@ -15,7 +15,7 @@ export const sparseConvEmitter: RtlEmitter<SparseConvDesc> = {
     const order = convOrder(layer, layer.input, layer.cout);
     const bias = biasOf(layer, layer.cout);
     const gather = ctx.inputMode === 'all' && order === 'order-free';
-    const n = layer.input.slots;
+    const n = layer.input.nMax;
     const common = {
       N: n,
       CIN: layer.cin,

@@ -30,7 +30,7 @@ export const sparsePoolEmitter: RtlEmitter<SparsePoolDesc> = {
       ? resultCast(x, res, R_KEYS, where)
       : { RCOPY: 0, ...castGroup('R', { width: product.width, frac: fracBits(acc) + 20, signed: product.signed }, res, R_KEYS, where) };
     const common = {
-      N: layer.input.slots,
+      N: layer.input.nMax,
       C: layer.input.shape[2] ?? 1,
       P: layer.p,
       HO: layer.output.shape[0] ?? 1,
@@ -48,7 +48,7 @@ export const sparsePoolEmitter: RtlEmitter<SparsePoolDesc> = {
       ...out,
     };
     if (gather) {
-      const levels = clog2(layer.input.slots);
+      const levels = clog2(layer.input.nMax);
       const tl = max || levels === 0 ? 0 : Math.ceil(levels / ctx.lps);
       return {
         core: 'sp_pool_gather',

@@ -6,7 +6,6 @@
 import {
   defaultSoftmaxConfig,
   fracBits,
-  parseType,
   quantizeNumberBig,
   sigmoidTable,
   softmaxTables,
@@ -15,15 +14,24 @@ import {
   type SigmoidTable,
   type SoftmaxTables,
 } from '@sparsepixels/core';
-import type { LayerIR, ModelIR } from '@sparsepixels/ir';
+import {
+  isPreparedLayerOf,
+  type AttrsOfType,
+  type LayerIR,
+  type LayerOfType,
+  type ModelIR,
+  type PreparedLayer,
+  type PreparedModel,
+  type TensorInfo,
+} from '@sparsepixels/ir';
 
 /** A tensor between layers: sparse (N slots of C features + hashes on an H x W grid) or dense. */
 export interface TensorDesc {
   readonly kind: 'sparse' | 'dense';
   /** [H, W, C] for images (sparse or dense), [n] for vectors. */
   readonly shape: readonly number[];
-  /** Slot capacity N of a sparse tensor. */
-  readonly slots: number;
+  /** Slot capacity nMax of a sparse tensor (N_MAX; 0 for a dense one). */
+  readonly nMax: number;
   readonly type: FixedType;
 }
 
@@ -109,15 +117,6 @@ function fail(message: string, where?: string): never {
   throw new SparsePixelsError('SP_RTL_MODEL', message, where);
 }
 
-const attr = <T>(l: LayerIR, key: string): T => (l.attrs ?? {})[key] as T;
-
-function precisionOf(l: LayerIR, key: 'result' | 'accum' | 'weight' | 'bias' | 'table'): FixedType | undefined {
-  const s = l.precision?.[key];
-  if (s === undefined) return undefined;
-  if (s === 'auto') fail(`precision.${key} is still 'auto' (prepare the model first)`, `layer "${l.name}"`);
-  return parseType(s);
-}
-
 /** Raws of real values that lie on t's grid (prepareModel checked it). */
 function raws(values: readonly number[], t: FixedType, where: string): bigint[] {
   const scale = 2 ** fracBits(t);
@@ -128,32 +127,31 @@ function raws(values: readonly number[], t: FixedType, where: string): bigint[] 
   });
 }
 
-function tensorOf(l: LayerIR, type: FixedType): TensorDesc {
-  const out = l.output;
-  if (!out) fail('has no inferred shape (prepare the model first)', `layer "${l.name}"`);
-  return { kind: out.slots !== undefined ? 'sparse' : 'dense', shape: out.shape, slots: out.slots ?? 0, type };
+function tensorOf(t: TensorInfo, type: FixedType): TensorDesc {
+  return { kind: t.kind, shape: t.shape, nMax: t.kind === 'sparse' ? t.nMax : 0, type };
 }
 
-function macDesc(l: LayerIR, where: string): MacDesc {
-  const weight = precisionOf(l, 'weight') ?? fail('has no weight type', where);
-  const accum = precisionOf(l, 'accum') ?? precisionOf(l, 'result')!;
-  const kernel = l.weights?.['kernel'] ?? fail('has no kernel', where);
-  const b = l.weights?.['bias'];
-  const bias = b ? (precisionOf(l, 'bias') ?? fail('has a bias but no bias type', where)) : undefined;
+function macDesc(p: PreparedLayer<LayerIR>, where: string): MacDesc {
+  const weight = p.precision.weight ?? fail('has no weight type', where);
+  const kernel = p.layer.weights?.['kernel'] ?? fail('has no kernel', where);
+  const b = p.layer.weights?.['bias'];
+  const bias = b ? (p.precision.bias ?? fail('has a bias but no bias type', where)) : undefined;
   return {
     weight,
-    accum,
+    accum: p.precision.accum ?? p.precision.result,
     weights: raws(kernel.values, weight, where),
     ...(b && bias ? { bias, biases: raws(b.values, bias, where) } : {}),
   };
 }
 
-function activationDesc(l: LayerIR, base: LayerBase, op: ActivationDesc['op']): ActivationDesc {
-  const activation = attr<ActivationName>(l, 'activation');
+function activationDesc(
+  p: PreparedLayer<LayerOfType<'Activation' | 'SparseActivation'>, AttrsOfType<'Activation'>>,
+  base: LayerBase,
+): ActivationDesc {
+  const op = p.layer.op;
+  const { activation, tableSize } = p.attrs;
   const rowLength = op === 'SparseActivation' ? (base.input.shape[2] ?? 1) : base.input.shape.reduce((a, b) => a * b, 1);
-  const tableSize = attr<number | undefined>(l, 'tableSize');
-  const table = precisionOf(l, 'table');
-  const accum = precisionOf(l, 'accum');
+  const { table, accum } = p.precision;
   if (activation === 'sigmoid') {
     return { ...base, op, activation, rowLength, sigmoid: sigmoidTable({ ...(tableSize ? { tableSize } : {}), ...(table ? { tableType: table } : {}) }) };
   }
@@ -168,35 +166,26 @@ function activationDesc(l: LayerIR, base: LayerBase, op: ActivationDesc['op']): 
   return { ...base, op, activation, rowLength };
 }
 
-function layerDesc(l: LayerIR, base: LayerBase): LayerDesc {
-  const where = `layer "${l.name}"`;
-  switch (l.op) {
-    case 'InputReduce':
-      return { ...base, op: 'InputReduce', thresholdRaw: quantizeNumberBig(attr<number>(l, 'threshold'), base.input.type) };
-    case 'SparseConv2D':
-      return {
-        ...base,
-        op: 'SparseConv2D',
-        k: attr<number>(l, 'kernelSize'),
-        cin: base.input.shape[2] ?? 1,
-        cout: attr<number>(l, 'filters'),
-        ...macDesc(l, where),
-      };
-    case 'SparsePooling2D': {
-      const mode = attr<'avg' | 'max'>(l, 'mode');
-      const accum = mode === 'avg' ? precisionOf(l, 'accum') : undefined;
-      return { ...base, op: 'SparsePooling2D', p: attr<number>(l, 'poolSize'), mode, ...(accum ? { accum } : {}) };
-    }
-    case 'SparseFlatten':
-      return { ...base, op: 'SparseFlatten' };
-    case 'Dense':
-      return { ...base, op: 'Dense', nIn: base.input.shape[0] ?? 0, nOut: attr<number>(l, 'units'), ...macDesc(l, where) };
-    case 'SparseActivation':
-    case 'Activation':
-      return activationDesc(l, base, l.op);
-    default:
-      return fail(`op ${l.op} has no RTL implementation (the rtl backend emits the sparse path and the dense head)`, where);
+function layerDesc(p: PreparedLayer<LayerIR>, base: LayerBase): LayerDesc {
+  const where = `layer "${p.layer.name}"`;
+  if (isPreparedLayerOf(p, 'InputReduce')) {
+    return { ...base, op: 'InputReduce', thresholdRaw: quantizeNumberBig(p.attrs.threshold, base.input.type) };
   }
+  if (isPreparedLayerOf(p, 'SparseConv2D')) {
+    const { kernelSize: k, filters: cout } = p.attrs;
+    return { ...base, op: 'SparseConv2D', k, cin: base.input.shape[2] ?? 1, cout, ...macDesc(p, where) };
+  }
+  if (isPreparedLayerOf(p, 'SparsePooling2D')) {
+    const { mode, poolSize } = p.attrs;
+    const accum = mode === 'avg' ? p.precision.accum : undefined;
+    return { ...base, op: 'SparsePooling2D', p: poolSize, mode, ...(accum ? { accum } : {}) };
+  }
+  if (isPreparedLayerOf(p, 'SparseFlatten')) return { ...base, op: 'SparseFlatten' };
+  if (isPreparedLayerOf(p, 'Dense')) {
+    return { ...base, op: 'Dense', nIn: base.input.shape[0] ?? 0, nOut: p.attrs.units, ...macDesc(p, where) };
+  }
+  if (isPreparedLayerOf(p, 'SparseActivation') || isPreparedLayerOf(p, 'Activation')) return activationDesc(p, base);
+  return fail(`op ${p.layer.op} has no RTL implementation (the rtl backend emits the sparse path and the dense head)`, where);
 }
 
 /**
@@ -220,32 +209,32 @@ function checkBuild(model: ModelIR): void {
   }
 }
 
-/** The typed description of a prepared model (prepareModel's output). */
-export function describeModel(model: ModelIR): ModelDesc {
+/** The typed description of a prepared model (prepareModel's output, read once). */
+export function describeModel(prepared: PreparedModel): ModelDesc {
+  const { model } = prepared;
   checkBuild(model);
-  const inputType = parseType(model.input.type);
-  const input = { name: model.input.name, kind: 'dense' as const, shape: model.input.shape, slots: 0, type: inputType };
-  const index = new Map<string, number>([[model.input.name, -1]]);
-  const layers: LayerDesc[] = [];
-  model.layers.forEach((l, i) => {
-    const where = `layer "${l.name}"`;
-    if (l.inputs.length !== 1) fail(`has ${l.inputs.length} inputs; the rtl backend supports chains of one-input layers`, where);
-    const source = index.get(l.inputs[0]!) ?? fail(`unknown input '${l.inputs[0]}'`, where);
-    const inTensor = source < 0 ? input : layers[source]!.output;
-    const result = precisionOf(l, 'result') ?? fail('has no result type (prepare the model first)', where);
-    const base: LayerBase = { index: i, name: l.name, source, input: inTensor, output: tensorOf(l, result) };
-    layers.push(layerDesc(l, base));
-    index.set(l.name, i);
+  const input = { name: prepared.input.name, ...tensorOf(prepared.input.tensor, prepared.input.type) };
+  const layers: LayerDesc[] = prepared.layers.map((p) => {
+    const where = `layer "${p.layer.name}"`;
+    if (p.inputIndex.length !== 1) fail(`has ${p.inputIndex.length} inputs; the rtl backend supports chains of one-input layers`, where);
+    const source = p.inputIndex[0]!;
+    const base: LayerBase = {
+      index: p.index,
+      name: p.layer.name,
+      source,
+      input: tensorOf(p.inputs[0]!, p.inputTypes[0]!),
+      output: tensorOf(p.output, p.precision.result),
+    };
+    return layerDesc(p, base);
   });
-  const outputs = model.outputs.map((o) => index.get(o) ?? fail(`unknown output '${o}'`));
   const build = model.build ?? {};
   return {
     name: model.name,
     project: build.project ?? 'myproject',
     input,
     layers,
-    outputs,
-    outputNames: model.outputs,
+    outputs: prepared.outputs.map((o) => o.index),
+    outputNames: prepared.outputs.map((o) => o.name),
     clockPeriod: build.clockPeriod ?? 5,
     part: build.part ?? 'xcu250-figd2104-2L-e',
   };

@@ -11,6 +11,7 @@ import {
   prepareModel,
   type EmitOptions,
   type EmitResult,
+  type PreparedModel,
 } from '@sparsepixels/ir';
 import { tbConfigHeader } from '../bench/tb-config';
 import { describeModel, type ModelDesc } from '../model/adapter';
@@ -83,37 +84,45 @@ function marker(s: Schedule): ProjectMarker {
   };
 }
 
-/** The whole project as files (Verilog, test bench, data, scripts, README, IR, marker). */
-export function renderRtlProject(doc: unknown, options: RtlEmitOptions = {}): { files: FolderFile[]; schedule: Schedule; eventCount: number; warnings: string[] } {
-  const { model, warnings } = prepareModel(doc);
-  const desc = describeModel(model);
+/**
+ * The whole project as files (Verilog, test bench, data, scripts, README, IR, marker), from a
+ * PreparedModel or a document (prepared here, once); the test-bench outputs come from the
+ * interpreter on the same PreparedModel.
+ */
+export function renderRtlProject(
+  doc: PreparedModel | unknown,
+  options: RtlEmitOptions = {},
+): { files: FolderFile[]; schedule: Schedule; eventCount: number; warnings: string[] } {
+  const prepared = prepareModel(doc);
+  const desc = describeModel(prepared);
   const s = scheduleModel(desc, options);
   checkNames(desc, s);
   const top = topModule(s);
   const files: FolderFile[] = [{ path: `rtl/${desc.project}.v`, content: top.module.text() }];
   for (const l of s.layers) files.push({ path: `rtl/${wrapperName(s, l)}.v`, content: wrapperModule(s, l).text() });
   files.push({ path: `${SIM_DIR}/tb_config.h`, content: tbConfigHeader(s, top.ports) });
-  const inputSize = model.input.shape.reduce((a, b) => a * b, 1);
-  const events = options.testInputs ?? defaultEvents(model);
+  const inputSize = prepared.input.tensor.size;
+  const events = options.testInputs ?? defaultEvents(prepared);
   if (events.length % inputSize !== 0 || (options.testBatchSize !== undefined && options.testBatchSize * inputSize !== events.length)) {
     throw new SparsePixelsError('SP_CSIM_EVENTS', `testInputs has ${events.length} values, not a whole number of events of ${inputSize}`);
   }
-  const raws = interpretEvents(model, Float64Array.from(events), inputSize).outputs;
+  const raws = interpretEvents(prepared, Float64Array.from(events), inputSize).outputs;
   files.push(
     { path: TB_INPUT, content: formatInputEvents(events, inputSize) },
-    { path: TB_EXPECTED, content: formatOutputs(raws, outputSpecs(model)) },
-    { path: IR_FILE, content: `${JSON.stringify(typeof doc === 'string' ? JSON.parse(doc) : doc, null, 2)}\n` },
+    { path: TB_EXPECTED, content: formatOutputs(raws, outputSpecs(prepared)) },
+    // the document as the user gave it (not the prepared one), as the project's source
+    { path: IR_FILE, content: `${JSON.stringify(prepared.source, null, 2)}\n` },
     { path: MARKER_FILE, content: `${JSON.stringify(marker(s), null, 2)}\n` },
     { path: 'build_sim.sh', content: buildSimScript(s), executable: true },
     { path: 'lint.sh', content: lintScript(s), executable: true },
     { path: 'synth.ys', content: yosysScript(s) },
     { path: 'README.md', content: projectReadme(s) },
   );
-  return { files, schedule: s, eventCount: events.length / inputSize, warnings: warnings.map(formatDiagnostic) };
+  return { files, schedule: s, eventCount: events.length / inputSize, warnings: prepared.warnings.map(formatDiagnostic) };
 }
 
 /** Emits the project into `outDir` (atomically; a non-empty folder needs `force`). */
-export function emitRtlProject(doc: unknown, outDir: string, options: RtlEmitOptions = {}): RtlEmitResult {
+export function emitRtlProject(doc: PreparedModel | unknown, outDir: string, options: RtlEmitOptions = {}): RtlEmitResult {
   const r = renderRtlProject(doc, options);
   const copies = [
     { from: verilogLibDir(), to: LIB_DIR },

@@ -15,7 +15,7 @@ import {
   type CsimReport,
   type Divergence,
   type Mismatch,
-  type ModelIR,
+  type PreparedModel,
   type SimulateOptions,
 } from '@sparsepixels/ir';
 import { IR_FILE, MARKER_FILE, MARKER_FORMAT, TB_INPUT, type ProjectMarker } from '../project/project-files';
@@ -51,8 +51,8 @@ export interface RtlSimResult extends CsimReport {
   readonly marker: ProjectMarker;
 }
 
-/** A project's marker (rtl-project.json) and prepared IR; one-line errors when it is not an RTL project. */
-export function loadRtlProject(dir: string): { marker: ProjectMarker; model: ModelIR } {
+/** A project's marker (rtl-project.json); one-line errors when the folder is not an RTL project. */
+export function readRtlMarker(dir: string): ProjectMarker {
   const markerPath = join(dir, MARKER_FILE);
   if (!existsSync(markerPath)) throw new SparsePixelsError('SP_RTL_PROJECT', `not a sparsepixels RTL project: ${MARKER_FILE} is missing`, dir);
   let marker: ProjectMarker;
@@ -62,8 +62,13 @@ export function loadRtlProject(dir: string): { marker: ProjectMarker; model: Mod
     throw new SparsePixelsError('SP_RTL_PROJECT', `${MARKER_FILE} is not JSON: ${(e as Error).message}`, dir);
   }
   if (marker.format !== MARKER_FORMAT) throw new SparsePixelsError('SP_RTL_PROJECT', `${MARKER_FILE} is not an RTL project marker`, dir);
-  const { model } = prepareModel(readFileSync(join(dir, IR_FILE), 'utf8'));
-  return { marker, model };
+  return marker;
+}
+
+/** A project's marker and its IR, prepared once (or `given`, already prepared by the caller). */
+export function loadRtlProject(dir: string, given?: PreparedModel): { marker: ProjectMarker; prepared: PreparedModel } {
+  const marker = readRtlMarker(dir);
+  return { marker, prepared: given ?? prepareModel(readFileSync(join(dir, IR_FILE), 'utf8')) };
 }
 
 const SUMMARY = /sp_rtl_sim events=(\d+) cycles=(\d+) latency_min=(\d+) latency_max=(\d+) ii_min=(\d+) ii_max=(\d+)/;
@@ -86,7 +91,7 @@ export async function buildRtlSim(dir: string, buildDir: string, o: RtlSimOption
       .filter((f) => f.endsWith('.v'))
       .sort()
       .map((f) => join(abs, sub, f));
-  const { marker } = loadRtlProject(abs);
+  const marker = readRtlMarker(abs);
   mkdirSync(buildDir, { recursive: true });
   return buildVerilator({
     dir: buildDir,
@@ -114,9 +119,9 @@ export async function runRtlBinary(binary: string, dir: string, inputFile: strin
  */
 export async function runRtlSim(projectDir: string, options: RtlSimOptions = {}): Promise<RtlSimResult> {
   const dir = resolve(projectDir);
-  const { marker, model } = loadRtlProject(dir);
-  const inputSize = model.input.shape.reduce((a, b) => a * b, 1);
-  const outputs = outputSpecs(model);
+  const { marker, prepared } = loadRtlProject(dir, options.prepared);
+  const inputSize = prepared.input.tensor.size;
+  const outputs = outputSpecs(prepared);
   const work = mkdtempSync(join(tmpdir(), 'sp-rtl-sim-'));
   try {
     const events = options.events
@@ -129,13 +134,13 @@ export async function runRtlSim(projectDir: string, options: RtlSimOptions = {})
     const run = await runRtlBinary(binary, dir, inputFile, resultsFile);
     const actual = parseResults(readFileSync(resultsFile, 'utf8'), outputs, 'RTL simulation results');
     const t0 = performance.now();
-    const expected = interpretEvents(model, events, inputSize).outputs;
+    const expected = interpretEvents(prepared, events, inputSize).outputs;
     const interpretMs = performance.now() - t0;
     if (actual.length !== expected.length) {
       throw new SparsePixelsError('SP_RTL_RUN', `the test bench wrote ${actual.length} events, expected ${expected.length}`, dir);
     }
     const { count, mismatches } = compareOutputs(expected, actual, outputs);
-    const divergences = count > 0 ? await traceMismatches(model, binary, work, dir, events, inputSize, mismatches, options.traceEvents ?? 3) : [];
+    const divergences = count > 0 ? await traceMismatches(prepared, binary, work, dir, events, inputSize, mismatches, options.traceEvents ?? 3) : [];
     return {
       projectDir: dir,
       events: expected.length,
@@ -161,7 +166,7 @@ export async function runRtlSim(projectDir: string, options: RtlSimOptions = {})
  * returns, per mismatching event, the first layer whose output differs from the interpreter's.
  */
 async function traceMismatches(
-  model: ModelIR,
+  prepared: PreparedModel,
   binary: string,
   work: string,
   dir: string,
@@ -179,9 +184,9 @@ async function traceMismatches(
   const rtl = parseTrace(readFileSync(traceFile, 'utf8'));
   const subset = new Float64Array(picked.length * inputSize);
   picked.forEach((e, k) => subset.set(events.subarray(e * inputSize, (e + 1) * inputSize), k * inputSize));
-  const ref = interpretEvents(model, subset, inputSize, { trace: true }).trace ?? [];
+  const ref = interpretEvents(prepared, subset, inputSize, { trace: true }).trace ?? [];
   return picked.flatMap((event, k) => {
-    const d = firstDivergence(model, ref[k], rtl.filter((t) => t.event === event));
+    const d = firstDivergence(prepared, ref[k], rtl.filter((t) => t.event === event));
     return d ? [{ ...d, event }] : [];
   });
 }

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Measurement, SimulateOptions } from '@sparsepixels/ir';
-import { loadRtlProject, runRtlSim } from '../sim/run-rtl-sim';
+import { readRtlMarker, runRtlSim } from '../sim/run-rtl-sim';
 import { ZERO_COUNTS, type ResourceCounts } from './cell-counts';
 import { deviceTotals, type DeviceTotals } from './devices';
 import { runYosys } from './yosys-synth';
@@ -71,7 +71,7 @@ export interface RtlReport {
 
 export async function measureRtlProject(projectDir: string, options: MeasureOptions = {}): Promise<RtlReport> {
   const dir = resolve(projectDir);
-  const { marker } = loadRtlProject(dir);
+  const marker = readRtlMarker(dir);
   const work = mkdtempSync(join(tmpdir(), 'sp-rtl-measure-'));
   try {
     const sim = await runRtlSim(dir, options);

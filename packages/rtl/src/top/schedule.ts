@@ -48,7 +48,7 @@ function fail(message: string): never {
 
 /** Plans every layer in model order and derives the timing. */
 export function scheduleModel(model: ModelDesc, o: DesignOptions = {}): Schedule {
-  const n = Math.max(1, ...model.layers.map((l) => l.output.slots));
+  const n = Math.max(1, ...model.layers.map((l) => l.output.nMax));
   const target = o.beats ?? 8;
   if (!Number.isInteger(target) || target < 1 || target > 4096) fail(`beats ${target} is not allowed; use an integer 1..4096`);
   const treeLevels = o.treeLevels ?? 3;

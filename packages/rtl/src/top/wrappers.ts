@@ -22,7 +22,7 @@ export interface TensorPorts {
 /** Bus widths of a tensor: features (values x width) and, when sparse, hashes (N x 2 x HB). */
 export function tensorPorts(t: TensorDesc, hashBits: number): TensorPorts {
   const feat = featureCount(t) * t.type.width;
-  return t.kind === 'sparse' ? { feat, hash: t.slots * 2 * hashBits } : { feat };
+  return t.kind === 'sparse' ? { feat, hash: t.nMax * 2 * hashBits } : { feat };
 }
 
 /** Port names of each core: what its input and output buses are called. */

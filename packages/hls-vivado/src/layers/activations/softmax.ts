@@ -1,16 +1,15 @@
 import { defaultSoftmaxConfig, fracBits, softmaxTables, type SoftmaxConfig } from '@sparsepixels/core';
-import type { LayerContext } from '../../layer-emitter';
-import type { ActivationEmitter } from './activation-emitter';
+import type { ActivationContext, ActivationEmitter } from './activation-emitter';
 
 /** The softmax configuration the interpreter uses for this layer (core's defaults + IR precisions). */
-function softmaxConfig(ctx: LayerContext, rowLength: number): SoftmaxConfig {
-  const table = ctx.precision['table'];
-  const accum = ctx.precision['accum'];
-  const tableSize = ctx.layer.attrs?.['tableSize'];
+function softmaxConfig(ctx: ActivationContext, rowLength: number): SoftmaxConfig {
+  const { table, accum } = ctx.precision;
+  const { tableSize } = ctx.attrs;
   return defaultSoftmaxConfig(rowLength, {
     ...(table && { expType: table, invType: table }),
     ...(accum && { sumType: accum }),
-    ...(typeof tableSize === 'number' && { expTableSize: tableSize, invTableSize: tableSize }),
+    expTableSize: tableSize,
+    invTableSize: tableSize,
   });
 }
 

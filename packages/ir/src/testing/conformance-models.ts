@@ -1,6 +1,9 @@
 import { apFixed, apUfixed, formatType, type FixedType, type QuantMode, type OverflowMode } from '@sparsepixels/core';
-import type { LayerIR, LayerOfType, ModelIR, PrecisionIR } from '@sparsepixels/ir';
-import { createRng, randomGridValues, type Rng } from '@sparsepixels/ir/testing';
+import type { PrecisionIR } from '../document-parts';
+import type { LayerIR, ModelIR } from '../model';
+import type { LayerOfType } from '../ops/builtin';
+import { createRng, type Rng } from './prng';
+import { randomGridValues } from './random-grid-values';
 
 const QUANT: readonly QuantMode[] = ['AP_TRN', 'AP_RND', 'AP_RND_CONV'];
 const OVERFLOW: readonly OverflowMode[] = ['AP_WRAP', 'AP_SAT'];

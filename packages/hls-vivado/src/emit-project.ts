@@ -2,7 +2,12 @@ import { join } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
 import {
   checkOutputFolder,
+  defaultEvents,
   formatDiagnostic,
+  formatInputEvents,
+  formatOutputs,
+  interpretEvents,
+  outputSpecs,
   prepareModel,
   writeOutputFolder,
   type EmitOptions as IrEmitOptions,
@@ -14,9 +19,6 @@ import { findEmitter } from './emitters';
 import { hlsIncludeDir } from './paths';
 import { buildProjectView } from './project-view';
 import { IR_FILE, renderProject } from './render-project';
-import { defaultEvents, interpretEvents } from './csim/reference';
-import type { OutputSpec } from './csim/parse-results';
-import { formatInputEvents, formatOutputs } from './tb-data';
 import type { ToolProfile } from './tool-profile';
 import { fillProject, type ProjectFile } from './project-files';
 
@@ -101,11 +103,6 @@ export async function emitProject(
 function folderCheck(options: EmitOptions) {
   // missing parent folders are created, as library callers expect (the CLI checks --out itself first)
   return { kind: 'hls-project', force: options.force === true, inputFiles: options.inputFiles ?? [], createParents: true };
-}
-
-/** The model's outputs as the test bench writes them. */
-export function outputSpecs(prepared: PreparedModel): OutputSpec[] {
-  return prepared.outputs.map((o) => ({ name: o.name, size: o.tensor.size, type: o.type }));
 }
 
 function checkSupported(prepared: PreparedModel, profile: ToolProfile): void {

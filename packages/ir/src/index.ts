@@ -89,8 +89,26 @@ export type { CompiledWeight, LayerKernel, RuntimeTensor, RawArray } from './int
 export type { CompileContext, KernelFactory, FloatKernelFactory } from './ops/op-def';
 
 // Backends
-export { registerBackend, getBackend, listBackends, checkBackendSupports } from './backend';
-export type { Backend, EmitOptions, EmitResult, Measurement, MeasuredCost } from './backend';
+export { registerBackend, getBackend, listBackends, checkBackendSupports, findProjectBackend } from './backend';
+export type { Backend, EmitOptions, EmitResult, SimulateOptions, Measurement, MeasuredCost } from './backend';
+
+// Test benches: data formats and the bit-by-bit comparison with the interpreter (every backend)
+export {
+  rawToExactDecimal,
+  exactDecimalToRaw,
+  formatInputEvents,
+  parseInputEvents,
+  formatOutputs,
+  parseResults,
+  parseTrace,
+  interpretEvents,
+  defaultEvents,
+  compareOutputs,
+  firstDivergence,
+  formatCsimReport,
+  outputSpecs,
+} from './testbench';
+export type { OutputSpec, TraceLine, LayerTrace, ReferenceRun, Mismatch, Divergence, CsimReport } from './testbench';
 
 // Output folders and files (every writer of sparsepixels and of outside backends)
 export { writeOutputFolder } from './output/write-output-folder';

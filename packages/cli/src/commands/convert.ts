@@ -5,7 +5,7 @@ import { EXIT_OK } from '../cli/exit-codes';
 import { integerArg, numberArg } from '../cli/options';
 import { withHlsConfig } from '../model/hls-config';
 import { checkOutDir } from '../cli/out-dir';
-import { findHlsBackend, HLS_BACKENDS } from '../hls/hls-backends';
+import { CONVERT_BACKENDS, findConvertBackend } from '../hls/project-backends';
 import { loadPreparedModel } from '../model/load-model';
 import { randomEvents } from '../model/random-events';
 import { readEvents } from '../model/read-events';
@@ -101,7 +101,7 @@ function testInputs(a: ConvertArgs, prepared: PreparedModel, ctx: CommandContext
 
 async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXIT_OK> {
   const a = parseInput(input);
-  const backend = findHlsBackend(a.backend);
+  const backend = findConvertBackend(a.backend);
   const out = ctx.resolvePath(a.out);
   const inputFiles = [a.model, a.tb, a.hlsConfig].filter((f) => f !== undefined).map((f) => ctx.resolvePath(f));
   checkOutDir(out, a.force, 'hls-project', inputFiles);
@@ -118,11 +118,11 @@ async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXI
   const ms = performance.now() - t0;
   for (const w of r.warnings) ctx.warn(w);
   ctx.info(
-    `wrote ${backend.profile.title} project '${r.project}' to ${a.out} (${r.files.length} files, ${r.eventCount} test-bench events, ${ms.toFixed(0)} ms)`,
+    `wrote ${backend.title} project '${r.project}' to ${a.out} (${r.files.length} files, ${r.eventCount} test-bench events, ${ms.toFixed(0)} ms)`,
   );
   ctx.info(`  model '${model.name}' from ${a.model}`);
   ctx.info(
-    `next: sparsepixels csim ${a.out}    # compile with g++ and compare every output bit with the interpreter`,
+    `next: sparsepixels csim ${a.out}    # ${backend.next}`,
   );
   ctx.result({
     command: 'convert',
@@ -137,19 +137,21 @@ async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXI
   return EXIT_OK;
 }
 
-/** `sparsepixels convert <model> --backend vivado|vitis --out <dir>`: emit the HLS project. */
+/** `sparsepixels convert <model> --backend vivado|vitis|rtl --out <dir>`: emit the HLS or RTL project. */
 export const convertCommand: CliCommand = {
   name: 'convert',
-  summary: 'emit a Vivado or Vitis HLS project for a model (with bit-exact test-bench data)',
+  summary: 'emit a Vivado or Vitis HLS project, or synthesizable Verilog (rtl), for a model (with bit-exact test-bench data)',
   description:
     'Emit a self-contained HLS project (hls4ml layout: firmware/, weights, test bench, tb_data/, build scripts, the IR ' +
-    'it came from) for an IR document or a saved TensorFlow.js model. The test bench holds input events (from --tb, ' +
+    'it came from) for an IR document or a saved TensorFlow.js model, or with --backend rtl a Verilog project (one ' +
+    'module per layer, a Verilator test bench, Yosys script; see packages/rtl/README.md). The test bench holds input events (from --tb, ' +
     "generated with --tb-events, or a few default events) and the interpreter's bit-exact outputs. The project is " +
     'written to a temporary folder and renamed into place. --force replaces only a project folder that sparsepixels ' +
     'wrote and that holds nothing else (see the README); the current folder, its parents, the home folder and a ' +
     'folder holding the model are never replaced.',
   examples: [
     ['convert model.json --backend vitis --out prj', 'Vitis HLS project in ./prj'],
+    ['convert model.json --backend rtl --out rtl-prj', 'synthesizable Verilog with a Verilator test bench'],
     [
       'convert model.json --backend vivado --out prj --tb test.npz --tb-events 200',
       'test bench from the first 200 events of test.npz',
@@ -171,7 +173,7 @@ export const convertCommand: CliCommand = {
   configure(cmd: Command): void {
     cmd
       .addArgument(new Argument('<model>', 'IR .json or saved-model folder'))
-      .option('-b, --backend <name>', `HLS backend: ${HLS_BACKENDS.map((b) => b.name).join(', ')}`, 'vitis')
+      .option('-b, --backend <name>', `backend: ${CONVERT_BACKENDS.map((b) => b.name).join(', ')}`, 'vitis')
       .requiredOption('-o, --out <dir>', 'project folder to write')
       .option('-f, --force', 'replace a project folder that sparsepixels wrote (and that holds nothing else)')
       .option(

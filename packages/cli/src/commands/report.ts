@@ -4,7 +4,7 @@ import { SparsePixelsError } from '@sparsepixels/core';
 import { findDevice, knownParts, type KernelFlavour } from '@sparsepixels/estimate';
 import { didYouMean, writeOutputFolder, type ModelIR } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
-import { EXIT_OK } from '../cli/exit-codes';
+import { EXIT_OK, type ExitCode } from '../cli/exit-codes';
 import { numberArg } from '../cli/options';
 import { checkOutDir, checkOutFile } from '../cli/out-dir';
 import { writeFileAtomic } from '../io/atomic-write';
@@ -16,6 +16,7 @@ import { findProject, measureProject } from '../report/project-kind';
 import { REPORT_MARKER, reportFigures, reportHtml } from '../report/report-html';
 import { reportJson } from '../report/report-json';
 import { reportLines } from '../report/report-table';
+import { reportRtlProject } from '../report/rtl-report';
 import { VERSION } from '../version';
 import type { CliCommand, CommandContext, CommandInput } from './command';
 
@@ -80,9 +81,14 @@ function writeHtml(file: string, html: string, force: boolean, inputFiles: reado
   writeFileAtomic(file, (write) => write(Buffer.from(html, 'utf8')));
 }
 
-async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<typeof EXIT_OK> {
+async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<ExitCode> {
   const given = String(args[0]);
   const path = ctx.resolvePath(given);
+  // an RTL project is measured (Verilator cycles, Yosys resources), not estimated
+  const rtl = await reportRtlProject(path, opts, ctx);
+  if (rtl !== undefined) return rtl;
+  if (opts.synth === false)
+    throw new SparsePixelsError('SP_CLI_USAGE', '--no-synth applies to RTL projects only (convert --backend rtl)');
   const project = findProject(path);
   const loaded = await loadModelDocument(project ? project.irFile : path);
   const { prepared, model, warnings } = prepareLoaded(loaded);
@@ -128,7 +134,7 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
 /** `sparsepixels report <model | project>`: latency, II and resources per layer, before synthesis. */
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: 'estimate latency, II, LUT/FF/DSP/BRAM per layer (and read synthesis reports of a project)',
+  summary: 'estimate latency, II, LUT/FF/DSP/BRAM per layer (read a project\'s synthesis reports; measure an RTL project)',
   description:
     'Estimate the latency (cycles and us at the clock), initiation interval and LUT, FF, DSP and BRAM18 of every layer ' +
     'and of the whole HLS design our backends emit, on a part, without running synthesis. The estimator is fitted on ' +
@@ -137,10 +143,16 @@ export const reportCommand: CliCommand = {
     'beside the estimate. --html writes a self-contained page with charts (per layer, versus N_max, standard vs sparse, ' +
     'and the ROC of float vs firmware with --data). It also prints the multiply-accumulates each MAC layer performs per ' +
     'event as the interpreter counts them (dense, input-sparse, input-and-weight-sparse), averaged over the events of ' +
-    '--data or --events generated ones.',
+    '--data or --events generated ones. ' +
+    'Given an RTL project (convert --backend rtl), its figures are ' +
+    'measured instead: latency and II from a Verilator simulation with events fed back to back (every output bit ' +
+    'compared with the interpreter; exit 1 on a difference), LUT/FF/DSP/BRAM18/CARRY per layer and in total from ' +
+    'Yosys synth_xilinx -abc9 (Yosys counts, not Vivado\'s) and the most LUTs between registers; --no-synth skips ' +
+    'Yosys. The estimate options do not apply to RTL projects.',
   examples: [
     ['report model.json', 'the table on the terminal'],
     ['report prj --json', 'estimate and (if synthesised) measured figures of an HLS project, as JSON'],
+    ['report rtl-prj --json', 'an RTL project: measured cycles, Yosys resources and LUT levels (source "rtl")'],
     [
       'report model.json --part xcvu9p-flga2104-2L-e --clock 4 --html report.html',
       'another part and clock, with charts',
@@ -153,7 +165,7 @@ export const reportCommand: CliCommand = {
   json: true,
   configure(cmd: Command): void {
     cmd
-      .addArgument(new Argument('<model>', 'IR .json, saved-model folder, or HLS project folder'))
+      .addArgument(new Argument('<model>', 'IR .json, saved-model folder, HLS or RTL project folder'))
       .option(
         '--part <part>',
         `FPGA part (default: the model's build.part); known: ${knownParts().join(', ')}`,
@@ -174,7 +186,8 @@ export const reportCommand: CliCommand = {
         '--data <file.npz>',
         'labelled events (x, y) for ROC curves of the float model and the firmware',
       )
-      .option('-f, --force', 'overwrite an --html report / --svg folder that sparsepixels wrote (never other files)');
+      .option('-f, --force', 'overwrite an --html report / --svg folder that sparsepixels wrote (never other files)')
+      .option('--no-synth', 'RTL projects: measure the cycles only (no Yosys run)');
     addMacEventOptions(cmd);
   },
   run,

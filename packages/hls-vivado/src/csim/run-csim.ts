@@ -2,14 +2,26 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
-import { createOwnedTempDir, onInterrupt, prepareModel, reapStaleTempDirs, type PreparedModel } from '@sparsepixels/ir';
-import { outputSpecs } from '../emit-project';
+import {
+  compareOutputs,
+  firstDivergence,
+  formatInputEvents,
+  interpretEvents,
+  outputSpecs,
+  parseInputEvents,
+  parseResults,
+  parseTrace,
+  createOwnedTempDir,
+  onInterrupt,
+  prepareModel,
+  reapStaleTempDirs,
+  type CsimReport,
+  type Divergence,
+  type Mismatch,
+  type PreparedModel,
+} from '@sparsepixels/ir';
 import { IR_FILE } from '../render-project';
-import { formatInputEvents, parseInputEvents } from '../tb-data';
 import { compileProject, runProcess, type CompileOptions } from './compile';
-import { compareOutputs, firstDivergence, type Divergence, type Mismatch } from './compare';
-import { parseResults, parseTrace, type OutputSpec } from './parse-results';
-import { interpretEvents } from './reference';
 
 export interface CsimOptions extends CompileOptions {
   /** Input events (H*W*C values each, flattened); default tb_data/tb_input_features.dat. */
@@ -23,21 +35,8 @@ export interface CsimOptions extends CompileOptions {
   readonly prepared?: PreparedModel;
 }
 
-export interface CsimResult {
-  readonly projectDir: string;
-  readonly events: number;
-  readonly outputs: readonly OutputSpec[];
-  /** True when every output bit of every event equals the interpreter's. */
-  readonly bitExact: boolean;
-  readonly mismatchCount: number;
-  /** The first mismatches (at most 100), in event order. */
-  readonly mismatches: readonly Mismatch[];
-  /** For the first traced mismatching events: the first layer whose output differs. */
-  readonly divergences: readonly Divergence[];
-  readonly compileMs: number;
-  readonly runMs: number;
-  readonly interpretMs: number;
-}
+/** The comparison of the C simulation with the interpreter (ir's CsimReport). */
+export type CsimResult = CsimReport;
 
 /**
  * C simulation of an emitted project without Xilinx tools: compiles the test bench with g++

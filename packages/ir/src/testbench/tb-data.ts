@@ -1,6 +1,6 @@
 import { fracBits, SparsePixelsError } from '@sparsepixels/core';
 import { rawToExactDecimal } from './exact-decimal';
-import type { OutputSpec } from './csim/parse-results';
+import type { OutputSpec } from './parse-results';
 
 /**
  * tb_input_features.dat: one event per line, its values space-separated in the shortest form that

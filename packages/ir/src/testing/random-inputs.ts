@@ -1,5 +1,6 @@
-import { eventBudget, type ModelIR } from '@sparsepixels/ir';
-import { createRng } from '@sparsepixels/ir/testing';
+import { eventBudget } from '../input-reduce-of';
+import type { ModelIR } from '../model';
+import { createRng } from './prng';
 
 /**
  * Random input events for a model, as floats NOT on the input grid (so the test bench's and the

@@ -1,6 +1,9 @@
 import { apFixed, apUfixed, formatType, type FixedType, type QuantMode, type OverflowMode } from '@sparsepixels/core';
-import type { Activity, LayerIR, LayerOfType, ModelIR, PrecisionIR } from '@sparsepixels/ir';
-import { createRng, randomGridValues, type Rng } from '@sparsepixels/ir/testing';
+import type { PrecisionIR } from '../document-parts';
+import type { Activity, LayerIR, ModelIR } from '../model';
+import type { LayerOfType } from '../ops/builtin';
+import { createRng, type Rng } from './prng';
+import { randomGridValues } from './random-grid-values';
 
 const QUANT: readonly QuantMode[] = ['AP_TRN', 'AP_RND', 'AP_RND_CONV'];
 const OVERFLOW: readonly OverflowMode[] = ['AP_WRAP', 'AP_SAT'];
@@ -55,8 +58,9 @@ function head(rng: Rng, layers: LayerIR[], input: string, nIn: number, v1: boole
  */
 function activationAttrs(rng: Rng, activation: 'relu' | 'linear' | 'sigmoid' | 'softmax', v1: boolean): LayerOfType<'Activation'>['attrs'] {
   if (activation !== 'sigmoid' && activation !== 'softmax') return { activation };
+  if (v1) return { activation, tableSize: pick(rng, [64, 256, 1024]) }; // the draws of the v1 generator
   const u = rng.next();
-  if (v1 || u < 0.5) return { activation, tableSize: pick(rng, [64, 256, 1024]) };
+  if (u < 0.5) return { activation, tableSize: pick(rng, [64, 256, 1024]) };
   return u < 0.8 ? { activation } : { activation, output: 'logits' };
 }
 

@@ -1,5 +1,8 @@
 import { fracBits } from '@sparsepixels/core';
-import { createInterpreter, eventBudget, type PreparedModel, type RawBatch } from '@sparsepixels/ir';
+import { createInterpreter } from '../interpret/create-interpreter';
+import type { RawBatch } from '../interpret/raw-batch';
+import { eventBudget } from '../input-reduce-of';
+import type { PreparedModel } from '../prepared-model';
 
 /** One layer's traced output for one event: raws of its result type, and slot hashes if sparse. */
 export interface LayerTrace {

@@ -1,5 +1,5 @@
 import { fracBits, SparsePixelsError, type FixedType } from '@sparsepixels/core';
-import { exactDecimalToRaw } from '../exact-decimal';
+import { exactDecimalToRaw } from './exact-decimal';
 
 /** One output array of the top function: its element count and type. */
 export interface OutputSpec {

@@ -1,6 +1,6 @@
 import { fracBits } from '@sparsepixels/core';
-import type { PreparedModel } from '@sparsepixels/ir';
-import { exactDecimalToRaw, rawToExactDecimal } from '../exact-decimal';
+import type { PreparedModel } from '../prepared-model';
+import { exactDecimalToRaw, rawToExactDecimal } from './exact-decimal';
 import type { OutputSpec, TraceLine } from './parse-results';
 import type { LayerTrace } from './reference';
 
@@ -23,6 +23,26 @@ export interface Divergence {
   readonly index: number;
   readonly expected: string;
   readonly actual: string;
+}
+
+/**
+ * What a backend's simulation check returns (hls-vivado's g++ C simulation, rtl's Verilator
+ * simulation): every output bit compared with the interpreter on the same events.
+ */
+export interface CsimReport {
+  readonly projectDir: string;
+  readonly events: number;
+  readonly outputs: readonly OutputSpec[];
+  /** True when every output bit of every event equals the interpreter's. */
+  readonly bitExact: boolean;
+  readonly mismatchCount: number;
+  /** The first mismatches (at most 100), in event order. */
+  readonly mismatches: readonly Mismatch[];
+  /** For the first traced mismatching events: the first layer whose output differs. */
+  readonly divergences: readonly Divergence[];
+  readonly compileMs: number;
+  readonly runMs: number;
+  readonly interpretMs: number;
 }
 
 const MAX_LISTED = 100;
@@ -96,26 +116,25 @@ export function firstDivergence(
   return undefined;
 }
 
-/** A readable report: counts, the first mismatches and where the layers diverge. */
-export function formatCsimReport(r: {
-  events: number;
-  bitExact: boolean;
-  mismatchCount: number;
-  mismatches: readonly Mismatch[];
-  divergences: readonly Divergence[];
-}): string {
-  if (r.bitExact)
-    return `C simulation matches the interpreter on all ${r.events} events (every output bit equal)`;
-  const lines = [
-    `C simulation differs from the interpreter: ${r.mismatchCount} output values over ${r.events} events`,
-  ];
+/** A readable report: counts, the first mismatches and where the layers diverge. `what` names the simulation. */
+export function formatCsimReport(
+  r: {
+    events: number;
+    bitExact: boolean;
+    mismatchCount: number;
+    mismatches: readonly Mismatch[];
+    divergences: readonly Divergence[];
+  },
+  what = 'C simulation',
+): string {
+  const short = what === 'C simulation' ? 'csim' : 'sim';
+  if (r.bitExact) return `${what} matches the interpreter on all ${r.events} events (every output bit equal)`;
+  const lines = [`${what} differs from the interpreter: ${r.mismatchCount} output values over ${r.events} events`];
   for (const m of r.mismatches.slice(0, 10)) {
-    lines.push(`  event ${m.event} ${m.output}[${m.index}]: interpreter ${m.expected}, csim ${m.actual}`);
+    lines.push(`  event ${m.event} ${m.output}[${m.index}]: interpreter ${m.expected}, ${short} ${m.actual}`);
   }
   for (const d of r.divergences) {
-    lines.push(
-      `  event ${d.event}: first difference at layer "${d.layer}" ${d.kind}[${d.index}]: interpreter ${d.expected}, csim ${d.actual}`,
-    );
+    lines.push(`  event ${d.event}: first difference at layer "${d.layer}" ${d.kind}[${d.index}]: interpreter ${d.expected}, ${short} ${d.actual}`);
   }
   return lines.join('\n');
 }

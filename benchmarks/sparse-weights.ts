@@ -94,7 +94,7 @@ for (const [ratio, m] of models) {
   const sims = prepareSims(m, chooseLayers(m, ['conv1', 'fc1']));
   const vectors = new Map<string, DotVector[]>(sims.map((s) => [s.layer.name, []]));
   walkLayerEvents(m, sims, events, Math.min(EVENTS, 40), (e) =>
-    vectors.get(e.sim.layer.name)!.push(...unitVectors(e.sim.layer, e.x, e.result, e.hash).vectors),
+    vectors.get(e.sim.layer.name)!.push(...unitVectors(e.sim.layer, e.x, e.result, e.hash, e.valid).vectors),
   );
   for (const { layer, encoded } of store.layers) {
     const dir = mkdtempSync(join(work, `${layer.name}-`));

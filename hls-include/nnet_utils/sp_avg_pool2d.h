@@ -1,6 +1,7 @@
 // AveragePooling2D of the standard baseline CNN: stride P, 'valid' (rows and columns beyond
 // floor(H/P)*P are dropped). acc (accum_t) += x over the window (kh, kw ascending); out =
-// res_T(acc * r * r) with r = floor(1024/P)/1024, the same exact constant as the sparse pooling.
+// res_T(acc * r * r) with r = floor(2^F/P)/2^F (F = CONFIG_T::recip_bits), the same exact constant
+// as the sparse pooling.
 #ifndef SP_AVG_POOL2D_H_
 #define SP_AVG_POOL2D_H_
 
@@ -8,7 +9,7 @@
 
 namespace sp {
 
-// CONFIG_T: in_height, in_width, n_chan, pool_size; accum_t.
+// CONFIG_T: in_height, in_width, n_chan, pool_size, recip_bits; accum_t.
 template <class data_T, class res_T, typename CONFIG_T>
 void avg_pool2d(const data_T in[CONFIG_T::in_height * CONFIG_T::in_width * CONFIG_T::n_chan],
                 res_T out[(CONFIG_T::in_height / CONFIG_T::pool_size) * (CONFIG_T::in_width / CONFIG_T::pool_size) *
@@ -16,7 +17,7 @@ void avg_pool2d(const data_T in[CONFIG_T::in_height * CONFIG_T::in_width * CONFI
     #pragma HLS INLINE off
     const unsigned P = CONFIG_T::pool_size, C = CONFIG_T::n_chan, W = CONFIG_T::in_width;
     const unsigned OH = CONFIG_T::in_height / P, OW = CONFIG_T::in_width / P;
-    const ap_ufixed<11, 1> r = (1024 / CONFIG_T::pool_size) / 1024.0;
+    const ap_ufixed<CONFIG_T::recip_bits + 1, 1> r = pool_reciprocal<CONFIG_T::recip_bits, CONFIG_T::pool_size>();
     for (unsigned o = 0; o < OH * OW; o++) {
         #pragma HLS PIPELINE
         const unsigned y = o / OW, x = o % OW;

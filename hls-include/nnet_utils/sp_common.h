@@ -27,7 +27,17 @@ template <unsigned n> struct index_bits {
     static const unsigned value = ceil_log2<n>::value < 1 ? 1 : ceil_log2<n>::value;
 };
 
-// True if any of the n features of one slot is non-zero (the activity rule of SPEC 4).
+// The validity bit of a slot under activity "mask" (docs/semantics.md): 1 = the slot holds a kept
+// pixel (InputReduce) or a pooled cell with one (pooling). Models of activity "nonzero" carry none.
+typedef ap_uint<1> valid_t;
+
+// The pooling reciprocal r = floor(2^F / P) / 2^F held exactly in ap_ufixed<F+1, 1> (F <= 32).
+template <unsigned F, unsigned P> ap_ufixed<F + 1, 1> pool_reciprocal() {
+    #pragma HLS INLINE
+    return ap_ufixed<F + 1, 1>(double((1ull << F) / P) / double(1ull << F));
+}
+
+// True if any of the n features of one slot is non-zero (the v1 activity rule, activity "nonzero").
 template <class data_T, unsigned n_chan> bool slot_active(const data_T feat[], unsigned slot) {
     #pragma HLS INLINE
     bool any = false;
@@ -36,6 +46,23 @@ template <class data_T, unsigned n_chan> bool slot_active(const data_T feat[], u
         any = any || (feat[slot * n_chan + c] != 0);
     }
     return any;
+}
+
+// Which slots a kernel computes (N slots of n_chan features): activity "nonzero" = a non-zero
+// feature; "mask" = the validity bit, which the kernel also copies to its output.
+template <class data_T, typename CONFIG_T>
+void slots_active(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan], bool active[CONFIG_T::N_MAX]) {
+    #pragma HLS INLINE
+    for (unsigned i = 0; i < CONFIG_T::N_MAX; i++) active[i] = slot_active<data_T, CONFIG_T::n_chan>(in, i);
+}
+
+template <typename CONFIG_T>
+void slots_valid(const valid_t valid_in[CONFIG_T::N_MAX], valid_t valid_out[CONFIG_T::N_MAX], bool active[CONFIG_T::N_MAX]) {
+    #pragma HLS INLINE
+    for (unsigned i = 0; i < CONFIG_T::N_MAX; i++) {
+        active[i] = valid_in[i] == 1;
+        valid_out[i] = valid_in[i];
+    }
 }
 
 // The W-bit raw pattern of an ap value (its two's complement bits for signed types).

@@ -1,7 +1,8 @@
 // InputReduce (SPEC 4.1): keep the first N_MAX active pixels of a dense H x W x C image.
 // A pixel is active iff its channel-0 value is > threshold (both in the input type). Slot s gets
 // the s-th active pixel in raster order (h, then w): all C channels and the 1-based hash (h+1, w+1).
-// Unused slots hold zeros and hash (1, 1). Active pixels beyond N_MAX are dropped.
+// Unused slots hold zeros and hash (1, 1). Active pixels beyond N_MAX are dropped. Under activity
+// "mask" the overloads with a `valid` array also write each slot's validity bit (1 = a kept pixel).
 //
 // Hardware: one iteration per slot (pipelined, as in the published design); each iteration finds
 // the first still-active pixel with balanced priority trees and clears it.
@@ -54,7 +55,7 @@ template <unsigned n_tree> struct reduce_groups {
 template <class data_T, class res_T, typename CONFIG_T>
 void input_reduce(const data_T in[CONFIG_T::height * CONFIG_T::width * CONFIG_T::n_chan], const data_T threshold,
                   res_T out[CONFIG_T::N_MAX * CONFIG_T::n_chan],
-                  typename CONFIG_T::hash_t hash[CONFIG_T::N_MAX * 2]) {
+                  typename CONFIG_T::hash_t hash[CONFIG_T::N_MAX * 2], valid_t valid[CONFIG_T::N_MAX]) {
     #pragma HLS INLINE off
     const unsigned n_pix = CONFIG_T::height * CONFIG_T::width;
     const unsigned n_tree = pow2_ceil<n_pix>::value;
@@ -90,6 +91,7 @@ void input_reduce(const data_T in[CONFIG_T::height * CONFIG_T::width * CONFIG_T:
             #pragma HLS UNROLL
             out[s * CONFIG_T::n_chan + c] = found ? res_T(in[pix * CONFIG_T::n_chan + c]) : res_T(0);
         }
+        valid[s] = found ? 1 : 0;
         hash[2 * s] = found ? pix / CONFIG_T::width + 1 : 1u;
         hash[2 * s + 1] = found ? pix % CONFIG_T::width + 1 : 1u;
         if (found) {
@@ -102,6 +104,16 @@ void input_reduce(const data_T in[CONFIG_T::height * CONFIG_T::width * CONFIG_T:
     }
 }
 
+// Activity "nonzero": no validity bits (the local array is dropped by synthesis).
+template <class data_T, class res_T, typename CONFIG_T>
+void input_reduce(const data_T in[CONFIG_T::height * CONFIG_T::width * CONFIG_T::n_chan], const data_T threshold,
+                  res_T out[CONFIG_T::N_MAX * CONFIG_T::n_chan],
+                  typename CONFIG_T::hash_t hash[CONFIG_T::N_MAX * 2]) {
+    #pragma HLS INLINE
+    valid_t unused[CONFIG_T::N_MAX];
+    input_reduce<data_T, res_T, CONFIG_T>(in, threshold, out, hash, unused);
+}
+
 // The threshold fixed at compile time (CONFIG_T::threshold, cast to the input type).
 template <class data_T, class res_T, typename CONFIG_T>
 void input_reduce(const data_T in[CONFIG_T::height * CONFIG_T::width * CONFIG_T::n_chan],
@@ -110,6 +122,15 @@ void input_reduce(const data_T in[CONFIG_T::height * CONFIG_T::width * CONFIG_T:
     #pragma HLS INLINE
     const data_T threshold = CONFIG_T::threshold; // compared in the input type
     input_reduce<data_T, res_T, CONFIG_T>(in, threshold, out, hash);
+}
+
+template <class data_T, class res_T, typename CONFIG_T>
+void input_reduce(const data_T in[CONFIG_T::height * CONFIG_T::width * CONFIG_T::n_chan],
+                  res_T out[CONFIG_T::N_MAX * CONFIG_T::n_chan],
+                  typename CONFIG_T::hash_t hash[CONFIG_T::N_MAX * 2], valid_t valid[CONFIG_T::N_MAX]) {
+    #pragma HLS INLINE
+    const data_T threshold = CONFIG_T::threshold; // compared in the input type
+    input_reduce<data_T, res_T, CONFIG_T>(in, threshold, out, hash, valid);
 }
 
 } // namespace sp

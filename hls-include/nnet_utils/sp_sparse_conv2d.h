@@ -3,7 +3,9 @@
 //   acc = sum over slots j ascending, channels c ascending, with |h_i-h_j| <= R and |w_i-w_j| <= R
 //         (R = (K-1)/2) of w[R+h_j-h_i][R+w_j-w_i][c][f] * x[j][c]     (accumulated in accum_t)
 //   if acc != 0: acc += bias[f];  out = res_T(acc).
-// Inactive output slots (all input features 0) give 0. Weights in Keras layout (kh, kw, cin, cout).
+// Inactive output slots give 0: under activity "nonzero" a slot is active iff a feature is non-zero;
+// under "mask" (the overloads with valid arrays) iff its validity bit is set, whatever its features,
+// and the bits are copied through. Weights in Keras layout (kh, kw, cin, cout).
 // Output sites = input sites: the hash is copied through (one producer, one consumer per array,
 // which keeps the DATAFLOW top level canonical).
 #ifndef SP_SPARSE_CONV2D_H_
@@ -17,19 +19,18 @@ namespace sp {
 // variant also reuse_factor, block).
 
 template <class data_T, class res_T, typename CONFIG_T>
-void sparse_conv2d(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
-                   const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2],
+void sparse_conv2d_core(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
+                   const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2], const bool active_in[CONFIG_T::N_MAX],
                    res_T out[CONFIG_T::N_MAX * CONFIG_T::n_filt],
                    typename CONFIG_T::hash_t hash_out[CONFIG_T::N_MAX * 2],
                    const typename CONFIG_T::weight_t weights[CONFIG_T::kernel_size * CONFIG_T::kernel_size *
                                                              CONFIG_T::n_chan * CONFIG_T::n_filt],
                    const typename CONFIG_T::bias_t biases[CONFIG_T::n_filt]) {
-    #pragma HLS INLINE off
-    #pragma HLS PIPELINE
+    #pragma HLS INLINE
     const unsigned N = CONFIG_T::N_MAX, C = CONFIG_T::n_chan, F = CONFIG_T::n_filt;
     const int K = CONFIG_T::kernel_size, R = (K - 1) / 2;
     for (unsigned i = 0; i < N; i++) {
-        const bool active = slot_active<data_T, C>(in, i);
+        const bool active = active_in[i];
         for (unsigned f = 0; f < F; f++) {
             typename CONFIG_T::accum_t acc = 0;
             for (unsigned j = 0; j < N; j++) {
@@ -54,14 +55,14 @@ void sparse_conv2d(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
 // of N/R output slots are instantiated and shared R times. Every sum keeps the order of
 // sparse_conv2d: the same bits.
 template <class data_T, class res_T, typename CONFIG_T>
-void sparse_conv2d_reuse(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
-                         const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2],
+void sparse_conv2d_reuse_core(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
+                         const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2], const bool active_in[CONFIG_T::N_MAX],
                          res_T out[CONFIG_T::N_MAX * CONFIG_T::n_filt],
                          typename CONFIG_T::hash_t hash_out[CONFIG_T::N_MAX * 2],
                          const typename CONFIG_T::weight_t weights[CONFIG_T::kernel_size * CONFIG_T::kernel_size *
                                                                    CONFIG_T::n_chan * CONFIG_T::n_filt],
                          const typename CONFIG_T::bias_t biases[CONFIG_T::n_filt]) {
-    #pragma HLS INLINE off
+    #pragma HLS INLINE
     const unsigned N = CONFIG_T::N_MAX, C = CONFIG_T::n_chan, F = CONFIG_T::n_filt;
     const unsigned R = CONFIG_T::reuse_factor, B = CONFIG_T::block;
     const int K = CONFIG_T::kernel_size, Rad = (K - 1) / 2;
@@ -71,7 +72,7 @@ void sparse_conv2d_reuse(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
             #pragma HLS UNROLL
             const unsigned i = r * B + b;
             if (i >= N) continue;
-            const bool active = slot_active<data_T, C>(in, i);
+            const bool active = active_in[i];
             for (unsigned f = 0; f < F; f++) {
                 typename CONFIG_T::accum_t acc = 0;
                 for (unsigned j = 0; j < N; j++) {
@@ -91,6 +92,57 @@ void sparse_conv2d_reuse(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
         }
     }
 }
+
+// The public kernels: "nonzero" (activity from the features) and "mask" (from the validity bits,
+// copied to valid_out), plain and with a reuse factor.
+#define SP_CONV2D_ARGS                                                                                         \
+    const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan], const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2]
+#define SP_CONV2D_OUT_ARGS                                                                                     \
+    res_T out[CONFIG_T::N_MAX * CONFIG_T::n_filt], typename CONFIG_T::hash_t hash_out[CONFIG_T::N_MAX * 2]
+#define SP_CONV2D_PARAMS                                                                                       \
+    const typename CONFIG_T::weight_t weights[CONFIG_T::kernel_size * CONFIG_T::kernel_size * CONFIG_T::n_chan * \
+                                              CONFIG_T::n_filt],                                               \
+        const typename CONFIG_T::bias_t biases[CONFIG_T::n_filt]
+
+template <class data_T, class res_T, typename CONFIG_T>
+void sparse_conv2d(SP_CONV2D_ARGS, SP_CONV2D_OUT_ARGS, SP_CONV2D_PARAMS) {
+    #pragma HLS INLINE off
+    #pragma HLS PIPELINE
+    bool active[CONFIG_T::N_MAX];
+    slots_active<data_T, CONFIG_T>(in, active);
+    sparse_conv2d_core<data_T, res_T, CONFIG_T>(in, hash_in, active, out, hash_out, weights, biases);
+}
+
+template <class data_T, class res_T, typename CONFIG_T>
+void sparse_conv2d(SP_CONV2D_ARGS, const valid_t valid_in[CONFIG_T::N_MAX], SP_CONV2D_OUT_ARGS,
+                   valid_t valid_out[CONFIG_T::N_MAX], SP_CONV2D_PARAMS) {
+    #pragma HLS INLINE off
+    #pragma HLS PIPELINE
+    bool active[CONFIG_T::N_MAX];
+    slots_valid<CONFIG_T>(valid_in, valid_out, active);
+    sparse_conv2d_core<data_T, res_T, CONFIG_T>(in, hash_in, active, out, hash_out, weights, biases);
+}
+
+template <class data_T, class res_T, typename CONFIG_T>
+void sparse_conv2d_reuse(SP_CONV2D_ARGS, SP_CONV2D_OUT_ARGS, SP_CONV2D_PARAMS) {
+    #pragma HLS INLINE off
+    bool active[CONFIG_T::N_MAX];
+    slots_active<data_T, CONFIG_T>(in, active);
+    sparse_conv2d_reuse_core<data_T, res_T, CONFIG_T>(in, hash_in, active, out, hash_out, weights, biases);
+}
+
+template <class data_T, class res_T, typename CONFIG_T>
+void sparse_conv2d_reuse(SP_CONV2D_ARGS, const valid_t valid_in[CONFIG_T::N_MAX], SP_CONV2D_OUT_ARGS,
+                         valid_t valid_out[CONFIG_T::N_MAX], SP_CONV2D_PARAMS) {
+    #pragma HLS INLINE off
+    bool active[CONFIG_T::N_MAX];
+    slots_valid<CONFIG_T>(valid_in, valid_out, active);
+    sparse_conv2d_reuse_core<data_T, res_T, CONFIG_T>(in, hash_in, active, out, hash_out, weights, biases);
+}
+
+#undef SP_CONV2D_ARGS
+#undef SP_CONV2D_OUT_ARGS
+#undef SP_CONV2D_PARAMS
 
 } // namespace sp
 

@@ -4,7 +4,8 @@ import { isLayerOf, type ModelIR } from '@sparsepixels/ir';
 export function tinySparseModel(): ModelIR {
   return {
     format: 'sparsepixels-ir',
-    version: 1,
+    version: 2,
+    activity: 'nonzero', // this example backend implements the v1 activity rule
     name: 'tiny_sparse',
     input: { name: 'x_in', shape: [8, 8, 1], type: 'ap_ufixed<8,1>' },
     layers: [

@@ -87,7 +87,7 @@ export type {
   FlattenFixedTypes,
 } from './kernels/baseline/index';
 export { createSparseTensor, createSparseTensorBig } from './sparse/create-sparse-tensor';
-export type { SparseShape, SparseTensor } from './sparse/sparse-tensor';
+export type { SparseShape, SparseTensor, Activity } from './sparse/sparse-tensor';
 export {
   inputReduceFloat,
   inputReduceFixed,
@@ -101,6 +101,9 @@ export {
   poolReciprocalRaw,
   assignPoolOwners,
   POOL_MODES,
+  V1_RECIPROCAL_BITS,
+  reciprocalType,
+  isSlotActive,
   sparsePool2dFixed,
   sparsePool2dFixedBig,
   poolAccumType,
@@ -132,6 +135,8 @@ export {
   sigmoidKernel,
   DEFAULT_TABLE_SIZE,
   DEFAULT_SIGMOID_TABLE_TYPE,
+  MAX_INFERRED_TABLE_SIZE,
+  tableSizeForInput,
   softmaxFloat,
   softmaxFixed,
   softmaxFixedBig,

@@ -5,6 +5,7 @@
  */
 import type { FixedType } from '@sparsepixels/core';
 import {
+  activationFunction,
   findInputReduce,
   isLayerOf,
   isPreparedLayerOf,
@@ -81,7 +82,8 @@ function attrFacts(p: PreparedLayer<LayerIR>): Partial<LayerFacts> {
   if (isPreparedLayerOf(p, 'AveragePooling2D')) return { poolSize: p.attrs.poolSize };
   if (isPreparedLayerOf(p, 'Dense')) return { units: p.attrs.units };
   if (isPreparedLayerOf(p, 'Activation') || isPreparedLayerOf(p, 'SparseActivation'))
-    return { activation: p.attrs.activation, tableSize: p.attrs.tableSize };
+    // a sigmoid/softmax with output 'logits' computes linear (no table): costed as such
+    return { activation: activationFunction(p.attrs), tableSize: p.attrs.tableSize };
   return {};
 }
 

@@ -26,7 +26,7 @@ describe.concurrent('vitis: random models are bit-exact', () => {
     const r = await runCase(vitisBackend, c, root);
     expect(r.events).toBe(60);
     expect(r.bitExact, describeResult(c.name, r)).toBe(true);
-  });
+  }, 600_000);
 });
 
 describe.concurrent('vitis: paper architectures are bit-exact', () => {
@@ -34,5 +34,5 @@ describe.concurrent('vitis: paper architectures are bit-exact', () => {
     const r = await runCase(vitisBackend, c, root);
     expect(r.events).toBe(200);
     expect(r.bitExact, describeResult(c.name, r)).toBe(true);
-  });
+  }, 600_000);
 });

@@ -23,6 +23,8 @@ export interface TensorVar {
   /** Sparse tensors: slot capacity and the hash array (`layer3_hash`, 2 * nMax `hash_t` values). */
   readonly nMax?: number;
   readonly hash?: string;
+  /** Sparse tensors of an activity 'mask' model: the validity bits (`layer3_valid`, nMax `sp::valid_t`). */
+  readonly valid?: string;
 }
 
 /**

@@ -10,6 +10,9 @@ export function printParams(t: FixedType): string {
   return `${t.width}, ${fracBits(t)}, ${t.signed}`;
 }
 
+/** The C++ type of a slot's validity bit (sp_common.h). */
+export const VALID_TYPE = 'sp::valid_t';
+
 /** Bits of an unsigned coordinate up to `max` (1-based): ceil(log2(max + 1)). */
 export function hashBits(max: number): number {
   return Math.max(1, Math.ceil(Math.log2(max + 1)));
@@ -18,7 +21,8 @@ export function hashBits(max: number): number {
 /**
  * The output array of a prepared layer: `layerN_out` of type `layerN_t` (`result_t`, or
  * `result<k>_t` when the model has several outputs, for a model output); sparse outputs also get
- * `layerN_hash`. Shape, size and type come from the PreparedModel.
+ * `layerN_hash`, and under activity 'mask' `layerN_valid` (docs/semantics.md). Shape, size and type
+ * come from the PreparedModel.
  */
 export function outputVar(p: PreparedLayer<LayerIR>, index: number, outIndex: number, nOutputs: number, typedef: DeclareTypedef): TensorVar {
   const out = p.output;
@@ -31,6 +35,7 @@ export function outputVar(p: PreparedLayer<LayerIR>, index: number, outIndex: nu
     size: out.size,
     shape: out.shape,
     ...(out.kind === 'sparse' ? { nMax: out.nMax, hash: `layer${index}_hash` } : {}),
+    ...(out.kind === 'sparse' && p.activity === 'mask' ? { valid: `layer${index}_valid` } : {}),
   };
 }
 
@@ -43,13 +48,17 @@ export function layerView(ctx: LayerContext<LayerIR>, fields: Record<string, unk
   const { layer, index, input, output } = ctx;
   const hashOut = output.hash;
   const hashSize = 2 * (output.nMax ?? 0);
+  const validOut = output.valid;
+  const validSize = output.nMax ?? 0;
   const buffers = [
     ...(isOutput ? [] : [{ type: output.type, var: output.var, size: output.size }]),
     ...(hashOut ? [{ type: ctx.hashType, var: hashOut, size: hashSize }] : []),
+    ...(validOut ? [{ type: VALID_TYPE, var: validOut, size: validSize }] : []),
   ];
   const trace = [
     { kind: 'out', var: output.var, size: output.size, print: printParams(output.fixed) },
     ...(hashOut ? [{ kind: 'hash', var: hashOut, size: hashSize, print: `${hashWidth}, 0, false` }] : []),
+    ...(validOut ? [{ kind: 'valid', var: validOut, size: validSize, print: '1, 0, false' }] : []),
   ];
   return {
     index,
@@ -59,8 +68,8 @@ export function layerView(ctx: LayerContext<LayerIR>, fields: Record<string, unk
     partial: `layer/${layer.op}`,
     config: `config${index}`,
     hashType: ctx.hashType,
-    in: { var: input.var, type: input.type, hash: input.hash ?? '', size: input.size },
-    out: { var: output.var, type: output.type, hash: hashOut ?? '', size: output.size },
+    in: { var: input.var, type: input.type, hash: input.hash ?? '', valid: input.valid ?? '', size: input.size },
+    out: { var: output.var, type: output.type, hash: hashOut ?? '', valid: validOut ?? '', size: output.size },
     isOutput,
     buffers,
     trace,

@@ -23,7 +23,7 @@ describe.concurrent('vivado: random models are bit-exact', () => {
     const r = await runCase(vivadoBackend, c, root);
     expect(r.events).toBe(60);
     expect(r.bitExact, describeResult(c.name, r)).toBe(true);
-  });
+  }, 600_000);
 });
 
 describe('the random cases', () => {

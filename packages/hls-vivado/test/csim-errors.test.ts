@@ -17,14 +17,11 @@ async function project(name: string): Promise<string> {
 describe('runCsim on a broken project', () => {
   it('reports mismatches and the first layer that differs', async () => {
     const dir = await project('wrong-pool');
-    // Break the pooling reciprocal (r = floor(1024/P)/1024 becomes floor(1000/P)/1024).
-    const header = join(dir, 'firmware/nnet_utils/sp_sparse_pool2d.h');
+    // Break the pooling reciprocal (r = floor(2^F/P)/2^F becomes floor((2^F - 1)/P)/2^F).
+    const header = join(dir, 'firmware/nnet_utils/sp_common.h');
     const text = readFileSync(header, 'utf8');
-    expect(text).toContain('(1024 / CONFIG_T::pool_size) / 1024.0');
-    writeFileSync(
-      header,
-      text.replace('(1024 / CONFIG_T::pool_size) / 1024.0', '(1000 / CONFIG_T::pool_size) / 1024.0'),
-    );
+    expect(text).toContain('double((1ull << F) / P) / double(1ull << F)');
+    writeFileSync(header, text.replace('double((1ull << F) / P) / double(1ull << F)', 'double(((1ull << F) - 1) / P) / double(1ull << F)'));
     const r = await vivadoBackend.csim(dir, { optLevel: '-O1' });
     expect(r.bitExact).toBe(false);
     expect(r.mismatchCount).toBeGreaterThan(0);

@@ -1,20 +1,15 @@
-import { createFloatInterpreter, createInterpreter, prepareModel, type ModelIR, type PreparedModel } from '@sparsepixels/ir';
-import { irRead } from './ir-build/ir-builder';
+import { createFloatInterpreter, createInterpreter, decideClass, outputMeaning, prepareModel, type ModelIR, type PreparedModel } from '@sparsepixels/ir';
 
 const CHUNK = 512;
 
 /** How a model's output vector becomes a class: one unit = threshold (0.5 on probabilities, 0 on logits), else argmax (ties to the lower class). */
 export function decide(values: ArrayLike<number>, e: number, units: number, logits: boolean): number {
-  if (units === 1) return values[e]! > (logits ? 0 : 0.5) ? 1 : 0;
-  let best = 0;
-  for (let j = 1; j < units; j++) if (values[e * units + j]! > values[e * units + best]!) best = j;
-  return best;
+  return decideClass(values, e, units, logits ? 'logits' : 'probabilities');
 }
 
 /** Whether the model's last layer is a probability head (sigmoid/softmax) or gives logits. */
 export function hasProbabilityHead(m: ModelIR): boolean {
-  const last = m.layers.find((l) => l.name === m.outputs[0]);
-  return last?.op === 'Activation' && irRead.hasTables(last);
+  return outputMeaning(m) === 'probabilities';
 }
 
 /**

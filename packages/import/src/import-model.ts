@@ -1,5 +1,5 @@
 import { formatType, fracBits, parseType } from '@sparsepixels/core';
-import { formatDiagnostic, prepareModel, type BuildIR, type LayerIR, type ModelIR } from '@sparsepixels/ir';
+import { formatDiagnostic, isLayerOf, prepareModel, type BuildIR, type LayerIR, type ModelIR } from '@sparsepixels/ir';
 import { agreementOf, agreementText, modelDecisions, type Agreement } from './agreement';
 import { architectureModel, fillArchitectureWeights } from './architectures';
 import { calibrateInputType, type CalibrationResult, type CalibrationStep } from './calibrate-input';
@@ -37,7 +37,7 @@ export interface ImportOptions {
   readonly architecture?: string;
   /** Sigmoid/softmax table entries (the IR's default when absent). */
   readonly tableSize?: number;
-  /** Drop the final sigmoid/softmax: the firmware outputs logits (decisions: > 0, argmax). */
+  /** The final sigmoid/softmax outputs logits (`output: "logits"`, no table; decisions: > 0, argmax). */
   readonly logits?: boolean;
   readonly name?: string;
   /** Reads calibrate/data events once the model's input shape is known (the CLI's files). */
@@ -91,11 +91,14 @@ async function readImported(file: string, o: ImportOptions, hls: HlsConfig | und
   return { ...base, name: g.name, inputName: g.inputName, inputShape: g.inputShape, ...(g.inputType ? { inputType: formatType(g.inputType) } : {}), ...(g.reduceQuantizer ? { reduceQuantizer: g.reduceQuantizer } : {}), layers: g.layers, output: g.output, warnings: [...g.warnings], fromArchitecture: false };
 }
 
-function dropHead(layers: LayerIR[], output: string): { layers: LayerIR[]; output: string } {
+/** The final sigmoid/softmax with `output: "logits"`: its input passes unchanged (no table, no precisions). */
+function logitsHead(layers: LayerIR[], output: string): { layers: LayerIR[]; output: string } {
   const last = layers[layers.length - 1];
-  if (!last || last.name !== output || last.op !== 'Activation' || !irRead.hasTables(last))
+  if (!last || last.name !== output || !isLayerOf(last, 'Activation') || !irRead.hasTables(last))
     throw importError('--logits', 'the model does not end in a sigmoid/softmax activation');
-  return { layers: layers.slice(0, -1), output: last.inputs[0]! };
+  const { precision: _precision, ...rest } = last;
+  const head: LayerIR = { ...rest, attrs: { activation: last.attrs.activation, output: 'logits' } };
+  return { layers: [...layers.slice(0, -1), head], output };
 }
 
 /** Refuses layers the IR cannot hold (standard max pooling exists only sparse). */
@@ -149,7 +152,7 @@ export async function importModel(file: string, options: ImportOptions = {}): Pr
   if (o.nMax !== undefined) layers = sparsifyLayers(layers, im.inputName, { nMax: o.nMax, threshold: o.threshold ?? 0 });
   else if (o.threshold !== undefined) throw importError('--threshold', 'needs --n-max (the threshold is that of the InputReduce put in front when sparsifying)');
   checkOps(layers);
-  if (o.logits) ({ layers, output } = dropHead(layers, output));
+  if (o.logits) ({ layers, output } = logitsHead(layers, output));
   // firmware documents compare with the threshold snapped to the input grid; the float reference keeps Keras' threshold
   const doc = (type: string, ls = layers, out = output, firmware = true) =>
     toDocument({

@@ -90,6 +90,7 @@ export const DIAGNOSTICS = {
     'error',
     (layer: string, key: string, v: number, min: number, max: number) => `layer "${layer}": ${key} ${v} must be a power of two between ${min} and ${max}`,
   ),
+  attrNotApplicable: def('SP4012', 'error', (layer: string, key: string, why: string) => `layer "${layer}": ${key} ${why}`),
 
   // SP5xxx: weights and precision
   weightShape: def('SP5001', 'error', (layer: string, w: string, want: string, got: string) => `layer "${layer}": weight '${w}' must have shape ${want}, got ${got}`),
@@ -103,6 +104,11 @@ export const DIAGNOSTICS = {
   ),
   autoNotAllowed: def('SP5006', 'error', (what: string) => `${what} cannot be 'auto'`),
   missingWeights: def('SP5007', 'error', (layer: string, op: string, w: string) => `layer "${layer}" (${op}) needs weight '${w}'`),
+  noReciprocal: def(
+    'SP5008',
+    'error',
+    (layer: string, max: number) => `layer "${layer}": no pooling reciprocal of up to ${max} fraction bits is within half an output LSB of sum/P^2 for every sum; declare attrs.reciprocalBits or a coarser result type`,
+  ),
 
   // SP6xxx: registries and backends
   unknownBackend: def('SP6001', 'error', (name: string, hint: string) => `unknown backend '${name}'${hint}`),

@@ -1,10 +1,23 @@
 /**
- * The parts of a `sparsepixels-ir` version 1 document that do not depend on the op registry (the
+ * The parts of a `sparsepixels-ir` version 2 document that do not depend on the op registry (the
  * ops use them; model.ts adds the layer union and the document, and re-exports these).
  */
 
 export const IR_FORMAT = 'sparsepixels-ir';
-export const IR_VERSION = 1;
+export const IR_VERSION = 2;
+
+/**
+ * How sparse layers decide which slots they compute (docs/semantics.md): 'mask' = an explicit
+ * validity bit per slot, set by InputReduce for every kept pixel and carried through every sparse
+ * op (the default; Keras semantics); 'nonzero' = a slot is active iff a feature is non-zero (the v1
+ * rule, which the v1 -> v2 migration sets).
+ */
+export type Activity = 'mask' | 'nonzero';
+
+export const ACTIVITIES: readonly Activity[] = Object.freeze(['mask', 'nonzero']);
+
+/** The activity of a version-2 document that does not name one. */
+export const DEFAULT_ACTIVITY: Activity = 'mask';
 
 /** A canonical fixed-point type string (`ap_fixed<8,3>`; hls4ml spellings accepted) or `'auto'`. */
 export type TypeString = string;

@@ -1,6 +1,7 @@
 // Model document
-export { IR_FORMAT, IR_VERSION, DEFAULT_BUILD } from './model';
+export { IR_FORMAT, IR_VERSION, DEFAULT_BUILD, ACTIVITIES, DEFAULT_ACTIVITY } from './model';
 export type {
+  Activity,
   ModelIR,
   LayerIR,
   LayerCommon,
@@ -25,12 +26,17 @@ export type { PrepareResult, ValidationResult } from './prepare-model';
 export { isPreparedModel, isPreparedLayerOf } from './prepared-model';
 export type { PreparedModel, PreparedLayer, PreparedInput, PreparedOutput } from './prepared-model';
 export { findInputReduce, eventBudget } from './input-reduce-of';
+export { decideClass, outputMeaning } from './decision';
+export { preparedTableSize } from './ops/activations/activation-precision';
+export { activationFunction } from './ops/activations/activation-kernels';
+export { preparedReciprocalBits, inferReciprocalBits } from './precision/pool-precision';
+export type { OutputMeaning } from './decision';
 export type { EventBudget } from './input-reduce-of';
 export { DIAGNOSTICS, formatDiagnostic } from './diagnostics';
 export type { Diagnostic, DiagnosticDef, Severity } from './diagnostics';
 export { IRValidationError } from './ir-validation-error';
 export { modelSchema } from './schema/model-schema';
-export { MODEL_SCHEMA_V1 } from './schema/compose-schema';
+export { MODEL_SCHEMA_V2 } from './schema/compose-schema';
 export { migrateDocument } from './migrations/migrate';
 export type { MigrationResult } from './migrations/migrate';
 export { MIGRATIONS } from './migrations/migrations';

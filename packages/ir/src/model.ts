@@ -1,14 +1,15 @@
 /**
- * TypeScript shape of a `sparsepixels-ir` version 1 document (src/schema/model.v1.schema.json).
+ * TypeScript shape of a `sparsepixels-ir` version 2 document (src/schema/model.v2.schema.json).
  * A test validates typed samples against the schema so the two stay in step. The layer union
  * comes from the op registry (ops/builtin.ts); the other parts live in document-parts.ts.
  */
 
-import type { BuildIR, IR_FORMAT, IR_VERSION, InputIR, LayerCommon } from './document-parts';
+import type { Activity, BuildIR, IR_FORMAT, IR_VERSION, InputIR, LayerCommon } from './document-parts';
 import type { BuiltinLayerIR } from './ops/builtin';
 
-export { IR_FORMAT, IR_VERSION, DEFAULT_BUILD } from './document-parts';
+export { IR_FORMAT, IR_VERSION, DEFAULT_BUILD, ACTIVITIES, DEFAULT_ACTIVITY } from './document-parts';
 export type {
+  Activity,
   TypeString,
   PrecisionKey,
   PrecisionIR,
@@ -45,6 +46,8 @@ export interface ModelIR {
   version: typeof IR_VERSION;
   name: string;
   description?: string;
+  /** Which slots sparse layers compute; absent = 'mask' (prepareModel writes it). */
+  activity?: Activity;
   input: InputIR;
   layers: LayerIR[];
   outputs: string[];

@@ -40,19 +40,19 @@ describe('validateModel: document, format and version', () => {
         "SP1003 error /format: "format" must be 'sparsepixels-ir', got 'onnx'",
       ]
     `);
-    expect(problems({ ...tinySparseModel(), version: 2 })).toMatchInlineSnapshot(`
+    expect(problems({ ...tinySparseModel(), version: 3 })).toMatchInlineSnapshot(`
       [
-        "SP1005 error /version: version 2 is newer than this @sparsepixels/ir supports (up to 1); upgrade the package",
+        "SP1005 error /version: version 3 is newer than this @sparsepixels/ir supports (up to 2); upgrade the package",
       ]
     `);
     expect(problems({ ...tinySparseModel(), version: -1 })).toMatchInlineSnapshot(`
       [
-        "SP1006 error /version: unknown version -1; known versions are 0..1",
+        "SP1006 error /version: unknown version -1; known versions are 0..2",
       ]
     `);
     expect(problems({ ...tinySparseModel(), version: '1' })).toMatchInlineSnapshot(`
       [
-        "SP1004 error /version: "version" must be an integer (0..1), got '1'",
+        "SP1004 error /version: "version" must be an integer (0..2), got '1'",
       ]
     `);
   });

@@ -1,3 +1,4 @@
+import { tableSizeForInput } from '@sparsepixels/core';
 import { formatType, parseType } from '@sparsepixels/core';
 import { describe, expect, it } from 'vitest';
 import { createInterpreter } from './interpret/create-interpreter';
@@ -57,9 +58,12 @@ describe('PreparedModel', () => {
     delete out.attrs.tableSize;
     const p = prepareModel(doc);
     const act = p.layer('out')!;
-    expect(act.attrs).toEqual({ activation: 'sigmoid', tableSize: 1024 });
+    // v2: a table without a declared size gets one from its input type (one entry per input value, at least 1024)
+    const size = tableSizeForInput(act.inputTypes[0]!);
+    expect(size).toBeGreaterThan(1024);
+    expect(act.attrs).toEqual({ activation: 'sigmoid', tableSize: size, output: 'probabilities' });
     if (!isPreparedLayerOf(act, 'Activation')) throw new Error('not narrowed');
-    expect(act.attrs.tableSize).toBe(1024);
+    expect(act.attrs.tableSize).toBe(size);
     expect(isPreparedLayerOf(act, 'Dense')).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 import { parseType, SparsePixelsError, type FixedType } from '@sparsepixels/core';
 import { DIAGNOSTICS, type Diagnostic } from './diagnostics';
-import type { LayerIR, ModelIR, PrecisionKey } from './model';
+import { DEFAULT_ACTIVITY, type Activity, type LayerIR, type ModelIR, type PrecisionKey } from './model';
 import { resolveAttrs } from './ops/check-attrs';
 import type { BuiltinOpType, AttrsOfType, LayerOfType } from './ops/builtin';
 import type { OpDef, PreparedLayer, ResolvedPrecision } from './ops/op-def';
@@ -39,6 +39,8 @@ export interface PreparedModel {
   /** The document as given (parsed from JSON when it was a string; not copied). */
   readonly source: unknown;
   readonly warnings: readonly Diagnostic[];
+  /** Which slots sparse layers compute ('mask': validity bits; 'nonzero': the v1 rule). */
+  readonly activity: Activity;
   readonly input: PreparedInput;
   readonly layers: readonly PreparedLayer<LayerIR>[];
   readonly outputs: readonly PreparedOutput[];
@@ -94,6 +96,7 @@ export function describePrepared(
     type: parseType(model.input.type),
     tensor: denseTensor(model.input.shape),
   });
+  const activity = model.activity ?? DEFAULT_ACTIVITY;
   const index = new Map<string, number>([[input.name, -1]]);
   const layers: PreparedLayer<LayerIR>[] = [];
   const typeAt = (i: number) => (i < 0 ? input.type : layers[i]!.precision.result);
@@ -115,6 +118,7 @@ export function describePrepared(
         inputTypes: inputIndex.map(typeAt),
         output: outputTensor(layer, op),
         precision,
+        activity,
       }),
     );
     index.set(layer.name, i);
@@ -129,6 +133,7 @@ export function describePrepared(
     model,
     source,
     warnings,
+    activity,
     input,
     layers: Object.freeze(layers),
     outputs: Object.freeze(outputs),

@@ -2,14 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatCsimReport, type ModelIR } from '@sparsepixels/ir';
+import { formatCsimReport, prepareModel, type ModelIR } from '@sparsepixels/ir';
 import {
   buildPaperModel,
   paperInput,
   randomInputs,
-  randomModel,
+  randomModelV1,
   randomSparseEvents,
   randomSparseModel,
+  type ModelIRv1,
 } from '@sparsepixels/ir/testing';
 import { emitRtlProject, runRtlSim } from '../src';
 
@@ -24,18 +25,18 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 interface Case {
   readonly name: string;
-  readonly model: ModelIR;
+  readonly model: ModelIR | ModelIRv1;
   readonly events: Float64Array;
 }
 
 const RANDOM: readonly Case[] = [
   ...[48, 3, 1].map((seed) => {
-    const model = randomSparseModel(seed);
+    const model = randomSparseModel(seed, 'nonzero'); // the rtl backend implements activity 'nonzero'
     return { name: `conformance ${seed}`, model, events: randomInputs(model, 40, seed) };
   }),
   ...[39, 7].map((seed) => {
-    const model = randomModel({ seed, variant: 'sparse' });
-    return { name: `ir random ${seed}`, model, events: randomInputs(model, 40, seed) };
+    const model = randomModelV1({ seed, variant: 'sparse' }); // v1 documents: 'nonzero', 10-bit reciprocal
+    return { name: `ir random ${seed}`, model, events: randomInputs(prepareModel(model).model, 40, seed) };
   }),
 ];
 

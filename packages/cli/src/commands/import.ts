@@ -107,7 +107,7 @@ export const importCommand: CliCommand = {
       .option('--data <file>', 'events (.npy, .npz or .h5) on which to report firmware-vs-float agreement')
       .option('--arch <name>', `architecture of a weights-only .h5: ${architectureNames().slice(0, 3).join(', ')}, ... (<dataset>-<standard|sparse-t|s|m|l>-<8|16>b)`)
       .option('--table-size <n>', 'sigmoid/softmax table entries (power of two)', integerArg(2, 65536))
-      .option('--logits', 'drop the final sigmoid/softmax: the firmware outputs logits')
+      .option('--logits', 'the final sigmoid/softmax outputs logits (output "logits": no table; decisions logit > 0, argmax)')
       .option('-f, --force', 'overwrite an IR .json that sparsepixels wrote (never another file or an input)');
     addDataKeyOptions(cmd);
   },

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
-import { createInterpreter, type InterpretResult, type PreparedModel } from '@sparsepixels/ir';
+import { createInterpreter, decideClass, outputMeaning, type InterpretResult, type PreparedModel } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { addDataKeyOptions, dataKeys, eventsPath } from '../cli/data-options';
@@ -76,12 +76,6 @@ function labels(ev: EventFile): number[] | undefined {
   });
 }
 
-function decide(values: Float64Array, e: number, units: number): number {
-  if (units === 1) return values[e]! > 0.5 ? 1 : 0;
-  let best = 0;
-  for (let j = 1; j < units; j++) if (values[e * units + j]! > values[e * units + best]!) best = j;
-  return best;
-}
 
 function printSome(ctx: CommandContext, outputs: Outputs, count: number, raw: boolean): void {
   for (const o of outputs) {
@@ -125,8 +119,9 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
   const y = labels(ev);
   const first = outputs[0]!;
   const units = first.values.length / ev.count;
+  const meaning = outputMeaning(prepared.model); // the decision rule of docs/semantics.md (ties: class 0 / the lower class)
   const acc = y
-    ? y.filter((label, e) => decide(first.values, e, units) === label).length / ev.count
+    ? y.filter((label, e) => decideClass(first.values, e, units, meaning) === label).length / ev.count
     : undefined;
   ctx.info(`${ev.count} events through '${model.name}' (bit-exact interpreter = the firmware's outputs)`);
   if (out) ctx.info(`wrote ${raw ? 'raw bits (int64)' : 'values (float64)'} to ${String(opts.out)}`);

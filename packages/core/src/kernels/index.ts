@@ -9,9 +9,10 @@ export { sparseConv2dFloat } from './sparse-conv2d';
 export type { SparseConv2dGeometry, SparseConv2dParams } from './sparse-conv2d';
 export { prepareSparseConv2dFixed, sparseConv2dFixed, sparseConv2dFixedBig } from './sparse-conv2d-fixed';
 export type { SparseConv2dFixedParams, PreparedSparseConv2d } from './sparse-conv2d-fixed';
-export { sparsePool2dFloat, poolReciprocalRaw, assignPoolOwners, POOL_MODES } from './sparse-pool2d';
+export { sparsePool2dFloat, poolReciprocalRaw, assignPoolOwners, POOL_MODES, V1_RECIPROCAL_BITS } from './sparse-pool2d';
 export type { PoolMode, SparsePool2dParams } from './sparse-pool2d';
-export { sparsePool2dFixed, sparsePool2dFixedBig, poolAccumType } from './sparse-pool2d-fixed';
+export { sparsePool2dFixed, sparsePool2dFixedBig, poolAccumType, reciprocalType } from './sparse-pool2d-fixed';
+export { isSlotActive } from './kernel-checks';
 export type { SparsePool2dTypes, SparsePool2dFixedParams } from './sparse-pool2d-fixed';
 export { sparseFlattenFloat, sparseFlattenFixed, sparseFlattenFixedBig } from './sparse-flatten';
 export type { SparseFlattenParams, SparseFlattenFixedParams } from './sparse-flatten';
@@ -34,6 +35,8 @@ export {
   sigmoidKernel,
   DEFAULT_TABLE_SIZE,
   DEFAULT_SIGMOID_TABLE_TYPE,
+  MAX_INFERRED_TABLE_SIZE,
+  tableSizeForInput,
 } from './sigmoid';
 export type { SigmoidTable, SigmoidTableConfig, SigmoidFixedTypes } from './sigmoid';
 export { softmaxFloat, softmaxFixed, softmaxFixedBig, softmaxKernel } from './softmax';

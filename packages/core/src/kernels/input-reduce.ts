@@ -2,7 +2,9 @@
  * InputReduce(N, threshold), SPEC §4.1. Pixels are scanned in raster order (h, then w) over an
  * (h, w, c) channels-last image; a pixel is active iff its channel-0 value is > threshold. The
  * first N active pixels fill slots 0.. with all c channels and hash (h+1, w+1); unused slots hold
- * zeros and hash (1, 1); active pixels beyond the first N are dropped and counted.
+ * zeros and hash (1, 1); active pixels beyond the first N are dropped and counted. With `mask`
+ * (activity "mask"), the output carries a validity bit per slot: 1 for the kept pixels, 0 for
+ * unused slots (docs/semantics.md).
  */
 import { quantizeNumber, quantizeNumberBig } from '../fixed';
 import type { FixedType } from '../fixed';
@@ -20,6 +22,8 @@ export interface InputReduceOptions {
   /** Slot capacity N >= 1. */
   readonly nMax: number;
   readonly threshold: number;
+  /** Activity "mask": the output carries validity bits (1 = the slot holds a kept pixel). */
+  readonly mask?: boolean;
   /** Layer name, used to locate errors. */
   readonly name?: string;
 }
@@ -61,7 +65,8 @@ function outputTensor<T extends SparseTensor<ArrayLike<number> | readonly bigint
 
 /**
  * Fills `out` from the pixels `scan` visits (candidates, raster order): `keep(q)` decides activity
- * and `copy(q, slot)` writes the slot's features. Returns the number of dropped active pixels.
+ * and `copy(q, slot)` writes the slot's features. Returns the number of dropped active pixels and
+ * of filled slots.
  */
 function fill(
   shape: SparseShape,
@@ -69,7 +74,7 @@ function fill(
   scan: (visit: (q: number) => void) => void,
   keep: (q: number) => boolean,
   copy: (q: number, base: number) => void,
-): number {
+): { dropped: number; used: number } {
   const { nMax, c, w } = shape;
   const { feat, hash } = out;
   let used = 0;
@@ -89,7 +94,16 @@ function fill(
   });
   feat.fill(0, used * c);
   hash.fill(1, 2 * used);
-  return dropped;
+  return { dropped, used };
+}
+
+/** The output with its validity bits under activity "mask" (the first `used` slots valid). */
+function withValidity<T extends SparseTensor<ArrayLike<number> | readonly bigint[]>>(t: T, mask: boolean | undefined, used: number): T {
+  if (!mask) return t;
+  const valid = t.valid && t.valid.length === t.shape.nMax ? t.valid : new Uint8Array(t.shape.nMax);
+  valid.fill(1, 0, used);
+  valid.fill(0, used);
+  return { ...t, valid };
 }
 
 /** Scan + fill shared by the float and number-raw forms; `thr` is compared in the image's units. */
@@ -99,7 +113,7 @@ function reduceNumber(
   shape: SparseShape,
   out: SparseTensor,
   convert: (v: number) => number,
-): number {
+): { dropped: number; used: number } {
   const { c, h, w } = shape;
   const feat = out.feat;
   return fill(
@@ -121,8 +135,8 @@ export function inputReduceFloat(
 ): InputReduceResult {
   const shape = checkOptions(image, o);
   const tensor = outputTensor(shape, out, createSparseTensor, whereOf(o.name));
-  const dropped = reduceNumber(image, o.threshold, shape, tensor, (v) => v);
-  return { tensor, dropped };
+  const { dropped, used } = reduceNumber(image, o.threshold, shape, tensor, (v) => v);
+  return { tensor: withValidity(tensor, o.mask, used), dropped };
 }
 
 /** Bit-exact form on number raws (types up to 53 bits): raws compared with the threshold's raw. */
@@ -138,8 +152,8 @@ export function inputReduceFixed(
   checkNumberType(result, 'InputReduce result', where);
   const tensor = outputTensor(shape, out, createSparseTensor, where);
   const convert = rawConverter(o.input, result);
-  const dropped = reduceNumber(image, quantizeNumber(o.threshold, o.input), shape, tensor, convert);
-  return { tensor, dropped };
+  const { dropped, used } = reduceNumber(image, quantizeNumber(o.threshold, o.input), shape, tensor, convert);
+  return { tensor: withValidity(tensor, o.mask, used), dropped };
 }
 
 /**
@@ -165,7 +179,7 @@ export function inputReduceFixedFromFloat(
   const size = h * w * c;
   const raw = (v: number) => (v === 0 ? 0 : quantizeNumber(v, input));
   const feat = tensor.feat;
-  const dropped = fill(
+  const { dropped, used } = fill(
     shape,
     tensor,
     // zero pixels (raw 0) are active only when the threshold's raw is negative
@@ -179,7 +193,7 @@ export function inputReduceFixedFromFloat(
       for (let k = 0; k < c; k++) feat[base + k] = convert(raw(image[q + k] as number));
     },
   );
-  return { tensor, dropped };
+  return { tensor: withValidity(tensor, o.mask, used), dropped };
 }
 
 /** Bit-exact form on bigint raws (any declared width up to 64 bits). */
@@ -209,5 +223,5 @@ export function inputReduceFixedBig(
   }
   feat.fill(0n, used * c);
   hash.fill(1, 2 * used);
-  return { tensor, dropped };
+  return { tensor: withValidity(tensor, o.mask, used), dropped };
 }

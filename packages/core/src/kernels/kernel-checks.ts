@@ -61,6 +61,16 @@ export function slotActive(feat: ArrayLike<number | bigint>, i: number, c: numbe
   return false;
 }
 
+/** Is slot `i` of `x` active: its validity bit when the tensor carries one, else slotActive. */
+export function isSlotActive(x: SparseTensor<ArrayLike<number> | readonly bigint[]>, i: number): boolean {
+  return x.valid ? x.valid[i] === 1 : slotActive(x.feat, i, x.shape.c);
+}
+
+/** `{ valid }` of `x` when it carries validity bits, to spread into an output that keeps them. */
+export function validOf(x: { readonly valid?: Uint8Array }): { valid?: Uint8Array } {
+  return x.valid ? { valid: x.valid } : {};
+}
+
 /**
  * Every active slot's 1-based (h, w) must lie on the grid. Inactive slots are not checked: pooling
  * gives dropped slots their pooled hash, which may lie one cell beyond the pooled grid (SPEC §4.4).
@@ -70,9 +80,10 @@ export function checkActiveHashes(
   what: string,
   where?: string,
 ): void {
-  const { nMax, c, h, w } = x.shape;
+  const { nMax, h, w } = x.shape;
+  if (x.valid) checkLength(x.valid, nMax, `${what} validity bits`, where);
   for (let i = 0; i < nMax; i++) {
-    if (!slotActive(x.feat, i, c)) continue;
+    if (!isSlotActive(x, i)) continue;
     const hi = x.hash[2 * i] as number;
     const wi = x.hash[2 * i + 1] as number;
     if (hi < 1 || hi > h || wi < 1 || wi > w) {

@@ -78,11 +78,12 @@ export function conv2dSameMacCounts(x: Raws, g: Conv2dCountGeometry, rows: Int32
 }
 
 /**
- * SparseConv2D: for every active slot i (a non-zero feature), every slot j of its K x K window
+ * SparseConv2D: for every active slot i (its validity bit under activity "mask", else a non-zero
+ * feature), every slot j of its K x K window
  * (the kernel's forNeighbours) and every non-zero input feature of j. Inactive slots cost nothing.
  */
 export function sparseConv2dMacCounts(
-  x: { readonly shape: SparseShape; readonly feat: Raws; readonly hash: Int32Array },
+  x: { readonly shape: SparseShape; readonly feat: Raws; readonly hash: Int32Array; readonly valid?: Uint8Array },
   k: number,
   cout: number,
   rows: Int32Array,
@@ -91,7 +92,7 @@ export function sparseConv2dMacCounts(
   let inputSparse = 0;
   let inputAndWeightSparse = 0;
   for (let i = 0; i < nMax; i++) {
-    if (!slotActive(x.feat, i, cin)) continue;
+    if (x.valid ? x.valid[i] !== 1 : !slotActive(x.feat, i, cin)) continue;
     forNeighbours(x.hash, nMax, i, k, (j, tap) => {
       for (let c = 0; c < cin; c++) {
         if (x.feat[j * cin + c] == 0) continue;

@@ -35,7 +35,21 @@ export interface SigmoidTable {
   readonly raw: Float64Array;
 }
 
+/** The v1 table size, and the smallest size tableSizeForInput chooses. */
 export const DEFAULT_TABLE_SIZE = 1024;
+
+/** The largest table size chosen from an input type (2^16 entries). */
+export const MAX_INFERRED_TABLE_SIZE = 65536;
+
+/**
+ * The v2 table size for an input type with F fraction bits (docs/semantics.md, tables): one entry
+ * per representable input in the 16-wide table range, 2^(F+4), but never fewer than 1024 (the v1
+ * size) nor more than 2^16.
+ */
+export function tableSizeForInput(input: FixedType): number {
+  const f = fracBits(input);
+  return 2 ** Math.min(16, Math.max(10, f + 4));
+}
 export const DEFAULT_SIGMOID_TABLE_TYPE: FixedType = apUfixed(16, 0, 'AP_RND', 'AP_SAT');
 
 export function checkTableSize(size: number, what: string, where?: string): number {

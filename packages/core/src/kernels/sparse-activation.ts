@@ -2,12 +2,13 @@
  * SparseActivation, SPEC §4.3: an activation applied to the features of each active slot (for
  * softmax, over the slot's C channels); inactive slots stay all-zero and the hash is unchanged.
  * For ReLU and linear (f(0) = 0) this is exactly element-wise on all N*C features; for sigmoid it
- * keeps empty slots empty instead of filling them with f(0) = 0.5. A slot whose activated features
- * are all zero becomes inactive.
+ * keeps empty slots empty instead of filling them with f(0) = 0.5. Under activity "nonzero" a slot
+ * whose activated features are all zero becomes inactive; under "mask" the validity bits pass
+ * through unchanged (a valid slot with zero features gets f(0), e.g. 0.5 for sigmoid).
  */
 import type { SparseTensor } from '../sparse/sparse-tensor';
 import type { ActivationKernel, FixedActivation } from './activation-kernel';
-import { checkLength, checkSparseTensor, slotActive, whereOf } from './kernel-checks';
+import { checkLength, checkSparseTensor, isSlotActive, validOf, whereOf } from './kernel-checks';
 
 function checkEvent(
   x: SparseTensor<ArrayLike<number> | readonly bigint[]>,
@@ -29,10 +30,10 @@ export function sparseActivationFloat(
   const { nMax, c } = x.shape;
   const feat = out ?? new Float64Array(nMax * c);
   for (let i = 0; i < nMax; i++) {
-    if (slotActive(x.feat, i, c)) activation.float(x.feat, feat, i * c, c);
+    if (isSlotActive(x, i)) activation.float(x.feat, feat, i * c, c);
     else feat.fill(0, i * c, (i + 1) * c);
   }
-  return { shape: x.shape, feat, hash: x.hash };
+  return { shape: x.shape, feat, hash: x.hash, ...validOf(x) };
 }
 
 /** `activation` comes from ActivationKernel.prepareFixed (types and tables resolved once per layer). */
@@ -46,10 +47,10 @@ export function sparseActivationFixed(
   const { nMax, c } = x.shape;
   const feat = out ?? new Float64Array(nMax * c);
   for (let i = 0; i < nMax; i++) {
-    if (slotActive(x.feat, i, c)) activation.run(x.feat, feat, i * c, c);
+    if (isSlotActive(x, i)) activation.run(x.feat, feat, i * c, c);
     else feat.fill(0, i * c, (i + 1) * c);
   }
-  return { shape: x.shape, feat, hash: x.hash };
+  return { shape: x.shape, feat, hash: x.hash, ...validOf(x) };
 }
 
 export function sparseActivationFixedBig(
@@ -62,8 +63,8 @@ export function sparseActivationFixedBig(
   const { nMax, c } = x.shape;
   const feat = out ?? new Array<bigint>(nMax * c);
   for (let i = 0; i < nMax; i++) {
-    if (slotActive(x.feat, i, c)) activation.runBig(x.feat, feat, i * c, c);
+    if (isSlotActive(x, i)) activation.runBig(x.feat, feat, i * c, c);
     else feat.fill(0n, i * c, (i + 1) * c);
   }
-  return { shape: x.shape, feat, hash: x.hash };
+  return { shape: x.shape, feat, hash: x.hash, ...validOf(x) };
 }

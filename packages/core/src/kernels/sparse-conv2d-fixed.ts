@@ -1,5 +1,6 @@
 /**
- * Bit-exact SparseConv2D (SPEC §4.2). Per active output slot i and filter f, in the normative order
+ * Bit-exact SparseConv2D (docs/semantics.md). Per active output slot i (its validity bit under
+ * activity "mask", any non-zero feature under "nonzero"; the output keeps the input's bits) and filter f, in the normative order
  * (slots j ascending, active or not, channels c ascending): `acc += w * x` with acc of the
  * accumulator type starting at 0 (exact product, exact sum, one cast per step); then, if acc != 0,
  * `acc += bias` (same rule; a missing bias is zeros of ap_uint<1>, still added); then the result is
@@ -9,7 +10,7 @@
  * `prepareSparseConv2dFixed` runs once per layer; the run functions once per event.
  */
 import type { SparseTensor } from '../sparse/sparse-tensor';
-import { whereOf } from './kernel-checks';
+import { isSlotActive, validOf, whereOf } from './kernel-checks';
 import {
   bigToNumbers,
   chooseMacPath,
@@ -63,7 +64,7 @@ export function sparseConv2dFixed(
     const { toResult } = conv;
     for (let o = 0; o < feat.length; o++) if (feat[o] !== 0) feat[o] = toResult(feat[o] as number);
   }
-  return { shape: { ...x.shape, c: g.cout }, feat, hash: x.hash };
+  return { shape: { ...x.shape, c: g.cout }, feat, hash: x.hash, ...validOf(x) };
 }
 
 /** Accumulator raws (0 on inactive slots and zero sums) on a number path. */
@@ -114,7 +115,7 @@ function stepConv(x: SparseTensor, conv: PreparedSparseConv2d, out: Float64Array
   const acc = conv.types.accum;
   out.fill(0);
   for (let i = 0; i < nMax; i++) {
-    if (!isActive(feat, i, cin)) continue;
+    if (!isSlotActive(x, i)) continue;
     const o = i * cout;
     forNeighbours(hash, nMax, i, k, (j, tap) => {
       for (let c = 0; c < cin; c++) {
@@ -129,11 +130,6 @@ function stepConv(x: SparseTensor, conv: PreparedSparseConv2d, out: Float64Array
       out[o + f] = a === 0 ? 0 : stepNumber(a, stepBias[f] as number, biasStep, acc);
     }
   }
-}
-
-function isActive(feat: ArrayLike<number | bigint>, i: number, c: number): boolean {
-  for (let k = 0; k < c; k++) if (feat[i * c + k] != 0) return true;
-  return false;
 }
 
 /**
@@ -160,7 +156,7 @@ export function sparseConv2dFixedBig(
     const a = s.acc[o] as number;
     res[o] = a === 0 ? 0n : conv.toResultBig(BigInt(a));
   }
-  return { shape: { ...x.shape, c: cout }, feat: res, hash: x.hash };
+  return { shape: { ...x.shape, c: cout }, feat: res, hash: x.hash, ...validOf(x) };
 }
 
 /** The stepwise reference on bigints: every step cast, inactive neighbours included. */
@@ -178,7 +174,7 @@ export function sparseConv2dFixedReference(
   const res = out ?? new Array<bigint>(nMax * cout);
   res.fill(0n);
   for (let i = 0; i < nMax; i++) {
-    if (!isActive(feat, i, cin)) continue;
+    if (!isSlotActive(x, i)) continue;
     const o = i * cout;
     forNeighbours(hash, nMax, i, k, (j, tap) => {
       for (let c = 0; c < cin; c++) {
@@ -193,5 +189,5 @@ export function sparseConv2dFixedReference(
       res[o + f] = a === 0n ? 0n : toResultBig(stepBig(a, biasBig[f] as bigint, biasStep, acc));
     }
   }
-  return { shape: { ...x.shape, c: cout }, feat: res, hash: x.hash };
+  return { shape: { ...x.shape, c: cout }, feat: res, hash: x.hash, ...validOf(x) };
 }

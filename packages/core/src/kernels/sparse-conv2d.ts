@@ -3,11 +3,12 @@
  * slot i and filter f, acc = sum over slots j ascending (active or not: inactive slots contribute
  * zero terms), channels c ascending, with |h_i-h_j| <= R and |w_i-w_j| <= R (R = (K-1)/2), of
  * w[R+h_j-h_i][R+w_j-w_i][c][f] * x[j][c]; if acc != 0, bias[f] is added; inactive output slots
- * give 0. Weights in Keras layout (kh, kw, cin, cout). Output slots keep the input hash.
+ * give 0. Active: the validity bit under activity "mask" (docs/semantics.md), else any non-zero
+ * feature; the output keeps the input's validity bits. Weights in Keras layout (kh, kw, cin, cout). Output slots keep the input hash.
  */
 import { SparsePixelsError } from '../errors';
 import type { SparseTensor } from '../sparse/sparse-tensor';
-import { checkActiveHashes, checkInt, checkLength, checkSparseTensor, whereOf } from './kernel-checks';
+import { checkActiveHashes, checkInt, checkLength, checkSparseTensor, isSlotActive, validOf, whereOf } from './kernel-checks';
 
 export interface SparseConv2dGeometry {
   /** Kernel size K (odd). */
@@ -90,9 +91,7 @@ export function convSums(
   const r = (k - 1) >> 1;
   out.fill(0);
   for (let i = 0; i < nMax; i++) {
-    let active = false;
-    for (let c = 0; c < cin; c++) if (feat[i * cin + c] !== 0) active = true;
-    if (!active) continue;
+    if (!isSlotActive(x, i)) continue;
     const hi = hash[2 * i] as number;
     const wi = hash[2 * i + 1] as number;
     const o = i * cout;
@@ -121,5 +120,5 @@ export function sparseConv2dFloat(x: SparseTensor, p: SparseConv2dParams, out?: 
     for (let o = 0; o < feat.length; o++)
       if (feat[o] !== 0) feat[o] = (feat[o] as number) + (bias[o % p.cout] as number);
   }
-  return { shape: { ...x.shape, c: p.cout }, feat, hash: x.hash };
+  return { shape: { ...x.shape, c: p.cout }, feat, hash: x.hash, ...validOf(x) };
 }

@@ -2,10 +2,12 @@
  * SparseFlatten(H, W, C), SPEC §4.5: a dense H*W*C vector in (h, w, c) order, zero-initialised;
  * for slots in order, each non-zero feature is written at its pixel (so a later slot's non-zero
  * value overwrites, and zeros never do). The fixed forms may convert to a result type
- * (`res = x`, identical types copy bits); the non-zero test is on the input value.
+ * (`res = x`, identical types copy bits); the non-zero test is on the input value. Under activity
+ * "mask" (the input carries validity bits) the valid slots are written, every channel, and invalid
+ * slots never are; with distinct positions per valid slot both rules give the same vector.
  */
 import type { FixedType } from '../fixed';
-import type { SparseShape, SparseTensor } from '../sparse/sparse-tensor';
+import type { SparseTensor } from '../sparse/sparse-tensor';
 import { checkActiveHashes, checkLength, checkSparseTensor, whereOf } from './kernel-checks';
 import { checkNumberType, rawConverter, rawConverterBig } from './raw-cast';
 
@@ -31,14 +33,20 @@ function checkFlatten(
 }
 
 function scatter<T extends number | bigint>(
-  shape: SparseShape,
-  feat: ArrayLike<T>,
-  hash: Int32Array,
+  x: SparseTensor<ArrayLike<number> | readonly bigint[]>,
   out: { [k: number]: T },
   convert: (v: T) => T,
 ): void {
+  const { shape, hash, valid } = x;
+  const feat = x.feat as ArrayLike<T>;
   const { nMax, c, w } = shape;
   for (let i = 0; i < nMax; i++) {
+    if (valid) {
+      if (valid[i] !== 1) continue;
+      const base = (((hash[2 * i] as number) - 1) * w + ((hash[2 * i + 1] as number) - 1)) * c;
+      for (let ch = 0; ch < c; ch++) out[base + ch] = convert(feat[i * c + ch] as T);
+      continue;
+    }
     const base = (((hash[2 * i] as number) - 1) * w + ((hash[2 * i + 1] as number) - 1)) * c;
     for (let ch = 0; ch < c; ch++) {
       const v = feat[i * c + ch] as T;
@@ -55,7 +63,7 @@ export function sparseFlattenFloat(
   const size = checkFlatten(x, params.name, out);
   const res = out ?? new Float64Array(size);
   res.fill(0);
-  scatter<number>(x.shape, x.feat, x.hash, res, (v) => v);
+  scatter<number>(x, res, (v) => v);
   return res;
 }
 
@@ -72,7 +80,7 @@ export function sparseFlattenFixed(
   const size = checkFlatten(x, params.name, out);
   const res = out ?? new Float64Array(size);
   res.fill(0);
-  scatter<number>(x.shape, x.feat, x.hash, res, rawConverter(input, result));
+  scatter<number>(x, res, rawConverter(input, result));
   return res;
 }
 
@@ -86,6 +94,6 @@ export function sparseFlattenFixedBig(
   const size = checkFlatten(x, params.name, out);
   const res = out ?? new Array<bigint>(size);
   res.fill(0n);
-  scatter<bigint>(x.shape, x.feat, x.hash, res, rawConverterBig(input, result));
+  scatter<bigint>(x, res, rawConverterBig(input, result));
   return res;
 }

@@ -1,8 +1,9 @@
 /**
  * Bit-exact SparsePooling2D (SPEC §4.4; cells and gathering as in sparse-pool2d.ts).
  * avg: `acc += v` per gathered value (one cast per step into the accumulator type, zeros of
- * inactive slots included), then `res = acc * r * r` with r = floor(2^10/P)/2^10 held as
- * ap_ufixed<11,1> (so P = 1 gives r = 1): the exact product cast once into the result type.
+ * inactive slots included), then `res = acc * r * r` with r = floor(2^F/P)/2^F held as
+ * ap_ufixed<F+1,1> (F = reciprocalBits, 10 in v1; P = 1 gives r = 1): the exact product cast once
+ * into the result type. Validity bits (activity "mask") as in sparse-pool2d.ts.
  * The accumulator defaults to poolAccumType(input, P), which holds any sum of P*P inputs exactly;
  * a declared accumulator is honoured (it wraps or saturates as it says).
  * max: the largest gathered raw (input type), then `res = max` (identical types copy bits).
@@ -10,9 +11,9 @@
 import { addType, apUfixed, castRaw, castRawBig, fracBits, mulType } from '../fixed';
 import type { FixedType } from '../fixed';
 import type { SparseTensor } from '../sparse/sparse-tensor';
-import { whereOf } from './kernel-checks';
+import { validOf, whereOf } from './kernel-checks';
 import { checkNumberType, MAX_NUMBER_WIDTH, rawConverter, rawConverterBig, rawRange } from './raw-cast';
-import { ownerScratch, poolLayout, poolReciprocalRaw, type SparsePool2dParams } from './sparse-pool2d';
+import { ownerScratch, pooledValidity, poolLayout, poolReciprocalRaw, V1_RECIPROCAL_BITS, type SparsePool2dParams } from './sparse-pool2d';
 
 export interface SparsePool2dTypes {
   readonly input: FixedType;
@@ -39,8 +40,10 @@ export function poolAccumType(input: FixedType, p: number): FixedType {
   return Object.freeze(t);
 }
 
-/** The type of r: ap_ufixed<11,1>, 10 fraction bits. */
-const R_TYPE = apUfixed(11, 1);
+/** The type of r with F fraction bits: ap_ufixed<F+1,1> (v1: ap_ufixed<11,1>). */
+export function reciprocalType(bits: number): FixedType {
+  return apUfixed(bits + 1, 1);
+}
 
 interface PoolCasts {
   readonly acc: FixedType;
@@ -52,7 +55,9 @@ interface PoolCasts {
   readonly sumWidth: number;
   readonly outFrac: number;
   readonly outWidth: number;
+  /** r * r as a raw with 2F fraction bits (exact up to F = 26; bigint above). */
   readonly rr: number;
+  readonly rrBig: bigint;
   readonly fitsNumber: boolean;
   /** max: input -> result (number raws; identical types copy). */
   readonly toResult: (raw: number) => number;
@@ -75,8 +80,10 @@ function computePoolCasts(params: SparsePool2dFixedParams): PoolCasts {
   const acc = params.types.accum ?? poolAccumType(input, params.p);
   const fa = fracBits(acc);
   const frac = Math.max(fa, fracBits(input));
-  const product = mulType(mulType(acc, R_TYPE), R_TYPE);
-  const rr = poolReciprocalRaw(params.p);
+  const bits = params.reciprocalBits ?? V1_RECIPROCAL_BITS;
+  const rType = reciprocalType(bits);
+  const product = mulType(mulType(acc, rType), rType);
+  const rr = poolReciprocalRaw(params.p, bits);
   const k = {
     acc,
     frac,
@@ -85,9 +92,10 @@ function computePoolCasts(params: SparsePool2dFixedParams): PoolCasts {
     accScaleBig: 1n << BigInt(frac - fa),
     valueScaleBig: 1n << BigInt(frac - fracBits(input)),
     sumWidth: addType(acc, input).width,
-    outFrac: fa + 20,
+    outFrac: fa + 2 * bits,
     outWidth: product.width,
     rr: rr * rr,
+    rrBig: BigInt(rr) * BigInt(rr),
   };
   const narrow = input.width <= MAX_NUMBER_WIDTH && params.types.result.width <= MAX_NUMBER_WIDTH;
   const toResult = narrow ? rawConverter(input, params.types.result) : () => NaN;
@@ -102,7 +110,9 @@ function fitsNumber(k: Omit<PoolCasts, 'fitsNumber' | 'toResult'>, input: FixedT
     return Number(-lo > hi ? -lo : hi);
   };
   const limit = 2 ** 53;
-  return big(k.acc) * k.accScale + big(input) * k.valueScale <= limit && big(k.acc) * k.rr <= limit;
+  return (
+    big(k.acc) * k.accScale + big(input) * k.valueScale <= limit && k.rr <= limit && big(k.acc) * k.rr <= limit
+  );
 }
 
 /** Number raws in and out (types up to 53 bits). */
@@ -121,7 +131,7 @@ export function sparsePool2dFixed(
     const big = sparsePool2dFixedBig({ ...x, feat: Array.from(x.feat, BigInt) }, params, undefined, outHash);
     const feat = out ?? new Float64Array(big.feat.length);
     for (let i = 0; i < feat.length; i++) feat[i] = Number(big.feat[i]);
-    return { shape: big.shape, feat, hash: big.hash };
+    return { shape: big.shape, feat, hash: big.hash, ...validOf(big) };
   }
   const { nMax, c } = x.shape;
   const hash = outHash ?? new Int32Array(2 * nMax);
@@ -144,7 +154,7 @@ export function sparsePool2dFixed(
         params.mode === 'max' ? toResult(acc) : castRaw(acc * k.rr, k.outFrac, result, k.outWidth);
     }
   }
-  return { shape, feat, hash };
+  return { shape, feat, hash, ...pooledValidity(x, owner, nMax) };
 }
 
 /** Bigint raws in and out (any declared width up to 64 bits). */
@@ -164,7 +174,7 @@ export function sparsePool2dFixedBig(
   feat.fill(0n);
   const toResult = rawConverterBig(input, result);
   const { accScaleBig: accScale, valueScaleBig: valueScale } = k;
-  const rr = BigInt(k.rr);
+  const rr = k.rrBig;
   for (let i = 0; i < nMax; i++) {
     if (owner[i] !== i) continue;
     for (let ch = 0; ch < c; ch++) {
@@ -179,5 +189,5 @@ export function sparsePool2dFixedBig(
         params.mode === 'max' ? toResult(acc) : castRawBig(acc * rr, k.outFrac, result, k.outWidth);
     }
   }
-  return { shape, feat, hash };
+  return { shape, feat, hash, ...pooledValidity(x, owner, nMax) };
 }

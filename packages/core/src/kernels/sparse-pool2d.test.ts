@@ -43,7 +43,7 @@ describe('sparsePool2dFloat', () => {
   });
 
   it('uses the 10-bit reciprocal r = floor(1024/P)/1024', () => {
-    expect([1, 2, 3, 4, 7].map(poolReciprocalRaw)).toEqual([1024, 512, 341, 256, 146]);
+    expect([1, 2, 3, 4, 7].map((p) => poolReciprocalRaw(p))).toEqual([1024, 512, 341, 256, 146]);
     // P = 3: a single 9 gives 9 * (341/1024)^2 = 1046529/1048576, not 1.
     const y = sparsePool2dFloat(tensor(3, 3, 1, [9], [2, 2]), { p: 3, mode: 'avg' });
     expect(y.feat[0]).toBe(1046529 / 1048576);

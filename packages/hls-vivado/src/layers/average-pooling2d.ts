@@ -1,3 +1,4 @@
+import { preparedReciprocalBits } from '@sparsepixels/ir';
 import type { BuiltinEmitter } from '../layer-emitter';
 import { layerTemplate } from './layer-template';
 
@@ -10,6 +11,7 @@ export const averagePooling2dEmitter: BuiltinEmitter<'AveragePooling2D'> = {
     const [inHeight, inWidth, nChan] = ctx.input.shape;
     const accum = ctx.precision.accum ?? ctx.input.fixed;
     const accumType = ctx.typedef(`layer${ctx.index}_accum_t`, accum, `${ctx.layer.name} accumulator`);
-    return { inHeight, inWidth, nChan, poolSize: ctx.attrs.poolSize, accumType };
+    const recipBits = preparedReciprocalBits(ctx.attrs, ctx.layer.name);
+    return { inHeight, inWidth, nChan, poolSize: ctx.attrs.poolSize, accumType, recipBits };
   },
 };

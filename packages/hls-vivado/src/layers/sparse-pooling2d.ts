@@ -1,3 +1,4 @@
+import { preparedReciprocalBits } from '@sparsepixels/ir';
 import type { BuiltinEmitter } from '../layer-emitter';
 import { layerTemplate } from './layer-template';
 
@@ -11,6 +12,8 @@ export const sparsePooling2dEmitter: BuiltinEmitter<'SparsePooling2D'> = {
     // Max pooling has no accumulator; the C++ config still names one (the input type).
     const accum = ctx.precision.accum ?? ctx.input.fixed;
     const accumType = ctx.typedef(`layer${ctx.index}_accum_t`, accum, `${ctx.layer.name} accumulator`);
-    return { nMax: ctx.input.nMax, nChan, poolSize: ctx.attrs.poolSize, inHeight, inWidth, poolMode: ctx.attrs.mode, accumType };
+    // avg: r = floor(2^F/P)/2^F with F = reciprocalBits (precision inference writes it); max: unused
+    const recipBits = ctx.attrs.mode === 'avg' ? preparedReciprocalBits(ctx.attrs, ctx.layer.name) : 0;
+    return { nMax: ctx.input.nMax, nChan, poolSize: ctx.attrs.poolSize, inHeight, inWidth, poolMode: ctx.attrs.mode, accumType, recipBits };
   },
 };

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { ModelIR } from '@sparsepixels/ir';
+import type { Activity, ModelIR } from '@sparsepixels/ir';
 import {
   buildPaperModel,
   paperInput,
@@ -21,14 +21,18 @@ export interface ConformanceCase {
   readonly events: Float64Array;
 }
 
-/** Random models of every op: sparse chains and standard (dense) chains, with random inputs. */
+/**
+ * Random models of every op: sparse chains and standard (dense) chains, with random inputs. Sparse
+ * seeds alternate the activity rule (odd: 'mask', even: 'nonzero') unless `activity` is given.
+ */
 export function randomCases(o: {
   sparseSeeds: readonly number[];
   standardSeeds: readonly number[];
   events: number;
+  activity?: Activity;
 }): ConformanceCase[] {
   const sparse = o.sparseSeeds.map((seed) => {
-    const model = randomSparseModel(seed);
+    const model = randomSparseModel(seed, o.activity ?? (seed % 2 === 1 ? 'mask' : 'nonzero'));
     return { name: model.name, model, events: randomInputs(model, o.events, seed) };
   });
   const standard = o.standardSeeds.map((seed) => {
@@ -39,6 +43,7 @@ export function randomCases(o: {
 }
 
 export interface PaperCaseOptions {
+  readonly activity?: Activity;
   readonly datasets?: readonly PaperDataset[];
   readonly bits?: readonly (8 | 16)[];
   readonly nMax?: readonly number[];
@@ -54,7 +59,7 @@ export function paperCases(o: PaperCaseOptions = {}): ConformanceCase[] {
   for (const dataset of o.datasets ?? (['neutrino', 'jet', 'mnist'] as const)) {
     for (const bits of o.bits ?? ([8, 16] as const)) {
       for (const nMax of o.nMax ?? [8, 20]) {
-        const model = buildPaperModel({ dataset, variant: 'sparse', nMax, bits, seed: nMax * 100 + bits });
+        const model = buildPaperModel({ dataset, variant: 'sparse', nMax, bits, seed: nMax * 100 + bits, ...(o.activity && { activity: o.activity }) });
         const g = paperInput(dataset);
         const events = randomSparseEvents({
           h: g.h,
@@ -66,7 +71,7 @@ export function paperCases(o: PaperCaseOptions = {}): ConformanceCase[] {
           type: model.input.type,
           threshold: g.threshold,
         });
-        cases.push({ name: model.name, model, events });
+        cases.push({ name: o.activity ? `${model.name}_${o.activity}` : model.name, model, events });
       }
     }
   }

@@ -11,7 +11,8 @@ export function smallSparseModel(): ModelIR {
   const w = 'ap_fixed<8,3>';
   return {
     format: 'sparsepixels-ir',
-    version: 1,
+    version: 2,
+    activity: 'nonzero',
     name: 'small_sparse',
     input: { name: 'x_in', shape: [8, 8, 1], type: 'ap_ufixed<8,1>' },
     layers: [
@@ -34,7 +35,7 @@ export function smallSparseModel(): ModelIR {
         attrs: { activation: 'relu' },
         precision: { result: 'ap_ufixed<8,3,AP_RND_CONV,AP_SAT>' },
       },
-      { name: 'pool1', op: 'SparsePooling2D', inputs: ['relu1'], attrs: { poolSize: 2, mode: 'avg' } },
+      { name: 'pool1', op: 'SparsePooling2D', inputs: ['relu1'], attrs: { poolSize: 2, mode: 'avg', reciprocalBits: 10 } },
       { name: 'flat', op: 'SparseFlatten', inputs: ['pool1'] },
       {
         name: 'fc1',

@@ -127,7 +127,10 @@ export const irRead = {
   sparseTwin(l: LayerIR, inputs: string[]): LayerIR | undefined {
     if (isLayerOf(l, 'Conv2D')) return { ...l, inputs, op: 'SparseConv2D' };
     if (isLayerOf(l, 'Activation')) return { ...l, inputs, op: 'SparseActivation' };
-    if (isLayerOf(l, 'AveragePooling2D')) return { ...l, inputs, op: 'SparsePooling2D', attrs: { poolSize: l.attrs.poolSize, mode: 'avg' } };
+    if (isLayerOf(l, 'AveragePooling2D')) {
+      const r = l.attrs.reciprocalBits; // an explicit reciprocal precision stays explicit
+      return { ...l, inputs, op: 'SparsePooling2D', attrs: { poolSize: l.attrs.poolSize, mode: 'avg', ...(r !== undefined && { reciprocalBits: r }) } };
+    }
     if (isMaxPooling(l)) return { ...l, inputs, op: 'SparsePooling2D', attrs: { poolSize: l.attrs.poolSize, mode: 'max' } };
     if (isLayerOf(l, 'Flatten')) return { ...l, inputs, op: 'SparseFlatten' };
     return undefined;
@@ -159,16 +162,15 @@ export interface DocumentOptions {
 }
 
 /**
- * The document of an imported model. This is the one function to adapt to IR version 2: imported
- * models then set `activity: "mask"` (the Keras keep-mask semantics), let pooling reciprocals and
- * sigmoid/softmax tables be sized by precision inference, and keep the wide input type chosen here.
- * Under version 1 the document keeps the v1 rules (activity from non-zero features, 10-bit pooling
- * reciprocal, the tableSize given by the importer).
+ * The document of an imported model: IR version 2 with `activity: "mask"` (the Keras keep-mask
+ * semantics, docs/semantics.md); pooling reciprocals and sigmoid/softmax tables are left to
+ * precision inference unless the importer was given a table size.
  */
 export function toDocument(o: DocumentOptions): ModelIR {
   return {
     format: IR_FORMAT,
     version: IR_VERSION,
+    activity: 'mask',
     name: o.name,
     ...(o.description ? { description: o.description } : {}),
     input: { name: o.inputName, shape: [...o.inputShape], type: typeString(o.inputType)! },

@@ -35,6 +35,8 @@ export interface TraceEntry {
   readonly raw: RawBatch;
   /** Sparse layers: 2N hash coordinates (1-based h, w) per event. */
   readonly hash?: Int32Array;
+  /** Sparse layers of an activity 'mask' model: N validity bits per event (docs/semantics.md). */
+  readonly valid?: Uint8Array;
 }
 
 export interface InterpretResult {
@@ -239,11 +241,14 @@ function allocTrace(l: CompiledModel['layers'][number], batch: number): TraceEnt
   const out = l.ctx.output;
   const t = l.ctx.precision.result;
   const base = { type: formatType(t), shape: out.shape, raw: allocRawBatch(t, batch * l.size) };
-  return out.kind === 'sparse' ? { ...base, nMax: out.nMax, hash: new Int32Array(batch * 2 * out.nMax) } : base;
+  if (out.kind !== 'sparse') return base;
+  const valid = l.ctx.activity === 'mask' ? { valid: new Uint8Array(batch * out.nMax) } : {};
+  return { ...base, nMax: out.nMax, hash: new Int32Array(batch * 2 * out.nMax), ...valid };
 }
 
 function storeTrace(t: TraceEntry, e: number, x: RuntimeTensor): void {
   const size = x.data.length;
   storeRaws(t.raw, e * size, x.data);
   if (t.hash && x.hash) t.hash.set(x.hash, e * x.hash.length);
+  if (t.valid && x.valid) t.valid.set(x.valid, e * x.valid.length);
 }

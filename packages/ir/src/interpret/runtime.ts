@@ -14,6 +14,8 @@ export interface RuntimeTensor<R = RawArray> {
   readonly data: R;
   readonly hash?: Int32Array;
   readonly sparse?: SparseShape;
+  /** Sparse, activity 'mask': the validity bit of each slot (nMax entries); absent under 'nonzero'. */
+  readonly valid?: Uint8Array;
   /** Active pixels an InputReduce-like layer dropped in this event (summed into overflowCount). */
   readonly dropped?: number;
 }
@@ -33,4 +35,13 @@ export interface CompiledWeight {
 /** A wide type needs bigint raws (castRaw returns numbers only up to 53 bits). */
 export function isWide(t: FixedType): boolean {
   return t.width > 53;
+}
+
+/** Core's sparse tensor of one event from a runtime tensor: features, hash and validity bits (if any). */
+export function sparseView<F>(
+  shape: SparseShape,
+  feat: F,
+  x: RuntimeTensor<unknown>,
+): { shape: SparseShape; feat: F; hash: Int32Array; valid?: Uint8Array } {
+  return x.valid ? { shape, feat, hash: x.hash!, valid: x.valid } : { shape, feat, hash: x.hash! };
 }

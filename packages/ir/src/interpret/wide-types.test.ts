@@ -7,7 +7,7 @@ import { createInterpreter } from './create-interpreter';
 function wideModel(result: string): ModelIR {
   return {
     format: 'sparsepixels-ir',
-    version: 1,
+    version: 2,
     name: 'wide',
     input: { name: 'x', shape: [3], type: 'ap_fixed<60,20>' },
     layers: [

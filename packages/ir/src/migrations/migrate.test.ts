@@ -42,15 +42,17 @@ function v0Fixture(): Record<string, unknown> {
 
 describe('migrations', () => {
   it('has one step per version, ending at the current one', () => {
-    expect(MIGRATIONS.map((m) => m.from)).toEqual([0]);
+    expect(MIGRATIONS.map((m) => m.from)).toEqual([0, 1]);
   });
 
   it('upgrades the version-0 fixture to the same prepared model as the v1 document', () => {
     const r = migrateDocument(v0Fixture());
     expect(r.diagnostics).toEqual([]);
-    expect(r.path).toEqual([0, 1]);
+    expect(r.path).toEqual([0, 1, 2]);
     const upgraded = prepareModel(v0Fixture()).model;
-    const direct = prepareModel({ ...tinySparseModel(), build: { project: 'myproject', clockPeriod: 5, ioType: 'io_parallel', reuseFactor: 1, strategy: 'latency' } }).model;
+    const { activity: _activity, ...tiny } = tinySparseModel();
+    const v1 = { ...tiny, version: 1, build: { project: 'myproject', clockPeriod: 5, ioType: 'io_parallel', reuseFactor: 1, strategy: 'latency' } };
+    const direct = prepareModel(v1).model;
     expect(upgraded).toEqual(direct);
   });
 
@@ -77,22 +79,22 @@ describe('migrations', () => {
     const msg = (v: unknown) => migrateDocument({ format: 'sparsepixels-ir', version: v }).diagnostics.map(formatDiagnostic);
     expect(msg(7)).toMatchInlineSnapshot(`
       [
-        "SP1005 error /version: version 7 is newer than this @sparsepixels/ir supports (up to 1); upgrade the package",
+        "SP1005 error /version: version 7 is newer than this @sparsepixels/ir supports (up to 2); upgrade the package",
       ]
     `);
     expect(msg(-2)).toMatchInlineSnapshot(`
       [
-        "SP1006 error /version: unknown version -2; known versions are 0..1",
+        "SP1006 error /version: unknown version -2; known versions are 0..2",
       ]
     `);
     expect(msg(1.5)).toMatchInlineSnapshot(`
       [
-        "SP1004 error /version: "version" must be an integer (0..1), got 1.5",
+        "SP1004 error /version: "version" must be an integer (0..2), got 1.5",
       ]
     `);
     expect(msg(undefined)).toMatchInlineSnapshot(`
       [
-        "SP1004 error /version: "version" must be an integer (0..1), got undefined",
+        "SP1004 error /version: "version" must be an integer (0..2), got undefined",
       ]
     `);
   });

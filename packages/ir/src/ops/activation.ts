@@ -3,6 +3,7 @@ import type { AnyLayerIR, CompileContext } from './op-def';
 import type { LayerKernel } from '../interpret/runtime';
 import { ACTIVATION_ATTRS, type ActivationAttrs } from './activations/activation-attrs';
 import { floatActivation, prepareActivation } from './activations/activation-kernels';
+import { activationAttrs, activationPrecision } from './activations/activation-precision';
 import { activationRule } from './activations/activation-rules';
 import { defineOp } from './define-op';
 import { vectorInput } from './op-helpers';
@@ -51,7 +52,8 @@ export const activationOp = defineOp({
     if (activationRule(ctx.attrs.activation)?.needsVector && !vectorInput(ctx)) return undefined;
     return denseTensor(x.shape);
   },
-  inferPrecision: (ctx) => activationRule(ctx.attrs.activation)?.inferPrecision(ctx, ctx.inputs[0]?.size ?? 1),
+  inferPrecision: (ctx) => activationPrecision(ctx, ctx.inputs[0]?.size ?? 1),
+  inferAttrs: activationAttrs,
   compile: compileFixed,
   compileFloat,
   paramCount: () => 0,

@@ -25,7 +25,7 @@ export interface AttrDescriptor<T = unknown> {
   /** Absent from the document is allowed (then `default`, when declared, applies). */
   readonly optional: boolean;
   readonly default?: T;
-  /** JSON Schema of the value (the committed model.v1.schema.json carries it). */
+  /** JSON Schema of the value (the committed model.v2.schema.json carries it). */
   readonly schema: JsonSchema;
   /** The first problem of a present value, or undefined when it is allowed. */
   check(value: unknown): AttrProblem | undefined;

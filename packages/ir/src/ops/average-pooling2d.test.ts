@@ -30,13 +30,15 @@ describe('AveragePooling2D op (standard baseline)', () => {
 
   it('equals core averagePool2dFixed', () => {
     const m = modelOf([7, 6, 2], 'ap_ufixed<6,2>', [pool(3)]);
-    const p = prepared(m, 'pool').precision!;
+    const pl = prepared(m, 'pool');
+    const p = pl.precision!;
+    const reciprocalBits = (pl.attrs as { reciprocalBits: number }).reciprocalBits;
     const events = randomGridValues(createRng(1), 84 * 10, 'ap_ufixed<6,2>', 1);
     const t = traceOf(m, events, 10);
     const types = { input: parseType('ap_ufixed<6,2>'), accum: parseType(p.accum!), result: parseType(p.result!) };
     for (let e = 0; e < 10; e++) {
       const x = events.slice(e * 84, (e + 1) * 84).map((v) => v * 16);
-      expect(Array.from(eventOf(t['pool']!, e, 10).raw)).toEqual(Array.from(averagePool2dFixed(x, { h: 7, w: 6, c: 2, p: 3, types })));
+      expect(Array.from(eventOf(t['pool']!, e, 10).raw)).toEqual(Array.from(averagePool2dFixed(x, { h: 7, w: 6, c: 2, p: 3, types, reciprocalBits })));
     }
   });
 });

@@ -2,18 +2,21 @@ import { averagePool2dFixed, averagePool2dFixedBig, averagePool2dFloat } from '@
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import type { AnyLayerIR, Attrs, CompileContext } from './op-def';
 import type { LayerKernel } from '../interpret/runtime';
-import { avgPoolPrecision } from '../precision/pool-precision';
+import { avgPoolAttrs, avgPoolPrecision } from '../precision/pool-precision';
 import { attr } from './attr-descriptors';
 import { defineOp } from './define-op';
-import { checkPool, imageInput } from './op-helpers';
+import { checkPool, imageInput, RECIPROCAL_BITS_ATTR } from './op-helpers';
 import { denseTensor } from './tensor-info';
 
-const AVG_POOL_ATTRS = Object.freeze({ poolSize: attr.int({ min: 1, max: 4096, description: 'Square pool size P (= stride)' }) });
+const AVG_POOL_ATTRS = Object.freeze({
+  poolSize: attr.int({ min: 1, max: 4096, description: 'Square pool size P (= stride)' }),
+  reciprocalBits: RECIPROCAL_BITS_ATTR,
+});
 type Ctx = CompileContext<AnyLayerIR, Attrs<typeof AVG_POOL_ATTRS>>;
 
 function params(ctx: Ctx) {
   const [h = 0, w = 0, c = 0] = ctx.inputs[0]!.shape;
-  return { h, w, c, p: ctx.attrs.poolSize, name: ctx.layer.name };
+  return { h, w, c, p: ctx.attrs.poolSize, reciprocalBits: ctx.attrs.reciprocalBits, name: ctx.layer.name };
 }
 
 function compileFixed(ctx: Ctx): LayerKernel {
@@ -40,7 +43,7 @@ function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {
   return { run: ([x]) => ({ data: averagePool2dFloat(x!.data, o, out) }) };
 }
 
-/** Standard average pooling of the baseline CNN: stride P, 'valid', the same r = floor(2^10/P)/2^10 rule as SparsePooling2D. */
+/** Standard average pooling of the baseline CNN: stride P, 'valid', the same r = floor(2^F/P)/2^F rule as SparsePooling2D. */
 export const averagePooling2dOp = defineOp({
   type: 'AveragePooling2D',
   since: 1,
@@ -60,6 +63,7 @@ export const averagePooling2dOp = defineOp({
     return denseTensor([Math.floor(h / p), Math.floor(w / p), c]);
   },
   inferPrecision: (ctx) => avgPoolPrecision(ctx, ctx.attrs.poolSize),
+  inferAttrs: (ctx) => avgPoolAttrs(ctx, ctx.attrs.poolSize),
   compile: compileFixed,
   compileFloat,
   paramCount: () => 0,

@@ -78,13 +78,14 @@ describe('checkAttrs: one check for IR documents and trainable layers', () => {
   });
 
   it('resolves defaults; assertAttrs returns the resolved attributes', () => {
+    // tableSize has no fixed default in v2 (precision inference sizes the table from the input type)
     expect(resolveAttrs(builtinOp('Activation'), { activation: 'softmax' })).toEqual({
       activation: 'softmax',
-      tableSize: 1024,
+      output: 'probabilities',
     });
     expect(
       assertAttrs(builtinOp('Activation'), { activation: 'sigmoid', tableSize: undefined }, 'act'),
-    ).toEqual({ activation: 'sigmoid', tableSize: 1024 });
+    ).toEqual({ activation: 'sigmoid', output: 'probabilities' });
     expect(
       assertAttrs(builtinOp('Activation'), { activation: 'sigmoid', tableSize: 256 }, 'act').tableSize,
     ).toBe(256);

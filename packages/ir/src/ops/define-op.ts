@@ -38,7 +38,7 @@ export type DefinedOp<
 
 /**
  * Declares an op once. From `attrs` (descriptors made with `attr.*`) come the JSON Schema fragment
- * of the layer's `attrs` (attrsSchema, and the committed model.v1.schema.json), the TypeScript
+ * of the layer's `attrs` (attrsSchema, and the committed model.v2.schema.json), the TypeScript
  * types of the layer and of its resolved attributes (LayerOfOp, AttrsOfOp), and the runtime check
  * that IR validation and the trainable layers share (checkAttrs). The hooks receive the typed
  * layer, its resolved attributes and its input tensors of the declared kind.

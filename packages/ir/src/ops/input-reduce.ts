@@ -17,7 +17,7 @@ type Ctx = CompileContext<AnyLayerIR, Attrs<typeof INPUT_REDUCE_ATTRS>, DenseTen
 
 /** Core's options: the output's sparse shape ({nMax, c, h, w}) and the threshold. */
 function options(ctx: Ctx) {
-  return { ...ctx.output, threshold: ctx.attrs.threshold, name: ctx.layer.name };
+  return { ...ctx.output, threshold: ctx.attrs.threshold, mask: ctx.activity === 'mask', name: ctx.layer.name };
 }
 
 function compileFixed(ctx: Ctx): LayerKernel {
@@ -30,7 +30,7 @@ function compileFixed(ctx: Ctx): LayerKernel {
     return {
       run: ([x]) => {
         const r = inputReduceFixedBig(toBigRaws(x!.data), o, out);
-        return { data: rawsFor(result, r.tensor.feat), hash: r.tensor.hash, sparse: shape, dropped: r.dropped };
+        return { data: rawsFor(result, r.tensor.feat), hash: r.tensor.hash, sparse: shape, dropped: r.dropped, valid: r.tensor.valid };
       },
     };
   }
@@ -38,7 +38,7 @@ function compileFixed(ctx: Ctx): LayerKernel {
   return {
     run: ([x]) => {
       const r = inputReduceFixed(toNumberRaws(x!.data), o, out);
-      return { data: r.tensor.feat, hash: r.tensor.hash, sparse: shape, dropped: r.dropped };
+      return { data: r.tensor.feat, hash: r.tensor.hash, sparse: shape, dropped: r.dropped, valid: r.tensor.valid };
     },
   };
 }
@@ -49,12 +49,15 @@ function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {
   return {
     run: ([x]) => {
       const r = inputReduceFloat(x!.data, o, out);
-      return { data: r.tensor.feat, hash: r.tensor.hash, sparse: out.shape, dropped: r.dropped };
+      return { data: r.tensor.feat, hash: r.tensor.hash, sparse: out.shape, dropped: r.dropped, valid: r.tensor.valid };
     },
   };
 }
 
-/** Keep the first nMax pixels whose channel 0 exceeds the threshold (in the input type), in raster order. */
+/**
+ * Keep the first nMax pixels whose channel 0 exceeds the threshold (in the input type), in raster
+ * order; under activity 'mask' each kept pixel's slot gets validity bit 1, unused slots 0.
+ */
 export const inputReduceOp = defineOp({
   type: 'InputReduce',
   since: 1,

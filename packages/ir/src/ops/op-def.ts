@@ -1,7 +1,7 @@
 import type { EventMacCounts, FixedType } from '@sparsepixels/core';
 import type { Diagnostic } from '../diagnostics';
 import type { CompiledWeight, LayerKernel, RuntimeTensor } from '../interpret/runtime';
-import type { LayerCommon, PrecisionKey } from '../document-parts';
+import type { Activity, LayerCommon, PrecisionKey } from '../document-parts';
 import type { AttrDescriptor, JsonSchema, OptionalAttr } from './attr-descriptors';
 import type { TensorInfo, TensorOfKind } from './tensor-info';
 
@@ -105,6 +105,8 @@ export interface PreparedLayer<
   readonly output: O;
   /** The resolved precisions, parsed (result always; accum/weight/bias/table when the op uses them). */
   readonly precision: ResolvedPrecision;
+  /** The model's activity rule (docs/semantics.md): InputReduce emits validity bits under 'mask'. */
+  readonly activity: Activity;
 }
 
 /**
@@ -163,6 +165,12 @@ export interface OpDef<
   inferShape(ctx: ShapeContext<L, A, I>): O | undefined;
   /** Turns 'auto' into exact types; user-fixed types are returned unchanged. */
   inferPrecision(ctx: PrecisionContext<L, A, I>): ResolvedPrecision | undefined;
+  /**
+   * Attributes whose default follows from the resolved types (the pooling reciprocal's precision,
+   * table sizes): the values the prepared document gets for those the layer leaves out, so every
+   * consumer reads them from `attrs`. Runs after inferPrecision; reports through ctx.
+   */
+  inferAttrs?(ctx: PrecisionContext<L, A, I>, resolved: ResolvedPrecision): Partial<A> | undefined;
   /** Bit-exact kernel (prepared once per interpreter). */
   compile(ctx: CompileContext<L, A, I, O>): LayerKernel;
   /** Float reference kernel (same graph semantics in float64). */

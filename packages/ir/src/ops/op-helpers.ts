@@ -40,6 +40,23 @@ export function checkPool(ctx: ShapeContext<AnyLayerIR, unknown, TensorInfo>, p:
   return true;
 }
 
+/** The avg-pooling reciprocal's precision (docs/semantics.md); absent = inferred by precision inference. */
+export const RECIPROCAL_BITS_ATTR = attr.optional(
+  attr.int({
+    min: 0,
+    max: 32,
+    description:
+      'avg: fraction bits F of r = floor(2^F / P) / 2^F; absent = the fewest bits that keep |sum*r*r - sum/P^2| under half an output LSB (v1 documents: 10)',
+  }),
+);
+
+/** Reports attrs.reciprocalBits on a layer that has no reciprocal (honoured or refused, never ignored). */
+export function refuseReciprocalBits(ctx: PrecisionContext<AnyLayerIR, { readonly reciprocalBits?: number }>, why: string): void {
+  if (ctx.attrs.reciprocalBits !== undefined) {
+    ctx.report(DIAGNOSTICS.attrNotApplicable.at(`${ctx.where}/attrs/reciprocalBits`, ctx.layer.name, 'reciprocalBits', why));
+  }
+}
+
 /** Attributes of conv layers (standard and sparse): output channels and the square, odd kernel size. */
 export const CONV_ATTRS = Object.freeze({
   filters: attr.int({ min: 1, max: 4096, description: 'Output channels' }),

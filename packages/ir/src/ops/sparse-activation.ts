@@ -1,10 +1,10 @@
 import { sparseActivationFixed, sparseActivationFixedBig, sparseActivationFloat } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import type { AnyLayerIR, CompileContext } from './op-def';
-import type { LayerKernel, RuntimeTensor } from '../interpret/runtime';
+import { sparseView, type LayerKernel, type RuntimeTensor } from '../interpret/runtime';
 import { ACTIVATION_ATTRS, type ActivationAttrs } from './activations/activation-attrs';
 import { floatActivation, prepareActivation } from './activations/activation-kernels';
-import { activationRule } from './activations/activation-rules';
+import { activationAttrs, activationPrecision } from './activations/activation-precision';
 import { defineOp } from './define-op';
 import { imageInput } from './op-helpers';
 import { sparseTensor, type SparseTensorInfo } from './tensor-info';
@@ -20,16 +20,16 @@ function compileFixed(ctx: Ctx): LayerKernel {
     const narrowOut = ctx.precision.result.width <= 53;
     return {
       run: ([x]): RuntimeTensor => {
-        const r = sparseActivationFixedBig({ shape, feat: toBigRaws(x!.data), hash: x!.hash! }, f, out, name);
-        return { data: narrowOut ? toNumberRaws(r.feat) : r.feat, hash: r.hash, sparse: shape };
+        const r = sparseActivationFixedBig(sparseView(shape, toBigRaws(x!.data), x!), f, out, name);
+        return { data: narrowOut ? toNumberRaws(r.feat) : r.feat, hash: r.hash, sparse: shape, valid: r.valid };
       },
     };
   }
   const out = new Float64Array(shape.size);
   return {
     run: ([x]) => {
-      const r = sparseActivationFixed({ shape, feat: toNumberRaws(x!.data), hash: x!.hash! }, f, out, name);
-      return { data: r.feat, hash: r.hash, sparse: shape };
+      const r = sparseActivationFixed(sparseView(shape, toNumberRaws(x!.data), x!), f, out, name);
+      return { data: r.feat, hash: r.hash, sparse: shape, valid: r.valid };
     },
   };
 }
@@ -40,15 +40,15 @@ function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {
   const out = new Float64Array(shape.size);
   return {
     run: ([x]) => {
-      const r = sparseActivationFloat({ shape, feat: x!.data, hash: x!.hash! }, k, out, ctx.layer.name);
-      return { data: r.feat, hash: r.hash, sparse: shape };
+      const r = sparseActivationFloat(sparseView(shape, x!.data, x!), k, out, ctx.layer.name);
+      return { data: r.feat, hash: r.hash, sparse: shape, valid: r.valid };
     },
   };
 }
 
 /**
  * The activation on the features of each active slot (softmax over the slot's channels); inactive
- * slots stay zero, hashes are unchanged.
+ * slots stay zero, hashes and validity bits are unchanged.
  */
 export const sparseActivationOp = defineOp({
   type: 'SparseActivation',
@@ -64,7 +64,8 @@ export const sparseActivationOp = defineOp({
     const x = imageInput(ctx);
     return x && sparseTensor(x.shape, x.nMax);
   },
-  inferPrecision: (ctx) => activationRule(ctx.attrs.activation)?.inferPrecision(ctx, ctx.inputs[0]?.c ?? 1),
+  inferPrecision: (ctx) => activationPrecision(ctx, ctx.inputs[0]?.c ?? 1),
+  inferAttrs: activationAttrs,
   compile: compileFixed,
   compileFloat,
   paramCount: () => 0,

@@ -8,7 +8,7 @@ import {
 } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import type { AnyLayerIR, CompileContext } from './op-def';
-import type { LayerKernel, RuntimeTensor } from '../interpret/runtime';
+import { sparseView, type LayerKernel, type RuntimeTensor } from '../interpret/runtime';
 import { macPrecision } from '../precision/mac-precision';
 import { defineOp } from './define-op';
 import { CONV_ATTRS, CONV_WEIGHTS, convOutputShape, imageInput, macTypes, weightCount, type ConvAttrs } from './op-helpers';
@@ -30,16 +30,16 @@ function compileFixed(ctx: Ctx): LayerKernel {
     const narrowOut = types.result.width <= 53;
     return {
       run: ([x]): RuntimeTensor => {
-        const r = sparseConv2dFixedBig({ shape: g.shape, feat: toBigRaws(x!.data), hash: x!.hash! }, conv, out);
-        return { data: narrowOut ? toNumberRaws(r.feat) : r.feat, hash: r.hash, sparse: outShape };
+        const r = sparseConv2dFixedBig(sparseView(g.shape, toBigRaws(x!.data), x!), conv, out);
+        return { data: narrowOut ? toNumberRaws(r.feat) : r.feat, hash: r.hash, sparse: outShape, valid: r.valid };
       },
     };
   }
   const out = new Float64Array(outShape.size);
   return {
     run: ([x]) => {
-      const r = sparseConv2dFixed({ shape: g.shape, feat: toNumberRaws(x!.data), hash: x!.hash! }, conv, out);
-      return { data: r.feat, hash: r.hash, sparse: outShape };
+      const r = sparseConv2dFixed(sparseView(g.shape, toNumberRaws(x!.data), x!), conv, out);
+      return { data: r.feat, hash: r.hash, sparse: outShape, valid: r.valid };
     },
   };
 }
@@ -50,13 +50,16 @@ function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {
   const out = new Float64Array(ctx.output.size);
   return {
     run: ([x]) => {
-      const r = sparseConv2dFloat({ shape: g.shape, feat: x!.data, hash: x!.hash! }, p, out);
-      return { data: r.feat, hash: r.hash, sparse: ctx.output };
+      const r = sparseConv2dFloat(sparseView(g.shape, x!.data, x!), p, out);
+      return { data: r.feat, hash: r.hash, sparse: ctx.output, valid: r.valid };
     },
   };
 }
 
-/** Submanifold 'same' convolution at the active slots; bias added where the sum is non-zero (docs/op-contract.md lists the ops). */
+/**
+ * Submanifold 'same' convolution at the active slots (valid ones under activity 'mask', whatever
+ * their features); bias added where the sum is non-zero (docs/semantics.md).
+ */
 export const sparseConv2dOp = defineOp({
   type: 'SparseConv2D',
   since: 1,
@@ -86,6 +89,6 @@ export const sparseConv2dOp = defineOp({
   countMacs(ctx) {
     const g = geometry(ctx);
     const rows = nonZeroPerRow(ctx.weights['kernel']!.raw, g.cout);
-    return ([x]) => sparseConv2dMacCounts({ shape: g.shape, feat: x!.data, hash: x!.hash! }, g.k, g.cout, rows);
+    return ([x]) => sparseConv2dMacCounts(sparseView(g.shape, x!.data, x!), g.k, g.cout, rows);
   },
 });

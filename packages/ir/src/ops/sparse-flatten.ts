@@ -1,7 +1,7 @@
 import { sparseFlattenFixed, sparseFlattenFixedBig, sparseFlattenFloat } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import type { AnyLayerIR, CompileContext } from './op-def';
-import type { LayerKernel } from '../interpret/runtime';
+import { sparseView, type LayerKernel } from '../interpret/runtime';
 import { defineOp } from './define-op';
 import { imageInput, passThroughPrecision } from './op-helpers';
 import { denseTensor, type DenseTensorInfo, type SparseTensorInfo } from './tensor-info';
@@ -17,20 +17,20 @@ function compileFixed(ctx: Ctx): LayerKernel {
     const narrowOut = p.types.result.width <= 53;
     return {
       run: ([x]) => {
-        const r = sparseFlattenFixedBig({ shape, feat: toBigRaws(x!.data), hash: x!.hash! }, p, out);
+        const r = sparseFlattenFixedBig(sparseView(shape, toBigRaws(x!.data), x!), p, out);
         return { data: narrowOut ? toNumberRaws(r) : r };
       },
     };
   }
   const out = new Float64Array(size);
-  return { run: ([x]) => ({ data: sparseFlattenFixed({ shape, feat: toNumberRaws(x!.data), hash: x!.hash! }, p, out) }) };
+  return { run: ([x]) => ({ data: sparseFlattenFixed(sparseView(shape, toNumberRaws(x!.data), x!), p, out) }) };
 }
 
 function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {
   const shape = ctx.inputs[0]!;
   const out = new Float64Array(ctx.output.size);
   const p = { name: ctx.layer.name };
-  return { run: ([x]) => ({ data: sparseFlattenFloat({ shape, feat: x!.data, hash: x!.hash! }, p, out) }) };
+  return { run: ([x]) => ({ data: sparseFlattenFloat(sparseView(shape, x!.data, x!), p, out) }) };
 }
 
 /** Scatter the slots' non-zero features into a dense H*W*C vector in (h, w, c) order. */

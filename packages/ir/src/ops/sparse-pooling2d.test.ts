@@ -25,13 +25,15 @@ describe('SparsePooling2D op', () => {
     ['max', 2, 'max', undefined],
   ] as const)('equals core sparsePool2dFixed (%s)', (_n, p, mode, precision) => {
     const m = modelOf([7, 5, 2], 'ap_ufixed<6,2>', [reduce(8), pool(p, mode, precision)]);
-    const pr = prepared(m, 'pool').precision!;
+    const pl = prepared(m, 'pool');
+    const pr = pl.precision!;
+    const reciprocalBits = (pl.attrs as { reciprocalBits?: number }).reciprocalBits;
     const types = { input: parseType('ap_ufixed<6,2>'), result: parseType(pr.result!), accum: pr.accum ? parseType(pr.accum) : undefined };
     const events = randomSparseEvents({ h: 7, w: 5, c: 2, count: 30, active: [0, 12], seed: 6, type: 'ap_ufixed<6,2>' });
     const t = traceOf(m, events, 30);
     for (let e = 0; e < 30; e++) {
       const x = eventOf(t['reduce']!, e, 30);
-      const y = sparsePool2dFixed({ shape: { nMax: 8, c: 2, h: 7, w: 5 }, feat: x.raw, hash: x.hash! }, { p, mode, types });
+      const y = sparsePool2dFixed({ shape: { nMax: 8, c: 2, h: 7, w: 5 }, feat: x.raw, hash: x.hash! }, { p, mode, types, reciprocalBits });
       const got = eventOf(t['pool']!, e, 30);
       expect(Array.from(got.raw)).toEqual(Array.from(y.feat));
       expect(Array.from(got.hash!)).toEqual(Array.from(y.hash));

@@ -1,22 +1,23 @@
 import { sparsePool2dFixed, sparsePool2dFixedBig, sparsePool2dFloat } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import type { AnyLayerIR, Attrs, CompileContext } from './op-def';
-import type { LayerKernel, RuntimeTensor } from '../interpret/runtime';
-import { avgPoolPrecision } from '../precision/pool-precision';
+import { sparseView, type LayerKernel, type RuntimeTensor } from '../interpret/runtime';
+import { avgPoolAttrs, avgPoolPrecision } from '../precision/pool-precision';
 import { attr } from './attr-descriptors';
 import { defineOp } from './define-op';
-import { checkPool, imageInput, passThroughPrecision } from './op-helpers';
+import { checkPool, imageInput, passThroughPrecision, RECIPROCAL_BITS_ATTR, refuseReciprocalBits } from './op-helpers';
 import { sparseTensor, type SparseTensorInfo } from './tensor-info';
 
 const SPARSE_POOL_ATTRS = Object.freeze({
   poolSize: attr.int({ min: 1, max: 4096, description: 'Square pool size P (= stride)' }),
-  mode: attr.enum(['avg', 'max'], { description: 'avg = sum * r * r with r = floor(2^10 / P) / 2^10; max = the largest value' }),
+  mode: attr.enum(['avg', 'max'], { description: 'avg = sum * r * r with r = floor(2^F / P) / 2^F; max = the largest value' }),
+  reciprocalBits: RECIPROCAL_BITS_ATTR,
 });
 
 type Ctx = CompileContext<AnyLayerIR, Attrs<typeof SPARSE_POOL_ATTRS>, SparseTensorInfo, SparseTensorInfo>;
 
 function params(ctx: Ctx) {
-  return { p: ctx.attrs.poolSize, mode: ctx.attrs.mode, name: ctx.layer.name };
+  return { p: ctx.attrs.poolSize, mode: ctx.attrs.mode, reciprocalBits: ctx.attrs.reciprocalBits, name: ctx.layer.name };
 }
 
 function compileFixed(ctx: Ctx): LayerKernel {
@@ -29,16 +30,16 @@ function compileFixed(ctx: Ctx): LayerKernel {
     const narrowOut = types.result.width <= 53;
     return {
       run: ([x]): RuntimeTensor => {
-        const r = sparsePool2dFixedBig({ shape, feat: toBigRaws(x!.data), hash: x!.hash! }, p, out);
-        return { data: narrowOut ? toNumberRaws(r.feat) : r.feat, hash: r.hash, sparse: r.shape };
+        const r = sparsePool2dFixedBig(sparseView(shape, toBigRaws(x!.data), x!), p, out);
+        return { data: narrowOut ? toNumberRaws(r.feat) : r.feat, hash: r.hash, sparse: r.shape, valid: r.valid };
       },
     };
   }
   const out = new Float64Array(shape.size);
   return {
     run: ([x]) => {
-      const r = sparsePool2dFixed({ shape, feat: toNumberRaws(x!.data), hash: x!.hash! }, p, out);
-      return { data: r.feat, hash: r.hash, sparse: r.shape };
+      const r = sparsePool2dFixed(sparseView(shape, toNumberRaws(x!.data), x!), p, out);
+      return { data: r.feat, hash: r.hash, sparse: r.shape, valid: r.valid };
     },
   };
 }
@@ -49,13 +50,16 @@ function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {
   const out = new Float64Array(shape.size);
   return {
     run: ([x]) => {
-      const r = sparsePool2dFloat({ shape, feat: x!.data, hash: x!.hash! }, p, out);
-      return { data: r.feat, hash: r.hash, sparse: r.shape };
+      const r = sparsePool2dFloat(sparseView(shape, x!.data, x!), p, out);
+      return { data: r.feat, hash: r.hash, sparse: r.shape, valid: r.valid };
     },
   };
 }
 
-/** Stride-P 'valid' pooling of the slots (avg = sum * r * r with the 10-bit r, or max); slots get the pooled hash. */
+/**
+ * Stride-P 'valid' pooling of the slots (avg = sum * r * r, or max); slots get the pooled hash. Under
+ * activity 'mask' only valid slots take part and a cell's bit is the OR of its slots' bits.
+ */
 export const sparsePooling2dOp = defineOp({
   type: 'SparsePooling2D',
   since: 1,
@@ -74,8 +78,11 @@ export const sparsePooling2dOp = defineOp({
     return sparseTensor([Math.floor(x.h / p), Math.floor(x.w / p), x.c], x.nMax);
   },
   inferPrecision(ctx) {
-    return ctx.attrs.mode === 'max' ? passThroughPrecision(ctx) : avgPoolPrecision(ctx, ctx.attrs.poolSize);
+    if (ctx.attrs.mode === 'avg') return avgPoolPrecision(ctx, ctx.attrs.poolSize);
+    refuseReciprocalBits(ctx, 'mode max has no reciprocal');
+    return passThroughPrecision(ctx);
   },
+  inferAttrs: (ctx) => (ctx.attrs.mode === 'avg' ? avgPoolAttrs(ctx, ctx.attrs.poolSize) : undefined),
   compile: compileFixed,
   compileFloat,
   paramCount: () => 0,

@@ -40,7 +40,7 @@ describe('infer-precision', () => {
     // hence both rules agree on types; check the dense rule against the hand value instead.
     const doc: ModelIR = {
       format: 'sparsepixels-ir',
-      version: 1,
+      version: 2,
       name: 'bias_rule',
       input: { name: 'x', shape: [1], type: 'ap_ufixed<1,0>' },
       layers: [

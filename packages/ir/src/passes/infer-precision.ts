@@ -47,7 +47,7 @@ function resolveLayer(
   types: Map<string, FixedType>,
   tensors: Map<string, TensorInfo>,
   ctx: PassContext,
-): ResolvedPrecision | undefined {
+): { resolved: ResolvedPrecision; attrs?: Record<string, unknown> } | undefined {
   const op = findOp(layer.op);
   const inputTypes = layer.inputs.map((r) => types.get(r));
   const inputs = layer.inputs.map((r) => tensors.get(r));
@@ -60,7 +60,7 @@ function resolveLayer(
   }
   const where = `/layers/${i}`;
   const wt = weightTypes(op, layer, i, declared, ctx);
-  return op.inferPrecision({
+  const pctx: PrecisionContext = {
     layer,
     attrs: resolveAttrs(op, layer.attrs),
     where,
@@ -69,20 +69,25 @@ function resolveLayer(
     inputs: inputs as TensorInfo[],
     inputTypes: inputTypes as FixedType[],
     report: (d) => ctx.report(d),
-  });
+  };
+  const resolved = op.inferPrecision(pctx);
+  if (!resolved) return undefined;
+  const inferred = op.inferAttrs?.(pctx, resolved);
+  return { resolved, attrs: inferred && Object.keys(inferred).length > 0 ? { ...(layer.attrs ?? {}), ...inferred } : undefined };
 }
 
-/** Writes the resolved types of a layer back as canonical strings. */
-function withPrecision(layer: LayerIR, resolved: { [K in PrecisionKey]?: FixedType }): LayerIR {
+/** Writes the resolved types of a layer back as canonical strings, and the inferred attributes. */
+function withPrecision(layer: LayerIR, resolved: { [K in PrecisionKey]?: FixedType }, attrs?: Record<string, unknown>): LayerIR {
   const precision: PrecisionIR = {};
   for (const [k, t] of Object.entries(resolved) as [PrecisionKey, FixedType][]) precision[k] = formatType(t);
-  return { ...layer, precision };
+  return { ...layer, precision, ...(attrs && { attrs }) } as LayerIR;
 }
 
 /**
  * Turns every 'auto' (or absent) precision into a type through the op's precision rule: exact
  * accumulators for the declared input/weight/bias types, results as the ops define; user-fixed
- * types are kept exactly. Widths above 64 bits are reported (SP5005).
+ * types are kept exactly. Widths above 64 bits are reported (SP5005). Attributes whose default
+ * follows from the types (op.inferAttrs) are written into the layer.
  */
 export const inferPrecisionPass: Pass = {
   name: 'infer-precision',
@@ -97,12 +102,12 @@ export const inferPrecisionPass: Pass = {
       tensors.set(model.input.name, x);
     }
     const layers = model.layers.map((layer, i) => {
-      const resolved = resolveLayer(layer, i, types, tensors, ctx);
+      const r = resolveLayer(layer, i, types, tensors, ctx);
       const t = tensorOf(layer);
-      if (!resolved || !t || types.has(layer.name)) return layer;
-      types.set(layer.name, resolved.result);
+      if (!r || !t || types.has(layer.name)) return layer;
+      types.set(layer.name, r.resolved.result);
       tensors.set(layer.name, t);
-      return withPrecision(layer, resolved);
+      return withPrecision(layer, r.resolved, r.attrs);
     });
     return { ...model, layers };
   },

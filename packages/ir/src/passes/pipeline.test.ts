@@ -17,6 +17,7 @@ const models: [string, () => ModelIR][] = [
 describe('PIPELINE', () => {
   it('lists each pass once, in the documented order', () => {
     expect(PIPELINE.map((p) => p.name)).toEqual([
+      'fill-activity',
       'check-graph',
       'check-cpp-names',
       'normalize-types',

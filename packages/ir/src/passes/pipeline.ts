@@ -2,6 +2,7 @@ import { checkAttrsPass } from './check-attrs';
 import { checkCppNamesPass } from './check-cpp-names';
 import { checkGraphPass } from './check-graph';
 import { checkWeightsPass } from './check-weights';
+import { fillActivityPass } from './fill-activity';
 import { fillBuildDefaultsPass } from './fill-build-defaults';
 import { inferPrecisionPass } from './infer-precision';
 import { inferShapesPass } from './infer-shapes';
@@ -10,6 +11,7 @@ import type { Pass } from './pass';
 
 /** The passes prepareModel runs after the schema, in order. */
 export const PIPELINE: readonly Pass[] = Object.freeze([
+  fillActivityPass, // activity 'mask' unless the document names one
   checkGraphPass, // names, references, order
   checkCppNamesPass, // the project and input names can be C++ names
   normalizeTypesPass, // type strings parse; canonical spelling

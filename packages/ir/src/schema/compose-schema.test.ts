@@ -3,20 +3,20 @@ import { describe, expect, it } from 'vitest';
 import type { ModelIR } from '../model';
 import { BUILTIN_OPS } from '../ops/builtin';
 import { buildPaperModel } from '../testing/paper-models';
-import { composeModelSchema, MODEL_SCHEMA_V1 } from './compose-schema';
+import { composeModelSchema, MODEL_SCHEMA_V2 } from './compose-schema';
 import { validateSchema } from './validate-schema';
 import pkg from '../../package.json';
 
-describe('model.v1.schema.json', () => {
+describe('model.v2.schema.json', () => {
   it("lists exactly the registry's builtin ops, in order", () => {
-    const shipped = (MODEL_SCHEMA_V1 as { $defs: { layer: { properties: { op: { enum: string[] } } } } }).$defs.layer.properties.op.enum;
+    const shipped = (MODEL_SCHEMA_V2 as { $defs: { layer: { properties: { op: { enum: string[] } } } } }).$defs.layer.properties.op.enum;
     expect(shipped).toEqual(BUILTIN_OPS.map((o) => o.type));
   });
 
   it('is a draft 2020-12 schema with an $id, shipped in the package files', () => {
-    expect(MODEL_SCHEMA_V1['$schema']).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(MODEL_SCHEMA_V1['$id']).toMatch(/model\.v1\.schema\.json$/);
-    expect(pkg.files).toContain('src/schema/model.v1.schema.json');
+    expect(MODEL_SCHEMA_V2['$schema']).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(MODEL_SCHEMA_V2['$id']).toMatch(/model\.v2\.schema\.json$/);
+    expect(pkg.files).toContain('src/schema/model.v2.schema.json');
   });
 
   it('composes with every op fragment and compiles under Ajv strict mode', () => {
@@ -27,7 +27,7 @@ describe('model.v1.schema.json', () => {
   it('accepts a typed ModelIR sample with every optional field, and the paper models', () => {
     const sample: ModelIR = {
       format: 'sparsepixels-ir',
-      version: 1,
+      version: 2,
       name: 'sample',
       description: 'every optional field',
       input: { name: 'x_in', shape: [8, 8, 2], type: 'fixed<8,3,RND_CONV,SAT,0>' },

@@ -1,8 +1,8 @@
 import type { JsonSchema, OpDef } from '../ops/op-def';
-import baseSchema from './model.v1.schema.json';
+import baseSchema from './model.v2.schema.json';
 
-/** The shipped v1 schema (src/schema/model.v1.schema.json, generated from the builtin ops by `npm run gen:schema`). */
-export const MODEL_SCHEMA_V1: JsonSchema = baseSchema;
+/** The shipped v2 schema (src/schema/model.v2.schema.json, generated from the builtin ops by `npm run gen:schema`). */
+export const MODEL_SCHEMA_V2: JsonSchema = baseSchema;
 
 /** Keyword of the validation schema under which an op's own checkAttrs runs (schema/attrs-keyword.ts). */
 export const ATTRS_KEYWORD = 'x-sparsepixels-attrs';
@@ -10,7 +10,7 @@ export const ATTRS_KEYWORD = 'x-sparsepixels-attrs';
 type Mutable = { [key: string]: unknown };
 
 /**
- * The v1 schema for a set of ops: the shipped skeleton with the op enum and, for each op, its
+ * The v2 schema for a set of ops: the shipped skeleton with the op enum and, for each op, its
  * attribute schema and the precision keys and weight names it accepts (`if op = X then ...`).
  * 'document' writes each op's attribute schema (the committed file, for editors); 'validation'
  * hands `attrs` to the op's checkAttrs instead, so IR validation and the trainable layers word

@@ -7,7 +7,7 @@ import { schemaDiagnostics } from './schema-errors';
 
 let cached: { generation: number; validate: ValidateFunction } | undefined;
 
-/** The composed v1 schema compiled once with Ajv (again only when registerOp changed the op set). */
+/** The composed v2 schema compiled once with Ajv (again only when registerOp changed the op set). */
 function compiled(): ValidateFunction {
   const generation = opsGeneration();
   if (cached?.generation === generation) return cached.validate;
@@ -18,7 +18,7 @@ function compiled(): ValidateFunction {
   return validate;
 }
 
-/** Validates a (migrated) document against the v1 schema; every problem as a diagnostic. */
+/** Validates a (migrated) document against the v2 schema; every problem as a diagnostic. */
 export function validateSchema(doc: unknown): Diagnostic[] {
   const validate = compiled();
   if (validate(doc)) return [];

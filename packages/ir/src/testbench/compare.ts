@@ -18,7 +18,7 @@ export interface Mismatch {
 export interface Divergence {
   readonly event: number;
   readonly layer: string;
-  /** "out" (values) or "hash" (slot coordinates). */
+  /** "out" (values), "hash" (slot coordinates) or "valid" (validity bits). */
   readonly kind: string;
   readonly index: number;
   readonly expected: string;
@@ -92,6 +92,7 @@ export function firstDivergence(
     const arrays: [string, readonly bigint[] | undefined, number][] = [
       ['out', want.out, frac],
       ['hash', want.hash?.map(BigInt), 0],
+      ['valid', want.valid?.map(BigInt), 0],
     ];
     for (const [kind, values, f] of arrays) {
       if (!values) continue;

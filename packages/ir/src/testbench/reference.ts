@@ -8,6 +8,8 @@ import type { PreparedModel } from '../prepared-model';
 export interface LayerTrace {
   readonly out: readonly bigint[];
   readonly hash?: readonly number[];
+  /** Validity bits of a sparse layer (activity 'mask'). */
+  readonly valid?: readonly number[];
 }
 
 export interface ReferenceRun {
@@ -41,6 +43,7 @@ export function interpretEvents(prepared: PreparedModel, events: Float64Array, i
       m.set(name, {
         out: bigints(t.raw, e * size, (e + 1) * size),
         ...(t.hash ? { hash: Array.from(t.hash.slice(e * hashSize, (e + 1) * hashSize)) } : {}),
+        ...(t.valid ? { valid: Array.from(t.valid.slice(e * (hashSize / 2), (e + 1) * (hashSize / 2))) } : {}),
       });
     }
     trace.push(m);

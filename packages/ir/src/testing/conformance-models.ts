@@ -1,6 +1,6 @@
 import { apFixed, apUfixed, formatType, type FixedType, type QuantMode, type OverflowMode } from '@sparsepixels/core';
 import type { PrecisionIR } from '../document-parts';
-import type { LayerIR, ModelIR } from '../model';
+import type { Activity, LayerIR, ModelIR } from '../model';
 import type { LayerOfType } from '../ops/builtin';
 import { createRng, type Rng } from './prng';
 import { randomGridValues } from './random-grid-values';
@@ -41,32 +41,49 @@ function mac(rng: Rng, kernel: number[], units: number): Pick<LayerIR, 'precisio
   };
 }
 
-function head(rng: Rng, layers: LayerIR[], input: string, nIn: number): void {
+function head(rng: Rng, layers: LayerIR[], input: string, nIn: number, v1: boolean): void {
   const units = rng.int(1, 6);
   layers.push({ name: 'fc1', op: 'Dense', inputs: [input], attrs: { units }, ...mac(rng, [nIn, units], units) });
   const act = pick(rng, ['relu', 'linear', 'sigmoid', 'softmax'] as const);
   const precision: PrecisionIR = { result: ts(randomType(rng, 8, 24)) };
-  if (act === 'sigmoid' && rng.next() < 0.5) precision.table = ts(randomType(rng, 8, 18, { signed: false, maxInt: 1 }));
-  layers.push({ name: 'out', op: 'Activation', inputs: ['fc1'], attrs: activationAttrs(rng, act), precision });
+  const table = act === 'sigmoid' && rng.next() < 0.5 ? ts(randomType(rng, 8, 18, { signed: false, maxInt: 1 })) : undefined;
+  const attrs = activationAttrs(rng, act, v1);
+  if (table && attrs.output !== 'logits') precision.table = table;
+  layers.push({ name: 'out', op: 'Activation', inputs: ['fc1'], attrs, precision });
 }
 
-/** The activation's attributes, with a random table size for the table-based ones. */
-function activationAttrs(rng: Rng, activation: 'relu' | 'linear' | 'sigmoid' | 'softmax'): LayerOfType<'Activation'>['attrs'] {
-  return activation === 'sigmoid' || activation === 'softmax' ? { activation, tableSize: pick(rng, [64, 256, 1024]) } : { activation };
+/**
+ * The activation's attributes: the table-based ones get a random table size (v1 documents always
+ * named one), or under v2 sometimes none (sized from the input type) or logits output.
+ */
+function activationAttrs(rng: Rng, activation: 'relu' | 'linear' | 'sigmoid' | 'softmax', v1: boolean): LayerOfType<'Activation'>['attrs'] {
+  if (activation !== 'sigmoid' && activation !== 'softmax') return { activation };
+  if (v1) return { activation, tableSize: pick(rng, [64, 256, 1024]) }; // the draws of the v1 generator
+  const u = rng.next();
+  if (u < 0.5) return { activation, tableSize: pick(rng, [64, 256, 1024]) };
+  return u < 0.8 ? { activation } : { activation, output: 'logits' };
 }
 
-function model(name: string, input: ModelIR['input'], layers: LayerIR[]): ModelIR {
-  return { format: 'sparsepixels-ir', version: 1, name, input, layers, outputs: ['out'], build: { project: 'myproject' } };
+/** The reciprocal precision of an avg pooling: v1's 10 bits, else inferred (absent). */
+function reciprocal(v1: boolean): { reciprocalBits?: number } {
+  return v1 ? { reciprocalBits: 10 } : {};
+}
+
+function model(name: string, input: ModelIR['input'], layers: LayerIR[], activity: Activity): ModelIR {
+  return { format: 'sparsepixels-ir', version: 2, activity, name, input, layers, outputs: ['out'], build: { project: 'myproject' } };
 }
 
 /**
  * A random sparse model exercising every sparse op: InputReduce -> SparseConv2D -> SparseActivation
  * -> SparsePooling2D -> (SparseConv2D -> SparseActivation) -> SparseFlatten -> Dense -> Activation,
  * with random 8-24 bit precisions (signed/unsigned, TRN/RND/RND_CONV, WRAP/SAT), user-fixed narrow
- * accumulators half of the time, and random weights on their grids.
+ * accumulators half of the time, and random weights on their grids. Activity 'nonzero' models keep
+ * the v1 constants (10-bit pooling reciprocal, named table sizes); 'mask' models leave them to
+ * precision inference and sometimes output logits.
  */
-export function randomSparseModel(seed: number): ModelIR {
+export function randomSparseModel(seed: number, activity: Activity = 'mask'): ModelIR {
   const rng = createRng(seed);
+  const v1 = activity === 'nonzero';
   const [h, w, c] = [rng.int(4, 10), rng.int(4, 10), rng.int(1, 2)];
   const inputType = randomType(rng, 8, 24);
   const nMax = rng.int(1, 8);
@@ -82,7 +99,9 @@ export function randomSparseModel(seed: number): ModelIR {
     layers.push({ name: convName, op: 'SparseConv2D', inputs: [prev], attrs: { filters: f, kernelSize: kk }, ...mac(rng, [kk, kk, ch, f], f) });
     const act = pick(rng, ['relu', 'relu', 'linear', 'sigmoid', 'softmax'] as const);
     const name = `act${layers.length}`;
-    layers.push({ name, op: 'SparseActivation', inputs: [convName], attrs: activationAttrs(rng, act), precision: { result: autoOr(rng, 0.3, 8, 24) } });
+    const attrs = activationAttrs(rng, act, v1);
+    const precision = attrs.output === 'logits' ? {} : { result: autoOr(rng, 0.3, 8, 24) };
+    layers.push({ name, op: 'SparseActivation', inputs: [convName], attrs, precision });
     prev = name;
     ch = f;
   };
@@ -90,18 +109,22 @@ export function randomSparseModel(seed: number): ModelIR {
   const p = rng.int(1, Math.min(3, gh, gw));
   const mode = pick(rng, ['avg', 'max'] as const);
   const poolPrecision = mode === 'avg' ? { accum: autoOr(rng, 0.6, 10, 28), result: autoOr(rng, 0.3, 8, 24) } : { result: autoOr(rng, 0.5, 8, 24) };
-  layers.push({ name: 'pool', op: 'SparsePooling2D', inputs: [prev], attrs: { poolSize: p, mode }, precision: poolPrecision });
+  layers.push({ name: 'pool', op: 'SparsePooling2D', inputs: [prev], attrs: { poolSize: p, mode, ...(mode === 'avg' && reciprocal(v1)) }, precision: poolPrecision });
   prev = 'pool';
   [gh, gw] = [Math.floor(gh / p), Math.floor(gw / p)];
   if (gh >= 1 && gw >= 1 && rng.next() < 0.5) conv(pick(rng, [1, 3]));
   layers.push({ name: 'flat', op: 'SparseFlatten', inputs: [prev] });
-  head(rng, layers, 'flat', gh * gw * ch);
-  return model(`random_sparse_${seed}`, { name: 'x_in', shape: [h, w, c], type: ts(inputType) }, layers);
+  head(rng, layers, 'flat', gh * gw * ch, v1);
+  return model(`random_sparse_${activity}_${seed}`, { name: 'x_in', shape: [h, w, c], type: ts(inputType) }, layers, activity);
 }
 
-/** A random standard (dense) model: Conv2D -> Activation -> AveragePooling2D -> Flatten -> Dense -> Activation. */
-export function randomStandardModel(seed: number): ModelIR {
+/**
+ * A random standard (dense) model: Conv2D -> Activation -> AveragePooling2D -> Flatten -> Dense ->
+ * Activation ('nonzero' = the v1 constants, as in randomSparseModel; activity itself has no dense op).
+ */
+export function randomStandardModel(seed: number, activity: Activity = 'mask'): ModelIR {
   const rng = createRng(seed);
+  const v1 = activity === 'nonzero';
   const [h, w, c] = [rng.int(3, 7), rng.int(3, 7), rng.int(1, 2)];
   const f = rng.int(1, 3);
   const k = Math.min(pick(rng, [1, 3]), h % 2 ? h : h - 1, w % 2 ? w : w - 1);
@@ -109,9 +132,9 @@ export function randomStandardModel(seed: number): ModelIR {
   const layers: LayerIR[] = [
     { name: 'conv', op: 'Conv2D', inputs: ['x_in'], attrs: { filters: f, kernelSize: k }, ...mac(rng, [k, k, c, f], f) },
     { name: 'relu', op: 'Activation', inputs: ['conv'], attrs: { activation: 'relu' }, precision: { result: autoOr(rng, 0.3, 8, 24) } },
-    { name: 'pool', op: 'AveragePooling2D', inputs: ['relu'], attrs: { poolSize: p }, precision: { accum: autoOr(rng, 0.6, 10, 28), result: autoOr(rng, 0.3, 8, 24) } },
+    { name: 'pool', op: 'AveragePooling2D', inputs: ['relu'], attrs: { poolSize: p, ...reciprocal(v1) }, precision: { accum: autoOr(rng, 0.6, 10, 28), result: autoOr(rng, 0.3, 8, 24) } },
     { name: 'flat', op: 'Flatten', inputs: ['pool'] },
   ];
-  head(rng, layers, 'flat', Math.floor(h / p) * Math.floor(w / p) * f);
-  return model(`random_standard_${seed}`, { name: 'x_in', shape: [h, w, c], type: ts(randomType(rng, 8, 24)) }, layers);
+  head(rng, layers, 'flat', Math.floor(h / p) * Math.floor(w / p) * f, v1);
+  return model(`random_standard_${seed}`, { name: 'x_in', shape: [h, w, c], type: ts(randomType(rng, 8, 24)) }, layers, activity);
 }

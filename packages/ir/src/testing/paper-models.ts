@@ -1,5 +1,5 @@
 import { parseType } from '@sparsepixels/core';
-import type { LayerIR, ModelIR } from '../model';
+import type { Activity, LayerIR, ModelIR } from '../model';
 import { createRng, type Rng } from './prng';
 import { randomGridValues } from './random-grid-values';
 
@@ -36,6 +36,12 @@ export interface PaperModelOptions {
   /** Seed of the random on-grid weights. */
   readonly seed?: number;
   readonly name?: string;
+  /**
+   * Activity rule (docs/semantics.md); default 'nonzero', with the v1 10-bit pooling reciprocal, so
+   * the fixtures keep the bits they had as version-1 documents. 'mask' leaves the reciprocal to
+   * precision inference.
+   */
+  readonly activity?: Activity;
 }
 
 /** QKeras mapping (hgq-qkeras-quantizers.md §2): quantized_bits(b,i) -> ap_fixed<b,i+1>; quantized_relu(b,i) -> ap_ufixed<b,i,RND_CONV,SAT>. */
@@ -64,7 +70,7 @@ function mac(rng: Rng, t: Types, kernel: number[], units: number): Pick<LayerIR,
 }
 
 /** Conv/pool stages of either variant (sparse ops or the standard baseline ops). */
-function stageLayers(arch: Architecture, sparse: boolean, t: Types, rng: Rng, first: string): LayerIR[] {
+function stageLayers(arch: Architecture, sparse: boolean, t: Types, rng: Rng, first: string, v1Pool: boolean): LayerIR[] {
   const layers: LayerIR[] = [];
   let prev = first;
   let c = 1;
@@ -82,10 +88,11 @@ function stageLayers(arch: Architecture, sparse: boolean, t: Types, rng: Rng, fi
       c = f;
     } else {
       const name = `pool${++np}`;
+      const r = v1Pool ? { reciprocalBits: 10 } : {};
       layers.push(
         sparse
-          ? { name, op: 'SparsePooling2D', inputs: [prev], attrs: { poolSize: s.pool, mode: 'avg' } }
-          : { name, op: 'AveragePooling2D', inputs: [prev], attrs: { poolSize: s.pool } },
+          ? { name, op: 'SparsePooling2D', inputs: [prev], attrs: { poolSize: s.pool, mode: 'avg', ...r } }
+          : { name, op: 'AveragePooling2D', inputs: [prev], attrs: { poolSize: s.pool, ...r } },
       );
       prev = name;
     }
@@ -116,7 +123,8 @@ export function buildPaperModel(o: PaperModelOptions): ModelIR {
   const nMax = o.nMax ?? PAPER_N_MAX.m;
   const layers: LayerIR[] = [];
   if (sparse) layers.push({ name: 'reduce', op: 'InputReduce', inputs: ['x_in'], attrs: { nMax, threshold: arch.threshold } });
-  layers.push(...stageLayers(arch, sparse, t, rng, sparse ? 'reduce' : 'x_in'));
+  const activity = o.activity ?? 'nonzero';
+  layers.push(...stageLayers(arch, sparse, t, rng, sparse ? 'reduce' : 'x_in', activity === 'nonzero'));
   layers.push({ name: 'flatten', op: sparse ? 'SparseFlatten' : 'Flatten', inputs: [layers[layers.length - 1]!.name] });
   const n = flatSize(arch);
   layers.push({ name: 'fc1', op: 'Dense', inputs: ['flatten'], attrs: { units: arch.hidden }, ...mac(rng, t, [n, arch.hidden], arch.hidden) });
@@ -127,7 +135,8 @@ export function buildPaperModel(o: PaperModelOptions): ModelIR {
   const variant = sparse ? `sparse_n${nMax}` : 'standard';
   return {
     format: 'sparsepixels-ir',
-    version: 1,
+    version: 2,
+    activity,
     name: o.name ?? `${o.dataset}_${variant}_${o.bits ?? 8}b`,
     input: { name: 'x_in', shape: [arch.size, arch.size, 1], type: t.input },
     layers,

@@ -1,5 +1,5 @@
 import { apFixed, apUfixed, formatType, OVERFLOW_MODES, QUANT_MODES, type FixedType } from '@sparsepixels/core';
-import type { LayerIR, ModelIR, PrecisionIR, WeightTensorIR } from '../model';
+import type { Activity, LayerIR, ModelIR, PrecisionIR, WeightTensorIR } from '../model';
 import { validateModel } from '../prepare-model';
 import { createRng, type Rng } from './prng';
 import { randomGridValues } from './random-grid-values';
@@ -10,7 +10,12 @@ export interface RandomModelOptions {
   readonly variant?: 'sparse' | 'standard' | 'any';
   /** Largest input height/width (default 10). */
   readonly maxGrid?: number;
+  /** randomModel: the version-2 activity rule (default 'mask'); tables and reciprocals are then inferred. */
+  readonly activity?: Activity;
 }
+
+/** A version-1 document (what randomModelV1 draws; prepareModel migrates it). */
+export type ModelIRv1 = Omit<ModelIR, 'version' | 'activity'> & { version: 1 };
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[rng.int(0, xs.length - 1)]!;
 
@@ -77,7 +82,7 @@ function precisionOf(rng: Rng): { precision?: PrecisionIR } {
   return Object.keys(p).length > 0 ? { precision: p } : {};
 }
 
-function build(rng: Rng, o: RandomModelOptions, id: number): ModelIR {
+function build(rng: Rng, o: RandomModelOptions, id: number): ModelIRv1 {
   const sparse = o.variant === 'sparse' || (o.variant !== 'standard' && rng.next() < 0.7);
   const g: Grid = { h: rng.int(3, o.maxGrid ?? 10), w: rng.int(3, o.maxGrid ?? 10), c: rng.int(1, 2) };
   const input = { name: 'x_in', shape: [g.h, g.w, g.c], type: formatType(randomType(rng, rng.next() < 0.3)) };
@@ -106,9 +111,18 @@ function build(rng: Rng, o: RandomModelOptions, id: number): ModelIR {
  * validation (e.g. an exact type wider than 64 bits) are redrawn.
  */
 export function randomModel(o: RandomModelOptions): ModelIR {
+  return draw(o, (m): ModelIR => ({ ...m, version: 2, activity: o.activity ?? 'mask' }));
+}
+
+/** The same draws as version-1 documents (v1 semantics: the migration makes them 'nonzero'). */
+export function randomModelV1(o: RandomModelOptions): ModelIRv1 {
+  return draw(o, (m) => m);
+}
+
+function draw<T>(o: RandomModelOptions, finish: (m: ModelIRv1) => T): T {
   const rng = createRng(o.seed);
   for (let attempt = 0; attempt < 100; attempt++) {
-    const m = build(rng, o, attempt);
+    const m = finish(build(rng, o, attempt));
     if (validateModel(m).valid) return m;
   }
   throw new Error(`randomModel: no valid model for seed ${o.seed}`);

@@ -8,7 +8,8 @@ import type { LayerOfType } from '../ops/builtin';
 export function tinySparseModel(): ModelIR {
   return {
     format: 'sparsepixels-ir',
-    version: 1,
+    version: 2,
+    activity: 'nonzero',
     name: 'tiny_sparse',
     input: { name: 'x_in', shape: [4, 4, 1], type: 'ap_ufixed<4,2>' },
     layers: [

@@ -87,6 +87,7 @@ export function exportDocument(model: tf.LayersModel, options: ExportIROptions =
   const doc: ModelIR = {
     format: IR_FORMAT,
     version: IR_VERSION,
+    activity: 'mask', // the training layers carry the validity bit (docs/semantics.md)
     name: options.name ?? model.name,
     input: { name: irInputName, shape: input.shape.slice(1) as number[], type: formatType(inputType) },
     layers,

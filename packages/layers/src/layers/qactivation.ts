@@ -4,7 +4,7 @@
  * at inference (training = false) they use the firmware's tables (tableSize entries, table and
  * result types as declared or the IR's 'auto'), computed by the IR interpreter on the exact inputs.
  */
-import { formatType } from '@sparsepixels/core';
+import { DEFAULT_TABLE_SIZE, formatType } from '@sparsepixels/core';
 import { assertAttrs, builtinOp, type LayerIR } from '@sparsepixels/ir';
 import * as tf from '@tensorflow/tfjs';
 import { typeOrAuto, type ExportContext, type IRExportable } from '../export/export-context';
@@ -16,7 +16,7 @@ import { isTraining, layerError, singleTensor, whereLayer, type ConfigDict, type
 
 export interface QActivationArgs extends LayerArgs {
   activation: ActivationSpec;
-  /** sigmoid/softmax: table entries, a power of two (default 1024). */
+  /** sigmoid/softmax: table entries, a power of two (default 1024; exported explicitly). */
   tableSize?: number;
   /** sigmoid/softmax: table and result types ('auto' = the IR defaults). */
   tableType?: string;
@@ -39,7 +39,8 @@ export class QActivation extends tf.layers.Layer implements IRExportable {
     super(args);
     const where = whereLayer(this, 'QActivation');
     this.activation = parseActivation(args.activation, ['relu', 'linear', 'sigmoid', 'softmax'], where);
-    this.tableSize = assertAttrs(builtinOp('Activation'), { activation: this.activation.name, tableSize: args.tableSize }, this.name).tableSize;
+    // The layer fixes its table size (default 1024) so that its inference-time tables are the exported ones.
+    this.tableSize = assertAttrs(builtinOp('Activation'), { activation: this.activation.name, tableSize: args.tableSize ?? DEFAULT_TABLE_SIZE }, this.name).tableSize ?? DEFAULT_TABLE_SIZE;
     this.tableType = canonical(args.tableType);
     this.resultType = canonical(args.resultType);
   }

@@ -8,6 +8,7 @@ import { assertAttrs, builtinOp, type LayerIR } from '@sparsepixels/ir';
 import * as tf from '@tensorflow/tfjs';
 import { typeOrAuto, type ExportContext, type IRExportable } from '../export/export-context';
 import { averagePool2dOp } from '../ops/average-pool2d-op';
+import { layerReciprocalBits } from '../ops/pool-reciprocal';
 import { outputStage } from '../ops/output-stage';
 import { toQuantizer } from '../quantizers/quantizer-registry';
 import type { Quantizer, QuantizerJson } from '../quantizers/quantizer';
@@ -49,7 +50,7 @@ export class QAveragePooling2D extends tf.layers.Layer implements IRExportable {
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     const x = singleTensor(inputs, whereLayer(this, 'QAveragePooling2D'));
     const [batch = 0, h = 0, w = 0, c = 0] = this.imageShape(x.shape);
-    return averagePool2dOp(x, { batch, h, w, c, p: this.poolSize }, outputStage('linear', this.quantizer));
+    return averagePool2dOp(x, { batch, h, w, c, p: this.poolSize, reciprocalBits: layerReciprocalBits(this.poolSize) }, outputStage('linear', this.quantizer));
   }
 
   override getConfig(): ConfigDict {
@@ -62,7 +63,7 @@ export class QAveragePooling2D extends tf.layers.Layer implements IRExportable {
         name: this.name,
         op: 'AveragePooling2D',
         inputs: ctx.inputs,
-        attrs: { poolSize: this.poolSize },
+        attrs: { poolSize: this.poolSize, reciprocalBits: layerReciprocalBits(this.poolSize) },
         precision: { result: typeOrAuto(this.quantizer), accum: 'auto' },
       },
     ];

@@ -10,6 +10,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { typeOrAuto, type ExportContext, type IRExportable } from '../export/export-context';
 import { outputStage } from '../ops/output-stage';
 import { sparsePoolLayout } from '../ops/sparse-pool-layout';
+import { layerReciprocalBits } from '../ops/pool-reciprocal';
 import { sparsePool2dOp } from '../ops/sparse-pool2d-op';
 import { toQuantizer } from '../quantizers/quantizer-registry';
 import type { Quantizer, QuantizerJson } from '../quantizers/quantizer';
@@ -49,7 +50,7 @@ abstract class SparsePooling2D extends SparseLayer implements IRExportable {
     const [h, w] = this.grid();
     const layout = sparsePoolLayout(hash, batch, nMax, this.poolSize, h, w);
     const stage = outputStage('linear', this.quantizer);
-    const feat = sparsePool2dOp(x, layout, { batch, nMax, c, p: this.poolSize, mode: this.mode }, stage);
+    const feat = sparsePool2dOp(x, layout, { batch, nMax, c, p: this.poolSize, mode: this.mode, reciprocalBits: layerReciprocalBits(this.poolSize) }, stage);
     return { feat, hash: layout.hash };
   }
 
@@ -63,7 +64,7 @@ abstract class SparsePooling2D extends SparseLayer implements IRExportable {
         name: this.name,
         op: 'SparsePooling2D',
         inputs: ctx.inputs,
-        attrs: { poolSize: this.poolSize, mode: this.mode },
+        attrs: { poolSize: this.poolSize, mode: this.mode, ...(this.mode === 'avg' && { reciprocalBits: layerReciprocalBits(this.poolSize) }) },
         precision: { result: typeOrAuto(this.quantizer), accum: 'auto' },
       },
     ];

@@ -1,23 +1,22 @@
 /**
  * Standard average pooling, stride P, 'valid', on [B, H, W, C] (baseline CNN), differentiable:
- * avg = (window sum) * r * r with r = floor(2^10/P)/2^10 as in the firmware (SPEC §4.4), exact in
+ * avg = (window sum) * r * r with r = floor(2^F/P)/2^F as in the firmware (docs/semantics.md), exact in
  * float64, then the output stage (an optional quantizer).
  */
-import { poolReciprocalRaw } from '@sparsepixels/core';
+import { reciprocalSquared } from './pool-reciprocal';
 import type * as tf from '@tensorflow/tfjs';
 import { jsOp } from './js-op';
 import type { OutputStage } from './output-stage';
 
 export function averagePool2dOp(
   x: tf.Tensor,
-  g: { batch: number; h: number; w: number; c: number; p: number },
+  g: { batch: number; h: number; w: number; c: number; p: number; reciprocalBits: number },
   stage: OutputStage,
 ): tf.Tensor {
-  const { batch, h, w, c, p } = g;
+  const { batch, h, w, c, p, reciprocalBits } = g;
   const ho = Math.floor(h / p);
   const wo = Math.floor(w / p);
-  const r = poolReciprocalRaw(p) / 1024;
-  const rr = r * r;
+  const rr = reciprocalSquared(p, reciprocalBits);
   const outSize = ho * wo * c;
   /** Input index of (event b, output cell oy/ox, tap ky/kx, channel ch). */
   const at = (b: number, oy: number, ox: number, ky: number, kx: number, ch: number) =>

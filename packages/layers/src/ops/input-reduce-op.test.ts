@@ -4,15 +4,16 @@ import { createRng } from '../testing/rng.test-util';
 import { inputReduceBatch } from './input-reduce-op';
 
 describe('inputReduceBatch', () => {
-  it('equals core inputReduceFloat (slots, hashes, dropped counts)', () => {
+  it('equals core inputReduceFloat (slots, hashes of the valid slots, (0, 0) for the others, dropped counts)', () => {
     const rng = createRng(9);
     const [h, w, c, nMax, batch] = [6, 7, 2, 5, 6];
     const x = Float32Array.from({ length: batch * h * w * c }, () => (rng.next() < 0.15 ? rng.int(1, 8) / 8 : 0));
     const r = inputReduceBatch(x, { batch, h, w, c }, nMax, 0.25);
     for (let e = 0; e < batch; e++) {
-      const ref = inputReduceFloat(x.subarray(e * h * w * c, (e + 1) * h * w * c), { h, w, c, nMax, threshold: 0.25 });
+      const ref = inputReduceFloat(x.subarray(e * h * w * c, (e + 1) * h * w * c), { h, w, c, nMax, threshold: 0.25, mask: true });
       expect(Array.from(r.feat.subarray(e * nMax * c, (e + 1) * nMax * c))).toEqual(Array.from(ref.tensor.feat));
-      expect(Array.from(r.hash.subarray(e * nMax * 2, (e + 1) * nMax * 2))).toEqual(Array.from(ref.tensor.hash));
+      const hash = Array.from(ref.tensor.hash, (v, k) => (ref.tensor.valid![k >> 1] ? v : 0));
+      expect(Array.from(r.hash.subarray(e * nMax * 2, (e + 1) * nMax * 2))).toEqual(hash);
       expect(r.dropped[e]).toBe(ref.dropped);
     }
   });

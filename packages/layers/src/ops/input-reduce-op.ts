@@ -1,7 +1,9 @@
 /**
  * InputReduce on a batch (SPEC §4.1): raster scan (h, then w); a pixel is active iff its channel-0
  * value is > threshold; the first N active pixels fill slots 0.. (all channels, hash (h+1, w+1));
- * unused slots hold zeros and hash (1, 1); further active pixels are dropped and counted.
+ * unused slots hold zeros and hash (0, 0); further active pixels are dropped and counted. Training
+ * carries activity 'mask' (docs/semantics.md) with the validity bit encoded in the hash: a slot is
+ * valid iff its row is >= 1 (the IR's own tensors keep hash (1, 1) and an explicit bit).
  * Not differentiable (it reads the input data only).
  */
 import { supportOf } from './non-zero-scan';
@@ -22,7 +24,7 @@ export function inputReduceBatch(
   threshold: number,
 ): ReducedBatch {
   const { batch, h, w, c } = shape;
-  const r: ReducedBatch = { feat: new Float32Array(batch * nMax * c), hash: new Int32Array(batch * nMax * 2).fill(1), dropped: new Int32Array(batch) };
+  const r: ReducedBatch = { feat: new Float32Array(batch * nMax * c), hash: new Int32Array(batch * nMax * 2), dropped: new Int32Array(batch) };
   const fill = new Int32Array(batch);
   const take = (b: number, p: number) => {
     if (fill[b] === nMax) {

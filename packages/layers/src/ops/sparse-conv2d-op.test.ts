@@ -14,7 +14,7 @@ beforeAll(async () => {
 const linear = outputStage('linear', undefined);
 
 describe('sparseConv2dOp', () => {
-  it('equals core sparseConv2dFloat event by event (grid values: exact sums)', () => {
+  it("equals core sparseConv2dFloat under activity 'mask' event by event (grid values: exact sums)", () => {
     const s = randomSparseBatch({ batch: 6, nMax: 10, c: 2, h: 7, w: 8, active: 8, seed: 3 });
     const rng = createRng(5);
     const k = 3;
@@ -23,18 +23,20 @@ describe('sparseConv2dOp', () => {
     const b = Float32Array.from({ length: cout }, () => gridValue(rng));
     const out = sparseConv2dOp(tf.tensor3d(s.feat, [6, 10, 2]), s.hash, tf.tensor(w, [k, k, 2, cout]), tf.tensor1d(b), { batch: 6, nMax: 10, cin: 2, cout, k }, linear).dataSync();
     for (let e = 0; e < 6; e++) {
+      const hash = s.hash.subarray(e * 20, (e + 1) * 20);
+      const valid = Uint8Array.from({ length: 10 }, (_, k) => (hash[2 * k]! >= 1 ? 1 : 0));
       const ref = sparseConv2dFloat(
-        { shape: { nMax: 10, c: 2, h: 7, w: 8 }, feat: Float64Array.from(s.feat.subarray(e * 20, (e + 1) * 20)), hash: s.hash.subarray(e * 20, (e + 1) * 20) },
+        { shape: { nMax: 10, c: 2, h: 7, w: 8 }, feat: Float64Array.from(s.feat.subarray(e * 20, (e + 1) * 20)), hash, valid },
         { k, cin: 2, cout, weights: w, bias: b },
       );
       expect(Array.from(out.subarray(e * 30, (e + 1) * 30))).toEqual(Array.from(ref.feat, Math.fround));
     }
   });
 
-  it('gives 0 at inactive slots and adds the bias only where the sum is non-zero (hand-computed)', () => {
-    // one event, 3x3 grid, K = 3: slot 0 at (1,1) value 1, slot 1 at (3,3) value 2 (not neighbours), slot 2 unused
+  it('gives 0 at invalid slots, computes valid zero slots, adds the bias only where the sum is non-zero (hand-computed)', () => {
+    // one event, 3x3 grid, K = 3: slot 0 at (1,1) value 1, slot 1 at (3,3) value 2 (not neighbours), slot 2 unused (0, 0)
     const feat = Float32Array.from([1, 2, 0]);
-    const hash = Int32Array.from([1, 1, 3, 3, 1, 1]);
+    const hash = Int32Array.from([1, 1, 3, 3, 0, 0]);
     const w = new Float32Array(9);
     w[4] = 0.5; // centre tap
     const y = sparseConv2dOp(tf.tensor3d(feat, [1, 3, 1]), hash, tf.tensor(w, [3, 3, 1, 1]), tf.tensor1d([0.25]), { batch: 1, nMax: 3, cin: 1, cout: 1, k: 3 }, linear);
@@ -42,6 +44,11 @@ describe('sparseConv2dOp', () => {
     // a zero sum gets no bias: kernel all zero
     const z = sparseConv2dOp(tf.tensor3d(feat, [1, 3, 1]), hash, tf.zeros([3, 3, 1, 1]), tf.tensor1d([0.25]), { batch: 1, nMax: 3, cin: 1, cout: 1, k: 3 }, linear);
     expect(Array.from(z.dataSync())).toEqual([0, 0, 0]);
+    // slot 2 a kept pixel at (1,2) whose value is 0: computed from its left neighbour (weight 1): 1 + 0.25
+    w[3] = 1;
+    const kept = Int32Array.from([1, 1, 3, 3, 1, 2]);
+    const v = sparseConv2dOp(tf.tensor3d(feat, [1, 3, 1]), kept, tf.tensor(w, [3, 3, 1, 1]), tf.tensor1d([0.25]), { batch: 1, nMax: 3, cin: 1, cout: 1, k: 3 }, linear);
+    expect(Array.from(v.dataSync())).toEqual([0.5 + 0.25, 1 + 0.25, 1 + 0.25]);
   });
 
   it('has gradients matching finite differences for features, kernel and bias', () => {

@@ -1,6 +1,6 @@
 /**
- * Submanifold sparse convolution on a batch of slot tensors (SPEC §4.2), differentiable:
- * for an active output slot i and filter f, acc = sum over neighbours j (ascending) and channels c
+ * Submanifold sparse convolution on a batch of slot tensors (docs/semantics.md), differentiable:
+ * for a valid output slot i (activity 'mask': its hash row >= 1, whatever its features) and filter f, acc = sum over neighbours j (ascending) and channels c
  * of w[tap(i, j)][c][f] * x[j][c] in float64; bias is added only if acc != 0; inactive slots give 0;
  * the output stage (relu, quantizer) is applied to that exact value. Cost per event is
  * N * neighbours * Cin * Cout, never H * W.
@@ -9,7 +9,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { jsOp } from './js-op';
 import type { OutputStage } from './output-stage';
 import { jsOpStages, type WeightStages } from './weight-stages';
-import { buildNeighbours, slotActivity, type Neighbours } from './sparse-neighbours';
+import { buildNeighbours, slotValidity, type Neighbours } from './sparse-neighbours';
 
 export interface SparseConvGeometry {
   readonly batch: number;
@@ -33,7 +33,7 @@ export function sparseConv2dOp(
   return jsOp(inputs, ([xv, wv, bv]) => {
     const { batch, nMax, cin, cout } = g;
     const nb = buildNeighbours(hash, batch, nMax, g.k);
-    const active = slotActivity(xv!, batch * nMax, cin);
+    const active = slotValidity(hash, batch * nMax);
     const pre = new Float64Array(batch * nMax * cout);
     const biased = new Uint8Array(batch * nMax * cout);
     const out = new Float32Array(batch * nMax * cout);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildNeighbours, slotActivity } from './sparse-neighbours';
+import { buildNeighbours, slotValidity } from './sparse-neighbours';
 
 describe('buildNeighbours', () => {
   it('lists neighbours within R with their kernel taps (hand-computed, K = 3)', () => {
@@ -18,7 +18,7 @@ describe('buildNeighbours', () => {
     expect(Array.from(buildNeighbours(hash, 1, 2, 3).slot)).toEqual([0, 1]);
   });
 
-  it('slotActivity: active iff any channel is non-zero', () => {
-    expect(Array.from(slotActivity(Float32Array.from([0, 0, 0, 2, 0, 0]), 3, 2))).toEqual([0, 1, 0]);
+  it("slotValidity: valid iff the hash row is >= 1 (training's encoding of activity 'mask')", () => {
+    expect(Array.from(slotValidity(Int32Array.from([0, 0, 2, 3, 1, 1]), 3))).toEqual([0, 1, 1]);
   });
 });

@@ -63,16 +63,9 @@ function neighbourLists(hash: Int32Array, batch: number, nMax: number, k: number
   return { start, slot: slot.subarray(0, e), tap: tap.subarray(0, e) };
 }
 
-/** Slot activity: 1 iff any of the slot's c features is non-zero (SPEC §4). */
-export function slotActivity(x: Float32Array, slots: number, c: number): Uint8Array {
-  const active = new Uint8Array(slots);
-  for (let s = 0; s < slots; s++) {
-    for (let ch = 0; ch < c; ch++) {
-      if (x[s * c + ch] !== 0) {
-        active[s] = 1;
-        break;
-      }
-    }
-  }
-  return active;
+/** Slot validity in training (activity 'mask'): 1 iff the slot's hash row is >= 1 (input-reduce-op.ts). */
+export function slotValidity(hash: Int32Array, slots: number): Uint8Array {
+  const valid = new Uint8Array(slots);
+  for (let s = 0; s < slots; s++) valid[s] = hash[2 * s]! >= 1 ? 1 : 0;
+  return valid;
 }

@@ -16,27 +16,33 @@ const linear = outputStage('linear', undefined);
 
 describe('sparsePool2dOp', () => {
   for (const mode of ['avg', 'max'] as const) {
-    it(`${mode}: equals core sparsePool2dFloat (features and hashes), incl. dropped slots beyond floor(H/P)`, () => {
+    it(`${mode}: equals core sparsePool2dFloat under activity 'mask' (features; hashes of the valid output slots), incl. dropped slots beyond floor(H/P)`, () => {
       const s = randomSparseBatch({ batch: 8, nMax: 12, c: 2, h: 7, w: 8, active: 10, seed: 21 });
-      const layout = sparsePoolLayout(s.hash, 8, 12, 3, 7, 8);
-      const out = sparsePool2dOp(tf.tensor3d(s.feat, [8, 12, 2]), layout, { batch: 8, nMax: 12, c: 2, p: 3, mode }, linear).dataSync();
+      // training encodes an invalid slot as hash (0, 0): make the unused slots invalid
+      const hash = s.hash.slice();
+      for (let k = 0; k < 8 * 12; k++) if (s.feat[2 * k] === 0 && s.feat[2 * k + 1] === 0) hash.fill(0, 2 * k, 2 * k + 2);
+      const layout = sparsePoolLayout(hash, 8, 12, 3, 7, 8);
+      const out = sparsePool2dOp(tf.tensor3d(s.feat, [8, 12, 2]), layout, { batch: 8, nMax: 12, c: 2, p: 3, mode, reciprocalBits: 10 }, linear).dataSync();
       for (let e = 0; e < 8; e++) {
-        const ref = sparsePool2dFloat({ shape: { nMax: 12, c: 2, h: 7, w: 8 }, feat: Float64Array.from(s.feat.subarray(e * 24, (e + 1) * 24)), hash: s.hash.subarray(e * 24, (e + 1) * 24) }, { p: 3, mode });
+        const h = hash.subarray(e * 24, (e + 1) * 24);
+        const valid = Uint8Array.from({ length: 12 }, (_, k) => (h[2 * k]! >= 1 ? 1 : 0));
+        const ref = sparsePool2dFloat({ shape: { nMax: 12, c: 2, h: 7, w: 8 }, feat: Float64Array.from(s.feat.subarray(e * 24, (e + 1) * 24)), hash: h, valid }, { p: 3, mode });
         expect(Array.from(out.subarray(e * 24, (e + 1) * 24))).toEqual(Array.from(ref.feat, Math.fround));
-        expect(Array.from(layout.hash.subarray(e * 24, (e + 1) * 24))).toEqual(Array.from(ref.hash));
+        const refHash = Array.from(ref.hash, (v, k) => (ref.valid![k >> 1] ? v : 0));
+        expect(Array.from(layout.hash.subarray(e * 24, (e + 1) * 24))).toEqual(refHash);
       }
     });
   }
 
-  it('avg: sum * r * r with r = floor(1024/P)/1024, cast once by the quantizer (hand-computed)', () => {
+  it('avg: sum * r * r with r = floor(2^F/P)/2^F (F = 10 here), cast once by the quantizer (hand-computed)', () => {
     // P = 3 on a 3x3 grid: three slots in the one cell, values 1, 2, 3 -> 6 * (341/1024)^2
     const hash = Int32Array.from([1, 1, 2, 3, 3, 2]);
     const layout = sparsePoolLayout(hash, 1, 3, 3, 3, 3);
     const x = tf.tensor3d([1, 2, 3], [1, 3, 1]);
-    const exact = sparsePool2dOp(x, layout, { batch: 1, nMax: 3, c: 1, p: 3, mode: 'avg' }, linear).dataSync();
+    const exact = sparsePool2dOp(x, layout, { batch: 1, nMax: 3, c: 1, p: 3, mode: 'avg', reciprocalBits: 10 }, linear).dataSync();
     expect(Array.from(exact)).toEqual([Math.fround((6 * 341 * 341) / 2 ** 20), 0, 0]);
     // quantized to ap_ufixed<8,2,AP_RND_CONV,AP_SAT> (step 1/64): 0.66535... -> 43/64
-    const q = sparsePool2dOp(x, layout, { batch: 1, nMax: 3, c: 1, p: 3, mode: 'avg' }, outputStage('linear', quantizedBits(8, 2, { keepNegative: false })));
+    const q = sparsePool2dOp(x, layout, { batch: 1, nMax: 3, c: 1, p: 3, mode: 'avg', reciprocalBits: 10 }, outputStage('linear', quantizedBits(8, 2, { keepNegative: false })));
     expect(Array.from(q.dataSync())).toEqual([43 / 64, 0, 0]);
   });
 
@@ -47,7 +53,7 @@ describe('sparsePool2dOp', () => {
       const feat = s.feat.map((v, i) => (v === 0 ? 0 : v + i * 1e-3));
       const x = tf.variable(tf.tensor3d(feat, [4, 10, 2]), true, `x_${mode}`);
       const layout = sparsePoolLayout(s.hash, 4, 10, 2, 8, 8);
-      const r = checkGradients(() => sparsePool2dOp(x, layout, { batch: 4, nMax: 10, c: 2, p: 2, mode }, linear), [x], { h: 1e-4, skipZeros: [x] });
+      const r = checkGradients(() => sparsePool2dOp(x, layout, { batch: 4, nMax: 10, c: 2, p: 2, mode, reciprocalBits: 1 }, linear), [x], { h: 1e-4, skipZeros: [x] });
       expect(r.checked).toBeGreaterThan(30);
       expect(r.maxError).toBeLessThan(2e-3 * r.scale);
     });

@@ -1,10 +1,11 @@
 /**
  * Sparse pooling on a batch of slot tensors (SPEC §4.4), differentiable. Each owning slot gets, per
- * channel, the sum (avg: times r*r, r = floor(2^10/P)/2^10, exact in float64) or the maximum of the
- * values gathered from its cell (itself first, then later slots; inactive ones count as zeros);
+ * channel, the sum (avg: times r*r, r = floor(2^F/P)/2^F, exact in float64) or the maximum of the
+ * values gathered from its cell (itself first, then later valid slots; invalid ones take no part);
  * other slots give 0. The output stage (an optional quantizer) sees the exact value.
  */
-import { poolReciprocalRaw, type PoolMode } from '@sparsepixels/core';
+import type { PoolMode } from '@sparsepixels/core';
+import { reciprocalSquared } from './pool-reciprocal';
 import type * as tf from '@tensorflow/tfjs';
 import { jsOp } from './js-op';
 import type { OutputStage } from './output-stage';
@@ -13,12 +14,11 @@ import type { PoolLayout } from './sparse-pool-layout';
 export function sparsePool2dOp(
   x: tf.Tensor,
   layout: PoolLayout,
-  shape: { batch: number; nMax: number; c: number; p: number; mode: PoolMode },
+  shape: { batch: number; nMax: number; c: number; p: number; mode: PoolMode; reciprocalBits: number },
   stage: OutputStage,
 ): tf.Tensor {
   const { batch, nMax, c, mode } = shape;
-  const r = poolReciprocalRaw(shape.p) / 1024;
-  const rr = r * r;
+  const rr = reciprocalSquared(shape.p, shape.reciprocalBits);
   return jsOp([x], ([xv]) => {
     const slots = batch * nMax;
     const pre = new Float64Array(slots * c);

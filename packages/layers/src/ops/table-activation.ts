@@ -9,7 +9,8 @@ import { exactTypeOf } from './exact-type';
 
 export interface TableActivationOptions {
   readonly activation: 'sigmoid' | 'softmax';
-  readonly tableSize: number;
+  /** Absent: sized from the input type, as the IR does (docs/semantics.md). */
+  readonly tableSize: number | undefined;
   /** Declared table / result types (canonical strings) or 'auto'. */
   readonly table: string;
   readonly result: string;
@@ -23,7 +24,7 @@ function interpreterFor(o: TableActivationOptions, inputType: string, units: num
   if (!it) {
     const model: ModelIR = {
       format: 'sparsepixels-ir',
-      version: 1,
+      version: 2,
       name: 'table_activation',
       input: { name: 'x', shape: [units], type: inputType },
       layers: [
@@ -31,7 +32,7 @@ function interpreterFor(o: TableActivationOptions, inputType: string, units: num
           name: 'act',
           op: 'Activation',
           inputs: ['x'],
-          attrs: { activation: o.activation, tableSize: o.tableSize },
+          attrs: { activation: o.activation, ...(o.tableSize !== undefined && { tableSize: o.tableSize }) },
           precision: { table: o.table, result: o.result },
         },
       ],

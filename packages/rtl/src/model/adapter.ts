@@ -4,7 +4,9 @@
  * the IR's layer representation is an edit of this file only.
  */
 import {
+  V1_RECIPROCAL_BITS,
   defaultSoftmaxConfig,
+  poolReciprocalRaw,
   fracBits,
   quantizeNumberBig,
   sigmoidTable,
@@ -113,6 +115,13 @@ export interface ModelDesc {
   readonly part: string;
 }
 
+/** Whether r = floor(2^F/P)/2^F equals the 10-bit r of the pooling cores. */
+function sameAsV1Reciprocal(p: number, f: number): boolean {
+  const r = BigInt(poolReciprocalRaw(p, f));
+  const v1 = BigInt(poolReciprocalRaw(p, V1_RECIPROCAL_BITS));
+  return f <= V1_RECIPROCAL_BITS ? r << BigInt(V1_RECIPROCAL_BITS - f) === v1 : r === v1 << BigInt(f - V1_RECIPROCAL_BITS);
+}
+
 function fail(message: string, where?: string): never {
   throw new SparsePixelsError('SP_RTL_MODEL', message, where);
 }
@@ -150,6 +159,7 @@ function activationDesc(
 ): ActivationDesc {
   const op = p.layer.op;
   const { activation, tableSize } = p.attrs;
+  if (p.attrs.output === 'logits') fail(`output "logits" is not supported by the rtl backend (use activation linear)`, `layer "${p.layer.name}"`);
   const rowLength = op === 'SparseActivation' ? (base.input.shape[2] ?? 1) : base.input.shape.reduce((a, b) => a * b, 1);
   const { table, accum } = p.precision;
   if (activation === 'sigmoid') {
@@ -176,7 +186,11 @@ function layerDesc(p: PreparedLayer<LayerIR>, base: LayerBase): LayerDesc {
     return { ...base, op: 'SparseConv2D', k, cin: base.input.shape[2] ?? 1, cout, ...macDesc(p, where) };
   }
   if (isPreparedLayerOf(p, 'SparsePooling2D')) {
-    const { mode, poolSize } = p.attrs;
+    const { mode, poolSize, reciprocalBits } = p.attrs;
+    // the pooling cores hold r = floor(1024/P)/1024 (F = 10); another F is accepted when it gives
+    // the same r (powers of two), refused otherwise (docs/semantics.md section 5.2)
+    if (mode === 'avg' && !sameAsV1Reciprocal(poolSize, reciprocalBits ?? V1_RECIPROCAL_BITS))
+      fail(`reciprocalBits ${String(reciprocalBits)} gives another r than the rtl backend's floor(1024/P)/1024: declare attrs.reciprocalBits 10`, where);
     const accum = mode === 'avg' ? p.precision.accum : undefined;
     return { ...base, op: 'SparsePooling2D', p: poolSize, mode, ...(accum ? { accum } : {}) };
   }
@@ -213,6 +227,10 @@ function checkBuild(model: ModelIR): void {
 export function describeModel(prepared: PreparedModel): ModelDesc {
   const { model } = prepared;
   checkBuild(model);
+  // The RTL cores implement the v1 activity rule; activity 'mask' needs a validity bit per slot in
+  // every sparse core (docs/semantics.md section 5.1), not built yet: refused rather than computed wrong.
+  if (prepared.activity === 'mask' && prepared.layers.some((l) => l.op.sparse))
+    fail(`activity "mask" is not supported by the rtl backend yet (it implements activity "nonzero"); set "activity": "nonzero" to build the v1 semantics`, '/activity');
   const input = { name: prepared.input.name, ...tensorOf(prepared.input.tensor, prepared.input.type) };
   const layers: LayerDesc[] = prepared.layers.map((p) => {
     const where = `layer "${p.layer.name}"`;

@@ -29,10 +29,11 @@ export function unitVectors(
   x: readonly bigint[],
   ev: EventResult,
   hash?: Int32Array,
+  valid?: Uint8Array,
 ): UnitVectors {
   const vectors: DotVector[] = [];
   let reordered = 0;
-  for (const u of outputUnits(l, x, hash)) {
+  for (const u of outputUnits(l, x, hash, valid)) {
     if (!u.active) continue;
     const v = new Array<bigint>(l.fanIn).fill(0n);
     let lastTap = -1;

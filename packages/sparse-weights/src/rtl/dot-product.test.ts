@@ -42,7 +42,7 @@ function layerVectors(m: ModelIR, events: number, seed: number, cap: number) {
   );
   walkLayerEvents(m, sims, eventsFor(m, events, seed), events, (e) => {
     expect(e.result.zeroSkip).toEqual(e.reference); // the simulation itself agrees with the interpreter
-    const v = unitVectors(e.sim.layer, e.x, e.result, e.hash);
+    const v = unitVectors(e.sim.layer, e.x, e.result, e.hash, e.valid);
     const entry = byLayer.get(e.sim.layer.name)!;
     entry.vectors.push(...v.vectors.slice(0, cap - entry.vectors.length));
     entry.reordered += v.reordered;

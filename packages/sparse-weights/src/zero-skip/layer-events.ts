@@ -20,6 +20,8 @@ export interface LayerEvent {
   readonly event: number;
   readonly x: readonly bigint[];
   readonly hash?: Int32Array;
+  /** Validity bits of the input slots (activity 'mask'). */
+  readonly valid?: Uint8Array;
   /** The interpreter's output raws of the layer for this event. */
   readonly reference: readonly bigint[];
   readonly result: EventResult;
@@ -66,7 +68,7 @@ function inputOf(
   events: number,
   trace: Readonly<Record<string, TraceEntry>>,
   quantized: bigint[][],
-): { x: bigint[]; hash?: Int32Array } {
+): { x: bigint[]; hash?: Int32Array; valid?: Uint8Array } {
   const t = trace[l.input];
   if (!t) return { x: quantized[e]! };
   const size = t.raw.length / events;
@@ -74,6 +76,7 @@ function inputOf(
   return {
     x: slice(t.raw, e * size, size),
     ...(t.hash ? { hash: t.hash.subarray(e * 2 * n, (e + 1) * 2 * n) } : {}),
+    ...(t.valid ? { valid: t.valid.subarray(e * n, (e + 1) * n) } : {}),
   };
 }
 
@@ -131,14 +134,15 @@ export function walkLayerEvents(
       const out = r.trace![sim.layer.name]!;
       const outSize = out.raw.length / n;
       for (let e = 0; e < n; e++) {
-        const { x: xe, hash } = inputOf(sim.layer, e, n, r.trace!, q);
+        const { x: xe, hash, valid } = inputOf(sim.layer, e, n, r.trace!, q);
         visit({
           sim,
           event: start + e,
           x: xe,
           ...(hash ? { hash } : {}),
+          ...(valid ? { valid } : {}),
           reference: slice(out.raw, e * outSize, outSize),
-          result: simulateEvent(sim, xe, hash),
+          result: simulateEvent(sim, xe, hash, valid),
         });
       }
     }

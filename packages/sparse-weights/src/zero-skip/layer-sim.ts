@@ -137,11 +137,12 @@ function run<T>(
   a: Arith<T>,
   xBig: readonly bigint[],
   hash: Int32Array | undefined,
+  valid: Uint8Array | undefined,
 ): EventResult {
   const { layer: l, tapStart, index, term, biasStep } = p;
   const { cin, cout } = l;
   const x = xBig.map((v) => a.from(v));
-  const units = outputUnits(l, xBig, hash);
+  const units = outputUnits(l, xBig, hash, valid);
   const size = units.length * cout;
   const dense = new Array<bigint>(size).fill(0n);
   const zeroSkip = new Array<bigint>(size).fill(0n);
@@ -182,8 +183,8 @@ function run<T>(
   return { dense, zeroSkip, inputSparse, zeroSkipMacs };
 }
 
-export function simulateEvent(p: PreparedLayerSim, x: readonly bigint[], hash?: Int32Array): EventResult {
+export function simulateEvent(p: PreparedLayerSim, x: readonly bigint[], hash?: Int32Array, valid?: Uint8Array): EventResult {
   return typeof p.arith.zero === 'number'
-    ? run(p, p.arith as Arith<number>, x, hash)
-    : run(p, p.arith as Arith<bigint>, x, hash);
+    ? run(p, p.arith as Arith<number>, x, hash, valid)
+    : run(p, p.arith as Arith<bigint>, x, hash, valid);
 }

@@ -26,8 +26,12 @@ export interface OutputUnit {
   readonly active: boolean;
 }
 
-/** The output units of one event; `hash` (1-based h, w per slot) for sparse inputs. */
-export function outputUnits(l: MacLayer, x: readonly bigint[], hash?: Int32Array): OutputUnit[] {
+/**
+ * The output units of one event; `hash` (1-based h, w per slot) for sparse inputs, and `valid` the
+ * slots' validity bits under activity 'mask' (docs/semantics.md: a valid slot is computed whatever
+ * its features; without bits a slot is active iff a feature is non-zero).
+ */
+export function outputUnits(l: MacLayer, x: readonly bigint[], hash?: Int32Array, valid?: Uint8Array): OutputUnit[] {
   const { cin, cout, k } = l;
   if (l.kind === 'dense') return [{ groups: [{ tap: 0, x: 0 }], out: 0, active: true }];
   const r = (k - 1) >> 1;
@@ -54,8 +58,8 @@ export function outputUnits(l: MacLayer, x: readonly bigint[], hash?: Int32Array
   const hs = hash ?? new Int32Array(2 * n);
   const units: OutputUnit[] = [];
   for (let i = 0; i < n; i++) {
-    let active = false;
-    for (let c = 0; c < cin; c++) if (x[i * cin + c] !== 0n) active = true;
+    let active = valid ? valid[i] === 1 : false;
+    if (!valid) for (let c = 0; c < cin; c++) if (x[i * cin + c] !== 0n) active = true;
     const groups: TermGroup[] = [];
     if (active) {
       for (let j = 0; j < n; j++) {

@@ -68,7 +68,7 @@ describe('zeroSkipSimulate', () => {
     // 4 inputs -> 2 outputs; weights w[i][o] (o fastest), 3 of 8 non-zero
     const m: ModelIR = {
       format: 'sparsepixels-ir',
-      version: 1,
+      version: 2,
       name: 'd',
       input: { name: 'x', shape: [4], type: 'ap_fixed<8,3>' },
       layers: [

@@ -1,18 +1,18 @@
 /**
  * Standard AveragePooling2D of the baseline CNN: stride P, 'valid', on a dense (h, w, c) image;
  * output floor(h/P) x floor(w/P) x c (rows and columns beyond are dropped). avg = sum * r * r with
- * the same r = floor(2^10/P)/2^10 as the sparse pooling (SPEC §4.4), so both variants agree on the
+ * the same r = floor(2^F/P)/2^F as the sparse pooling (F = reciprocalBits; docs/semantics.md), so both variants agree on the
  * same pixels. Bit-exact form: `acc += v` over the window (kh, kw ascending; one cast per step into
  * the accumulator type, default poolAccumType = exact), then the exact acc*r*r cast once into the
  * result type.
  */
 import { SparsePixelsError } from '../../errors';
-import { addType, apUfixed, castRaw, castRawBig, fracBits, mulType } from '../../fixed';
+import { addType, castRaw, castRawBig, fracBits, mulType } from '../../fixed';
 import type { FixedType } from '../../fixed';
 import { checkInt, checkLength, whereOf } from '../kernel-checks';
 import { checkNumberType, MAX_NUMBER_WIDTH, rawRange } from '../raw-cast';
-import { poolReciprocalRaw } from '../sparse-pool2d';
-import { poolAccumType } from '../sparse-pool2d-fixed';
+import { checkReciprocalBits, poolReciprocalRaw, V1_RECIPROCAL_BITS } from '../sparse-pool2d';
+import { poolAccumType, reciprocalType } from '../sparse-pool2d-fixed';
 
 export interface AveragePool2dParams {
   readonly h: number;
@@ -20,6 +20,8 @@ export interface AveragePool2dParams {
   readonly c: number;
   /** Pool size and stride P (<= h and w). */
   readonly p: number;
+  /** Fraction bits F of r = floor(2^F/P)/2^F (default 10, the v1 constant). */
+  readonly reciprocalBits?: number;
   readonly name?: string;
 }
 
@@ -37,6 +39,7 @@ function check(
   checkInt(o.w, 1, 'AveragePooling2D width', where);
   checkInt(o.c, 1, 'AveragePooling2D channels', where);
   checkInt(o.p, 1, 'AveragePooling2D pool size P', where);
+  checkReciprocalBits(o.reciprocalBits ?? V1_RECIPROCAL_BITS, 'AveragePooling2D', where);
   if (o.p > o.h || o.p > o.w) {
     throw new SparsePixelsError(
       'SP_KERNEL_ARG',
@@ -80,7 +83,8 @@ export function averagePool2dFloat(
 ): Float64Array {
   const { ho, wo } = check(x, o, out);
   const res = out ?? new Float64Array(ho * wo * o.c);
-  const r = poolReciprocalRaw(o.p) / 1024;
+  const bits = o.reciprocalBits ?? V1_RECIPROCAL_BITS;
+  const r = poolReciprocalRaw(o.p, bits) / 2 ** bits;
   forWindows(o, ho, wo, (i, window) => {
     let s = 0;
     for (const j of window) s += x[j] as number;
@@ -89,23 +93,25 @@ export function averagePool2dFloat(
   return res;
 }
 
-/** The casts of the fixed form: `acc += v` and `res = acc * r * r` (r as ap_ufixed<11,1>). */
+/** The casts of the fixed form: `acc += v` and `res = acc * r * r` (r as ap_ufixed<F+1,1>). */
 function casts(o: AveragePool2dFixedParams) {
   const { input } = o.types;
   const acc = o.types.accum ?? poolAccumType(input, o.p);
   const fa = fracBits(acc);
   const frac = Math.max(fa, fracBits(input));
-  const rType = apUfixed(11, 1);
-  const rr = poolReciprocalRaw(o.p) ** 2;
+  const bits = o.reciprocalBits ?? V1_RECIPROCAL_BITS;
+  const rType = reciprocalType(bits);
+  const r = poolReciprocalRaw(o.p, bits);
   return {
     acc,
     frac,
     accScale: 2 ** (frac - fa),
     valueScale: 2 ** (frac - fracBits(input)),
     sumWidth: addType(acc, input).width,
-    outFrac: fa + 20,
+    outFrac: fa + 2 * bits,
     outWidth: mulType(mulType(acc, rType), rType).width,
-    rr,
+    rr: r * r,
+    rrBig: BigInt(r) * BigInt(r),
   };
 }
 
@@ -118,6 +124,7 @@ function fitsNumber(k: ReturnType<typeof casts>, input: FixedType): boolean {
   return (
     k.acc.width <= MAX_NUMBER_WIDTH &&
     mag(k.acc) * k.accScale + mag(input) * k.valueScale <= limit &&
+    k.rr <= limit &&
     mag(k.acc) * k.rr <= limit
   );
 }
@@ -159,7 +166,7 @@ export function averagePool2dFixedBig(
   const k = casts(o);
   const accScale = BigInt(k.accScale);
   const valueScale = BigInt(k.valueScale);
-  const rr = BigInt(k.rr);
+  const rr = k.rrBig;
   forWindows(o, ho, wo, (i, window) => {
     let acc = 0n;
     for (const j of window)

@@ -1,4 +1,5 @@
 import { SparsePixelsError } from '@sparsepixels/core';
+import { activationFunction } from '@sparsepixels/ir';
 import type { ActivationContext, ActivationEmitter } from './activation-emitter';
 import { sigmoidEmitter } from './sigmoid';
 import { softmaxEmitter } from './softmax';
@@ -13,7 +14,7 @@ export const ACTIVATION_EMITTERS: readonly ActivationEmitter[] = Object.freeze([
 
 /** Template fields of the layer's activation over rows of `rowLength` values. */
 export function activationView(ctx: ActivationContext, rowLength: number) {
-  const name = ctx.attrs.activation;
+  const name = activationFunction(ctx.attrs); // linear for a sigmoid/softmax that outputs logits
   const emitter = ACTIVATION_EMITTERS.find((a) => a.name === name);
   if (!emitter) {
     throw new SparsePixelsError(

@@ -1,3 +1,4 @@
+import { preparedTableSize } from '@sparsepixels/ir';
 import { DEFAULT_SIGMOID_TABLE_TYPE, fracBits, sigmoidTable } from '@sparsepixels/core';
 import type { ActivationEmitter } from './activation-emitter';
 
@@ -5,7 +6,7 @@ import type { ActivationEmitter } from './activation-emitter';
 export const sigmoidEmitter: ActivationEmitter = {
   name: 'sigmoid',
   view(ctx) {
-    const tableSize = ctx.attrs.tableSize;
+    const tableSize = preparedTableSize(ctx.attrs, ctx.layer.name);
     const tableType = ctx.precision.table ?? DEFAULT_SIGMOID_TABLE_TYPE;
     const table = sigmoidTable({ tableSize, tableType });
     const typeName = ctx.typedef(`table${ctx.index}_t`, tableType, `${ctx.layer.name} sigmoid table`);

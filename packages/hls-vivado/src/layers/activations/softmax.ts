@@ -1,10 +1,11 @@
+import { preparedTableSize } from '@sparsepixels/ir';
 import { defaultSoftmaxConfig, fracBits, softmaxTables, type SoftmaxConfig } from '@sparsepixels/core';
 import type { ActivationContext, ActivationEmitter } from './activation-emitter';
 
 /** The softmax configuration the interpreter uses for this layer (core's defaults + IR precisions). */
 function softmaxConfig(ctx: ActivationContext, rowLength: number): SoftmaxConfig {
   const { table, accum } = ctx.precision;
-  const { tableSize } = ctx.attrs;
+  const tableSize = preparedTableSize(ctx.attrs, ctx.layer.name);
   return defaultSoftmaxConfig(rowLength, {
     ...(table && { expType: table, invType: table }),
     ...(accum && { sumType: accum }),

@@ -2,10 +2,15 @@ import { getActivation, type FixedActivation } from '@sparsepixels/core';
 import type { AnyLayerIR, CompileContext } from '../op-def';
 import type { ActivationAttrs } from './activation-attrs';
 
+/** The function a layer computes: its activation, or linear when it outputs logits (backends use it too). */
+export function activationFunction(attrs: Pick<ActivationAttrs, 'activation' | 'output'>): string {
+  return attrs.output === 'logits' ? 'linear' : attrs.activation;
+}
+
 /** Core's kernel for the layer's activation, prepared once with the resolved types. */
 export function prepareActivation(ctx: CompileContext<AnyLayerIR, ActivationAttrs>, rowLength: number): FixedActivation {
   const { precision, attrs } = ctx;
-  return getActivation(attrs.activation).prepareFixed({
+  return getActivation(activationFunction(attrs)).prepareFixed({
     input: ctx.inputTypes[0]!,
     result: precision.result,
     table: precision.table,
@@ -18,5 +23,5 @@ export function prepareActivation(ctx: CompileContext<AnyLayerIR, ActivationAttr
 
 /** Core's float kernel of the layer's activation. */
 export function floatActivation(ctx: CompileContext<AnyLayerIR, ActivationAttrs>) {
-  return getActivation(ctx.attrs.activation);
+  return getActivation(activationFunction(ctx.attrs));
 }

@@ -61,6 +61,7 @@ struct config5 {
     static const unsigned pool_size = 2;
     static const unsigned in_height = 8;
     static const unsigned in_width = 8;
+    static const unsigned recip_bits = 10;
     typedef sparse_hash_t hash_t;
     typedef layer5_accum_t accum_t;
 };

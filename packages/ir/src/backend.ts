@@ -1,5 +1,6 @@
 import { SparsePixelsError } from '@sparsepixels/core';
 import { DIAGNOSTICS } from './diagnostics';
+import type { InputEvents } from './input-events';
 import type { ModelIR } from './model';
 import { didYouMean } from './util/did-you-mean';
 
@@ -7,8 +8,11 @@ import { didYouMean } from './util/did-you-mean';
 export interface EmitOptions {
   /** Replace an existing non-empty output folder. */
   readonly force?: boolean;
-  /** Events written to the test bench data (inputs and the interpreter's expected outputs). */
-  readonly testInputs?: ArrayLike<number>;
+  /**
+   * Events written to the test bench data (inputs and the interpreter's expected outputs): values
+   * in memory, or InputEvents read in slices for event sets larger than memory.
+   */
+  readonly testInputs?: ArrayLike<number> | InputEvents;
   readonly testBatchSize?: number;
   readonly [key: string]: unknown;
 }

@@ -64,3 +64,12 @@ export type { Backend, EmitOptions, EmitResult } from './backend';
 // Utilities
 export { didYouMean } from './util/did-you-mean';
 export { suggestionList } from './util/suggestion-list';
+
+// Input events read in slices
+export { arrayEvents, toInputEvents, firstEvents, forEachBatch } from './input-events';
+export type { InputEvents } from './input-events';
+
+// Numerical profiling: value ranges and overflow counts per layer on real data
+export { profileModel, createProfiler } from './interpret/profile-model';
+export type { Profiler } from './interpret/profile-model';
+export type { ProfileReport, ProfileEntry, ValueRange } from './interpret/profile-stats';

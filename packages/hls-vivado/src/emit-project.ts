@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { parseType, SparsePixelsError } from '@sparsepixels/core';
-import { formatDiagnostic, prepareModel, type EmitOptions as IrEmitOptions, type EmitResult, type ModelIR } from '@sparsepixels/ir';
+import { formatDiagnostic, prepareModel, toInputEvents, type EmitOptions as IrEmitOptions, type EmitResult, type InputEvents, type ModelIR } from '@sparsepixels/ir';
 import { findEmitter } from './emitters';
 import { hlsIncludeDir } from './paths';
 import { buildProjectView } from './project-view';
 import { IR_FILE, renderProject } from './render-project';
-import { defaultEvents, interpretEvents } from './csim/reference';
+import { defaultEvents } from './csim/reference';
 import type { OutputSpec } from './csim/parse-results';
-import { formatInputEvents, formatOutputs } from './tb-data';
+import { writeInputEvents, writeOutputPredictions } from './tb-data';
 import type { ToolProfile } from './tool-profile';
 import { writeProject } from './write-project';
 
@@ -15,10 +15,17 @@ export interface EmitOptions extends IrEmitOptions {
   /** Replace an existing non-empty output folder. */
   readonly force?: boolean;
   /**
-   * Test-bench events: H*W*C input values per event, flattened. Default: a few deterministic
-   * random sparse events (including an empty one and one with more than N active pixels).
+   * Test-bench events: H*W*C input values per event, flattened, or InputEvents read in slices
+   * (the test-bench files are then written a batch at a time, memory bounded). Default: a few
+   * deterministic random sparse events (including an empty one and one with more than N active
+   * pixels).
    */
-  readonly testInputs?: ArrayLike<number>;
+  readonly testInputs?: ArrayLike<number> | InputEvents;
+  /**
+   * Progress of the test-bench files: called with work done so far out of `total` (each event
+   * counts twice: its input line, then its interpreted outputs).
+   */
+  readonly onTestEvents?: (done: number, total: number) => void;
 }
 
 export interface EmitProjectResult extends EmitResult {
@@ -35,19 +42,22 @@ export function emitProject(profile: ToolProfile, doc: unknown, outDir: string, 
   const view = buildProjectView(model, profile);
   const files = renderProject(model, view, profile);
   const inputSize = view.input.size;
-  const events = options.testInputs ?? defaultEvents(model);
-  if (options.testBatchSize !== undefined && options.testBatchSize * inputSize !== events.length) {
+  const events = toInputEvents(options.testInputs ?? defaultEvents(model), inputSize);
+  if (options.testBatchSize !== undefined && options.testBatchSize !== events.count) {
     throw new SparsePixelsError(
       'SP_CSIM_EVENTS',
-      `testInputs has ${events.length} values; testBatchSize ${options.testBatchSize} events need ${options.testBatchSize * inputSize}`,
+      `testInputs has ${events.count * inputSize} values; testBatchSize ${options.testBatchSize} events need ${options.testBatchSize * inputSize}`,
     );
   }
-  const eventCount = events.length / inputSize;
+  const eventCount = events.count;
   const outputs = outputSpecs(model);
-  const raws = interpretEvents(model, Float64Array.from(events), inputSize).outputs;
+  const progress = (offset: number) => (done: number) => options.onTestEvents?.(offset + done, 2 * eventCount);
   files.push(
-    { path: 'tb_data/tb_input_features.dat', content: formatInputEvents(events, inputSize) },
-    { path: 'tb_data/tb_output_predictions.dat', content: formatOutputs(raws, outputs) },
+    { path: 'tb_data/tb_input_features.dat', content: (write) => writeInputEvents(events, write, progress(0)) },
+    {
+      path: 'tb_data/tb_output_predictions.dat',
+      content: (write) => writeOutputPredictions(model, events, outputs, write, progress(eventCount)),
+    },
     { path: IR_FILE, content: `${JSON.stringify(typeof doc === 'string' ? JSON.parse(doc) : doc, null, 2)}\n` },
   );
   const include = hlsIncludeDir();

@@ -1,11 +1,14 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
 
-/** One generated file: a path relative to the project folder and its text. */
+/** Writes a large file's text in pieces (test-bench data), so it never sits in memory whole. */
+export type StreamedContent = (write: (chunk: string) => void) => void;
+
+/** One generated file: a path relative to the project folder and its text (or a writer of it). */
 export interface ProjectFile {
   readonly path: string;
-  readonly content: string;
+  readonly content: string | StreamedContent;
   /** Mark executable (shell scripts). */
   readonly executable?: boolean;
 }
@@ -42,7 +45,8 @@ export function writeProject(
     for (const file of files) {
       const path = join(tmp, file.path);
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.content, { mode: file.executable ? 0o755 : 0o644 });
+      if (typeof file.content === 'string') writeFileSync(path, file.content, { mode: file.executable ? 0o755 : 0o644 });
+      else writeStreamed(path, file.content);
     }
     replaceFolder(tmp, target);
   } catch (err) {
@@ -52,6 +56,15 @@ export function writeProject(
     throw new SparsePixelsError('SP_WRITE_FAILED', `cannot write the project: ${message}`, target);
   }
   return target;
+}
+
+function writeStreamed(path: string, content: StreamedContent): void {
+  const fd = openSync(path, 'wx', 0o644);
+  try {
+    content((chunk) => void writeSync(fd, chunk));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Moves `tmp` to `target`; an old `target` is moved aside first and deleted only afterwards. */

@@ -1,21 +1,32 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
-import { prepareModel, type ModelIR } from '@sparsepixels/ir';
+import { arrayEvents, prepareModel, toInputEvents, type InputEvents, type ModelIR } from '@sparsepixels/ir';
 import { outputSpecs } from '../emit-project';
 import { IR_FILE } from '../render-project';
-import { formatInputEvents, parseInputEvents } from '../tb-data';
+import { formatInputEvents, writeInputEvents } from '../tb-data';
 import { compileProject, runProcess, type CompileOptions } from './compile';
-import { compareOutputs, firstDivergence, type Divergence, type Mismatch } from './compare';
+import { compareOutputs, emptyComparison, firstDivergence, type Divergence, type Mismatch } from './compare';
 import { parseResults, parseTrace, type OutputSpec } from './parse-results';
 import { interpretEvents } from './reference';
+import { tbFileEvents } from './tb-file-events';
 
 export interface CsimOptions extends CompileOptions {
-  /** Input events (H*W*C values each, flattened); default tb_data/tb_input_features.dat. */
-  readonly events?: ArrayLike<number>;
+  /**
+   * Input events (H*W*C values each, flattened, or InputEvents read in slices); default
+   * tb_data/tb_input_features.dat.
+   */
+  readonly events?: ArrayLike<number> | InputEvents;
   /** Mismatching events re-run with the layer trace (default 3). */
   readonly traceEvents?: number;
+  /**
+   * Events per test-bench run (default 10,000): the input file, the g++ binary's run, the
+   * interpreter and the comparison go batch by batch, so memory and temporary files stay bounded.
+   */
+  readonly batchSize?: number;
+  /** Called after each batch with the events compared so far. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface CsimResult {
@@ -25,6 +36,8 @@ export interface CsimResult {
   /** True when every output bit of every event equals the interpreter's. */
   readonly bitExact: boolean;
   readonly mismatchCount: number;
+  /** Values that differ per output, aligned with `outputs` (they sum to mismatchCount). */
+  readonly outputMismatches: readonly number[];
   /** The first mismatches (at most 100), in event order. */
   readonly mismatches: readonly Mismatch[];
   /** For the first traced mismatching events: the first layer whose output differs. */
@@ -34,50 +47,81 @@ export interface CsimResult {
   readonly interpretMs: number;
 }
 
+export const CSIM_BATCH = 10_000;
+
 /**
  * C simulation of an emitted project without Xilinx tools: compiles the test bench with g++
- * against firmware/ap_types, runs it on the events, and compares every output's raw bits with the
- * interpreter on the same events. On a mismatch the failing events are re-run with the layer trace
- * to name the first layer that differs.
+ * against firmware/ap_types, runs it on the events batch by batch, and compares every output's
+ * raw bits with the interpreter on the same events. On a mismatch the failing events are re-run
+ * with the layer trace to name the first layer that differs.
  */
 export async function runCsim(projectDir: string, options: CsimOptions = {}): Promise<CsimResult> {
   const { model, project } = loadProject(projectDir);
   const inputSize = model.input.shape.reduce((a, b) => a * b, 1);
   const outputs = outputSpecs(model);
+  const events = options.events
+    ? toInputEvents(options.events, inputSize)
+    : tbFileEvents(join(projectDir, 'tb_data/tb_input_features.dat'), inputSize, join(projectDir, 'tb_data/tb_input_features.dat'));
   const work = mkdtempSync(join(tmpdir(), 'sp-csim-'));
   try {
-    const events = options.events
-      ? Float64Array.from(options.events)
-      : parseInputEvents(readFileSync(join(projectDir, 'tb_data/tb_input_features.dat'), 'utf8'), inputSize, 'tb_input_features.dat');
-    const inputFile = join(work, 'input.dat');
-    writeFileSync(inputFile, formatInputEvents(events, inputSize));
     const binary = join(work, `${project}_csim`);
     const compileMs = await compileProject(projectDir, project, binary, options);
-    const resultsFile = join(work, 'results.log');
-    const run = await runBinary(binary, [inputFile, resultsFile], projectDir);
-    const actual = parseResults(readFileSync(resultsFile, 'utf8'), outputs, 'csim results');
-    const t0 = performance.now();
-    const expected = interpretEvents(model, events, inputSize).outputs;
-    const interpretMs = performance.now() - t0;
-    if (actual.length !== expected.length) {
-      throw new SparsePixelsError('SP_CSIM_RUN', `the test bench wrote ${actual.length} events, expected ${expected.length}`, projectDir);
+    const batch = Math.max(1, options.batchSize ?? CSIM_BATCH);
+    const cmp = emptyComparison(outputs.length);
+    const traced = new Map<number, Float64Array>();
+    const traceEvents = options.traceEvents ?? 3;
+    let runMs = 0;
+    let interpretMs = 0;
+    for (let start = 0; start < events.count; start += batch) {
+      const n = Math.min(batch, events.count - start);
+      const x = Float64Array.from(events.read(start, n));
+      const inputFile = join(work, 'input.dat');
+      writeEventsFile(inputFile, x, inputSize);
+      const resultsFile = join(work, 'results.log');
+      const run = await runBinary(binary, [inputFile, resultsFile], projectDir);
+      runMs += run.ms;
+      const actual = parseResults(readFileSync(resultsFile, 'utf8'), outputs, 'csim results');
+      const t0 = performance.now();
+      const expected = interpretEvents(model, x, inputSize).outputs;
+      interpretMs += performance.now() - t0;
+      if (actual.length !== expected.length) {
+        throw new SparsePixelsError('SP_CSIM_RUN', `the test bench wrote ${actual.length} events, expected ${expected.length}`, projectDir);
+      }
+      const before = cmp.mismatches.length;
+      compareOutputs(expected, actual, outputs, cmp, start);
+      for (const m of cmp.mismatches.slice(before)) {
+        if (traced.size < traceEvents && !traced.has(m.event)) {
+          const e = m.event - start;
+          traced.set(m.event, x.slice(e * inputSize, (e + 1) * inputSize));
+        }
+      }
+      options.onProgress?.(start + n, events.count);
     }
-    const { count, mismatches } = compareOutputs(expected, actual, outputs);
-    const divergences = count > 0 ? await traceMismatches(model, binary, work, projectDir, events, inputSize, mismatches, options) : [];
+    const divergences = traced.size > 0 ? await traceMismatches(model, binary, work, projectDir, traced, inputSize) : [];
     return {
       projectDir,
-      events: expected.length,
+      events: events.count,
       outputs,
-      bitExact: count === 0,
-      mismatchCount: count,
-      mismatches,
+      bitExact: cmp.count === 0,
+      mismatchCount: cmp.count,
+      outputMismatches: cmp.perOutput,
+      mismatches: cmp.mismatches,
       divergences,
       compileMs,
-      runMs: run.ms,
+      runMs,
       interpretMs,
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function writeEventsFile(path: string, x: Float64Array, inputSize: number): void {
+  const fd = openSync(path, 'w');
+  try {
+    writeInputEvents(arrayEvents(x, inputSize), (chunk) => void writeSync(fd, chunk));
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -105,21 +149,19 @@ async function traceMismatches(
   binary: string,
   work: string,
   projectDir: string,
-  events: Float64Array,
+  picked: ReadonlyMap<number, Float64Array>,
   inputSize: number,
-  mismatches: readonly Mismatch[],
-  options: CsimOptions,
 ): Promise<Divergence[]> {
-  const picked = [...new Set(mismatches.map((m) => m.event))].slice(0, options.traceEvents ?? 3);
-  const subset = new Float64Array(picked.length * inputSize);
-  picked.forEach((e, k) => subset.set(events.subarray(e * inputSize, (e + 1) * inputSize), k * inputSize));
+  const order = [...picked.keys()].sort((a, b) => a - b);
+  const subset = new Float64Array(order.length * inputSize);
+  order.forEach((e, k) => subset.set(picked.get(e)!, k * inputSize));
   const inputFile = join(work, 'trace-input.dat');
   const traceFile = join(work, 'trace.log');
   writeFileSync(inputFile, formatInputEvents(subset, inputSize));
   await runBinary(binary, [inputFile, join(work, 'trace-results.log'), traceFile], projectDir);
   const cpp = parseTrace(readFileSync(traceFile, 'utf8'));
   const ref = interpretEvents(model, subset, inputSize, { trace: true }).trace ?? [];
-  return picked.flatMap((event, k) => {
+  return order.flatMap((event, k) => {
     const d = firstDivergence(model, ref[k], cpp.filter((t) => t.event === k));
     return d ? [{ ...d, event }] : [];
   });

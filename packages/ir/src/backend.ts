@@ -37,7 +37,13 @@ export interface Backend {
   emit(model: ModelIR, outDir: string, options?: EmitOptions): Promise<EmitResult>;
 }
 
-const backends = new Map<string, Backend>();
+/**
+ * The registry lives on globalThis under a registered symbol, so every copy of this package in a
+ * process (its ESM and CJS builds, or a plugin that brought its own copy) shares one registry: a
+ * backend registered by an outside package is visible to the CLI that loaded it.
+ */
+const KEY = Symbol.for('@sparsepixels/ir/backends');
+const backends: Map<string, Backend> = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map<string, Backend>()) as Map<string, Backend>;
 
 function fail(d: { code: string; message: string }): never {
   throw new SparsePixelsError(d.code, d.message);

@@ -64,6 +64,7 @@ export type { Backend, EmitOptions, EmitResult } from './backend';
 // Utilities
 export { didYouMean } from './util/did-you-mean';
 export { suggestionList } from './util/suggestion-list';
+export { jsonErrorDetail } from './util/json-error';
 
 // Input events read in slices
 export { arrayEvents, toInputEvents, firstEvents, forEachBatch } from './input-events';

@@ -1,14 +1,21 @@
 import { SparsePixelsError } from '@sparsepixels/core';
-import type { ModelIR } from '@sparsepixels/ir';
+import type { EmitProjectResult } from '@sparsepixels/hls-vivado';
+import { firstEvents, type EmitResult, type InputEvents, type ModelIR } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { integerArg } from '../cli/options';
 import { checkOutDir } from '../cli/out-dir';
-import { findHlsBackend, HLS_BACKENDS } from '../hls/hls-backends';
+import { loadPlugin } from '../cli/plugins';
+import { cliCommand } from '../cli/shell-quote';
+import { findBackend, HLS_BACKENDS, isHlsBackend } from '../hls/hls-backends';
 import { loadModelDocument, prepareLoaded } from '../model/load-model';
-import { randomEvents } from '../model/random-events';
-import { readEvents } from '../model/read-events';
+import { overflowWarnings, ProfileSample } from '../model/overflow-warnings';
+import { randomInputEvents } from '../model/random-events';
+import { openEvents } from '../model/read-events';
 import type { CliCommand, CommandContext, CommandInput } from './command';
+
+/** The most test-bench events convert writes (files are written a batch at a time). */
+export const MAX_TB_EVENTS = 100_000;
 
 interface ConvertArgs {
   readonly model: string;
@@ -19,6 +26,7 @@ interface ConvertArgs {
   readonly tb?: string;
   readonly tbEvents?: number;
   readonly seed: number;
+  readonly plugins: readonly string[];
 }
 
 function parseInput({ args, opts }: CommandInput): ConvertArgs {
@@ -38,53 +46,81 @@ function parseInput({ args, opts }: CommandInput): ConvertArgs {
     ...(opts.tb === undefined ? {} : { tb: String(opts.tb) }),
     ...(opts.tbEvents === undefined ? {} : { tbEvents: opts.tbEvents as number }),
     seed: opts.seed as number,
+    plugins: (opts.plugin as string[] | undefined) ?? [],
   };
 }
 
 /** Test-bench events: the first --tb-events of --tb, or that many generated events, or the backend's default. */
-function testInputs(a: ConvertArgs, model: ModelIR, ctx: CommandContext): Float64Array | undefined {
-  const size = model.input.shape.reduce((x, y) => x * y, 1);
+function testInputs(a: ConvertArgs, model: ModelIR, ctx: CommandContext): InputEvents | undefined {
   if (a.tb !== undefined) {
-    const ev = readEvents(ctx.resolvePath(a.tb), model.input.shape);
-    const n = Math.min(ev.count, a.tbEvents ?? ev.count);
-    return ev.x.subarray(0, n * size);
+    const ev = openEvents(ctx.resolvePath(a.tb), model.input.shape);
+    if (a.tbEvents === undefined && ev.count > MAX_TB_EVENTS)
+      throw new SparsePixelsError(
+        'SP_CLI_USAGE',
+        `the file holds ${ev.count} events; a test bench holds at most ${MAX_TB_EVENTS}: pass --tb-events <n>`,
+        ctx.resolvePath(a.tb),
+      );
+    return firstEvents(ev.events, a.tbEvents ?? ev.count);
   }
-  return a.tbEvents === undefined ? undefined : randomEvents(model, a.tbEvents, a.seed);
+  return a.tbEvents === undefined ? undefined : randomInputEvents(model, a.tbEvents, a.seed);
+}
+
+/** Warns when the --tb events overflow the model's types (the first events of the file). */
+function checkOverflow(a: ConvertArgs, model: ModelIR, events: InputEvents, ctx: CommandContext): void {
+  const sample = new ProfileSample(model);
+  const n = Math.min(events.count, 10_000);
+  for (let start = 0; start < n; start += 1024) sample.add(events.read(start, Math.min(1024, n - start)), Math.min(1024, n - start));
+  for (const w of overflowWarnings(sample.report(), `'${a.tb}'`)) ctx.warn(w);
 }
 
 async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXIT_OK> {
   const a = parseInput(input);
-  const backend = findHlsBackend(a.backend);
+  for (const p of a.plugins) await loadPlugin(p, ctx.cwd);
+  const backend = findBackend(a.backend);
   const out = ctx.resolvePath(a.out);
   checkOutDir(out, a.force);
-  const loaded = await loadModelDocument(ctx.resolvePath(a.model));
+  const modelPath = ctx.resolvePath(a.model);
+  const loaded = await loadModelDocument(modelPath);
   const { model } = prepareLoaded(loaded);
   const events = testInputs(a, model, ctx);
+  if (events && a.tb !== undefined) checkOverflow(a, model, events, ctx);
   const doc = loaded.doc as ModelIR;
   const withProject = a.project ? { ...doc, build: { ...doc.build, project: a.project } } : doc;
   const t0 = performance.now();
-  const r = await backend.emit(withProject, out, {
-    force: a.force,
-    ...(events ? { testInputs: events } : {}),
-  });
-  const ms = performance.now() - t0;
-  for (const w of r.warnings) ctx.warn(w);
-  ctx.info(
-    `wrote ${backend.profile.title} project '${r.project}' to ${a.out} (${r.files.length} files, ${r.eventCount} test-bench events, ${ms.toFixed(0)} ms)`,
-  );
-  ctx.info(`  model '${model.name}' from ${a.model}`);
-  ctx.info(
-    `next: sparsepixels csim ${a.out}    # compile with g++ and compare every output bit with the interpreter`,
-  );
+  const bar = ctx.progress('writing the test bench', 2 * (events?.count ?? 0));
+  let r: EmitResult;
+  try {
+    r = await backend.emit(withProject, out, {
+      force: a.force,
+      ...(events ? { testInputs: events } : {}),
+      onTestEvents: (done: number) => bar.update(done),
+    });
+  } finally {
+    bar.stop();
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const hls = isHlsBackend(backend) ? (r as EmitProjectResult) : undefined;
+  const title = isHlsBackend(backend) ? backend.profile.title : backend.name;
+  const warnings = hls?.warnings ?? [];
+  for (const w of warnings) ctx.warn(w);
+  if (hls) {
+    ctx.info(
+      `wrote ${title} project '${hls.project}' to ${a.out} (${r.files.length} files, ${hls.eventCount} test-bench events, ${(seconds * 1000).toFixed(0)} ms)`,
+    );
+    ctx.info(`  model '${model.name}' from ${a.model}`);
+    ctx.info(`next: ${cliCommand('csim', a.out)}    # compile with g++ and compare every output bit with the interpreter`);
+  } else {
+    ctx.info(`wrote '${backend.name}' output to ${a.out} (${r.files.length} files, ${(seconds * 1000).toFixed(0)} ms)`);
+    ctx.info(`  model '${model.name}' from ${a.model}`);
+  }
   ctx.result({
-    command: 'convert',
+    input: modelPath,
+    out: r.outDir,
+    events: hls ? hls.eventCount : null,
+    timings: { emit: seconds },
     backend: backend.name,
-    outDir: r.outDir,
-    project: r.project,
+    project: hls?.project ?? null,
     files: r.files,
-    testEvents: r.eventCount,
-    warnings: r.warnings,
-    ms,
   });
   return EXIT_OK;
 }
@@ -96,8 +132,10 @@ export const convertCommand: CliCommand = {
   description:
     'Emit a self-contained HLS project (hls4ml layout: firmware/, weights, test bench, tb_data/, build scripts, the IR ' +
     'it came from) for an IR document or a saved TensorFlow.js model. The test bench holds input events (from --tb, ' +
-    "generated with --tb-events, or a few default events) and the interpreter's bit-exact outputs. The project is " +
-    'written to a temporary folder and renamed into place; a non-empty --out is refused without --force.',
+    `generated with --tb-events, or a few default events; at most ${MAX_TB_EVENTS.toLocaleString('en-US')}, written a batch ` +
+    "at a time) and the interpreter's bit-exact outputs; --tb events that overflow the model's types are warned about. " +
+    'The project is written to a temporary folder and renamed into place; a non-empty --out is refused without --force. ' +
+    '--plugin loads an outside backend (an ES module that calls registerBackend of @sparsepixels/ir) to use with --backend.',
   examples: [
     ['convert model.json --backend vitis --out prj', 'Vitis HLS project in ./prj'],
     [
@@ -108,12 +146,17 @@ export const convertCommand: CliCommand = {
       'convert trained/tfjs --out prj --project trigger --force',
       'from a saved model, top function "trigger"',
     ],
+    ['convert model.json --plugin ./summary-backend.mjs --backend summary --out sheet', 'an outside backend'],
   ],
   json: true,
   configure(cmd: Command): void {
     cmd
       .addArgument(new Argument('<model>', 'IR .json or saved-model folder'))
-      .option('-b, --backend <name>', `HLS backend: ${HLS_BACKENDS.map((b) => b.name).join(', ')}`, 'vitis')
+      .option(
+        '-b, --backend <name>',
+        `backend: ${HLS_BACKENDS.map((b) => b.name).join(', ')}, or one a --plugin registers`,
+        'vitis',
+      )
       .requiredOption('-o, --out <dir>', 'project folder to write')
       .option('-f, --force', 'replace a non-empty output folder')
       .option(
@@ -123,10 +166,15 @@ export const convertCommand: CliCommand = {
       .option('--tb <inputs>', 'test-bench input events: .npy, or .npz with an array x (count, H, W, C)')
       .option(
         '--tb-events <n>',
-        'number of test-bench events (the first n of --tb, or n generated events)',
-        integerArg(1, 100000),
+        `number of test-bench events, 1..${MAX_TB_EVENTS.toLocaleString('en-US')} (the first n of --tb, or n generated events)`,
+        integerArg(1, MAX_TB_EVENTS),
       )
-      .option('--seed <seed>', 'seed of generated test-bench events', integerArg(0), 1);
+      .option('--seed <seed>', 'seed of generated test-bench events', integerArg(0), 1)
+      .option(
+        '--plugin <package-or-path>',
+        'load an outside backend first (repeatable): an ES module that registers it with registerBackend',
+        (v: string, prev: string[] = []) => [...prev, v],
+      );
   },
   run,
 };

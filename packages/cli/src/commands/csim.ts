@@ -2,13 +2,17 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
 import { formatCsimReport, IR_FILE, runCsim, type CsimResult } from '@sparsepixels/hls-vivado';
+import { firstEvents, type InputEvents } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_CHECK_FAILED, EXIT_OK, type ExitCode } from '../cli/exit-codes';
 import { integerArg } from '../cli/options';
 import { loadModelDocument, prepareLoaded } from '../model/load-model';
-import { randomEvents } from '../model/random-events';
-import { readEvents } from '../model/read-events';
+import { randomInputEvents } from '../model/random-events';
+import { openEvents } from '../model/read-events';
 import type { CliCommand, CommandContext, CommandInput } from './command';
+
+/** The most events one csim run takes (they go through g++'s test bench in batches of 10,000). */
+export const MAX_CSIM_EVENTS = 1_000_000;
 
 /** A sparsepixels HLS project holds the IR it came from and its test bench. */
 function checkProject(dir: string): void {
@@ -24,32 +28,35 @@ function checkProject(dir: string): void {
   if (missing.length > 0) {
     throw new SparsePixelsError(
       'SP_CSIM_PROJECT',
-      `not a sparsepixels HLS project: ${missing.join(', ')} missing (make one with 'sparsepixels convert')`,
+      `not a sparsepixels HLS project: ${missing.join(', ')} missing (make one with 'npx sparsepixels convert')`,
       dir,
     );
   }
 }
 
-/** Per output: how many values differ, over all events. */
+/** Per output: how many values differ, over all events (every difference counted, not only the listed ones). */
 function perOutput(r: CsimResult): { output: string; values: number; mismatches: number }[] {
-  return r.outputs.map((o) => ({
+  return r.outputs.map((o, k) => ({
     output: o.name,
     values: o.size * r.events,
-    mismatches: r.mismatches.filter((m) => m.output === o.name).length,
+    mismatches: r.outputMismatches[k] ?? 0,
   }));
 }
 
-async function events(
-  opts: CommandInput['opts'],
-  dir: string,
-  ctx: CommandContext,
-): Promise<Float64Array | undefined> {
+async function events(opts: CommandInput['opts'], dir: string, ctx: CommandContext): Promise<InputEvents | undefined> {
   if (opts.input === undefined && opts.events === undefined) return undefined;
   const { model } = prepareLoaded(await loadModelDocument(join(dir, IR_FILE)));
-  if (opts.input === undefined) return randomEvents(model, opts.events as number, opts.seed as number);
-  const ev = readEvents(ctx.resolvePath(String(opts.input)), model.input.shape);
-  const size = ev.x.length / ev.count;
-  return ev.x.subarray(0, Math.min(ev.count, (opts.events as number | undefined) ?? ev.count) * size);
+  const n = opts.events as number | undefined;
+  if (opts.input === undefined) return randomInputEvents(model, n!, opts.seed as number);
+  const path = ctx.resolvePath(String(opts.input));
+  const ev = openEvents(path, model.input.shape);
+  if (n === undefined && ev.count > MAX_CSIM_EVENTS)
+    throw new SparsePixelsError(
+      'SP_CLI_USAGE',
+      `the file holds ${ev.count} events; one csim run takes at most ${MAX_CSIM_EVENTS}: pass --events <n>`,
+      path,
+    );
+  return firstEvents(ev.events, n ?? ev.count);
 }
 
 async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<ExitCode> {
@@ -57,29 +64,36 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<E
   const dir = ctx.resolvePath(given);
   checkProject(dir);
   const x = await events(opts, dir, ctx);
-  const r = await runCsim(dir, { ...(x ? { events: x } : {}) });
+  // the bar starts with the first batch, when the event count of the project's test bench is known
+  let bar: ReturnType<CommandContext['progress']> | undefined;
+  let r: CsimResult;
+  try {
+    r = await runCsim(dir, {
+      ...(x ? { events: x } : {}),
+      onProgress: (done, total) => (bar ??= ctx.progress('C simulation', total)).update(done),
+    });
+  } finally {
+    bar?.stop();
+  }
   const outputs = perOutput(r);
   ctx.info(
     `compiled ${given} with g++ in ${(r.compileMs / 1000).toFixed(1)} s; ran ${r.events} events in ${r.runMs.toFixed(0)} ms`,
   );
   ctx.info(formatCsimReport(r));
   if (!r.bitExact) {
-    for (const o of outputs)
-      ctx.info(
-        `  output ${o.output}: ${o.mismatches}${r.mismatchCount > r.mismatches.length ? '+' : ''} of ${o.values} values differ`,
-      );
+    for (const o of outputs) ctx.info(`  output ${o.output}: ${o.mismatches} of ${o.values} values differ`);
   }
   ctx.result({
-    command: 'csim',
-    projectDir: dir,
+    input: dir,
+    out: null,
     events: r.events,
+    timings: { compile: r.compileMs / 1000, run: r.runMs / 1000, interpret: r.interpretMs / 1000 },
     bitExact: r.bitExact,
     mismatchCount: r.mismatchCount,
     outputs,
     mismatches: r.mismatches,
+    mismatchesListed: r.mismatches.length,
     divergences: r.divergences,
-    compileMs: r.compileMs,
-    runMs: r.runMs,
   });
   return r.bitExact ? EXIT_OK : EXIT_CHECK_FAILED;
 }
@@ -90,7 +104,8 @@ export const csimCommand: CliCommand = {
   summary: 'compile an HLS project with g++, run its C simulation and compare every bit with the interpreter',
   description:
     "C simulation without Xilinx tools: compile the project's test bench and firmware with g++ against its " +
-    'firmware/ap_types, run it on the test-bench events (or --events generated / --input events), and compare ' +
+    'firmware/ap_types, run it on the test-bench events (or --events generated / --input events, up to ' +
+    `${MAX_CSIM_EVENTS.toLocaleString('en-US')}, simulated in batches of 10,000 so memory stays bounded), and compare ` +
     'every output bit with the IR interpreter run on the IR the project was made from. Exit 0 when all bits are ' +
     'equal, 1 on any difference (with a per-output report and the first layer that differs), 2 when the folder ' +
     'is not a sparsepixels project or g++ is missing (set CXX to use another compiler).',
@@ -105,8 +120,8 @@ export const csimCommand: CliCommand = {
       .addArgument(new Argument('<project-dir>', 'HLS project folder written by convert or demo'))
       .option(
         '-n, --events <n>',
-        'run n generated sparse events (or the first n of --input)',
-        integerArg(1, 1000000),
+        `run n generated sparse events, 1..${MAX_CSIM_EVENTS.toLocaleString('en-US')} (or the first n of --input)`,
+        integerArg(1, MAX_CSIM_EVENTS),
       )
       .option('-i, --input <file>', 'input events: .npy, or .npz with an array x (count, H, W, C)')
       .option('--seed <seed>', 'seed of generated events', integerArg(0), 1);

@@ -4,6 +4,8 @@ import { type Command } from 'commander';
 import { EXIT_CHECK_FAILED, EXIT_OK, type ExitCode } from '../cli/exit-codes';
 import { integerArg } from '../cli/options';
 import { checkOutDir } from '../cli/out-dir';
+import { cliCommand, shellQuote } from '../cli/shell-quote';
+import { checkCanCreate } from '../cli/writable';
 import { neutrinoGenerator } from '../data/neutrino';
 import { metricLine, trainCnn } from '../training/train-cnn';
 import { trainingData } from '../training/training-data';
@@ -24,13 +26,13 @@ const BITS = 8;
 function nextSteps(ctx: CommandContext, out: string): void {
   ctx.info('');
   ctx.info('where to go next:');
-  ctx.info(`  sparsepixels inspect ${out}                 # layers, types, parameters, operations per event`);
-  ctx.info(`  sparsepixels csim ${out} --events 2000      # more C simulation, on generated events`);
+  ctx.info(`  ${cliCommand('inspect', out)}                 # layers, types, parameters, operations per event`);
+  ctx.info(`  ${cliCommand('csim', out, '--events', '2000')}      # more C simulation, on generated events`);
   ctx.info(
-    `  cd ${out} && vitis-run --tcl build_prj.tcl --mode hls   # synthesis with Vitis HLS (see ${out}/README.md)`,
+    `  cd ${shellQuote(out)} && vitis-run --tcl build_prj.tcl --mode hls   # synthesis with Vitis HLS (see ${out}/README.md)`,
   );
   ctx.info(
-    '  sparsepixels train --dataset jet --model sparse-l --out jet-model   # another dataset and model',
+    `  ${cliCommand('train', '--dataset', 'jet', '--model', 'sparse-l', '--out', 'jet-model')}   # another dataset and model`,
   );
 }
 
@@ -39,8 +41,12 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
   const outGiven = String(opts.out);
   const out = ctx.resolvePath(outGiven);
   checkOutDir(out, opts.force === true);
+  checkCanCreate(out); // an unwritable --out fails now, not after training
   const t0 = performance.now();
-  const data = trainingData({ gen: neutrinoGenerator, events: mode.events, seed: 1, testFraction: 0.2 }, ctx);
+  const data = trainingData(
+    { gen: neutrinoGenerator, events: mode.events, seed: 1, testFraction: 0.2, validationFraction: 0 },
+    ctx,
+  );
   const nTest = data.test.y.length;
   const csimEvents = Math.min(nTest, (opts.events as number | undefined) ?? mode.csimEvents);
   ctx.info(
@@ -80,19 +86,19 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
     );
   else
     ctx.info(
-      `    MISMATCH: ${r.mismatchCount} output values differ from the interpreter; run 'sparsepixels csim ${outGiven}' for the report`,
+      `    MISMATCH: ${r.mismatchCount} output values differ from the interpreter; run '${cliCommand('csim', outGiven)}' for the report`,
     );
   const seconds = (performance.now() - t0) / 1000;
   ctx.info(`done in ${seconds.toFixed(0)} s`);
   if (r.bitExact) nextSteps(ctx, outGiven);
   ctx.result({
-    command: 'demo',
     out,
-    events: { train: data.train.y.length, test: nTest },
+    events: data.train.y.length + nTest,
+    timings: { training: t.seconds, compile: r.compileMs / 1000, csim: r.runMs / 1000 },
+    split: { train: data.train.y.length, validation: 0, test: nTest },
     float: ev.float,
     firmware: ev.firmware,
-    csim: { events: r.events, bitExact: r.bitExact, mismatchCount: r.mismatchCount, compileMs: r.compileMs },
-    seconds,
+    csim: { events: r.events, bitExact: r.bitExact, mismatchCount: r.mismatchCount },
   });
   return r.bitExact ? EXIT_OK : EXIT_CHECK_FAILED;
 }

@@ -23,12 +23,13 @@ async function run({ args }: CommandInput, ctx: CommandContext): Promise<typeof 
   ctx.info(
     `${table.totals.params} parameters, ${table.totals.ops} operations (multiplications) per event, worst case`,
   );
+  const { input, ...rest } = table;
   ctx.result({
-    command: 'inspect',
+    input: loaded.file,
     name: model.name,
     source: loaded.kind,
-    file: loaded.file,
-    ...table,
+    inputTensor: input,
+    ...rest,
     build: model.build ?? {},
   });
   return EXIT_OK;

@@ -5,6 +5,7 @@ import { demoCommand } from './demo';
 import { generateCommand } from './generate';
 import { inspectCommand } from './inspect';
 import { predictCommand } from './predict';
+import { profileCommand } from './profile';
 import { trainCommand } from './train';
 import { validateCommand } from './validate';
 
@@ -19,6 +20,7 @@ export const COMMANDS: readonly CliCommand[] = Object.freeze([
   convertCommand,
   csimCommand,
   predictCommand,
+  profileCommand,
   inspectCommand,
   validateCommand,
 ]);

@@ -4,12 +4,73 @@ import { fileError } from './file-errors';
 
 let counter = 0;
 
+/** Where a file's bytes go, in order; `patch` rewrites bytes already written (ZIP CRCs). */
+export interface ByteSink {
+  write(chunk: Uint8Array): void;
+  /** Bytes written so far (the offset of the next write). */
+  readonly position: number;
+  /** Overwrites `bytes.length` already-written bytes at `offset`. */
+  patch(offset: number, bytes: Uint8Array): void;
+}
+
+/** fs.writeSync takes at most 2^31 - 1 bytes per call; larger arrays go in slices of 1 GiB. */
+const MAX_WRITE = 2 ** 30;
+
+function writeAll(fd: number, chunk: Uint8Array, position: number | null): void {
+  let done = 0;
+  while (done < chunk.length) {
+    const n = Math.min(MAX_WRITE, chunk.length - done);
+    done += writeSync(fd, chunk, done, n, position === null ? null : position + done);
+  }
+}
+
+/** A ByteSink on an open file descriptor (sequential writes, positional patches). */
+function fileSink(fd: number): ByteSink {
+  let position = 0;
+  return {
+    write(chunk) {
+      writeAll(fd, chunk, null);
+      position += chunk.length;
+    },
+    get position() {
+      return position;
+    },
+    patch(offset, bytes) {
+      writeAll(fd, bytes, offset);
+    },
+  };
+}
+
+/** A ByteSink collecting chunks in memory; patches may only touch chunks the writer owns (headers). */
+export function memorySink(): ByteSink & { bytes(): Uint8Array } {
+  const chunks: { at: number; data: Uint8Array }[] = [];
+  let position = 0;
+  return {
+    write(chunk) {
+      chunks.push({ at: position, data: chunk });
+      position += chunk.length;
+    },
+    get position() {
+      return position;
+    },
+    patch(offset, bytes) {
+      for (const c of chunks) {
+        const from = Math.max(offset, c.at);
+        const to = Math.min(offset + bytes.length, c.at + c.data.length);
+        if (from < to) c.data.set(bytes.subarray(from - offset, to - offset), from - c.at);
+      }
+    },
+    bytes: () => Buffer.concat(chunks.map((c) => c.data)),
+  };
+}
+
 /**
  * Writes a file so that it is never seen half-written: `body` streams chunks into a temporary file
  * beside the target, which is flushed and renamed into place only when `body` returns. On any
- * failure the temporary file is removed and the target is left as it was.
+ * failure the temporary file is removed and the target is left as it was. Chunks of any size are
+ * fine (they are written in slices), so memory stays bounded by what `body` holds at a time.
  */
-export function writeFileAtomic(path: string, body: (write: (chunk: Uint8Array) => void) => void): void {
+export function writeFileAtomic(path: string, body: (sink: ByteSink) => void): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
   let fd: number;
   try {
@@ -19,10 +80,7 @@ export function writeFileAtomic(path: string, body: (write: (chunk: Uint8Array) 
   }
   let open = true;
   try {
-    body((chunk) => {
-      let done = 0;
-      while (done < chunk.length) done += writeSync(fd, chunk, done, chunk.length - done);
-    });
+    body(fileSink(fd));
     fsyncSync(fd);
     open = false;
     closeSync(fd);

@@ -72,6 +72,7 @@ export async function runCsim(projectDir: string, options: CsimOptions = {}): Pr
     const traceEvents = options.traceEvents ?? 3;
     let runMs = 0;
     let interpretMs = 0;
+    options.onProgress?.(0, events.count);
     for (let start = 0; start < events.count; start += batch) {
       const n = Math.min(batch, events.count - start);
       const x = Float64Array.from(events.read(start, n));

@@ -185,6 +185,14 @@ describe('convert and csim', () => {
     expect(r.stdout).toMatch(/C simulation differs from the interpreter: \d+ output values over 20 events/);
     expect(r.stdout).toMatch(/^ {2}output \w+: \d+ of 20 values differ$/m);
     expect(r.stdout).toMatch(/first difference at layer "\w+"/);
+    // more mismatches than the 100 listed: the per-output count is the full count, as mismatchCount
+    const j = cli(['csim', 'bad-prj', '--events', '400', '--json']);
+    expect(j.code, j.stderr).toBe(1);
+    const report = JSON.parse(j.stdout);
+    expect(report).toMatchObject({ command: 'csim', exitCode: 1, ok: false, events: 400, bitExact: false, mismatchesListed: 100 });
+    expect(report.mismatchCount).toBeGreaterThan(100);
+    expect(report.outputs[0].mismatches).toBe(report.mismatchCount);
+    expect(report.mismatches).toHaveLength(100);
   });
 
   it('exits 2 with one line for a folder that is not a project, a project that does not compile, and no g++', () => {
@@ -214,7 +222,7 @@ describe('convert and csim', () => {
     );
     expectUsageError(
       cli(['convert', 'broken.json', '--out', 'p2']),
-      /broken.json: 2 errors in the model; first: SP200\d error \/.*; run 'sparsepixels validate .*broken.json' for the full list$/m,
+      /broken.json: 2 errors in the model; first: SP200\d error \/.*; run 'npx sparsepixels validate .*broken.json' for the full list$/m,
     );
     expectUsageError(
       cli(['convert', 'demo/model.ir.json', '--out', 'prj']),
@@ -280,7 +288,7 @@ describe('train', () => {
       'tiny',
     ]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^test \(12 events\): firmware accuracy [\d.]+ \(float [\d.]+\);/m);
+    expect(r.stdout).toMatch(/^test \(10 events\): firmware accuracy [\d.]+ \(float [\d.]+\);/m); // 1 of 6 per class
     expect(readdirSync(join(work, 'tiny')).sort()).toEqual(['model.json', 'tfjs']);
     const fromIr = JSON.parse(cli(['inspect', 'tiny/model.json', '--json']).stdout);
     const fromTfjs = JSON.parse(cli(['inspect', 'tiny/tfjs', '--json']).stdout);

@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { getBackend, listBackends, registerBackend } from '@sparsepixels/ir';
+import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tinySparseModel, tinyStandardModel } from '../../../examples/custom-backend/src/models';
 import { summaryBackend } from '../../../examples/custom-backend/src/summary-backend';
@@ -10,7 +11,7 @@ import '../src';
 
 // examples/custom-backend: an outside backend that depends on @sparsepixels/ir only, registered
 // next to the built-in ones and used through the registry. Run here so CI exercises the example,
-// both in-process and as the script a user runs.
+// both in-process and as a downstream project builds and runs it.
 const repo = resolve(__dirname, '../../..');
 const root = mkdtempSync(join(tmpdir(), 'sp-example-backend-'));
 const unregister = registerBackend(summaryBackend);
@@ -41,13 +42,35 @@ describe('examples/custom-backend', () => {
     );
   });
 
-  it('runs as a script (node benchmarks/run.mjs examples/custom-backend/src/main.ts)', async () => {
-    const out = join(root, 'script');
-    const r = await runProcess(process.execPath, ['benchmarks/run.mjs', 'examples/custom-backend/src/main.ts', out], repo);
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('registered backends: summary');
-    expect(r.stdout).toContain(`wrote SUMMARY.md to ${out}`);
-    expect(r.stdout).toContain('standard model refused: backend \'summary\' does not support layer "conv1" (Conv2D)');
-  });
+  // A downstream project: the example folder on its own, with @sparsepixels/core and /ir installed
+  // from `npm pack` tarballs (what a registry would serve, built dist/ and all), compiled by tsc with
+  // node16 module resolution and bundled by esbuild, then run. Needs the packages built (npm test
+  // builds first) and npm's cache or registry for ajv.
+  it('builds and runs in a downstream project from packed tarballs (tsc node16 and esbuild)', async () => {
+    const down = join(root, 'downstream');
+    mkdirSync(down);
+    const npm = (args: string[], cwd: string) => runProcess('npm', args, cwd);
+    const pack = await npm(['pack', '--silent', '--pack-destination', down, '-w', 'packages/core', '-w', 'packages/ir'], repo);
+    expect(pack.status, pack.stderr).toBe(0);
+    const example = join(repo, 'examples/custom-backend');
+    for (const f of ['src', 'package.json', 'tsconfig.json']) cpSync(join(example, f), join(down, f), { recursive: true });
+    const tarballs = readdirSync(down).filter((f) => f.endsWith('.tgz'));
+    expect(tarballs.sort()).toEqual(['sparsepixels-core-0.1.0.tgz', 'sparsepixels-ir-0.1.0.tgz']);
+    const install = await npm(['install', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', ...tarballs.map((t) => `./${t}`)], down);
+    expect(install.status, install.stderr).toBe(0);
+    // the project's own tsconfig (node16); TypeScript and @types/node from this repository
+    const tsc = await runProcess(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--typeRoots', join(repo, 'node_modules/@types')], down);
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+    await build({ entryPoints: [join(down, 'src/main.ts')], bundle: true, platform: 'node', format: 'esm', outfile: join(down, 'bundle/main.mjs'), logLevel: 'error' });
+    for (const entry of ['dist/main.js', 'bundle/main.mjs']) {
+      const out = join(down, `out-${entry.split('/')[0]}`);
+      const r = await runProcess(process.execPath, [entry, out], down);
+      expect(r.stderr, entry).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('registered backends: summary');
+      expect(r.stdout).toContain(`wrote SUMMARY.md to ${out}`);
+      expect(r.stdout).toContain('standard model refused: backend \'summary\' does not support layer "conv1" (Conv2D)');
+    }
+  }, 180_000);
 });

@@ -47,7 +47,10 @@ export async function loadPlugin(spec: string, cwd: string): Promise<string[]> {
   try {
     mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (err) {
-    if (err instanceof SparsePixelsError) throw new SparsePixelsError(err.code, `plugin failed: ${err.message}`, spec);
+    // the plugin's own copy of @sparsepixels/core may hold another SparsePixelsError class
+    const sp = err as { name?: string; code?: string; message?: string };
+    if (sp?.name === 'SparsePixelsError' && typeof sp.code === 'string')
+      throw new SparsePixelsError(sp.code, `plugin failed: ${String(sp.message).split('\n')[0]}`, spec);
     const why = String((err as Error)?.message ?? err).split('\n')[0];
     throw new SparsePixelsError('SP_PLUGIN', `plugin failed to load: ${why}`, spec);
   }

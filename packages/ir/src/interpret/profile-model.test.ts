@@ -75,6 +75,21 @@ describe('profileModel', () => {
     expect(r.verdict).toMatch(/^ok: no value saturated or wrapped on 200 events; \d+ of 200 events had more than N = 3 active pixels \(\d+ pixels dropped\)$/);
   });
 
+  it("counts an activation's saturation at its quantizer's bound as clipped (the model's own clipping), not overflow", () => {
+    const m = tinySparseModel();
+    const clip: ModelIR = {
+      ...m,
+      layers: m.layers.map((l): LayerIR => (l.name === 'relu' ? { ...l, precision: { result: 'ap_ufixed<4,1,AP_TRN,AP_SAT>' } } : l)),
+    };
+    const x = randomSparseEvents({ h: 4, w: 4, count: 100, active: [1, 3], seed: 5, type: 'ap_ufixed<4,2>' });
+    const r = profileModel(clip, x);
+    const relu = r.layers.find((l) => l.name === 'relu')!;
+    expect(relu.clipped).toBeGreaterThan(0); // conv outputs above 1.875 clip to it, as training's quantizer did
+    expect([relu.saturated, relu.wrapped]).toEqual([0, 0]);
+    expect(relu.needed![1]).toBeGreaterThan(1.875);
+    expect(r.ok).toBe(true);
+  });
+
   // The reproducers: a narrowed dense accumulator, and inputs 50 times too large.
   const paper = buildPaperModel({ dataset: 'neutrino', variant: 'sparse', nMax: 16, bits: 8, seed: 4 });
   const events = randomSparseEvents({ h: 63, w: 63, count: 300, active: [5, 40], seed: 9 });

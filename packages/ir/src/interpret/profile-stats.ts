@@ -31,8 +31,10 @@ export interface ProfileEntry {
   /** Values a saturating cast clamped by more than one step of the type (an overflow). */
   readonly saturated: number;
   /**
-   * Values a saturating cast moved by one step at most, e.g. a softmax of 1.0 stored as
-   * 0.99998 in ap_ufixed<16,0>: rounding-sized, not counted as an overflow.
+   * Saturations that belong to the model, not counted as overflow: an activation layer's result
+   * type is its trained quantizer, which clips at its maximum as training did (QKeras
+   * quantized_relu), and a cast moved by one step at most is rounding-sized (a softmax of 1.0
+   * stored as 0.99998 in ap_ufixed<16,0>).
    */
   readonly clipped: number;
   /** Values a wrapping cast wrapped around. */
@@ -53,6 +55,8 @@ export interface ProfileReport {
   readonly droppedPixels: number;
   /** True when no value saturated or wrapped anywhere. */
   readonly ok: boolean;
+  /** One phrase per place that overflowed (input first, then layers in order). */
+  readonly problems: readonly string[];
   /** One line: what overflowed, where, and what it would need. */
   readonly verdict: string;
 }
@@ -91,12 +95,14 @@ class Tally {
     readonly op: string,
     readonly type: FixedType,
     readonly accum: FixedType | undefined,
+    /** An activation layer: its result type bounds it by design. */
+    readonly activation = false,
   ) {}
 
   /** An overflow; `step` is how far the cast moved the value, in steps of the result type. */
   overflow(inAccum: boolean, step = Infinity): void {
     const t = inAccum ? (this.accum ?? this.type) : this.type;
-    if (isSat(t) && !inAccum && step <= 1) this.clipped++;
+    if (isSat(t) && !inAccum && (step <= 1 || this.activation)) this.clipped++;
     else if (isSat(t)) this.saturated++;
     else this.wrapped++;
     if (inAccum) this.accumOverflows++;
@@ -143,7 +149,10 @@ export class ProfileStats {
   constructor(c: CompiledModel, inputType: FixedType) {
     this.modelName = c.model.name;
     this.input = new Tally(c.model.input.name, 'input', inputType, undefined);
-    this.layers = c.layers.map((l) => new Tally(l.layer.name, l.layer.op, l.ctx.precision.result, l.ctx.precision.accum));
+    // a layer that applies an activation function (attrs.activation) saturates at its quantizer's bound by design
+    this.layers = c.layers.map(
+      (l) => new Tally(l.layer.name, l.layer.op, l.ctx.precision.result, l.ctx.precision.accum, typeof l.layer.attrs?.['activation'] === 'string'),
+    );
     const reduce = c.model.layers.find((l) => typeof l.attrs?.['nMax'] === 'number');
     this.nMax = reduce ? Number(reduce.attrs!['nMax']) : null;
   }
@@ -224,6 +233,7 @@ export class ProfileStats {
       eventsOverNMax: this.eventsOver,
       droppedPixels: this.dropped,
       ok: bad.length === 0,
+      problems: bad.map(problem),
       verdict: verdict(this.events, bad, this.nMax, this.eventsOver, this.dropped),
     };
   }

@@ -11,7 +11,7 @@ import { randomInputEvents } from '../model/random-events';
 import { openEvents } from '../model/read-events';
 import type { CliCommand, CommandContext, CommandInput } from './command';
 
-/** The most events one csim run takes (they go through g++'s test bench in batches of 10,000). */
+/** The most events one csim run takes (they go through g++'s test bench in batches, see CSIM_BATCH_VALUES). */
 export const MAX_CSIM_EVENTS = 1_000_000;
 
 /** A sparsepixels HLS project holds the IR it came from and its test bench. */
@@ -105,7 +105,7 @@ export const csimCommand: CliCommand = {
   description:
     "C simulation without Xilinx tools: compile the project's test bench and firmware with g++ against its " +
     'firmware/ap_types, run it on the test-bench events (or --events generated / --input events, up to ' +
-    `${MAX_CSIM_EVENTS.toLocaleString('en-US')}, simulated in batches of 10,000 so memory stays bounded), and compare ` +
+    `${MAX_CSIM_EVENTS.toLocaleString('en-US')}, simulated in batches of 2^24 input values (4,227 events of 63x63) so memory stays bounded), and compare ` +
     'every output bit with the IR interpreter run on the IR the project was made from. Exit 0 when all bits are ' +
     'equal, 1 on any difference (with a per-output report and the first layer that differs), 2 when the folder ' +
     'is not a sparsepixels project or g++ is missing (set CXX to use another compiler).',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stratifiedSplit } from './training-data';
+import { permuteEvents, stratifiedSplit } from './training-data';
 
 describe('stratifiedSplit', () => {
   // A class-sorted file: 60 events of class 0, then 40 of class 1 (the unshuffled 80/20 split
@@ -26,5 +26,20 @@ describe('stratifiedSplit', () => {
   it('holds nothing out for a part a file provides', () => {
     const s = stratifiedSplit(y, 2, { test: 0, validation: 0 }, 1);
     expect([s.train.length, s.validation.length, s.test.length]).toEqual([100, 0, 0]);
+  });
+});
+
+describe('permuteEvents', () => {
+  it('puts event order[k] at position k, in place, for any permutation', () => {
+    for (const seed of [1, 2, 3]) {
+      const n = 50;
+      const order = stratifiedSplit(Int32Array.from({ length: n }, (_, e) => e % 3), 3, { test: 0.2, validation: 0.2 }, seed);
+      const perm = [...order.train, ...order.validation, ...order.test];
+      const x = Float32Array.from({ length: n * 4 }, (_, i) => Math.floor(i / 4) * 10 + (i % 4));
+      const y = Int32Array.from({ length: n }, (_, e) => e);
+      permuteEvents(x, y, 4, perm);
+      expect(Array.from(y)).toEqual(perm);
+      perm.forEach((e, k) => expect(Array.from(x.subarray(k * 4, k * 4 + 4))).toEqual([e * 10, e * 10 + 1, e * 10 + 2, e * 10 + 3]));
+    }
   });
 });

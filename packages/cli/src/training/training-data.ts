@@ -76,14 +76,32 @@ function readLabelled(path: string, gen: EventGenerator): { x: Float32Array; y: 
   return { x, y };
 }
 
-function take(x: Float32Array, y: Int32Array, size: number, idx: readonly number[]): Split {
-  const xs = new Float32Array(idx.length * size);
-  const ys = new Int32Array(idx.length);
-  idx.forEach((e, k) => {
-    xs.set(x.subarray(e * size, (e + 1) * size), k * size);
-    ys[k] = y[e]!;
-  });
-  return { x: xs, y: ys };
+/**
+ * Reorders events in place so that event order[k] ends up at position k (following the
+ * permutation's cycles with one event of scratch), so splitting a large set needs no second copy.
+ */
+export function permuteEvents(x: Float32Array, y: Int32Array, size: number, order: readonly number[]): void {
+  const done = new Uint8Array(order.length);
+  const tmp = new Float32Array(size);
+  for (let start = 0; start < order.length; start++) {
+    if (done[start] || order[start] === start) continue;
+    // position k takes the event now at order[k]; walk the cycle from `start`
+    tmp.set(x.subarray(start * size, (start + 1) * size));
+    const tmpY = y[start]!;
+    let k = start;
+    for (;;) {
+      done[k] = 1;
+      const from = order[k]!;
+      if (from === start) {
+        x.set(tmp, k * size);
+        y[k] = tmpY;
+        break;
+      }
+      x.copyWithin(k * size, from * size, (from + 1) * size);
+      y[k] = y[from]!;
+      k = from;
+    }
+  }
 }
 
 /**
@@ -158,13 +176,21 @@ export function trainingData(o: DataOptions, ctx: CommandContext): TrainingData 
     validation: o.validationFile ? 0 : o.validationFraction,
   };
   const parts = stratifiedSplit(all.y, gen.classes.length, fractions, o.seed);
-  const test = o.testFile ? readLabelled(ctx.resolvePath(o.testFile), gen) : take(all.x, all.y, size, parts.test);
+  // train | validation | test, in place: the parts are views of the one array
+  permuteEvents(all.x, all.y, size, [...parts.train, ...parts.validation, ...parts.test]);
+  const view = (from: number, n: number): Split => ({
+    x: all.x.subarray(from * size, (from + n) * size),
+    y: all.y.subarray(from, from + n),
+  });
+  const nTrain = parts.train.length;
+  const nVal = parts.validation.length;
+  const test = o.testFile ? readLabelled(ctx.resolvePath(o.testFile), gen) : view(nTrain + nVal, parts.test.length);
   const validation = o.validationFile
     ? readLabelled(ctx.resolvePath(o.validationFile), gen)
-    : parts.validation.length > 0
-      ? take(all.x, all.y, size, parts.validation)
+    : nVal > 0
+      ? view(nTrain, nVal)
       : undefined;
-  const train = take(all.x, all.y, size, parts.train);
+  const train = view(0, nTrain);
   if (train.y.length < 1 || test.y.length < 1)
     throw new SparsePixelsError(
       'SP_CLI_USAGE',

@@ -15,7 +15,7 @@ export interface ReferenceRun {
 }
 
 /** The interpreter (the ground truth) on a batch of events, as raw integers per event. */
-export function interpretEvents(model: ModelIR, events: Float64Array, inputSize: number, o: { trace?: boolean } = {}): ReferenceRun {
+export function interpretEvents(model: ModelIR, events: ArrayLike<number>, inputSize: number, o: { trace?: boolean } = {}): ReferenceRun {
   const count = events.length / inputSize;
   const interpreter = createInterpreter(model, { trace: o.trace === true });
   const run = interpreter.run(events, count);

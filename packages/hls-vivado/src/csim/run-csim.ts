@@ -21,8 +21,9 @@ export interface CsimOptions extends CompileOptions {
   /** Mismatching events re-run with the layer trace (default 3). */
   readonly traceEvents?: number;
   /**
-   * Events per test-bench run (default 10,000): the input file, the g++ binary's run, the
-   * interpreter and the comparison go batch by batch, so memory and temporary files stay bounded.
+   * Events per test-bench run (default: as many as hold CSIM_BATCH_VALUES input values, at least
+   * one): the input file, the g++ binary's run, the interpreter and the comparison go batch by
+   * batch, so memory and temporary files stay bounded whatever the event count.
    */
   readonly batchSize?: number;
   /** Called after each batch with the events compared so far. */
@@ -47,7 +48,8 @@ export interface CsimResult {
   readonly interpretMs: number;
 }
 
-export const CSIM_BATCH = 10_000;
+/** Input values per C-simulation batch: 2^24 (64 MiB as float32; 4,227 events of 63x63). */
+export const CSIM_BATCH_VALUES = 2 ** 24;
 
 /**
  * C simulation of an emitted project without Xilinx tools: compiles the test bench with g++
@@ -66,7 +68,7 @@ export async function runCsim(projectDir: string, options: CsimOptions = {}): Pr
   try {
     const binary = join(work, `${project}_csim`);
     const compileMs = await compileProject(projectDir, project, binary, options);
-    const batch = Math.max(1, options.batchSize ?? CSIM_BATCH);
+    const batch = Math.max(1, options.batchSize ?? Math.floor(CSIM_BATCH_VALUES / inputSize));
     const cmp = emptyComparison(outputs.length);
     const traced = new Map<number, Float64Array>();
     const traceEvents = options.traceEvents ?? 3;
@@ -75,7 +77,7 @@ export async function runCsim(projectDir: string, options: CsimOptions = {}): Pr
     options.onProgress?.(0, events.count);
     for (let start = 0; start < events.count; start += batch) {
       const n = Math.min(batch, events.count - start);
-      const x = Float64Array.from(events.read(start, n));
+      const x = events.read(start, n);
       const inputFile = join(work, 'input.dat');
       writeEventsFile(inputFile, x, inputSize);
       const resultsFile = join(work, 'results.log');
@@ -93,7 +95,7 @@ export async function runCsim(projectDir: string, options: CsimOptions = {}): Pr
       for (const m of cmp.mismatches.slice(before)) {
         if (traced.size < traceEvents && !traced.has(m.event)) {
           const e = m.event - start;
-          traced.set(m.event, x.slice(e * inputSize, (e + 1) * inputSize));
+          traced.set(m.event, Float64Array.from({ length: inputSize }, (_, k) => x[e * inputSize + k]!));
         }
       }
       options.onProgress?.(start + n, events.count);
@@ -117,7 +119,7 @@ export async function runCsim(projectDir: string, options: CsimOptions = {}): Pr
   }
 }
 
-function writeEventsFile(path: string, x: Float64Array, inputSize: number): void {
+function writeEventsFile(path: string, x: ArrayLike<number>, inputSize: number): void {
   const fd = openSync(path, 'w');
   try {
     writeInputEvents(arrayEvents(x, inputSize), (chunk) => void writeSync(fd, chunk));

@@ -58,27 +58,69 @@ function stage(name: string, n: number, args: string[]): Stage {
 }
 
 try {
-  writeFileSync(join(work, 'model.json'), JSON.stringify(buildPaperModel({ dataset: 'neutrino', variant: 'sparse', nMax: 16, bits: 8, seed: 3 })));
-  stage('generate neutrino', events, ['generate', 'neutrino', '--count', String(events), '--seed', '5', '--out', 'nu.npz']);
+  writeFileSync(
+    join(work, 'model.json'),
+    JSON.stringify(buildPaperModel({ dataset: 'neutrino', variant: 'sparse', nMax: 16, bits: 8, seed: 3 })),
+  );
+  stage('generate neutrino', events, [
+    'generate',
+    'neutrino',
+    '--count',
+    String(events),
+    '--seed',
+    '5',
+    '--out',
+    'nu.npz',
+  ]);
   const bytes = statSync(join(work, 'nu.npz')).size;
   // the last event in the file is the one the generator draws for that index
   const last = new Float32Array(63 * 63);
   drawEvents(neutrinoGenerator, 5, datasetLabels(neutrinoGenerator, events, 5), events - 1, 1, last);
-  const stored = openNpzSlices(join(work, 'nu.npz')).open('x').read((events - 1) * 3969, 3969) as Float32Array;
+  const stored = openNpzSlices(join(work, 'nu.npz'))
+    .open('x')
+    .read((events - 1) * 3969, 3969) as Float32Array;
   const same = Buffer.from(stored.buffer).equals(Buffer.from(last.buffer));
-  console.log(`  nu.npz: ${(bytes / 2 ** 30).toFixed(2)} GiB; its last event equals the generator's: ${same}`);
+  console.log(
+    `  nu.npz: ${(bytes / 2 ** 30).toFixed(2)} GiB; its last event equals the generator's: ${same}`,
+  );
 
   stage('predict', events, ['predict', 'model.json', '--input', 'nu.npz', '--out', 'preds.npy']);
   console.log(`  preds.npy: shape (${readNpy(join(work, 'preds.npy')).shape.join(', ')})`);
 
-  stage('convert --tb-events 100000', 100_000, ['convert', 'model.json', '--backend', 'vivado', '--out', 'prj', '--tb', 'nu.npz', '--tb-events', '100000']);
-  console.log(`  tb_input_features.dat: ${(statSync(join(work, 'prj/tb_data/tb_input_features.dat')).size / 2 ** 20).toFixed(0)} MiB`);
+  stage(
+    'convert --tb-events 100000',
+    100_000,
+    'convert model.json --backend vivado --out prj --tb nu.npz --tb-events 100000'.split(' '),
+  );
+  console.log(
+    `  tb_input_features.dat: ${(statSync(join(work, 'prj/tb_data/tb_input_features.dat')).size / 2 ** 20).toFixed(0)} MiB`,
+  );
 
-  const csim = stage('csim --input (g++ test bench)', events, ['csim', 'prj', '--input', 'nu.npz', '--events', String(events), '--json']);
+  const csim = stage('csim --input (g++ test bench)', events, [
+    'csim',
+    'prj',
+    '--input',
+    'nu.npz',
+    '--events',
+    String(events),
+    '--json',
+  ]);
   if (csim.code === 0) console.log('  every output bit of every event equals the interpreter');
 
   const trainMax = maxTrainingEvents(neutrinoGenerator);
-  stage(`train at its limit (${trainMax} events, 1 epoch)`, trainMax, ['train', '--dataset', 'neutrino', '--events', String(trainMax), '--epochs', '1', '--batch-size', '128', '--out', 'trained']);
+  stage(`train at its limit (${trainMax} events, 1 epoch)`, trainMax, [
+    'train',
+    '--dataset',
+    'neutrino',
+    '--events',
+    String(trainMax),
+    '--epochs',
+    '1',
+    '--batch-size',
+    '128',
+    '--out',
+    'trained',
+  ]);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -87,4 +129,6 @@ console.log('');
 console.log('| stage | events | seconds | peak RSS (MB) | target < 2000 MB | exit |');
 console.log('|---|---|---|---|---|---|');
 for (const s of stages)
-  console.log(`| ${s.name} | ${s.events.toLocaleString('en-US')} | ${s.seconds.toFixed(1)} | ${s.rssMB.toFixed(0)} | ${s.rssMB < TARGET_MB ? 'yes' : 'NO'} | ${s.code} |`);
+  console.log(
+    `| ${s.name} | ${s.events.toLocaleString('en-US')} | ${s.seconds.toFixed(1)} | ${s.rssMB.toFixed(0)} | ${s.rssMB < TARGET_MB ? 'yes' : 'NO'} | ${s.code} |`,
+  );

@@ -189,7 +189,14 @@ describe('convert and csim', () => {
     const j = cli(['csim', 'bad-prj', '--events', '400', '--json']);
     expect(j.code, j.stderr).toBe(1);
     const report = JSON.parse(j.stdout);
-    expect(report).toMatchObject({ command: 'csim', exitCode: 1, ok: false, events: 400, bitExact: false, mismatchesListed: 100 });
+    expect(report).toMatchObject({
+      command: 'csim',
+      exitCode: 1,
+      ok: false,
+      events: 400,
+      bitExact: false,
+      mismatchesListed: 100,
+    });
     expect(report.mismatchCount).toBeGreaterThan(100);
     expect(report.outputs[0].mismatches).toBe(report.mismatchCount);
     expect(report.mismatches).toHaveLength(100);

@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeNpy } from '../src/io/npy';
@@ -13,7 +23,12 @@ let work = '';
 
 function cli(args: string[], env: Record<string, string> = {}) {
   const { SPARSEPIXELS_DEBUG: _d, ...base } = process.env;
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: work, encoding: 'utf8', env: { ...base, ...env }, timeout: 180_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...base, ...env },
+    timeout: 180_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -41,7 +56,11 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('item 5: exit codes, and a damaged weights.bin is bad input naming the file', () => {
   it.each([
     ['cut', (f: string) => truncateSync(f, 100), 'the weights file is truncated: model.json lists'],
-    ['padded', (f: string) => appendFileSync(f, 'garbage'), 'the weights file has trailing bytes: model.json lists'],
+    [
+      'padded',
+      (f: string) => appendFileSync(f, 'garbage'),
+      'the weights file has trailing bytes: model.json lists',
+    ],
     ['missing', (f: string) => unlinkSync(f), 'cannot read the weights: no such file'],
   ])('%s weights.bin -> exit 2', (name, damage, text) => {
     cpSync(join(work, 'm/tfjs'), join(work, `w-${name}`), { recursive: true });
@@ -58,13 +77,22 @@ describe('item 9: errors that say where', () => {
     const bad = Float32Array.from((x.data as Float32Array).subarray(0, 4 * 3969));
     bad[3 * 3969 + 10 * 63 + 20] = NaN;
     writeNpy(join(work, 'nan.npy'), { dtype: 'float32', shape: [4, 63, 63, 1], data: bad });
-    expectBadInput(cli(['predict', 'm/model.json', '--input', 'nan.npy']), `${join(work, 'nan.npy')}: event 3 pixel (10, 20, 0) is NaN`);
+    expectBadInput(
+      cli(['predict', 'm/model.json', '--input', 'nan.npy']),
+      `${join(work, 'nan.npy')}: event 3 pixel (10, 20, 0) is NaN`,
+    );
     writeNpy(join(work, 'one.npy'), { dtype: 'float32', shape: [63, 63, 1], data: bad.subarray(0, 3969) });
     const one = cli(['predict', 'm/model.json', '--input', 'one.npy']);
     expect(one.code, one.stderr).toBe(0);
     expect(one.stdout).toContain('1 events through');
-    writeFileSync(join(work, 'bin.json'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0x1b, 0x5b, 0x32, 0x4a]));
-    for (const args of [['inspect', 'bin.json'], ['predict', 'nu.npz', '--input', 'one.npy']]) {
+    writeFileSync(
+      join(work, 'bin.json'),
+      Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0x1b, 0x5b, 0x32, 0x4a]),
+    );
+    for (const args of [
+      ['inspect', 'bin.json'],
+      ['predict', 'nu.npz', '--input', 'one.npy'],
+    ]) {
       const r = cli(args);
       expectBadInput(r, /not a JSON model document \(it is a binary file, (an executable|a ZIP archive)/);
       expect(r.stderr).toMatch(/^[\x20-\x7e]*\n$/); // printable ASCII only
@@ -77,7 +105,10 @@ describe('item 9: errors that say where', () => {
     const m = tf.sequential({ layers: [tf.layers.dense({ inputShape: [4], units: 1 })] });
     await saveModel(m, join(work, 'plain'));
     const r = cli(['inspect', 'plain']);
-    expectBadInput(r, 'the saved model has no QuantizeInput layer, so the fixed-point type of its input is unknown');
+    expectBadInput(
+      r,
+      'the saved model has no QuantizeInput layer, so the fixed-point type of its input is unknown',
+    );
     expect(r.stderr).not.toContain('{inputType}');
   });
 });
@@ -90,9 +121,15 @@ describe('item 8: training data', () => {
     const xs = new Float32Array(200 * 3969);
     order.forEach((e, k) => xs.set((d.x!.data as Float32Array).subarray(e * 3969, (e + 1) * 3969), k * 3969));
     const ys = Int32Array.from(order, (e) => y[e]!);
-    writeNpz(join(work, 'sorted.npz'), { x: { dtype: 'float32', shape: [200, 63, 63, 1], data: xs }, y: { dtype: 'int32', shape: [200], data: ys } });
-    writeNpz(join(work, 'one-class.npz'), { x: { dtype: 'float32', shape: [30, 63, 63, 1], data: xs.subarray(0, 30 * 3969) }, y: { dtype: 'int32', shape: [30], data: ys.subarray(0, 30) } });
-    const r = cli(['train', '--dataset', 'neutrino', '--data', 'sorted.npz', '--epochs', '2', '--out', 'sorted-m', '--json']);
+    writeNpz(join(work, 'sorted.npz'), {
+      x: { dtype: 'float32', shape: [200, 63, 63, 1], data: xs },
+      y: { dtype: 'int32', shape: [200], data: ys },
+    });
+    writeNpz(join(work, 'one-class.npz'), {
+      x: { dtype: 'float32', shape: [30, 63, 63, 1], data: xs.subarray(0, 30 * 3969) },
+      y: { dtype: 'int32', shape: [30], data: ys.subarray(0, 30) },
+    });
+    const r = cli('train --dataset neutrino --data sorted.npz --epochs 2 --out sorted-m --json'.split(' '));
     expect(r.code, r.stderr).toBe(0);
     const j = json(r);
     expect(j['split']).toEqual({ train: 140, validation: 20, test: 40 });
@@ -101,9 +138,15 @@ describe('item 8: training data', () => {
   });
 
   it('warns on a one-class test set and prints no AUC NaN; keeps the best-validation epoch', () => {
-    const r = cli(['train', '--dataset', 'neutrino', '--data', 'sorted.npz', '--test-data', 'one-class.npz', '--validation-data', 'nu.npz', '--epochs', '3', '--out', 'oc']);
+    const r = cli(
+      'train --dataset neutrino --data sorted.npz --test-data one-class.npz --validation-data nu.npz --epochs 3 --out oc'.split(
+        ' ',
+      ),
+    );
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('sparsepixels: warning: the 30 test events all have class cosmic: accuracy is one-sided and AUC is undefined');
+    expect(r.stderr).toContain(
+      'sparsepixels: warning: the 30 test events all have class cosmic: accuracy is one-sided and AUC is undefined',
+    );
     expect(r.stdout).toContain('AUC n/a (the test events hold one class only)');
     expect(r.stdout).not.toContain('NaN');
     expect(r.stdout).toMatch(/: 200 train \/ 200 validation \/ 30 test events/);
@@ -113,7 +156,10 @@ describe('item 8: training data', () => {
   it('refuses an --out that cannot be written before training starts', () => {
     const t0 = Date.now();
     const r = cli(['train', '--dataset', 'neutrino', '--events', '4000', '--out', '/sys/sparsepixels-model']);
-    expectBadInput(r, /\/sys\/sparsepixels-model: cannot create the output folder here: (operation not permitted|read-only file system|permission denied)/);
+    expectBadInput(
+      r,
+      /\/sys\/sparsepixels-model: cannot create the output folder here: (operation not permitted|read-only file system|permission denied)/,
+    );
     expect(r.stdout).toBe('');
     expect(Date.now() - t0).toBeLessThan(30_000); // no data generated, no training
   });
@@ -121,7 +167,9 @@ describe('item 8: training data', () => {
 
 describe('item 10: one --json schema', () => {
   it('every command reports the shared fields first, with the same names', () => {
-    const conv = cli(['convert', 'm/model.json', '--backend', 'vivado', '--out', 'jprj', '--tb', 'nu.npz', '--tb-events', '20', '--json']);
+    const conv = cli(
+      'convert m/model.json --backend vivado --out jprj --tb nu.npz --tb-events 20 --json'.split(' '),
+    );
     const runs: [string, ReturnType<typeof cli>][] = [
       ['generate', cli(['generate', 'digits', '-n', '5', '-o', 'g.npz', '--json'])],
       ['convert', conv],
@@ -140,7 +188,12 @@ describe('item 10: one --json schema', () => {
     }
     const [, c] = runs[1]!;
     expect(json(c)).toMatchObject({ input: join(work, 'm/model.json'), out: join(work, 'jprj'), events: 20 });
-    expect(json(runs[2]![1])).toMatchObject({ input: join(work, 'jprj'), out: null, events: 20, timings: { compile: expect.any(Number) } });
+    expect(json(runs[2]![1])).toMatchObject({
+      input: join(work, 'jprj'),
+      out: null,
+      events: 20,
+      timings: { compile: expect.any(Number) },
+    });
   });
 });
 
@@ -155,7 +208,10 @@ describe('item 11: next-step hints', () => {
 describe('profile, and overflow warnings of train / predict / convert --tb', () => {
   it('flags a narrowed dense accumulator and inputs 50 times too large; exit 1', () => {
     const ok = cli(['profile', 'm/model.json', '--input', 'nu.npz', '--json']);
-    const report = json(ok) as { ok: boolean; layers: { name: string; op: string; integerBitsNeeded: number }[] };
+    const report = json(ok) as {
+      ok: boolean;
+      layers: { name: string; op: string; integerBitsNeeded: number }[];
+    };
     expect(report.ok).toBe(true);
     const fc = report.layers.find((l) => l.op === 'Dense')!;
     const doc = JSON.parse(readFileSync(join(work, 'm/model.json'), 'utf8'));
@@ -166,18 +222,26 @@ describe('profile, and overflow warnings of train / predict / convert --tb', () 
     expect(cli(['validate', 'narrow.json']).code).toBe(0); // valid: nothing but data can tell
     const p = cli(['profile', 'narrow.json', '--input', 'nu.npz']);
     expect(p.code, p.stderr).toBe(1);
-    expect(p.stdout).toMatch(new RegExp(`^OVERFLOW on 200 events: ${fc.name} ap_fixed<16,${narrow}>: \\d+ wrapped of \\d+ values`, 'm'));
+    expect(p.stdout).toMatch(
+      new RegExp(
+        `^OVERFLOW on 200 events: ${fc.name} ap_fixed<16,${narrow}>: \\d+ wrapped of \\d+ values`,
+        'm',
+      ),
+    );
     const x = readNpz(join(work, 'nu.npz'));
     const big = Float32Array.from(x.x!.data as Float32Array, (v) => v * 50);
     writeNpz(join(work, 'x50.npz'), { x: { ...x.x!, data: big }, y: x.y! });
     const p50 = cli(['profile', 'm/model.json', '--input', 'x50.npz']);
     expect(p50.code).toBe(1);
-    expect(p50.stdout).toMatch(/^OVERFLOW on 200 events: input ap_ufixed<8,1>: \d+ wrapped of \d+ values; values reach [\d.]+..50, the type holds 0..1.99219, needs 6 integer bits \(has 1\)/m);
+    expect(p50.stdout).toMatch(
+      /^OVERFLOW on 200 events: input ap_ufixed<8,1>: \d+ wrapped of \d+ values; values reach [\d.]+..50, the type holds 0..1.99219, needs 6 integer bits \(has 1\)/m,
+    );
     expect(p50.stdout).toMatch(/^x_in +input +ap_ufixed<8,1> +0..1.9921875 /m);
   });
 
   it('predict, convert --tb and train warn when the data overflows', () => {
-    const warning = /sparsepixels: warning: values overflow their types on 200 events of '?[\w. ]+'?: input ap_ufixed<8,1>: \d+ wrapped/;
+    const warning =
+      /sparsepixels: warning: values overflow their types on 200 events of '?[\w. ]+'?: input ap_ufixed<8,1>: \d+ wrapped/;
     const p = cli(['predict', 'm/model.json', '--input', 'x50.npz']);
     expect(p.code).toBe(0);
     expect(p.stderr).toMatch(warning);
@@ -186,7 +250,9 @@ describe('profile, and overflow warnings of train / predict / convert --tb', () 
     expect(c.stderr).toMatch(warning);
     const t = cli(['train', '--dataset', 'neutrino', '--data', 'x50.npz', '--epochs', '1', '--out', 't50']);
     expect(t.code, t.stderr).toBe(0);
-    expect(t.stderr).toMatch(/sparsepixels: warning: values overflow their types on 40 events of the test events: input ap_ufixed<8,1>/);
+    expect(t.stderr).toMatch(
+      /sparsepixels: warning: values overflow their types on 40 events of the test events: input ap_ufixed<8,1>/,
+    );
     expect(cli(['predict', 'm/model.json', '--input', 'nu.npz']).stderr).toBe('');
   });
 });
@@ -212,23 +278,51 @@ describe('item 12: outside backends through convert --plugin', () => {
         '});',
       ].join('\n'),
     );
-    const r = cli(['convert', 'm/model.json', '--plugin', './sheet.mjs', '--backend', 'sheet', '--out', 'sheet-out', '--json']);
+    const r = cli(
+      'convert m/model.json --plugin ./sheet.mjs --backend sheet --out sheet-out --json'.split(' '),
+    );
     expect(r.code, r.stderr).toBe(0);
-    expect(json(r)).toMatchObject({ command: 'convert', backend: 'sheet', files: ['LAYERS.txt'], out: join(work, 'sheet-out') });
+    expect(json(r)).toMatchObject({
+      command: 'convert',
+      backend: 'sheet',
+      files: ['LAYERS.txt'],
+      out: join(work, 'sheet-out'),
+    });
     expect(readFileSync(join(work, 'sheet-out/LAYERS.txt'), 'utf8').split('\n')[0]).toBe('reduce');
   });
 
   it('refuses a missing plugin, one that fails, one with a bad name and one that adds nothing, in one line', () => {
     plugin('throws.mjs', "throw new Error('plugin bug\\nsecond line');");
-    plugin('bad-name.mjs', "import { registerBackend } from '@sparsepixels/ir';\nregisterBackend({ name: 'Bad Name', description: '', supportsOp: () => true, emit: async () => ({ outDir: '', files: [] }) });");
+    plugin(
+      'bad-name.mjs',
+      "import { registerBackend } from '@sparsepixels/ir';\nregisterBackend({ name: 'Bad Name', description: '', supportsOp: () => true, emit: async () => ({ outDir: '', files: [] }) });",
+    );
     plugin('nothing.mjs', 'export const x = 1;');
     const base = ['convert', 'm/model.json', '--backend', 'sheet', '--out', 'never'];
-    expectBadInput(cli([...base, '--plugin', './nope.mjs']), `${join(work, 'nope.mjs')}: cannot load plugin: no such file`);
-    expectBadInput(cli([...base, '--plugin', 'no-such-sparsepixels-plugin']), "no-such-sparsepixels-plugin: cannot load plugin: package 'no-such-sparsepixels-plugin' is not installed here");
-    expectBadInput(cli([...base, '--plugin', './throws.mjs']), './throws.mjs: plugin failed to load: plugin bug');
-    expectBadInput(cli([...base, '--plugin', './bad-name.mjs']), /bad-name.mjs: plugin failed: backend name "Bad Name" must be lower-case letters/);
-    expectBadInput(cli([...base, '--plugin', './nothing.mjs']), './nothing.mjs: the plugin registered no backend');
-    expectBadInput(cli(base), "unknown backend 'sheet'; choose one of vivado, vitis (load an outside backend with --plugin <package-or-path>)");
+    expectBadInput(
+      cli([...base, '--plugin', './nope.mjs']),
+      `${join(work, 'nope.mjs')}: cannot load plugin: no such file`,
+    );
+    expectBadInput(
+      cli([...base, '--plugin', 'no-such-sparsepixels-plugin']),
+      "no-such-sparsepixels-plugin: cannot load plugin: package 'no-such-sparsepixels-plugin' is not installed here",
+    );
+    expectBadInput(
+      cli([...base, '--plugin', './throws.mjs']),
+      './throws.mjs: plugin failed to load: plugin bug',
+    );
+    expectBadInput(
+      cli([...base, '--plugin', './bad-name.mjs']),
+      /bad-name.mjs: plugin failed: backend name "Bad Name" must be lower-case letters/,
+    );
+    expectBadInput(
+      cli([...base, '--plugin', './nothing.mjs']),
+      './nothing.mjs: the plugin registered no backend',
+    );
+    expectBadInput(
+      cli(base),
+      "unknown backend 'sheet'; choose one of vivado, vitis (load an outside backend with --plugin <package-or-path>)",
+    );
     expect(existsSync(join(work, 'never'))).toBe(false);
   });
 });
@@ -236,7 +330,11 @@ describe('item 12: outside backends through convert --plugin', () => {
 describe('progress bars for convert and csim on a terminal', () => {
   const hasScript = spawnSync('script', ['--version']).status === 0;
   it.skipIf(!hasScript)('draw under script(1), and never under --json', () => {
-    const tty = (args: string) => spawnSync('script', ['-qec', `"${process.execPath}" "${bin}" ${args}`, '/dev/null'], { cwd: work, encoding: 'utf8' });
+    const tty = (args: string) =>
+      spawnSync('script', ['-qec', `"${process.execPath}" "${bin}" ${args}`, '/dev/null'], {
+        cwd: work,
+        encoding: 'utf8',
+      });
     const c = tty('convert m/model.json --backend vivado --out tty-prj --tb nu.npz');
     expect(c.status, c.stdout).toBe(0);
     expect(c.stdout).toMatch(/writing the test bench \[=+\s*\] 100% \| 400\/400/);

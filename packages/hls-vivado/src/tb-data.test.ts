@@ -47,7 +47,9 @@ describe('test-bench data, written a batch at a time', () => {
     expect(events.largest).toBeLessThanOrEqual(TB_BATCH); // never the whole set at once
     for (const f of ['tb_data/tb_input_features.dat', 'tb_data/tb_output_predictions.dat'])
       expect(readFileSync(join(a.outDir, f), 'utf8')).toBe(readFileSync(join(b.outDir, f), 'utf8'));
-    const lines = readFileSync(join(a.outDir, 'tb_data/tb_output_predictions.dat'), 'utf8').trim().split('\n');
+    const lines = readFileSync(join(a.outDir, 'tb_data/tb_output_predictions.dat'), 'utf8')
+      .trim()
+      .split('\n');
     expect(lines).toHaveLength(600);
     const want = createInterpreter(smallSparseModel()).run(x, 600).values[0]!;
     expect(lines[599]!.split(' ').map(Number)).toEqual(Array.from(want.subarray(599 * 3)));

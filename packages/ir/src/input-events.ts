@@ -24,8 +24,14 @@ export function arrayEvents(values: ArrayLike<number>, eventSize: number): Input
   if (!(eventSize > 0) || values.length % eventSize !== 0)
     fail(`${values.length} values are not a whole number of events of ${eventSize} values`);
   const sub = (s: number, e: number): ArrayLike<number> =>
-    ArrayBuffer.isView(values) ? (values as unknown as Float64Array).subarray(s, e) : Array.prototype.slice.call(values, s, e);
-  return { count: values.length / eventSize, eventSize, read: (start, n) => sub(start * eventSize, (start + n) * eventSize) };
+    ArrayBuffer.isView(values)
+      ? (values as unknown as Float64Array).subarray(s, e)
+      : Array.prototype.slice.call(values, s, e);
+  return {
+    count: values.length / eventSize,
+    eventSize,
+    read: (start, n) => sub(start * eventSize, (start + n) * eventSize),
+  };
 }
 
 /** `events` as InputEvents: already one, or an in-memory array of eventSize values per event. */
@@ -41,7 +47,9 @@ export function toInputEvents(events: ArrayLike<number> | InputEvents, eventSize
 
 /** The first `count` events of `events`. */
 export function firstEvents(events: InputEvents, count: number): InputEvents {
-  return count >= events.count ? events : { count, eventSize: events.eventSize, read: (s, n) => events.read(s, n) };
+  return count >= events.count
+    ? events
+    : { count, eventSize: events.eventSize, read: (s, n) => events.read(s, n) };
 }
 
 /** Walks `events` in batches of at most `batch` events: calls `fn(x, start, n)` for each. */

@@ -62,7 +62,9 @@ describe('reportError', () => {
       error: { code: 'SP_INTERNAL', message: 'x is undefined', where: null },
     });
     // Node's own ERR_* codes are not bad input: a bug (the old >2 GiB write gave ERR_OUT_OF_RANGE, exit 2)
-    const range = Object.assign(new RangeError('The value of "length" is out of range.'), { code: 'ERR_OUT_OF_RANGE' });
+    const range = Object.assign(new RangeError('The value of "length" is out of range.'), {
+      code: 'ERR_OUT_OF_RANGE',
+    });
     expect(reportError(range, false).exitCode).toBe(3);
     const debug = reportError(bug, true);
     expect(debug.lines[0]).toBe('sparsepixels: error: internal error: x is undefined');

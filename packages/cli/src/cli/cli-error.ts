@@ -51,7 +51,10 @@ export function reportError(err: unknown, debug: boolean): ErrorReport {
   }
   if (err instanceof SparsePixelsError) {
     const where = err.where ?? null;
-    const bare = where !== null && err.message.startsWith(`${where}: `) ? err.message.slice(where.length + 2) : err.message;
+    const bare =
+      where !== null && err.message.startsWith(`${where}: `)
+        ? err.message.slice(where.length + 2)
+        : err.message;
     return {
       exitCode: EXIT_USAGE,
       lines: [PREFIX + oneLine(err.message), ...stack],

@@ -22,7 +22,13 @@ export function jsonEnvelope(
   state: RunState,
   error?: { readonly code: string; readonly message: string; readonly where: string | null },
 ): Record<string, unknown> {
-  const { input = null, out = null, events = null, timings = {}, ...rest } = error ? {} : (state.result ?? {});
+  const {
+    input = null,
+    out = null,
+    events = null,
+    timings = {},
+    ...rest
+  } = error ? {} : (state.result ?? {});
   return {
     command: state.command ?? null,
     exitCode: state.code,

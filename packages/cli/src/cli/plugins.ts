@@ -17,10 +17,18 @@ function packageEntry(name: string, cwd: string): string | undefined {
   for (let dir = cwd; ; dir = dirname(dir)) {
     const pkg = join(dir, 'node_modules', name, 'package.json');
     if (existsSync(pkg)) {
-      const json = JSON.parse(readFileSync(pkg, 'utf8')) as { exports?: unknown; module?: string; main?: string };
+      const json = JSON.parse(readFileSync(pkg, 'utf8')) as {
+        exports?: unknown;
+        module?: string;
+        main?: string;
+      };
       const root = (json.exports as Record<string, unknown> | undefined)?.['.'] ?? json.exports;
       const pick = (v: unknown): string | undefined =>
-        typeof v === 'string' ? v : v && typeof v === 'object' ? pick((v as Record<string, unknown>)['import'] ?? (v as Record<string, unknown>)['default']) : undefined;
+        typeof v === 'string'
+          ? v
+          : v && typeof v === 'object'
+            ? pick((v as Record<string, unknown>)['import'] ?? (v as Record<string, unknown>)['default'])
+            : undefined;
       return join(dirname(pkg), pick(root) ?? json.module ?? json.main ?? 'index.js');
     }
     if (dirname(dir) === dir) return undefined;
@@ -28,7 +36,10 @@ function packageEntry(name: string, cwd: string): string | undefined {
 }
 
 const isBackend = (v: unknown): v is Backend =>
-  typeof v === 'object' && v !== null && typeof (v as Backend).name === 'string' && typeof (v as Backend).emit === 'function';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as Backend).name === 'string' &&
+  typeof (v as Backend).emit === 'function';
 
 /**
  * Loads `--plugin` modules: an ES module (a package name, or a path to a .js/.mjs file) that
@@ -39,8 +50,14 @@ const isBackend = (v: unknown): v is Backend =>
 export async function loadPlugin(spec: string, cwd: string): Promise<string[]> {
   const file = looksLikePath(spec) ? resolve(cwd, spec) : packageEntry(spec, cwd);
   if (!file || !existsSync(file) || !statSync(file).isFile()) {
-    const hint = looksLikePath(spec) ? 'no such file' : `package '${spec}' is not installed here (npm install it, or give a path)`;
-    throw new SparsePixelsError('SP_PLUGIN', `cannot load plugin: ${hint}`, looksLikePath(spec) ? resolve(cwd, spec) : spec);
+    const hint = looksLikePath(spec)
+      ? 'no such file'
+      : `package '${spec}' is not installed here (npm install it, or give a path)`;
+    throw new SparsePixelsError(
+      'SP_PLUGIN',
+      `cannot load plugin: ${hint}`,
+      looksLikePath(spec) ? resolve(cwd, spec) : spec,
+    );
   }
   const before = new Set(listBackends().map((b) => b.name));
   let mod: Record<string, unknown>;
@@ -59,7 +76,11 @@ export async function loadPlugin(spec: string, cwd: string): Promise<string[]> {
       try {
         registerBackend(candidate);
       } catch (err) {
-        throw new SparsePixelsError('SP_PLUGIN', `plugin's backend is refused: ${(err as Error).message}`, spec);
+        throw new SparsePixelsError(
+          'SP_PLUGIN',
+          `plugin's backend is refused: ${(err as Error).message}`,
+          spec,
+        );
       }
     }
   }

@@ -8,6 +8,11 @@ import { EXIT_OK, type ExitCode } from './exit-codes';
 import { jsonEnvelope, type RunState } from './json-result';
 import { startProgress } from './progress';
 
+/** The exit-code lines every --help ends with. */
+const EXIT_CODES_HELP =
+  'Exit codes: 0 ok, 1 a check failed (e.g. a C-simulation mismatch), 2 bad usage or input, 3 internal error.\n' +
+  'With --json, stdout holds one JSON document, also for errors. SPARSEPIXELS_DEBUG=1 shows stack traces.\n';
+
 /** Where the CLI reads and writes; `process` by default, replaceable in tests. */
 export interface CliIO {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -59,6 +64,7 @@ function addCommand(program: Command, spec: CliCommand, io: CliIO, state: RunSta
   if (spec.json)
     cmd.option('--json', 'print the result as JSON on stdout (no progress bar, no other output)');
   cmd.addHelpText('after', examplesText(spec.examples));
+  cmd.addHelpText('after', EXIT_CODES_HELP);
   cmd.action(async (...params: unknown[]) => {
     const self = params.at(-1) as Command;
     const opts = self.opts();
@@ -91,11 +97,7 @@ export function buildProgram(io: CliIO, state: RunState): Command {
       ...COMMANDS.flatMap((c) => c.examples.slice(0, 1)),
     ]),
   );
-  program.addHelpText(
-    'after',
-    'Exit codes: 0 ok, 1 a check failed (e.g. a C-simulation mismatch), 2 bad usage or input, 3 internal error.\n' +
-      'With --json, stdout holds one JSON document, also for errors. SPARSEPIXELS_DEBUG=1 shows stack traces.\n',
-  );
+  program.addHelpText('after', EXIT_CODES_HELP);
   return program;
 }
 

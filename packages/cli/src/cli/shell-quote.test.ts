@@ -7,7 +7,18 @@ describe('shellQuote', () => {
     expect(shellQuote('nu-model/model.json')).toBe('nu-model/model.json');
     expect(shellQuote('my model')).toBe("'my model'");
     expect(cliCommand('csim', 'out dir')).toBe("npx sparsepixels csim 'out dir'");
-    for (const word of ['my model', "it's", 'a"b', '$HOME', 'x;rm -rf y', '`id`', '', '*', 'tab\there', 'new\nline'])
+    for (const word of [
+      'my model',
+      "it's",
+      'a"b',
+      '$HOME',
+      'x;rm -rf y',
+      '`id`',
+      '',
+      '*',
+      'tab\there',
+      'new\nline',
+    ])
       expect(execFileSync('sh', ['-c', `printf %s ${shellQuote(word)}`], { encoding: 'utf8' })).toBe(word);
   });
 });

@@ -17,7 +17,11 @@ export function checkCanCreate(outDir: string): void {
   } catch (err) {
     const e = fileError(err, 'write', outDir);
     if (e instanceof SparsePixelsError)
-      throw new SparsePixelsError(e.code, `cannot create the output folder here: ${e.message.slice(outDir.length + 2).replace(/^cannot write the file: /, '')}`, outDir);
+      throw new SparsePixelsError(
+        e.code,
+        `cannot create the output folder here: ${e.message.slice(outDir.length + 2).replace(/^cannot write the file: /, '')}`,
+        outDir,
+      );
     throw e;
   }
   rmdirSync(probe);

@@ -69,7 +69,8 @@ function testInputs(a: ConvertArgs, model: ModelIR, ctx: CommandContext): InputE
 function checkOverflow(a: ConvertArgs, model: ModelIR, events: InputEvents, ctx: CommandContext): void {
   const sample = new ProfileSample(model);
   const n = Math.min(events.count, 10_000);
-  for (let start = 0; start < n; start += 1024) sample.add(events.read(start, Math.min(1024, n - start)), Math.min(1024, n - start));
+  for (let start = 0; start < n; start += 1024)
+    sample.add(events.read(start, Math.min(1024, n - start)), Math.min(1024, n - start));
   for (const w of overflowWarnings(sample.report(), `'${a.tb}'`)) ctx.warn(w);
 }
 
@@ -108,9 +109,13 @@ async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXI
       `wrote ${title} project '${hls.project}' to ${a.out} (${r.files.length} files, ${hls.eventCount} test-bench events, ${(seconds * 1000).toFixed(0)} ms)`,
     );
     ctx.info(`  model '${model.name}' from ${a.model}`);
-    ctx.info(`next: ${cliCommand('csim', a.out)}    # compile with g++ and compare every output bit with the interpreter`);
+    ctx.info(
+      `next: ${cliCommand('csim', a.out)}    # compile with g++ and compare every output bit with the interpreter`,
+    );
   } else {
-    ctx.info(`wrote '${backend.name}' output to ${a.out} (${r.files.length} files, ${(seconds * 1000).toFixed(0)} ms)`);
+    ctx.info(
+      `wrote '${backend.name}' output to ${a.out} (${r.files.length} files, ${(seconds * 1000).toFixed(0)} ms)`,
+    );
     ctx.info(`  model '${model.name}' from ${a.model}`);
   }
   ctx.result({

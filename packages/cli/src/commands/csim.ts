@@ -43,7 +43,11 @@ function perOutput(r: CsimResult): { output: string; values: number; mismatches:
   }));
 }
 
-async function events(opts: CommandInput['opts'], dir: string, ctx: CommandContext): Promise<InputEvents | undefined> {
+async function events(
+  opts: CommandInput['opts'],
+  dir: string,
+  ctx: CommandContext,
+): Promise<InputEvents | undefined> {
   if (opts.input === undefined && opts.events === undefined) return undefined;
   const { model } = prepareLoaded(await loadModelDocument(join(dir, IR_FILE)));
   const n = opts.events as number | undefined;

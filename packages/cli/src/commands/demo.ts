@@ -1,3 +1,4 @@
+import { SparsePixelsError } from '@sparsepixels/core';
 import { runCsim } from '@sparsepixels/hls-vivado';
 import { vitisBackend } from '@sparsepixels/hls-vitis';
 import { type Command } from 'commander';
@@ -26,7 +27,9 @@ const BITS = 8;
 function nextSteps(ctx: CommandContext, out: string): void {
   ctx.info('');
   ctx.info('where to go next:');
-  ctx.info(`  ${cliCommand('inspect', out)}                 # layers, types, parameters, operations per event`);
+  ctx.info(
+    `  ${cliCommand('inspect', out)}                 # layers, types, parameters, operations per event`,
+  );
   ctx.info(`  ${cliCommand('csim', out, '--events', '2000')}      # more C simulation, on generated events`);
   ctx.info(
     `  cd ${shellQuote(out)} && vitis-run --tcl build_prj.tcl --mode hls   # synthesis with Vitis HLS (see ${out}/README.md)`,
@@ -38,6 +41,12 @@ function nextSteps(ctx: CommandContext, out: string): void {
 
 async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCode> {
   const mode = opts.small === true ? MODES.small : MODES.full;
+  const tests = Math.round(mode.events * 0.2);
+  if ((opts.events as number | undefined) !== undefined && (opts.events as number) > tests)
+    throw new SparsePixelsError(
+      'SP_CLI_USAGE',
+      `--events ${String(opts.events)} is more than the ${tests} test events of the ${opts.small === true ? 'small' : 'full'} demo`,
+    );
   const outGiven = String(opts.out);
   const out = ctx.resolvePath(outGiven);
   checkOutDir(out, opts.force === true);
@@ -124,8 +133,8 @@ export const demoCommand: CliCommand = {
       .option('-o, --out <dir>', 'folder for the Vitis HLS project', 'sparsepixels-demo')
       .option(
         '-n, --events <n>',
-        'test events written to the test bench and C-simulated (default 500, --small 50)',
-        integerArg(1, 100000),
+        'test events written to the test bench and C-simulated: 1..1600 (default 500; --small: 1..200, default 50)',
+        integerArg(1, 1600),
       )
       .option('--small', 'CI size: 1000 events, 6 epochs (a few seconds)')
       .option('-f, --force', 'replace a non-empty output folder');

@@ -76,11 +76,18 @@ interface Generated {
  * Generates the dataset straight into the .npz, a chunk at a time: x (float32 images) is streamed
  * as it is drawn, y follows; memory holds one chunk plus a label and a count per event.
  */
-function generateInto(path: string, gen: EventGenerator, a: GenerateArgs, onProgress: (n: number) => void): Generated {
+function generateInto(
+  path: string,
+  gen: EventGenerator,
+  a: GenerateArgs,
+  onProgress: (n: number) => void,
+): Generated {
   const k = gen.classes.length;
   const pixels = gen.height * gen.width;
   const x: NpyPlan = { dtype: 'float32', shape: [a.count, gen.height, gen.width, 1] };
-  const y: NpyPlan = a.oneHot ? { dtype: 'float32', shape: [a.count, k] } : { dtype: 'int32', shape: [a.count] };
+  const y: NpyPlan = a.oneHot
+    ? { dtype: 'float32', shape: [a.count, k] }
+    : { dtype: 'int32', shape: [a.count] };
   const counts = new Int32Array(a.count);
   let labels: Int32Array = new Int32Array(0);
   writeNpzStreaming(path, [

@@ -1,6 +1,12 @@
 import { extname } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
-import { createInterpreter, type InterpretResult, type ModelIR, type OutputBatch, type RawBatch } from '@sparsepixels/ir';
+import {
+  createInterpreter,
+  type InterpretResult,
+  type ModelIR,
+  type OutputBatch,
+  type RawBatch,
+} from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { checkOutFile } from '../cli/out-dir';
@@ -55,7 +61,11 @@ function rawInt64(raw: RawBatch): BigInt64Array {
 }
 
 /** Interprets every event in chunks, handing each chunk's result to `each`. */
-function runChunks(model: ModelIR, ev: EventFile, each: (r: InterpretResult, x: ArrayLike<number>, start: number, n: number) => void): void {
+function runChunks(
+  model: ModelIR,
+  ev: EventFile,
+  each: (r: InterpretResult, x: ArrayLike<number>, start: number, n: number) => void,
+): void {
   const it = createInterpreter(model);
   for (let start = 0; start < ev.count; start += CHUNK) {
     const n = Math.min(CHUNK, ev.count - start);
@@ -66,7 +76,12 @@ function runChunks(model: ModelIR, ev: EventFile, each: (r: InterpretResult, x: 
 
 function outputInfo(model: ModelIR): OutputInfo[] {
   const r = createInterpreter(model).run(new Float64Array(0), 0);
-  return r.outputs.map((o: OutputBatch) => ({ name: o.name, shape: o.shape, type: o.type, size: o.shape.reduce((a, b) => a * b, 1) }));
+  return r.outputs.map((o: OutputBatch) => ({
+    name: o.name,
+    shape: o.shape,
+    type: o.type,
+    size: o.shape.reduce((a, b) => a * b, 1),
+  }));
 }
 
 function plan(o: OutputInfo, count: number, raw: boolean): NpyPlan {
@@ -85,7 +100,11 @@ interface Run {
 /** The pass that writes output `k` (when `append`) and gathers accuracy, shown rows and the overflow sample. */
 function fullPass(p: Run, y: number[] | undefined, k: number, append?: AppendElements): Summary {
   const outs = outputInfo(p.model);
-  const s: Summary = { correct: 0, shown: outs.map(() => ({ values: [], raw: [] })), ...(p.keepAll ? { all: outs.map(() => []) } : {}) };
+  const s: Summary = {
+    correct: 0,
+    shown: outs.map(() => ({ values: [], raw: [] })),
+    ...(p.keepAll ? { all: outs.map(() => []) } : {}),
+  };
   runChunks(p.model, p.ev, (r, x, start, n) => {
     if (append) append(p.raw ? rawInt64(r.raw[k]!) : r.values[k]!);
     p.sample.add(x, n);
@@ -96,7 +115,8 @@ function fullPass(p: Run, y: number[] | undefined, k: number, append?: AppendEle
         s.shown[j]!.values.push(Array.from(r.values[j]!.subarray(e * o.size, (e + 1) * o.size)));
         s.shown[j]!.raw.push(Array.from(rawInt64(r.raw[j]!).subarray(e * o.size, (e + 1) * o.size), String));
       }
-      if (s.all) for (const v of p.raw ? Array.from(rawInt64(r.raw[j]!), String) : r.values[j]!) s.all[j]!.push(v);
+      if (s.all)
+        for (const v of p.raw ? Array.from(rawInt64(r.raw[j]!), String) : r.values[j]!) s.all[j]!.push(v);
     });
     p.progress(start + n);
   });
@@ -115,7 +135,11 @@ function predictAll(p: Run, out: string | undefined, y: number[] | undefined): S
         `the model has ${outs.length} outputs (${outs.map((o) => o.name).join(', ')}); use an .npz for --out`,
         out,
       );
-    writeNpyStreaming(out, plan(outs[0]!, p.ev.count, p.raw), (append) => (summary = fullPass(p, y, 0, append)));
+    writeNpyStreaming(
+      out,
+      plan(outs[0]!, p.ev.count, p.raw),
+      (append) => (summary = fullPass(p, y, 0, append)),
+    );
     return summary!;
   }
   writeNpzStreaming(
@@ -132,7 +156,13 @@ function predictAll(p: Run, out: string | undefined, y: number[] | undefined): S
   return summary!;
 }
 
-function printSome(ctx: CommandContext, outs: readonly OutputInfo[], s: Summary, count: number, raw: boolean): void {
+function printSome(
+  ctx: CommandContext,
+  outs: readonly OutputInfo[],
+  s: Summary,
+  count: number,
+  raw: boolean,
+): void {
   outs.forEach((o, j) => {
     ctx.info(`output ${o.name} ${shapeText([count, ...o.shape])} ${o.type}${raw ? ' (raw bits)' : ''}:`);
     const rows = raw ? s.shown[j]!.raw : s.shown[j]!.values.map((r) => r.map(String));
@@ -146,7 +176,10 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
   const out = opts.out === undefined ? undefined : ctx.resolvePath(String(opts.out));
   if (out) {
     if (!['.npy', '.npz'].includes(extname(out)))
-      throw new SparsePixelsError('SP_CLI_USAGE', `--out must name an .npy or .npz file, got '${String(opts.out)}'`);
+      throw new SparsePixelsError(
+        'SP_CLI_USAGE',
+        `--out must name an .npy or .npz file, got '${String(opts.out)}'`,
+      );
     checkOutFile(out, opts.force === true);
   }
   const modelPath = ctx.resolvePath(String(args[0]));
@@ -160,7 +193,11 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
   const bar = ctx.progress('predicting', ev.count);
   let s: Summary;
   try {
-    s = predictAll({ model, ev, raw, keepAll: !out && ctx.json, sample, progress: (n) => bar.update(n) }, out, y);
+    s = predictAll(
+      { model, ev, raw, keepAll: !out && ctx.json, sample, progress: (n) => bar.update(n) },
+      out,
+      y,
+    );
   } finally {
     bar.stop();
   }

@@ -1,4 +1,10 @@
-import { createProfiler, firstEvents, type ProfileEntry, type ProfileReport, type ValueRange } from '@sparsepixels/ir';
+import {
+  createProfiler,
+  firstEvents,
+  type ProfileEntry,
+  type ProfileReport,
+  type ValueRange,
+} from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_CHECK_FAILED, EXIT_OK, type ExitCode } from '../cli/exit-codes';
 import { integerArg } from '../cli/options';
@@ -10,7 +16,8 @@ import type { CliCommand, CommandContext, CommandInput } from './command';
 /** Events profiled per batch (the trace of every layer is held for one batch). */
 const BATCH = 256;
 
-const num = (v: number) => (v !== 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3) ? v.toExponential(2) : String(+v.toPrecision(5)));
+const num = (v: number) =>
+  v !== 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3) ? v.toExponential(2) : String(+v.toPrecision(5));
 const range = (r: ValueRange | null) => (r === null ? '-' : `${num(r[0])}..${num(r[1])}`);
 const exact = (r: ValueRange) => `${+r[0].toPrecision(8)}..${+r[1].toPrecision(8)}`;
 
@@ -34,11 +41,29 @@ function row(e: ProfileEntry): string[] {
 
 /** The profile as text: one line per place, then events over N and the verdict. */
 export function formatProfile(r: ProfileReport): string[] {
-  const head = ['layer', 'op', 'type', 'type range', 'observed', 'needed', 'int bits has/needs', 'values', 'saturated', 'wrapped', 'clipped'];
+  const head = [
+    'layer',
+    'op',
+    'type',
+    'type range',
+    'observed',
+    'needed',
+    'int bits has/needs',
+    'values',
+    'saturated',
+    'wrapped',
+    'clipped',
+  ];
   const lines = formatColumns([head, row(r.input), ...r.layers.map(row)]);
   const accum = r.layers.filter((l) => l.accumOverflows > 0);
   if (accum.length > 0)
-    lines.push('', ...accum.map((l) => `${l.name}: ${l.accumOverflows} of these overflowed in the accumulator ${l.accum} (before the result cast)`));
+    lines.push(
+      '',
+      ...accum.map(
+        (l) =>
+          `${l.name}: ${l.accumOverflows} of these overflowed in the accumulator ${l.accum} (before the result cast)`,
+      ),
+    );
   if (r.nMax !== null)
     lines.push(
       '',
@@ -68,7 +93,9 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<E
     bar.stop();
   }
   const r = profiler.report();
-  ctx.info(`'${model.name}' on ${r.events} events of ${String(opts.input)} (values as the firmware computes them)`);
+  ctx.info(
+    `'${model.name}' on ${r.events} events of ${String(opts.input)} (values as the firmware computes them)`,
+  );
   ctx.info('');
   for (const line of formatProfile(r)) ctx.info(line);
   ctx.result({

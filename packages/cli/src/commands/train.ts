@@ -58,7 +58,11 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
     },
     ctx,
   );
-  const split = { train: data.train.y.length, validation: data.validation?.y.length ?? 0, test: data.test.y.length };
+  const split = {
+    train: data.train.y.length,
+    validation: data.validation?.y.length ?? 0,
+    test: data.test.y.length,
+  };
   const testClasses = classesIn(data.test.y);
   if (testClasses.length < 2)
     ctx.warn(
@@ -86,7 +90,9 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
   const ev = t.evaluation;
   ctx.info(`trained in ${t.seconds.toFixed(1)} s (TensorFlow.js backend ${t.backend})`);
   if (data.validation)
-    ctx.info(`kept the weights of epoch ${t.history.bestEpoch} of ${t.history.epochs.length} (lowest validation loss)`);
+    ctx.info(
+      `kept the weights of epoch ${t.history.bestEpoch} of ${t.history.epochs.length} (lowest validation loss)`,
+    );
   ctx.info(
     `test (${split.test} events): ${metricLine(ev)}; ${ev.overflowEvents} events had more than N active pixels`,
   );
@@ -100,7 +106,9 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
     await layers.saveModel(t.model, join(tmp, 'tfjs'));
   });
   ctx.info(`saved ${outGiven}/model.json (IR) and ${outGiven}/tfjs/ (TensorFlow.js model)`);
-  ctx.info(`next: ${cliCommand('convert', `${outGiven}/model.json`, '--backend', 'vitis', '--out', `${outGiven}-hls`)}`);
+  ctx.info(
+    `next: ${cliCommand('convert', `${outGiven}/model.json`, '--backend', 'vitis', '--out', `${outGiven}-hls`)}`,
+  );
   ctx.result({
     input: opts.data === undefined ? null : ctx.resolvePath(String(opts.data)),
     out,

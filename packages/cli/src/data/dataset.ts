@@ -65,7 +65,14 @@ export function datasetLabels(gen: EventGenerator, count: number, seed: number):
 }
 
 /** Draws events [start, start + n) (labels from datasetLabels) into `out` (n*H*W values, zeroed here). */
-export function drawEvents(gen: EventGenerator, seed: number, y: Int32Array, start: number, n: number, out: Float32Array): void {
+export function drawEvents(
+  gen: EventGenerator,
+  seed: number,
+  y: Int32Array,
+  start: number,
+  n: number,
+  out: Float32Array,
+): void {
   const pixels = gen.height * gen.width;
   out.fill(0, 0, n * pixels);
   for (let i = 0; i < n; i++) {

@@ -23,11 +23,15 @@ export function isHlsBackend(b: Backend): b is HlsBackend {
 
 /** Any registered backend: ours, or one a --plugin registered. */
 export function findBackend(name: string): Backend {
-  const all = [...HLS_BACKENDS, ...listBackends().filter((b) => !HLS_BACKENDS.some((h) => h.name === b.name))];
+  const all = [
+    ...HLS_BACKENDS,
+    ...listBackends().filter((b) => !HLS_BACKENDS.some((h) => h.name === b.name)),
+  ];
   const b = all.find((x) => x.name === name);
   if (b) return b;
   const names = all.map((x) => x.name);
-  const plugin = all.length === HLS_BACKENDS.length ? " (load an outside backend with --plugin <package-or-path>)" : '';
+  const plugin =
+    all.length === HLS_BACKENDS.length ? ' (load an outside backend with --plugin <package-or-path>)' : '';
   throw new SparsePixelsError(
     'SP_CLI_USAGE',
     `unknown backend '${name}'; choose one of ${names.join(', ')}${didYouMean(name, names)}${plugin}`,

@@ -64,7 +64,11 @@ function fileBytes(path: string, base: number, size: number, source: string, crc
         running = crc32(bytes.subarray(next - offset), running);
         next = offset + bytes.length;
         if (next === size && running !== crc)
-          throw new SparsePixelsError('SP_NPZ_FORMAT', 'the member is corrupt: its CRC-32 does not match', source);
+          throw new SparsePixelsError(
+            'SP_NPZ_FORMAT',
+            'the member is corrupt: its CRC-32 does not match',
+            source,
+          );
       }
       return bytes;
     },
@@ -102,11 +106,19 @@ export function openNpzSlices(path: string): { names: readonly string[]; open(na
 function openMember(path: string, e: ZipEntry): ArraySlices {
   const source = `${path}:${e.name}`;
   if (e.flags & 1)
-    throw new SparsePixelsError('SP_NPZ_FORMAT', 'the member is encrypted; encrypted archives are not supported', source);
+    throw new SparsePixelsError(
+      'SP_NPZ_FORMAT',
+      'the member is encrypted; encrypted archives are not supported',
+      source,
+    );
   if (e.method === 0) {
     const start = withFileSource(path, 'an .npz file', (src) => memberDataOffset(src, e, path));
     if (start + e.compressedSize > withFileSource(path, 'an .npz file', (src) => src.size))
-      throw new SparsePixelsError('SP_NPZ_FORMAT', `the member is truncated: it should end at byte ${start + e.compressedSize}`, source);
+      throw new SparsePixelsError(
+        'SP_NPZ_FORMAT',
+        `the member is truncated: it should end at byte ${start + e.compressedSize}`,
+        source,
+      );
     return slicesOver(fileBytes(path, start, e.size, source, e.crc), source);
   }
   if (e.size > MAX_INFLATED)

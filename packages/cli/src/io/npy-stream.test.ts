@@ -18,9 +18,10 @@ const X = Float32Array.from({ length: 6 * 5 }, (_, i) => i * 0.5 - 3);
 const Y = Int32Array.from([1, 0, 1, 1, 0, 0]);
 
 /** Appends `data` in pieces of `n` elements. */
-const inPieces = (data: Float32Array | Int32Array, n: number) => (append: (d: Float32Array | Int32Array) => void) => {
-  for (let i = 0; i < data.length; i += n) append(data.subarray(i, i + n));
-};
+const inPieces =
+  (data: Float32Array | Int32Array, n: number) => (append: (d: Float32Array | Int32Array) => void) => {
+    for (let i = 0; i < data.length; i += n) append(data.subarray(i, i + n));
+  };
 
 // Members of 4 GiB and more, offsets past 4 GiB and more than 65,535 members need the ZIP64
 // records; a small threshold writes them for a small archive, which readers must accept alike.
@@ -38,21 +39,26 @@ describe('streamed .npy / .npz writers', () => {
   it('write, piece by piece, the same bytes as the in-memory encoders', () => {
     const p = join(dir, 'x.npy');
     writeNpyStreaming(p, { dtype: 'float32', shape: [6, 5] }, inPieces(X, 7));
-    expect(readFileSync(p).equals(Buffer.from(encodeNpy({ dtype: 'float32', shape: [6, 5], data: X })))).toBe(true);
+    expect(readFileSync(p).equals(Buffer.from(encodeNpy({ dtype: 'float32', shape: [6, 5], data: X })))).toBe(
+      true,
+    );
     const z = join(dir, 'xy.npz');
     writeNpzStreaming(z, [
       { name: 'x', dtype: 'float32', shape: [6, 5], fill: inPieces(X, 4) },
       { name: 'y', dtype: 'int32', shape: [6], fill: inPieces(Y, 5) },
     ]);
-    const expected = encodeNpz({ x: { dtype: 'float32', shape: [6, 5], data: X }, y: { dtype: 'int32', shape: [6], data: Y } });
+    const expected = encodeNpz({
+      x: { dtype: 'float32', shape: [6, 5], data: X },
+      y: { dtype: 'int32', shape: [6], data: Y },
+    });
     expect(readFileSync(z).equals(Buffer.from(expected))).toBe(true);
   });
 
   it('refuses a wrong element count or dtype and leaves no file behind', () => {
     const p = join(dir, 'bad.npy');
-    expect(() => writeNpyStreaming(p, { dtype: 'float32', shape: [6, 5] }, inPieces(X.subarray(0, 29), 10))).toThrow(
-      `${p}: 29 elements written; shape (6, 5) needs 30`,
-    );
+    expect(() =>
+      writeNpyStreaming(p, { dtype: 'float32', shape: [6, 5] }, inPieces(X.subarray(0, 29), 10)),
+    ).toThrow(`${p}: 29 elements written; shape (6, 5) needs 30`);
     expect(() => writeNpyStreaming(p, { dtype: 'float32', shape: [2] }, (a) => a(Y.subarray(0, 2)))).toThrow(
       'data is a Int32Array, which cannot hold dtype float32',
     );
@@ -63,13 +69,20 @@ describe('streamed .npy / .npz writers', () => {
     const bytes = readFileSync(zip64);
     expect(bytes.includes(Buffer.from([0x50, 0x4b, 0x06, 0x06]))).toBe(true); // ZIP64 end record
     expect(bytes.includes(Buffer.from([0x50, 0x4b, 0x06, 0x07]))).toBe(true); // its locator
-    expect(readNpz(zip64)).toEqual({ x: { dtype: 'float32', shape: [6, 5], data: X }, y: { dtype: 'int32', shape: [6], data: Y } });
+    expect(readNpz(zip64)).toEqual({
+      x: { dtype: 'float32', shape: [6, 5], data: X },
+      y: { dtype: 'int32', shape: [6], data: Y },
+    });
   });
 
   it.runIf(hasNumpy)('writes ZIP64 records that numpy reads (python3 with numpy installed)', () => {
     const r = spawnSync(
       'python3',
-      ['-c', 'import sys, numpy as np; d = np.load(sys.argv[1]); print(d["x"].sum(), d["y"].tolist(), d["x"].shape)', zip64],
+      [
+        '-c',
+        'import sys, numpy as np; d = np.load(sys.argv[1]); print(d["x"].sum(), d["y"].tolist(), d["x"].shape)',
+        zip64,
+      ],
       { encoding: 'utf8' },
     );
     expect(r.stderr).toBe('');

@@ -19,7 +19,11 @@ const bytesOf = (d: NpyData) => new Uint8Array(d.buffer, d.byteOffset, d.byteLen
 function layout(plan: NpyPlan, where: string): { header: Uint8Array; elements: number; size: number } {
   checkHost(where);
   if (!plan.shape.every((d) => Number.isSafeInteger(d) && d >= 0))
-    throw new SparsePixelsError('SP_NPY_SHAPE', `shape ${JSON.stringify(plan.shape)} must list non-negative integers`, where);
+    throw new SparsePixelsError(
+      'SP_NPY_SHAPE',
+      `shape ${JSON.stringify(plan.shape)} must list non-negative integers`,
+      where,
+    );
   const header = encodeNpyHeader(plan);
   const elements = plan.shape.reduce((a, b) => a * b, 1);
   return { header, elements, size: header.length + elements * dtypeInfo(plan.dtype).itemSize };
@@ -39,14 +43,26 @@ function streamElements(
   let done = 0;
   fill((data) => {
     if (!dataMatchesDtype(data, plan.dtype))
-      throw new SparsePixelsError('SP_NPY_DTYPE', `data is a ${data.constructor.name}, which cannot hold dtype ${plan.dtype}`, where);
+      throw new SparsePixelsError(
+        'SP_NPY_DTYPE',
+        `data is a ${data.constructor.name}, which cannot hold dtype ${plan.dtype}`,
+        where,
+      );
     if (done + data.length > elements)
-      throw new SparsePixelsError('SP_NPY_SHAPE', `more than the ${elements} elements of shape (${plan.shape.join(', ')})`, where);
+      throw new SparsePixelsError(
+        'SP_NPY_SHAPE',
+        `more than the ${elements} elements of shape (${plan.shape.join(', ')})`,
+        where,
+      );
     done += data.length;
     write(bytesOf(data));
   });
   if (done !== elements)
-    throw new SparsePixelsError('SP_NPY_SHAPE', `${done} elements written; shape (${plan.shape.join(', ')}) needs ${elements}`, where);
+    throw new SparsePixelsError(
+      'SP_NPY_SHAPE',
+      `${done} elements written; shape (${plan.shape.join(', ')}) needs ${elements}`,
+      where,
+    );
 }
 
 /** Writes an .npy atomically, its elements appended chunk by chunk (memory bounded by one chunk). */
@@ -68,9 +84,14 @@ export interface NpzMemberPlan extends NpyPlan {
  * Writes an .npz (stored members, ZIP64 where a member or the archive passes 4 GiB) atomically,
  * each member's elements appended chunk by chunk.
  */
-export function writeNpzStreaming(path: string, members: readonly NpzMemberPlan[], options: ZipWriterOptions = {}): void {
+export function writeNpzStreaming(
+  path: string,
+  members: readonly NpzMemberPlan[],
+  options: ZipWriterOptions = {},
+): void {
   const plans = members.map((m) => {
-    if (m.name.length === 0) throw new SparsePixelsError('SP_NPZ_NAME', 'an array name is empty; give every array a name', path);
+    if (m.name.length === 0)
+      throw new SparsePixelsError('SP_NPZ_NAME', 'an array name is empty; give every array a name', path);
     return { m, ...layout(m, `${path}:${m.name}`) };
   });
   writeFileAtomic(path, (sink) => {
@@ -78,7 +99,13 @@ export function writeNpzStreaming(path: string, members: readonly NpzMemberPlan[
     for (const { m, header, elements, size } of plans) {
       const member = zip.member(`${m.name}.npy`, size);
       member.write(header);
-      streamElements(m, elements, `${path}:${m.name}`, (b) => member.write(b), (append) => m.fill(append));
+      streamElements(
+        m,
+        elements,
+        `${path}:${m.name}`,
+        (b) => member.write(b),
+        (append) => m.fill(append),
+      );
       member.end();
     }
     zip.finish();

@@ -167,7 +167,14 @@ export function parseNpyLayout(
       `${what}: shape ${shapeText(header.shape)} of ${header.descr} needs ${dataBytes} bytes, the file has ${have}`,
     );
   }
-  return { dtype: info.dtype, descr: header.descr, shape: header.shape, itemSize: info.itemSize, dataStart, dataBytes };
+  return {
+    dtype: info.dtype,
+    descr: header.descr,
+    shape: header.shape,
+    itemSize: info.itemSize,
+    dataStart,
+    dataBytes,
+  };
 }
 
 /** Parses an .npy file held in memory; `source` names it in error messages. */

@@ -29,7 +29,10 @@ interface Placed {
   crc: number;
 }
 
-function le(size: number, fill: (put: { u16(x: number): void; u32(x: number): void; u64(x: number): void }) => void): Uint8Array {
+function le(
+  size: number,
+  fill: (put: { u16(x: number): void; u32(x: number): void; u64(x: number): void }) => void,
+): Uint8Array {
   const out = new Uint8Array(size);
   const v = new DataView(out.buffer);
   let o = 0;
@@ -91,7 +94,10 @@ export class ZipWriter {
             `member '${name}' declared ${size} bytes but ${written} were written`,
             this.where,
           );
-        this.sink.patch(m.offset + 14, le(4, (p) => p.u32(m.crc)));
+        this.sink.patch(
+          m.offset + 14,
+          le(4, (p) => p.u32(m.crc)),
+        );
         this.placed.push(m);
         this.open = false;
       },
@@ -239,7 +245,11 @@ export function writeZip(
 }
 
 /** The whole archive in memory. */
-export function encodeZip(members: readonly ZipMemberInput[], where = '<zip>', options: ZipWriterOptions = {}): Uint8Array {
+export function encodeZip(
+  members: readonly ZipMemberInput[],
+  where = '<zip>',
+  options: ZipWriterOptions = {},
+): Uint8Array {
   const sink = memorySink();
   writeZip(sink, members, where, options);
   return sink.bytes();

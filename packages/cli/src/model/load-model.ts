@@ -87,7 +87,8 @@ export function prepareLoaded(loaded: LoadedModel): { model: ModelIR; warnings: 
     return { model, warnings: warnings.map((w) => `${w.code} ${w.where || '(document)'}: ${w.message}`) };
   } catch (err) {
     if (!(err instanceof IRValidationError)) throw err;
-    const hint = loaded.kind === 'ir' ? `; run '${cliCommand('validate', loaded.file)}' for the full list` : '';
+    const hint =
+      loaded.kind === 'ir' ? `; run '${cliCommand('validate', loaded.file)}' for the full list` : '';
     throw new SparsePixelsError(err.code, `${err.message}${hint}`, loaded.file);
   }
 }

@@ -40,6 +40,9 @@ export class ProfileSample {
 export function overflowWarnings(r: ProfileReport, what: string): string[] {
   if (r.ok || r.events === 0) return [];
   const events = r.events >= PROFILE_SAMPLE ? `the first ${r.events} events` : `${r.events} events`;
-  const shown = r.problems.slice(0, 3).join('; ') + (r.problems.length > 3 ? `; and ${r.problems.length - 3} more` : '');
-  return [`values overflow their types on ${events} of ${what}: ${shown}; run 'npx sparsepixels profile' for every layer`];
+  const shown =
+    r.problems.slice(0, 3).join('; ') + (r.problems.length > 3 ? `; and ${r.problems.length - 3} more` : '');
+  return [
+    `values overflow their types on ${events} of ${what}: ${shown}; run 'npx sparsepixels profile' for every layer`,
+  ];
 }

@@ -40,7 +40,9 @@ describe('openEvents', () => {
     const p = join(dir, 'nan.npy');
     writeNpy(p, { dtype: 'float32', shape: [3, 4, 3, 2], data: x });
     const ev = openEvents(p, [4, 3, 2]);
-    expect(() => ev.events.read(0, 3)).toThrow(`${p}: event 2 pixel (1, 2, 1) is NaN; input values must be finite numbers`);
+    expect(() => ev.events.read(0, 3)).toThrow(
+      `${p}: event 2 pixel (1, 2, 1) is NaN; input values must be finite numbers`,
+    );
     const y = image(2);
     y[5] = -Infinity;
     const z = join(dir, 'inf.npz');

@@ -72,7 +72,13 @@ function pixelOf(k: number, event: readonly number[]): string {
 }
 
 /** Numbers the interpreter reads; int64 become float64, a non-finite value is refused by place. */
-function numbers(data: NpyData, start: number, size: number, event: readonly number[], source: string): ArrayLike<number> {
+function numbers(
+  data: NpyData,
+  start: number,
+  size: number,
+  event: readonly number[],
+  source: string,
+): ArrayLike<number> {
   const x: Float32Array | Float64Array =
     data instanceof Float32Array || data instanceof Float64Array
       ? data

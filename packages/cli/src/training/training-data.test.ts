@@ -33,13 +33,25 @@ describe('permuteEvents', () => {
   it('puts event order[k] at position k, in place, for any permutation', () => {
     for (const seed of [1, 2, 3]) {
       const n = 50;
-      const order = stratifiedSplit(Int32Array.from({ length: n }, (_, e) => e % 3), 3, { test: 0.2, validation: 0.2 }, seed);
+      const order = stratifiedSplit(
+        Int32Array.from({ length: n }, (_, e) => e % 3),
+        3,
+        { test: 0.2, validation: 0.2 },
+        seed,
+      );
       const perm = [...order.train, ...order.validation, ...order.test];
       const x = Float32Array.from({ length: n * 4 }, (_, i) => Math.floor(i / 4) * 10 + (i % 4));
       const y = Int32Array.from({ length: n }, (_, e) => e);
       permuteEvents(x, y, 4, perm);
       expect(Array.from(y)).toEqual(perm);
-      perm.forEach((e, k) => expect(Array.from(x.subarray(k * 4, k * 4 + 4))).toEqual([e * 10, e * 10 + 1, e * 10 + 2, e * 10 + 3]));
+      perm.forEach((e, k) =>
+        expect(Array.from(x.subarray(k * 4, k * 4 + 4))).toEqual([
+          e * 10,
+          e * 10 + 1,
+          e * 10 + 2,
+          e * 10 + 3,
+        ]),
+      );
     }
   });
 });

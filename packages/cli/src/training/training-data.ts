@@ -123,9 +123,15 @@ export function stratifiedSplit(
     const shuffled = rng.shuffle(members);
     const nTest = Math.round(shuffled.length * fractions.test);
     const nVal = Math.round(shuffled.length * fractions.validation);
-    shuffled.forEach((e, i) => (i < nTest ? parts.test : i < nTest + nVal ? parts.validation : parts.train).push(e));
+    shuffled.forEach((e, i) =>
+      (i < nTest ? parts.test : i < nTest + nVal ? parts.validation : parts.train).push(e),
+    );
   }
-  return { train: rng.shuffle(parts.train), validation: rng.shuffle(parts.validation), test: rng.shuffle(parts.test) };
+  return {
+    train: rng.shuffle(parts.train),
+    validation: rng.shuffle(parts.validation),
+    test: rng.shuffle(parts.test),
+  };
 }
 
 export interface DataOptions {
@@ -184,7 +190,9 @@ export function trainingData(o: DataOptions, ctx: CommandContext): TrainingData 
   });
   const nTrain = parts.train.length;
   const nVal = parts.validation.length;
-  const test = o.testFile ? readLabelled(ctx.resolvePath(o.testFile), gen) : view(nTrain + nVal, parts.test.length);
+  const test = o.testFile
+    ? readLabelled(ctx.resolvePath(o.testFile), gen)
+    : view(nTrain + nVal, parts.test.length);
   const validation = o.validationFile
     ? readLabelled(ctx.resolvePath(o.validationFile), gen)
     : nVal > 0

@@ -20,7 +20,7 @@ export function tbFileEvents(path: string, eventSize: number, file: string): Inp
     fd = openSync(path, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code ?? String(err);
+    const why = code === 'ENOENT' ? 'no such file' : (code ?? String(err));
     throw new SparsePixelsError('SP_CSIM_PROJECT', `cannot read the test-bench input: ${why}`, file);
   }
   const starts: number[] = [];
@@ -71,7 +71,12 @@ export function tbFileEvents(path: string, eventSize: number, file: string): Inp
         let done = 0;
         while (done < bytes.length) {
           const k = readSync(h, bytes, done, Math.min(1 << 30, bytes.length - done), from + done);
-          if (k === 0) throw new SparsePixelsError('SP_CSIM_PROJECT', 'the test-bench input changed while it was read', file);
+          if (k === 0)
+            throw new SparsePixelsError(
+              'SP_CSIM_PROJECT',
+              'the test-bench input changed while it was read',
+              file,
+            );
           done += k;
         }
       } finally {

@@ -43,7 +43,13 @@ describe('profileModel', () => {
     expect(Array.from(out)).toEqual([2, 3.75, -2, -4, -0.5]);
     const r = profileModel(dense(), x);
     expect(r.events).toBe(5);
-    expect(r.input).toMatchObject({ type: 'ap_fixed<8,4>', values: 9, wrapped: 1, saturated: 0, range: [-8, 7.9375] });
+    expect(r.input).toMatchObject({
+      type: 'ap_fixed<8,4>',
+      values: 9,
+      wrapped: 1,
+      saturated: 0,
+      range: [-8, 7.9375],
+    });
     expect(r.input.needed).toEqual([-1, 9]);
     expect(r.layers[0]).toMatchObject({
       name: 'fc',
@@ -65,21 +71,29 @@ describe('profileModel', () => {
   });
 
   it('finds nothing to report where every cast is exact, and counts events over N', () => {
-    const r = profileModel(tinySparseModel(), randomSparseEvents({ h: 4, w: 4, count: 200, active: [0, 6], seed: 3, type: 'ap_ufixed<4,2>' }));
+    const r = profileModel(
+      tinySparseModel(),
+      randomSparseEvents({ h: 4, w: 4, count: 200, active: [0, 6], seed: 3, type: 'ap_ufixed<4,2>' }),
+    );
     expect(r.nMax).toBe(3);
     expect(r.eventsOverNMax).toBeGreaterThan(0);
     expect(r.droppedPixels).toBeGreaterThanOrEqual(r.eventsOverNMax);
     // relu's ap_ufixed<6,3,AP_SAT> is the only narrow type; on these inputs it never saturates
     expect(r.layers.map((l) => l.saturated + l.wrapped)).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(r.ok).toBe(true);
-    expect(r.verdict).toMatch(/^ok: no value saturated or wrapped on 200 events; \d+ of 200 events had more than N = 3 active pixels \(\d+ pixels dropped\)$/);
+    expect(r.verdict).toMatch(
+      /^ok: no value saturated or wrapped on 200 events; \d+ of 200 events had more than N = 3 active pixels \(\d+ pixels dropped\)$/,
+    );
   });
 
   it("counts an activation's saturation at its quantizer's bound as clipped (the model's own clipping), not overflow", () => {
     const m = tinySparseModel();
     const clip: ModelIR = {
       ...m,
-      layers: m.layers.map((l): LayerIR => (l.name === 'relu' ? { ...l, precision: { result: 'ap_ufixed<4,1,AP_TRN,AP_SAT>' } } : l)),
+      layers: m.layers.map(
+        (l): LayerIR =>
+          l.name === 'relu' ? { ...l, precision: { result: 'ap_ufixed<4,1,AP_TRN,AP_SAT>' } } : l,
+      ),
     };
     const x = randomSparseEvents({ h: 4, w: 4, count: 100, active: [1, 3], seed: 5, type: 'ap_ufixed<4,2>' });
     const r = profileModel(clip, x);
@@ -102,7 +116,10 @@ describe('profileModel', () => {
     expect(exact.layers[fc]!.integerBitsNeeded).toBe(0);
     const narrow: ModelIR = {
       ...paper,
-      layers: paper.layers.map((l, i): LayerIR => (i === fc ? { ...l, precision: { ...l.precision, accum: 'ap_fixed<10,-1>', result: 'auto' } } : l)),
+      layers: paper.layers.map(
+        (l, i): LayerIR =>
+          i === fc ? { ...l, precision: { ...l.precision, accum: 'ap_fixed<10,-1>', result: 'auto' } } : l,
+      ),
     };
     const r = profileModel(narrow, events);
     const e = r.layers[fc]!;
@@ -120,7 +137,9 @@ describe('profileModel', () => {
     expect(r.input.type).toBe('ap_ufixed<8,1>');
     expect(r.input.wrapped).toBeGreaterThan(0.9 * r.input.values);
     expect(r.input.integerBitsNeeded).toBe(7); // values up to 50 * 255/128 = 99.6 < 2^7
-    expect(r.verdict).toMatch(/^OVERFLOW on 300 events: input ap_ufixed<8,1>: \d+ wrapped of \d+ values; values reach/);
+    expect(r.verdict).toMatch(
+      /^OVERFLOW on 300 events: input ap_ufixed<8,1>: \d+ wrapped of \d+ values; values reach/,
+    );
   });
 });
 
@@ -128,22 +147,25 @@ describe('profileModel on random models of every op', () => {
   // With result and accumulator types left 'auto' (exact, or the table type of sigmoid/softmax),
   // no cast can overflow: the widened re-run must agree with the interpreter bit for bit. (A
   // softmax of 1.0 stored as 0.99998 in its default ap_ufixed<16,0> is one step: 'clipped'.)
-  it.each(Array.from({ length: 24 }, (_, i) => i + 1))('finds no overflow where the types are exact (seed %i)', (seed) => {
-    const m = randomModel({ seed, maxGrid: 8 });
-    const exact: ModelIR = {
-      ...m,
-      layers: m.layers.map((l): LayerIR => {
-        if (!l.precision) return l;
-        const { result: _r, accum: _a, ...rest } = l.precision;
-        return { ...l, precision: rest };
-      }),
-    };
-    const [h = 1, w = 1, c = 1] = m.input.shape;
-    const x = randomSparseEvents({ h, w, c, count: 40, active: [0, h * w], seed, type: m.input.type });
-    const r = profileModel(exact, x);
-    expect(r.layers.filter((l) => l.saturated + l.wrapped > 0).map((l) => l.name)).toEqual([]);
-    expect(r.input.saturated + r.input.wrapped).toBe(0);
-  });
+  it.each(Array.from({ length: 24 }, (_, i) => i + 1))(
+    'finds no overflow where the types are exact (seed %i)',
+    (seed) => {
+      const m = randomModel({ seed, maxGrid: 8 });
+      const exact: ModelIR = {
+        ...m,
+        layers: m.layers.map((l): LayerIR => {
+          if (!l.precision) return l;
+          const { result: _r, accum: _a, ...rest } = l.precision;
+          return { ...l, precision: rest };
+        }),
+      };
+      const [h = 1, w = 1, c = 1] = m.input.shape;
+      const x = randomSparseEvents({ h, w, c, count: 40, active: [0, h * w], seed, type: m.input.type });
+      const r = profileModel(exact, x);
+      expect(r.layers.filter((l) => l.saturated + l.wrapped > 0).map((l) => l.name)).toEqual([]);
+      expect(r.input.saturated + r.input.wrapped).toBe(0);
+    },
+  );
 });
 
 describe('integerBitsFor', () => {

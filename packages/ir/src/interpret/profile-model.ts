@@ -6,7 +6,14 @@
  * result type, a cast overflowed: counted as saturated or wrapped by the overflow mode of the
  * type that overflowed. The model input gets the same check (real values cast to the input type).
  */
-import { fracBits, quantizeNumber, quantizeNumberBig, rawMaxBig, rawMinBig, type FixedType } from '@sparsepixels/core';
+import {
+  fracBits,
+  quantizeNumber,
+  quantizeNumberBig,
+  rawMaxBig,
+  rawMinBig,
+  type FixedType,
+} from '@sparsepixels/core';
 import { toInputEvents, type InputEvents } from '../input-events';
 import type { ModelIR } from '../model';
 import { prepareModel } from '../prepare-model';
@@ -94,7 +101,10 @@ export function createProfiler(doc: ModelIR | unknown): Profiler {
             if (j < 0) return { data: input };
             const t = traced[j]!;
             const hashSize = shadows[j]!.hashSize;
-            return { data: sliceRaws(t.raw, e, shadows[j]!.size), ...(t.hash ? { hash: t.hash.subarray(e * hashSize, (e + 1) * hashSize) } : {}) };
+            return {
+              data: sliceRaws(t.raw, e, shadows[j]!.size),
+              ...(t.hash ? { hash: t.hash.subarray(e * hashSize, (e + 1) * hashSize) } : {}),
+            };
           });
           const s = shadows[li]!;
           const ideal = s.kernel.run(args).data;

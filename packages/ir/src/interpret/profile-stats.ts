@@ -126,7 +126,9 @@ class Tally {
       observed: seen ? [this.obsLo * scale, this.obsHi * scale] : null,
       needed: needed ? [Number(needLo) * scale, Number(needHi) * scale] : null,
       integerBits: this.type.integer,
-      integerBitsNeeded: needed ? integerBitsFor(Number(needLo) * scale, Number(needHi) * scale, this.type.signed) : null,
+      integerBitsNeeded: needed
+        ? integerBitsFor(Number(needLo) * scale, Number(needHi) * scale, this.type.signed)
+        : null,
       values: this.values,
       saturated: this.saturated,
       clipped: this.clipped,
@@ -151,7 +153,14 @@ export class ProfileStats {
     this.input = new Tally(c.model.input.name, 'input', inputType, undefined);
     // a layer that applies an activation function (attrs.activation) saturates at its quantizer's bound by design
     this.layers = c.layers.map(
-      (l) => new Tally(l.layer.name, l.layer.op, l.ctx.precision.result, l.ctx.precision.accum, typeof l.layer.attrs?.['activation'] === 'string'),
+      (l) =>
+        new Tally(
+          l.layer.name,
+          l.layer.op,
+          l.ctx.precision.result,
+          l.ctx.precision.accum,
+          typeof l.layer.attrs?.['activation'] === 'string',
+        ),
     );
     const reduce = c.model.layers.find((l) => typeof l.attrs?.['nMax'] === 'number');
     this.nMax = reduce ? Number(reduce.attrs!['nMax']) : null;
@@ -185,7 +194,12 @@ export class ProfileStats {
    * range that the real one equals after the result cast is an overflow of the result cast; any
    * other difference is an overflow inside the accumulator.
    */
-  addLayer(li: number, actual: RawArray, ideal: RawArray, s: { readonly lo: bigint; readonly hi: bigint; readonly frac: number; readonly wideWidth: number }): void {
+  addLayer(
+    li: number,
+    actual: RawArray,
+    ideal: RawArray,
+    s: { readonly lo: bigint; readonly hi: bigint; readonly frac: number; readonly wideWidth: number },
+  ): void {
     const t = this.layers[li]!;
     const n = actual.length;
     t.values += n;
@@ -239,21 +253,40 @@ export class ProfileStats {
   }
 }
 
-const fmt = (v: number) => (Math.abs(v) >= 1e6 || (v !== 0 && Math.abs(v) < 1e-4) ? v.toExponential(3) : String(+v.toPrecision(6)));
+const fmt = (v: number) =>
+  Math.abs(v) >= 1e6 || (v !== 0 && Math.abs(v) < 1e-4) ? v.toExponential(3) : String(+v.toPrecision(6));
 
 /** `fc1: 340 values wrapped in the accumulator ap_fixed<10,4> (needs 7 integer bits, has 4)` */
 function problem(e: ProfileEntry): string {
-  const what = [e.saturated ? `${e.saturated} saturated` : '', e.wrapped ? `${e.wrapped} wrapped` : ''].filter(Boolean).join(', ');
+  const what = [e.saturated ? `${e.saturated} saturated` : '', e.wrapped ? `${e.wrapped} wrapped` : '']
+    .filter(Boolean)
+    .join(', ');
   const inAccum = e.accumOverflows > 0 && e.accumOverflows === e.saturated + e.wrapped;
-  const where = e.op === 'input' ? `input ${e.type}` : inAccum ? `${e.name} accumulator ${e.accum ?? e.type}` : `${e.name} ${e.type}`;
-  const need = e.needed ? `; values reach ${fmt(e.needed[0])}..${fmt(e.needed[1])}, the type holds ${fmt(e.range[0])}..${fmt(e.range[1])}` : '';
+  const where =
+    e.op === 'input'
+      ? `input ${e.type}`
+      : inAccum
+        ? `${e.name} accumulator ${e.accum ?? e.type}`
+        : `${e.name} ${e.type}`;
+  const need = e.needed
+    ? `; values reach ${fmt(e.needed[0])}..${fmt(e.needed[1])}, the type holds ${fmt(e.range[0])}..${fmt(e.range[1])}`
+    : '';
   const has = inAccum ? e.accumIntegerBits : e.integerBits;
   const bits = e.integerBitsNeeded !== null ? `, needs ${e.integerBitsNeeded} integer bits (has ${has})` : '';
   return `${where}: ${what} of ${e.values} values${need}${bits}`;
 }
 
-function verdict(events: number, bad: readonly ProfileEntry[], nMax: number | null, over: number, dropped: number): string {
-  const pixels = nMax !== null && over > 0 ? `; ${over} of ${events} events had more than N = ${nMax} active pixels (${dropped} pixels dropped)` : '';
+function verdict(
+  events: number,
+  bad: readonly ProfileEntry[],
+  nMax: number | null,
+  over: number,
+  dropped: number,
+): string {
+  const pixels =
+    nMax !== null && over > 0
+      ? `; ${over} of ${events} events had more than N = ${nMax} active pixels (${dropped} pixels dropped)`
+      : '';
   if (bad.length === 0) return `ok: no value saturated or wrapped on ${events} events${pixels}`;
   const shown = bad.slice(0, 3).map(problem);
   const more = bad.length > 3 ? `; and ${bad.length - 3} more` : '';

@@ -47,7 +47,10 @@ describe('importing @sparsepixels/layers', () => {
             b.onResolve({ filter: /^[^./]/ }, (a) => {
               if (a.path.startsWith('@sparsepixels/')) return undefined;
               if (a.path.startsWith('node:')) return { path: a.path, external: true };
-              return { path: pathToFileURL(createRequire(join(a.resolveDir, 'x.js')).resolve(a.path)).href, external: true };
+              return {
+                path: pathToFileURL(createRequire(join(a.resolveDir, 'x.js')).resolve(a.path)).href,
+                external: true,
+              };
             });
           },
         },

@@ -24,6 +24,7 @@ export default tseslint.config(
               sourceTag: 'scope:hls-vitis',
               onlyDependOnLibsWithTags: ['scope:core', 'scope:ir', 'scope:hls-vivado'],
             },
+            { sourceTag: 'scope:import', onlyDependOnLibsWithTags: ['scope:core', 'scope:ir'] },
             { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['*'] },
           ],
         },

@@ -53,7 +53,12 @@ function workspaceSources() {
           const req = createRequire(join(args.resolveDir || root, 'index.js'));
           return { path: pathToFileURL(req.resolve(args.path)).href, external: true };
         } catch {
-          return { path: args.path, external: true };
+          // ESM-only packages (exports without a require condition, e.g. h5wasm)
+          try {
+            return { path: import.meta.resolve(args.path), external: true };
+          } catch {
+            return { path: args.path, external: true };
+          }
         }
       });
     },

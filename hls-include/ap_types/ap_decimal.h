@@ -141,8 +141,14 @@ inline size_t significant_position(const std::string& u, int p) {
   return pos;
 }
 
-// §10.1 step 2: reduce the unsigned exact string u to p significant digits (decimal half-up
-// on the exact digits, with the reference's choice of decision character).
+// §10.1 step 2: reduce the unsigned exact string u to p significant digits, the reference's way
+// (the rule and its evidence: hls-include/README.md, "Printing"). One decision character k is read;
+// if it is 5-9, one unit is added to the digit just left of k (the point skipped), carrying left,
+// and then every digit after the p-th significant one is dropped. Normally that digit is the p-th
+// significant one (decimal half-up on the exact digits). [quirk] When the value has a fraction and
+// at least p + 2 integer digits, k is the (p+2)-th significant digit and the unit lands on the
+// (p+1)-th, which is dropped: the value is truncated unless that digit is 9 and the carry reaches
+// the p-th (ap_ufixed<16,10> 105.015625 at precision 1 prints 1e+02; 195.5 prints 2e+02).
 inline std::string reduce_precision(std::string u, int p) {
   if (u.find_first_of("123456789") == std::string::npos) return "0";
   if (p < 1) p = 1;
@@ -152,9 +158,8 @@ inline std::string reduce_precision(std::string u, int p) {
   const long n = long(l - f + 1) - (pt > f && pt < l ? 1 : 0);
   if (n <= p) return tiny(u) ? scientific(u) : u;
   const size_t k = f + size_t(p) + (pt > f && pt < l ? 1 : 0);
-  size_t pos = significant_position(u, p);
   if (k < u.size() && u[k] >= '5' && u[k] <= '9') {
-    size_t i = pos + 1;
+    size_t i = k;
     bool carry = true;
     while (carry && i-- > 0) {
       if (u[i] == '.') continue;
@@ -162,8 +167,8 @@ inline std::string reduce_precision(std::string u, int p) {
       u[i] = carry ? '0' : char(u[i] + 1);
     }
     if (carry) u.insert(u.begin(), '1');
-    pos = significant_position(u, p);
   }
+  const size_t pos = significant_position(u, p);
   for (size_t i = pos + 1; i < u.size(); ++i)
     if (u[i] != '.') u[i] = '0';
   if (u.find('.') != std::string::npos) {

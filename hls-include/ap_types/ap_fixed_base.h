@@ -154,6 +154,8 @@ class ap_fixed : public ap_fixed_base<W, I, true, Q, O, N> {
   typedef ap_fixed_base<W, I, true, Q, O, N> Base;
   using Base::Base;
   constexpr ap_fixed() : Base() {}
+  // ++a, a++, a += b, a <<= n return the base type; inherited constructors never take it.
+  constexpr ap_fixed(const Base& v) : Base(v) {}
   using Base::operator=;
 };
 
@@ -163,6 +165,8 @@ class ap_ufixed : public ap_fixed_base<W, I, false, Q, O, N> {
   typedef ap_fixed_base<W, I, false, Q, O, N> Base;
   using Base::Base;
   constexpr ap_ufixed() : Base() {}
+  // ++a, a++, a += b, a <<= n return the base type; inherited constructors never take it.
+  constexpr ap_ufixed(const Base& v) : Base(v) {}
   using Base::operator=;
 };
 

@@ -127,6 +127,8 @@ class ap_int : public ap_int_base<W, true> {
   typedef ap_int_base<W, true> Base;
   using Base::Base;
   constexpr ap_int() : Base() {}
+  // ++a, a++, a += b, a <<= n return the base type; inherited constructors never take it.
+  constexpr ap_int(const Base& v) : Base(v) {}
   using Base::operator=;
 };
 
@@ -136,6 +138,8 @@ class ap_uint : public ap_int_base<W, false> {
   typedef ap_int_base<W, false> Base;
   using Base::Base;
   constexpr ap_uint() : Base() {}
+  // ++a, a++, a += b, a <<= n return the base type; inherited constructors never take it.
+  constexpr ap_uint(const Base& v) : Base(v) {}
   using Base::operator=;
 };
 

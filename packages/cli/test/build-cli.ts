@@ -31,9 +31,10 @@ export async function buildCliForTest(name: string): Promise<{ dir: string; bin:
       {
         name: 'workspace-sources',
         setup(b) {
-          b.onResolve({ filter: /^@sparsepixels\/[a-z-]+$/ }, (args) => ({
-            path: join(ROOT, 'packages', args.path.slice('@sparsepixels/'.length), 'src/index.ts'),
-          }));
+          b.onResolve({ filter: /^@sparsepixels\/[a-z-]+(\/[a-z-]+)?$/ }, (args) => {
+            const [pkg, sub] = args.path.slice('@sparsepixels/'.length).split('/');
+            return { path: join(ROOT, 'packages', pkg!, 'src', sub ?? '', 'index.ts') };
+          });
           // npm packages stay external, resolved from the importing package (ir's ajv is not the root's)
           b.onResolve({ filter: /^[^./]/ }, (args) => {
             if (args.path.startsWith('node:')) return { path: args.path, external: true };

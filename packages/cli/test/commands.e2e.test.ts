@@ -267,7 +267,7 @@ describe('predict', () => {
     );
     expectUsageError(
       cli(['predict', 'demo', '--input', 'demo/model.ir.json']),
-      "unsupported input file type '.json'; use .npy or .npz",
+      "unsupported input file type '.json'; use .npy, .npz or .h5",
     );
     writeFileSync(join(work, 'junk.npy'), 'not an npy file at all');
     expectUsageError(cli(['predict', 'demo', '--input', 'junk.npy']), 'junk.npy');
@@ -334,7 +334,7 @@ describe('usage errors', () => {
     [['conver', 'x'], "unknown command 'conver'; did you mean 'convert'?"],
     [['csim', 'prj', '--event', '3'], "unknown option '--event'; did you mean '--events'?"],
     [['inspect', 'missing.json'], `${'missing.json'}: cannot read the model: no such file or directory`],
-    [['predict', 'demo'], "required option '-i, --input <file>' not specified"],
+    [['predict', 'demo'], 'give the input events with --input or --data (one of them)'],
   ])('%j -> one line, exit 2', (args, text) => {
     expectUsageError(cli(args), text);
   });

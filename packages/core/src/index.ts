@@ -45,6 +45,9 @@ export {
   rem,
   assign,
   accumulate,
+  compoundAssign,
+  increment,
+  intOperandType,
   shl,
   shr,
   lt,
@@ -55,8 +58,10 @@ export {
   ne,
   compareValues,
   toDecimalString,
+  streamText,
+  reduceToPrecision,
 } from './fixed/index';
-export type { FixedType, QuantMode, OverflowMode } from './fixed/index';
+export type { FixedType, QuantMode, OverflowMode, CompoundOp, StreamState } from './fixed/index';
 export {
   conv2dSameFloat,
   conv2dSameFixed,

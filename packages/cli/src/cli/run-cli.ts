@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { COMMANDS } from '../commands/registry';
 import type { CliCommand, CommandContext, CommandResult } from '../commands/command';
 import { VERSION } from '../version';
+import { prepareH5Inputs } from '../io/h5-data';
 import { reportError } from './cli-error';
 import { EXIT_OK, type ExitCode } from './exit-codes';
 import { jsonEnvelope, type RunState } from './json-result';
@@ -70,6 +71,7 @@ function addCommand(program: Command, spec: CliCommand, io: CliIO, state: RunSta
     const opts = self.opts();
     state.command = spec.name;
     state.json = opts.json === true;
+    await prepareH5Inputs([...self.processedArgs, ...Object.values(opts)]);
     state.code = await spec.run({ args: self.processedArgs, opts }, makeContext(io, state.json, state));
     if (state.json) io.stdout.write(`${JSON.stringify(jsonEnvelope(state), null, 2)}\n`);
   });

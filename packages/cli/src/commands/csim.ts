@@ -10,6 +10,7 @@ import { loadModelDocument, prepareLoaded } from '../model/load-model';
 import { randomInputEvents } from '../model/random-events';
 import { openEvents } from '../model/read-events';
 import type { CliCommand, CommandContext, CommandInput } from './command';
+import { addDataKeyOptions, dataKeys, eventsPath } from '../cli/data-options';
 
 /** The most events one csim run takes (they go through g++'s test bench in batches, see CSIM_BATCH_VALUES). */
 export const MAX_CSIM_EVENTS = 1_000_000;
@@ -48,12 +49,15 @@ async function events(
   dir: string,
   ctx: CommandContext,
 ): Promise<InputEvents | undefined> {
-  if (opts.input === undefined && opts.events === undefined) return undefined;
+  if (opts.input !== undefined && opts.data !== undefined)
+    throw new SparsePixelsError('SP_CLI_USAGE', 'give --input or --data, not both');
+  const input = eventsPath(opts);
+  if (input === undefined && opts.events === undefined) return undefined;
   const { model } = prepareLoaded(await loadModelDocument(join(dir, IR_FILE)));
   const n = opts.events as number | undefined;
-  if (opts.input === undefined) return randomInputEvents(model, n!, opts.seed as number);
-  const path = ctx.resolvePath(String(opts.input));
-  const ev = openEvents(path, model.input.shape);
+  if (input === undefined) return randomInputEvents(model, n!, opts.seed as number);
+  const path = ctx.resolvePath(input);
+  const ev = openEvents(path, model.input.shape, dataKeys(opts));
   if (n === undefined && ev.count > MAX_CSIM_EVENTS)
     throw new SparsePixelsError(
       'SP_CLI_USAGE',
@@ -127,8 +131,10 @@ export const csimCommand: CliCommand = {
         `run n generated sparse events, 1..${MAX_CSIM_EVENTS.toLocaleString('en-US')} (or the first n of --input)`,
         integerArg(1, MAX_CSIM_EVENTS),
       )
-      .option('-i, --input <file>', 'input events: .npy, or .npz with an array x (count, H, W, C)')
+      .option('-i, --input <file>', 'input events: .npy, .npz with an array x (count, H, W, C), or .h5 with a dataset x')
+      .option('--data <file>', 'the same as --input (e.g. --data file.h5 --x-key x)')
       .option('--seed <seed>', 'seed of generated events', integerArg(0), 1);
+    addDataKeyOptions(cmd);
   },
   run,
 };

@@ -9,6 +9,7 @@ import {
 } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
+import { addDataKeyOptions, dataKeys, eventsPath } from '../cli/data-options';
 import { checkOutFile } from '../cli/out-dir';
 import { writeNpyStreaming, writeNpzStreaming, type AppendElements, type NpyPlan } from '../io/npy-stream';
 import { loadPreparedModel } from '../model/load-model';
@@ -185,8 +186,10 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
   const modelPath = ctx.resolvePath(String(args[0]));
   const { model, warnings } = await loadPreparedModel(modelPath);
   for (const w of warnings) ctx.warn(w);
-  const input = ctx.resolvePath(String(opts.input));
-  const ev = openEvents(input, model.input.shape);
+  const given = eventsPath(opts);
+  if (!given) throw new SparsePixelsError('SP_CLI_USAGE', 'give the input events with --input or --data (one of them)');
+  const input = ctx.resolvePath(given);
+  const ev = openEvents(input, model.input.shape, dataKeys(opts));
   const y = labels(ev);
   const sample = new ProfileSample(model);
   const t0 = performance.now();
@@ -202,7 +205,7 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
     bar.stop();
   }
   const seconds = (performance.now() - t0) / 1000;
-  for (const w of overflowWarnings(sample.report(), `'${String(opts.input)}'`)) ctx.warn(w);
+  for (const w of overflowWarnings(sample.report(), `'${given}'`)) ctx.warn(w);
   const outs = outputInfo(model);
   const acc = y ? s.correct / ev.count : undefined;
   ctx.info(`${ev.count} events through '${model.name}' (bit-exact interpreter = the firmware's outputs)`);
@@ -246,10 +249,12 @@ export const predictCommand: CliCommand = {
   configure(cmd: Command): void {
     cmd
       .addArgument(new Argument('<model>', 'IR .json, saved-model folder, or HLS project folder'))
-      .requiredOption('-i, --input <file>', 'input events (.npy, or .npz with an array x)')
+      .option('-i, --input <file>', 'input events (.npy, .npz with an array x, or .h5 with a dataset x)')
+      .option('--data <file>', 'the same as --input (e.g. --data file.h5 --x-key x --y-key y)')
       .option('-o, --out <file>', 'write predictions to .npy (one output) or .npz (one array per output)')
       .option('--raw', 'raw fixed-point bits (int64) instead of values (float64)')
       .option('-f, --force', 'overwrite --out if it exists');
+    addDataKeyOptions(cmd);
   },
   run,
 };

@@ -3,6 +3,7 @@ import { convertCommand } from './convert';
 import { csimCommand } from './csim';
 import { demoCommand } from './demo';
 import { generateCommand } from './generate';
+import { importCommand } from './import';
 import { inspectCommand } from './inspect';
 import { predictCommand } from './predict';
 import { profileCommand } from './profile';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly CliCommand[] = Object.freeze([
   demoCommand,
   generateCommand,
   trainCommand,
+  importCommand,
   convertCommand,
   csimCommand,
   predictCommand,

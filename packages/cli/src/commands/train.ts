@@ -14,6 +14,7 @@ import { MODEL_VARIANTS } from '../training/model-variants';
 import { finiteOrNull, metricLine, trainCnn } from '../training/train-cnn';
 import { classesIn, maxTrainingEvents, trainingData } from '../training/training-data';
 import type { CliCommand, CommandContext, CommandInput } from './command';
+import { addDataKeyOptions, dataKeys } from '../cli/data-options';
 
 function pick<T extends { name: string }>(what: string, name: string, all: readonly T[]): T {
   const found = all.find((x) => x.name === name);
@@ -51,6 +52,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
       ...(opts.data === undefined ? {} : { file: String(opts.data) }),
       ...(opts.validationData === undefined ? {} : { validationFile: String(opts.validationData) }),
       ...(opts.testData === undefined ? {} : { testFile: String(opts.testData) }),
+      keys: dataKeys(opts),
       events: opts.events as number,
       seed: opts.seed as number,
       testFraction: 0.2,
@@ -154,9 +156,12 @@ export const trainCommand: CliCommand = {
   configure(cmd: Command): void {
     cmd
       .requiredOption('-d, --dataset <name>', `dataset: ${DATASETS.map((d) => d.name).join(', ')}`)
-      .option('--data <file.npz>', 'train on x / y from this .npz instead of generated events')
-      .option('--validation-data <file.npz>', 'validation events (x / y) instead of 10 % of the data')
-      .option('--test-data <file.npz>', 'test events (x / y) instead of 20 % of the data')
+      .option(
+        '--data <file>',
+        'train on x / y from this .npz or .h5 (see --x-key, --y-key) instead of generated events',
+      )
+      .option('--validation-data <file>', 'validation events (x / y, .npz or .h5) instead of 10 % of the data')
+      .option('--test-data <file>', 'test events (x / y, .npz or .h5) instead of 20 % of the data')
       .option(
         '-n, --events <n>',
         'generated events (train + validation + test; at most what fits 1 GiB of pixels, see above)',
@@ -171,6 +176,7 @@ export const trainCommand: CliCommand = {
       .option('-s, --seed <seed>', 'seed of the generated events, weights and shuffling', integerArg(0), 1219)
       .option('-o, --out <dir>', 'output folder', 'sparsepixels-model')
       .option('-f, --force', 'replace a non-empty output folder');
+    addDataKeyOptions(cmd);
   },
   run,
 };

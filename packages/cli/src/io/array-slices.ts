@@ -1,9 +1,8 @@
 import { SparsePixelsError } from '@sparsepixels/core';
-import { crc32 } from './crc32';
+import { crc32, listZipEntries, memberDataOffset, readZipEntry, type ZipEntry } from '@sparsepixels/import';
 import { NPY_PREFIX_MAX, parseNpyLayout, type NpyLayout } from './npy';
 import { dtypeInfo, type NpyData, type NpyDtype } from './npy-dtype';
 import { readRange, withFileSource } from './read-input-file';
-import { listZipEntries, memberDataOffset, readZipEntry, type ZipEntry } from './zip-read';
 
 /**
  * An array in a file, read by element ranges (memory bounded by the slice, not the file): an

@@ -1,17 +1,11 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { ByteSink } from '@sparsepixels/import';
 import { fileError } from './file-errors';
 
-let counter = 0;
+export type { ByteSink };
 
-/** Where a file's bytes go, in order; `patch` rewrites bytes already written (ZIP CRCs). */
-export interface ByteSink {
-  write(chunk: Uint8Array): void;
-  /** Bytes written so far (the offset of the next write). */
-  readonly position: number;
-  /** Overwrites `bytes.length` already-written bytes at `offset`. */
-  patch(offset: number, bytes: Uint8Array): void;
-}
+let counter = 0;
 
 /** fs.writeSync takes at most 2^31 - 1 bytes per call; larger arrays go in slices of 1 GiB. */
 const MAX_WRITE = 2 ** 30;
@@ -38,29 +32,6 @@ function fileSink(fd: number): ByteSink {
     patch(offset, bytes) {
       writeAll(fd, bytes, offset);
     },
-  };
-}
-
-/** A ByteSink collecting chunks in memory; patches may only touch chunks the writer owns (headers). */
-export function memorySink(): ByteSink & { bytes(): Uint8Array } {
-  const chunks: { at: number; data: Uint8Array }[] = [];
-  let position = 0;
-  return {
-    write(chunk) {
-      chunks.push({ at: position, data: chunk });
-      position += chunk.length;
-    },
-    get position() {
-      return position;
-    },
-    patch(offset, bytes) {
-      for (const c of chunks) {
-        const from = Math.max(offset, c.at);
-        const to = Math.min(offset + bytes.length, c.at + c.data.length);
-        if (from < to) c.data.set(bytes.subarray(from - offset, to - offset), from - c.at);
-      }
-    },
-    bytes: () => Buffer.concat(chunks.map((c) => c.data)),
   };
 }
 

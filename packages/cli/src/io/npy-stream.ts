@@ -2,7 +2,7 @@ import { SparsePixelsError } from '@sparsepixels/core';
 import { writeFileAtomic } from './atomic-write';
 import { checkHost, encodeNpyHeader } from './npy';
 import { dataMatchesDtype, dtypeInfo, type NpyData, type NpyDtype } from './npy-dtype';
-import { ZipWriter, type ZipWriterOptions } from './zip-write';
+import { ZipWriter, type ZipWriterOptions } from '@sparsepixels/import';
 
 /** An array to be written piece by piece: its dtype and full shape are known before the data. */
 export interface NpyPlan {

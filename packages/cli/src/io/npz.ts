@@ -1,9 +1,8 @@
 import { SparsePixelsError } from '@sparsepixels/core';
 import { writeFileAtomic } from './atomic-write';
 import { checkNpyArray, decodeNpy, encodeNpyHeader, npyDataBytes, type NpyArray } from './npy';
+import { encodeZip, listZipEntries, readZipEntry, writeZip, type ZipMemberInput } from '@sparsepixels/import';
 import { bufferSource, withFileSource, type ByteSource } from './read-input-file';
-import { listZipEntries, readZipEntry } from './zip-read';
-import { encodeZip, writeZip, type ZipMemberInput } from './zip-write';
 
 /** Arrays by name, as `np.savez(file, **arrays)` takes them and `np.load(file)` returns them. */
 export type NpzArrays = Readonly<Record<string, NpyArray>>;

@@ -1,16 +1,10 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { SparsePixelsError } from '@sparsepixels/core';
+import { bufferSource, type ByteSource } from '@sparsepixels/import';
 import { fileError } from './file-errors';
 
-/** Random access to the bytes of a file or of a buffer (the ZIP reader reads only what it needs). */
-export interface ByteSource {
-  readonly size: number;
-  read(offset: number, length: number): Uint8Array;
-}
-
-export function bufferSource(bytes: Uint8Array): ByteSource {
-  return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) };
-}
+// The ZIP reader and its ByteSource live in @sparsepixels/import (the .keras reader uses them too).
+export { bufferSource, type ByteSource };
 
 /**
  * Opens `path` for reading and runs `use` with a ByteSource over it, then closes it. File-system

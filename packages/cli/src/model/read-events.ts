@@ -4,6 +4,7 @@ import type { InputEvents } from '@sparsepixels/ir';
 import { openNpySlices, openNpzSlices, type ArraySlices } from '../io/array-slices';
 import type { NpyArray } from '../io/npy';
 import type { NpyData } from '../io/npy-dtype';
+import { isH5Path, readH5Data, type DataKeys } from '../io/h5-data';
 
 /** Events in an .npy / .npz file, read in slices: `count` events of the model's input size. */
 export interface EventFile {
@@ -28,13 +29,27 @@ function readWhole(a: ArraySlices): NpyArray {
   return { dtype: a.dtype, shape: a.shape, data: a.read(0, n) };
 }
 
-function openArray(path: string): { name: string; arr: ArraySlices; y?: NpyArray } {
+/** A whole array in memory as ArraySlices (an HDF5 dataset, read whole by h5wasm). */
+function inMemory(a: NpyArray, source: string): ArraySlices {
+  const d = a.data as Float64Array;
+  return { dtype: a.dtype, shape: a.shape, source, read: (start, n) => d.slice(start, start + n) };
+}
+
+function openArray(path: string, keys: DataKeys): { name: string; arr: ArraySlices; y?: NpyArray } {
+  if (isH5Path(path)) {
+    // HDF5 datasets are read whole (as float64): h5wasm gives no byte ranges
+    const d = readH5Data(path, keys);
+    return { name: d.xName, arr: inMemory(d.x, path), ...(d.y ? { y: d.y } : {}) };
+  }
   const ext = extname(path).toLowerCase();
   if (ext === '.npy') return { name: 'x', arr: openNpySlices(path) };
   if (ext === '.npz') {
     const npz = openNpzSlices(path);
     const names = npz.names;
-    const name = names.includes('x') ? 'x' : names.length === 1 ? names[0]! : undefined;
+    const missing = [keys.x, keys.y].find((k) => k !== undefined && !names.includes(k));
+    if (missing !== undefined)
+      throw new SparsePixelsError('SP_INPUT_FORMAT', `no array '${missing}' in the .npz (arrays: ${names.join(', ')})`, path);
+    const name = keys.x ?? (names.includes('x') ? 'x' : names.length === 1 ? names[0]! : undefined);
     if (name === undefined)
       throw new SparsePixelsError(
         'SP_INPUT_FORMAT',
@@ -42,14 +57,16 @@ function openArray(path: string): { name: string; arr: ArraySlices; y?: NpyArray
         path,
       );
     const arr = npz.open(name);
-    if (name !== 'x' || !names.includes('y')) return { name, arr };
-    const y = npz.open('y');
+    // labels: --y-key, or 'y' beside 'x' (or beside the --x-key array)
+    const yName = keys.y ?? (names.includes('y') && (name === 'x' || keys.x !== undefined) ? 'y' : undefined);
+    if (yName === undefined) return { name, arr };
+    const y = npz.open(yName);
     const bytes = y.shape.reduce((a, b) => a * b, 1) * 8;
     return bytes > MAX_LABEL_BYTES ? { name, arr } : { name, arr, y: readWhole(y) };
   }
   throw new SparsePixelsError(
     'SP_INPUT_FORMAT',
-    `unsupported input file type '${ext || '(none)'}'; use .npy or .npz`,
+    `unsupported input file type '${ext || '(none)'}'; use .npy, .npz or .h5`,
     path,
   );
 }
@@ -100,13 +117,14 @@ function numbers(
 }
 
 /**
- * Opens the input events of a model whose events have shape `eventShape` ([H, W, C] or [n]); the
+ * Opens the input events (.npy, .npz, or an HDF5 file's `keys.x` / `keys.y` datasets; see
+ * io/h5-data.ts) of a model whose events have shape `eventShape` ([H, W, C] or [n]); the
  * array must be (count, ...eventShape), (count, H, W) when C = 1, or one event without the count
  * axis. Events are read in slices when used (a file of any size; memory bounded by the slice);
  * a NaN or infinite value is reported with its file, event and pixel.
  */
-export function openEvents(path: string, eventShape: readonly number[]): EventFile {
-  const { name, arr, y } = openArray(path);
+export function openEvents(path: string, eventShape: readonly number[], keys: DataKeys = {}): EventFile {
+  const { name, arr, y } = openArray(path, keys);
   const count = eventCount(arr.shape, eventShape);
   const expected = `(count, ${eventShape.join(', ')})`;
   if (count === undefined) {

@@ -3,6 +3,7 @@ import type { CommandContext } from '../commands/command';
 import { generateDataset, type EventGenerator } from '../data/dataset';
 import { Rng } from '../data/prng';
 import type { NpyArray } from '../io/npy';
+import type { DataKeys } from '../io/h5-data';
 import { openEvents, shapeText } from '../model/read-events';
 import type { Split } from './train-cnn';
 
@@ -57,8 +58,8 @@ function labelsOf(y: NpyArray | undefined, count: number, classes: number, path:
 }
 
 /** x (float32, in memory) and labels of an .npz with x and y, for a dataset's image size. */
-function readLabelled(path: string, gen: EventGenerator): { x: Float32Array; y: Int32Array } {
-  const ev = openEvents(path, [gen.height, gen.width, 1]);
+function readLabelled(path: string, gen: EventGenerator, keys: DataKeys = {}): { x: Float32Array; y: Int32Array } {
+  const ev = openEvents(path, [gen.height, gen.width, 1], keys);
   const max = maxTrainingEvents(gen);
   if (ev.count > max)
     throw new SparsePixelsError(
@@ -141,6 +142,8 @@ export interface DataOptions {
   /** .npz files that replace the validation / test part of the split. */
   readonly validationFile?: string;
   readonly testFile?: string;
+  /** Datasets of an .h5 (or arrays of an .npz) holding x and y. */
+  readonly keys?: DataKeys;
   readonly events: number;
   readonly seed: number;
   /** Parts of the events held out (when no file gives that part). */
@@ -159,7 +162,7 @@ export function trainingData(o: DataOptions, ctx: CommandContext): TrainingData 
   let all: { x: Float32Array; y: Int32Array };
   let source: string;
   if (o.file) {
-    all = readLabelled(ctx.resolvePath(o.file), gen);
+    all = readLabelled(ctx.resolvePath(o.file), gen, o.keys);
     source = o.file;
   } else {
     const max = maxTrainingEvents(gen);
@@ -191,10 +194,10 @@ export function trainingData(o: DataOptions, ctx: CommandContext): TrainingData 
   const nTrain = parts.train.length;
   const nVal = parts.validation.length;
   const test = o.testFile
-    ? readLabelled(ctx.resolvePath(o.testFile), gen)
+    ? readLabelled(ctx.resolvePath(o.testFile), gen, o.keys)
     : view(nTrain + nVal, parts.test.length);
   const validation = o.validationFile
-    ? readLabelled(ctx.resolvePath(o.validationFile), gen)
+    ? readLabelled(ctx.resolvePath(o.validationFile), gen, o.keys)
     : nVal > 0
       ? view(nTrain, nVal)
       : undefined;

@@ -1,10 +1,14 @@
 // Differential test: our TypeScript fixed-point implementation against our C++ headers
-// (hls-include/ap_types), bit for bit, on seeded random cases. One C++ program holds every type
-// combination; the values travel through stdin. SP_DIFF_SEED and SP_DIFF_CASES override the
+// (hls-include/ap_types), bit for bit, on seeded random cases: conversions, operators, compound
+// assignment, comparisons, shifts, `os << x` text (any precision and stream state) and the
+// results of ++/--/op= used as initialisers. One C++ program holds every type combination; the
+// values travel through stdin. SP_DIFF_SEED and SP_DIFF_CASES override the
 // defaults (e.g. SP_DIFF_SEED=7 SP_DIFF_CASES=50000 npx vitest run src/fixed/differential.test.ts).
 import { describe, expect, it } from 'vitest';
 import { SparsePixelsError } from '../errors';
 import { OVERFLOW_MODES, QUANT_MODES } from './fixed-type';
+import { typeFamilyName } from './type-constructors';
+import { ASSIGN_OPS, INT_ONLY_ASSIGN_OPS, TARGET_FAMILIES } from './differential/groups';
 import { renderProgram } from './differential/cpp-driver';
 import { compileCpp } from './differential/cpp-toolchain';
 import { generateCases, renderInput, type Case, type CaseSet } from './differential/generate-cases';
@@ -63,7 +67,31 @@ describe('TypeScript fixed point vs C++ ap_types headers', () => {
     expect(fixed.some((t) => t.satBits > 0 && t.overflow === 'AP_WRAP')).toBe(true);
   });
 
-  it('agrees bit for bit (raw results and operator result types)', () => {
+  it('prints at every precision 1..17 in every stream state, and applies every assignment operator', () => {
+    const printed = set.cases.filter((c) => c.group.family === 'print');
+    const token = (i: number) => new Set(printed.map((c) => c.tokens[i]));
+    expect([...token(1)].map(Number).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 17 }, (_, i) => i + 1),
+    );
+    expect(token(2)).toEqual(new Set(['0', '1', '2'])); // default, std::fixed, std::scientific
+    expect(token(3)).toEqual(new Set(['0', '1', '2', '3'])); // std::showpos, std::left
+    expect(printed.some((c) => Number(c.tokens[4]) > 0)).toBe(true);
+    const printedTypes = new Set(printed.map((c) => typeFamilyName(c.group.operands[0]!.type)));
+    expect(printedTypes).toEqual(new Set(TARGET_FAMILIES));
+    const applied = new Set(
+      set.groups
+        .filter((g) => g.family === 'assignOp')
+        .map((g) => `${g.assign} ${typeFamilyName(g.operands[0]!.type)}`),
+    );
+    for (const op of ASSIGN_OPS) {
+      for (const f of TARGET_FAMILIES) {
+        const defined = !INT_ONLY_ASSIGN_OPS.has(op) || f === 'ap_int' || f === 'ap_uint';
+        expect(applied.has(`${op} ${f}`), `${op} on ${f}`).toBe(defined);
+      }
+    }
+  });
+
+  it('agrees bit for bit (raw results, operator result types and printed text)', () => {
     const program = compileCpp(renderProgram(set.groups), { std: 'c++14', opt: '-O1' });
     let lines: string[];
     try {

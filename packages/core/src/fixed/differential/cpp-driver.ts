@@ -1,12 +1,14 @@
 // Renders the differential test's C++ program: one function per group (one set of template
 // instantiations), dispatched by the group id at the start of each input line; values arrive as
 // hex raw patterns / IEEE bit patterns, results leave as hex raw patterns.
-import type { Family, Group } from './groups';
+import { ASSIGN_OPS, INC_DEC, type AssignOp, type Family, type Group } from './groups';
 
 const PRELUDE = `#include <cstdio>
 #include <cstring>
+#include <iomanip>
 #include <iostream>
 #include <iterator>
+#include <sstream>
 #include <string>
 #include "ap_fixed.h"
 #include "ap_int.h"
@@ -64,6 +66,28 @@ void put_hex(std::string& out, sp_ap_detail::u128 v) {
 }
 template <class T>
 void put_bits(std::string& out, const T& v) { put_hex(out, sp_ap_detail::u128(sp::raw_bits(v))); }
+// os << v with the stream state of the input: precision, floatfield (1 fixed, 2 scientific),
+// flags (1 showpos, 2 left), width and fill (a character code).
+template <class T>
+void put_printed(std::string& out, const T& v, In& in) {
+  const long p = in.dec(), floatfield = in.dec(), flags = in.dec(), w = in.dec(), fill = in.dec();
+  std::ostringstream os;
+  os.precision(p);
+  os.fill(char(fill));
+  if (floatfield == 1) os << std::fixed;
+  if (floatfield == 2) os << std::scientific;
+  if (flags & 1) os << std::showpos;
+  if (flags & 2) os << std::left;
+  os << std::setw(int(w)) << v;
+  out += '[';
+  out += os.str();
+  out += ']';
+}
+// An operator result passed to a function taking the derived class by value / by const reference.
+template <class T>
+T by_value(T v) { return v; }
+template <class T>
+T by_cref(const T& v) { return v; }
 template <class T>
 void put_typed(std::string& out, const T& v) {
   typedef sp::ap_info<T> info;
@@ -93,7 +117,38 @@ const BODIES: Record<Family, (g: Group, t: readonly string[]) => string> = {
   shift: (_g, [a]) =>
     `${a} a = read<${a}>(in); const int n = int(in.dec());
   put_bits(out, a << n); out += ' '; put_bits(out, a >> n);`,
+  print: (_g, [a]) => `const ${a} a = read<${a}>(in); put_printed(out, a, in);`,
+  // The result of a op b initialises r, is passed by value and by const reference, and returned
+  // from a template (ret_K): all must be the derived class's value of the operator's result.
+  assignOp: (g, [a, b]) => {
+    const op = g.assign ?? '++a';
+    const k = ASSIGN_OPS.indexOf(op);
+    const readB = INC_DEC.has(op)
+      ? ''
+      : b
+        ? `const ${b} b = read<${b}>(in); `
+        : 'const int b = int(in.dec()); ';
+    const ret = INC_DEC.has(op) ? `ret_${k}<${a}>(a0)` : `ret_${k}<${a}>(a0, b)`;
+    return `const ${a} a0 = read<${a}>(in); ${readB}
+  ${a} a = a0; ${a} r = ${assignExpr(op, 'a')}; put_bits(out, r); out += ' '; put_bits(out, a);
+  { ${a} x = a0; out += ' '; put_bits(out, by_value<${a}>(${assignExpr(op, 'x')})); }
+  { ${a} x = a0; out += ' '; put_bits(out, by_cref<${a}>(${assignExpr(op, 'x')})); }
+  out += ' '; put_bits(out, ${ret});`;
+  },
 };
+
+/** The C++ expression of op applied to variable x (and the right operand named b). */
+export function assignExpr(op: AssignOp, x: string): string {
+  if (INC_DEC.has(op)) return op.startsWith('a') ? `${x}${op.slice(1)}` : `${op.slice(0, 2)}${x}`;
+  return `${x} ${op} b`;
+}
+
+/** `return ++a;` and friends in a function template: ret_K for ASSIGN_OPS[K]. */
+const RETURN_TEMPLATES = ASSIGN_OPS.map((op, k) =>
+  INC_DEC.has(op)
+    ? `template <class T>\nT ret_${k}(T a) { return ${assignExpr(op, 'a')}; }`
+    : `template <class T, class B>\nT ret_${k}(T a, const B& b) { return ${assignExpr(op, 'a')}; }`,
+).join('\n');
 
 function groupFunction(g: Group): string {
   const names = g.operands.map((o) => o.cpp);
@@ -104,6 +159,8 @@ function groupFunction(g: Group): string {
 export function renderProgram(groups: readonly Group[]): string {
   const table = groups.map((g) => `g${g.id}`).join(', ');
   return `${PRELUDE}
+${RETURN_TEMPLATES}
+
 ${groups.map(groupFunction).join('\n')}
 void (*const GROUPS[])(In&, std::string&) = {${table}};
 

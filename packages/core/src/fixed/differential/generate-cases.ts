@@ -4,16 +4,34 @@
 import { add, mul, neg, sub } from '../arithmetic';
 import { cast } from '../cast';
 import { eq, ge, gt, le, lt, ne } from '../compare';
-import { accumulate } from '../compound';
+import { accumulate, compoundAssign, increment, type CompoundOp } from '../compound';
 import { div } from '../divide';
 import { fracBits, type FixedType } from '../fixed-type';
 import { FixedValue } from '../fixed-value';
 import { fromNumber } from '../from-number';
+import { integerPart } from '../integer-part';
 import { shl, shr } from '../shift';
+import { streamText } from '../stream-text';
 import { rawMaxBig, rawMinBig } from '../type-range';
-import { makeGroups, PLAN_CASES, type BinaryOp, type Family, type Group } from './groups';
+import {
+  ADDED_PLAN,
+  INC_DEC,
+  makeGroups,
+  PLAN_CASES,
+  SHIFT_ASSIGN,
+  type BinaryOp,
+  type Family,
+  type Group,
+} from './groups';
 import { Prng } from './prng';
-import { doubleHex, hexOf, randomDouble, randomNonZeroRaw, randomRaw } from './random-values';
+import {
+  doubleHex,
+  hexOf,
+  randomDecimalValue,
+  randomDouble,
+  randomNonZeroRaw,
+  randomRaw,
+} from './random-values';
 
 export interface Case {
   readonly group: Group;
@@ -60,6 +78,23 @@ function matchingRaw(a: FixedValue, t: FixedType): bigint {
 function nudge(rng: Prng, raw: bigint, t: FixedType): bigint {
   const r = raw + BigInt(rng.int(-1, 1));
   return r < rawMinBig(t) ? rawMinBig(t) : r > rawMaxBig(t) ? rawMaxBig(t) : r;
+}
+
+/**
+ * A divisor for `a /= b` / `a %= b`: non-zero, and for an ap_int target with a non-zero integer
+ * part (what the target divides by). Groups never pair an ap_int target with an ap_ufixed<W, I <= 0>.
+ */
+function divisorRaw(rng: Prng, target: FixedType, t: FixedType): bigint {
+  for (let i = 0; i < 30; i++) {
+    const r = randomNonZeroRaw(rng, t);
+    if (target.kind === 'fixed' || integerPart(value(r, t)) !== 0n) return r;
+  }
+  return t.signed ? rawMinBig(t) : rawMaxBig(t);
+}
+
+/** The operator-result line: the initialised r, a afterwards, r by value, by const reference, returned. */
+function assignLine(r: FixedValue, after: FixedValue): string {
+  return [r, after, r, r, r].map(bitsOf).join(' ');
 }
 
 /** Draws a case's inputs; `expect` evaluates them with our TypeScript implementation. */
@@ -133,6 +168,48 @@ const MAKERS: Record<Family, Maker> = {
     const expect = (): string => `${bitsOf(shl(value(a, t), n))} ${bitsOf(shr(value(a, t), n))}`;
     return { tokens: [hexOf(a, t.width), String(n)], inputs: `a=${a} n=${n}`, expect };
   },
+  print: (rng, g) => {
+    const t = operand(g, 0);
+    const raw = rng.chance(0.4) ? fromNumber(randomDecimalValue(rng, t), t).raw : randomRaw(rng, t);
+    // Half of the precisions are 1..3, where short integer parts already meet the truncation quirk.
+    const precision = rng.chance(0.5) ? rng.int(1, 3) : rng.int(1, 17);
+    const s = { precision, width: rng.chance(0.3) ? rng.int(1, 30) : 0, fill: rng.pick([' ', '*']) };
+    const [floatfield, showpos, left] = [rng.int(0, 2), rng.chance(0.3), rng.chance(0.2)]; // 0 default, 1 fixed, 2 scientific
+    const flags = (showpos ? 1 : 0) + (left ? 2 : 0);
+    const tokens = [
+      hexOf(raw, t.width),
+      ...[s.precision, floatfield, flags, s.width, s.fill.charCodeAt(0)].map(String),
+    ];
+    const inputs = `x=${raw} precision ${s.precision} floatfield ${floatfield} showpos ${showpos} left ${left} width ${s.width} fill '${s.fill}'`;
+    return { tokens, inputs, expect: () => `[${streamText(value(raw, t), { ...s, left })}]` };
+  },
+  assignOp: (rng, g) => {
+    const op = g.assign ?? '++a';
+    const ta = operand(g, 0);
+    const a = value(randomRaw(rng, ta), ta);
+    if (INC_DEC.has(op)) {
+      const expect = (): string => {
+        const after = increment(a, op.includes('+') ? 1 : -1);
+        return assignLine(op.startsWith('a') ? a : after, after);
+      };
+      return { tokens: [bitsOf(a)], inputs: `a=${a.raw}`, expect };
+    }
+    if (SHIFT_ASSIGN.has(op)) {
+      const n = rng.int(-ta.width - 3, ta.width + 3);
+      const expect = (): string => {
+        const after = op === '<<=' ? shl(a, n) : shr(a, n);
+        return assignLine(after, after);
+      };
+      return { tokens: [bitsOf(a), String(n)], inputs: `a=${a.raw} n=${n}`, expect };
+    }
+    const tb = operand(g, 1);
+    const b = value(op === '/=' || op === '%=' ? divisorRaw(rng, ta, tb) : randomRaw(rng, tb), tb);
+    const expect = (): string => {
+      const after = compoundAssign(a, op as CompoundOp, b);
+      return assignLine(after, after);
+    };
+    return { tokens: [bitsOf(a), bitsOf(b)], inputs: `a=${a.raw} b=${b.raw}`, expect };
+  },
 };
 
 function predict(make: Maker, rng: Prng, g: Group): Case {
@@ -145,15 +222,29 @@ function predict(make: Maker, rng: Prng, g: Group): Case {
   }
 }
 
-/** Every group and case of one run: `total` cases (about), reproducible from `seed`. */
-export function generateCases(seed: number, total: number): CaseSet {
-  const rng = new Prng(seed);
-  const groups = makeGroups(rng, total / PLAN_CASES);
+function drawCases(rng: Prng, groups: readonly Group[]): Case[] {
   const cases: Case[] = [];
   for (const g of groups) {
     for (let i = 0; i < g.cases; i++) cases.push(predict(MAKERS[g.family], rng, g));
   }
-  return { seed, groups, cases };
+  return cases;
+}
+
+/** Seed offset of the ADDED_PLAN families' own random stream. */
+const ADDED_STREAM = 0x5bd1e995;
+
+/**
+ * Every group and case of one run, reproducible from `seed`: PLAN's families with `total` cases
+ * (about), then ADDED_PLAN's, scaled alike, from their own stream.
+ */
+export function generateCases(seed: number, total: number): CaseSet {
+  const scale = total / PLAN_CASES;
+  const rng = new Prng(seed);
+  const groups = makeGroups(rng, scale);
+  const cases = drawCases(rng, groups);
+  const addedRng = new Prng(seed ^ ADDED_STREAM);
+  const added = makeGroups(addedRng, scale, ADDED_PLAN, groups.length);
+  return { seed, groups: [...groups, ...added], cases: [...cases, ...drawCases(addedRng, added)] };
 }
 
 /** The program's stdin: one line per case, `<group id> <tokens...>`. */

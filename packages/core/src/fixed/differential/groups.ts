@@ -3,20 +3,66 @@
 // N > 0), every declared width 1..64, and I negative, zero, inside and beyond W.
 import { OVERFLOW_MODES, QUANT_MODES, fracBits, type FixedType } from '../fixed-type';
 import { addType, divType, mulType, subType } from '../result-types';
-import { apFixed, operatorType } from '../type-constructors';
+import { intOperandType, type CompoundOp } from '../compound';
+import { apFixed, apUfixed } from '../type-constructors';
 import type { Prng } from './prng';
-import { C_INT_TYPES, INTEGER_BITS_KINDS, apOperand, randomType, type OperandType } from './random-values';
+import {
+  C_INT_TYPES,
+  INTEGER_BITS_KINDS,
+  apOperand,
+  randomType,
+  type IntegerBitsKind,
+  type OperandType,
+} from './random-values';
 
-export type Family = 'fromDouble' | 'cast' | 'binary' | 'negate' | 'accumulate' | 'compare' | 'shift';
+export type Family =
+  | 'fromDouble'
+  | 'cast'
+  | 'binary'
+  | 'negate'
+  | 'accumulate'
+  | 'compare'
+  | 'shift'
+  | 'print'
+  | 'assignOp';
 export type BinaryOp = '+' | '-' | '*' | '/';
 export const BINARY_OPS: readonly BinaryOp[] = ['+', '-', '*', '/'];
+
+/** Operators whose result is a's own (base-class) type: `T r = ++a;`, `T r = (a += b);` ... */
+export type AssignOp = '++a' | 'a++' | '--a' | 'a--' | '<<=' | '>>=' | CompoundOp;
+export const ASSIGN_OPS: readonly AssignOp[] = [
+  '++a',
+  'a++',
+  '--a',
+  'a--',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '<<=',
+  '>>=',
+  '%=', // this and the next three: ap_int / ap_uint targets only
+  '&=',
+  '|=',
+  '^=',
+];
+export const INT_ONLY_ASSIGN_OPS: ReadonlySet<AssignOp> = new Set(['%=', '&=', '|=', '^=']);
+export const INC_DEC: ReadonlySet<AssignOp> = new Set(['++a', 'a++', '--a', 'a--']);
+export const SHIFT_ASSIGN: ReadonlySet<AssignOp> = new Set(['<<=', '>>=']);
+/** The four class templates; an assignOp group's first operand is one of them. */
+export const TARGET_FAMILIES = ['ap_int', 'ap_uint', 'ap_fixed', 'ap_ufixed'] as const;
 
 export interface Group {
   readonly id: number;
   readonly family: Family;
-  /** fromDouble [T]; cast [S, T]; binary/compare [A, B]; negate/shift [A]; accumulate [acc, A, B]. */
+  /**
+   * fromDouble/print [T]; cast [S, T]; binary/compare [A, B]; negate/shift [A]; accumulate
+   * [acc, A, B]; assignOp [A] (++, --, <<=, >>=) or [A, B].
+   */
   readonly operands: readonly OperandType[];
   readonly op?: BinaryOp;
+  /** assignOp groups: the operator applied to the first operand. */
+  readonly assign?: AssignOp;
   /** Cases per group in this run. */
   readonly cases: number;
 }
@@ -33,6 +79,15 @@ export const PLAN: readonly { family: Family; groups: number; cases: number }[] 
 ];
 
 export const PLAN_CASES = PLAN.reduce((n, p) => n + p.groups * p.cases, 0);
+
+/**
+ * Families added after the first plan (issue 14: printing, operator results as initialisers). They
+ * draw from their own random stream and add to PLAN's cases, so PLAN's cases stay as they were.
+ */
+export const ADDED_PLAN: readonly { family: Family; groups: number; cases: number }[] = [
+  { family: 'print', groups: 48, cases: 40 },
+  { family: 'assignOp', groups: 96, cases: 16 },
+];
 
 const MAX_CPP_WIDTH = 128; // widest type our C++ headers support (operator results)
 const MAX_DIV_INTERNAL = 64; // the random tests divide only when the internal width fits 64 bits
@@ -103,11 +158,7 @@ export function cppSupportsBinary(op: BinaryOp, a: FixedType, b: FixedType): boo
 
 /** The type `acc += p` adds in: an ap_int accumulator takes p's integer part as ap_int<max(I,1)>. */
 export function accumulateAddend(acc: FixedType, p: FixedType): FixedType {
-  if (acc.kind === 'int' && p.kind === 'fixed') {
-    const w = Math.max(p.integer, 1);
-    return operatorType('int', p.signed, w, w);
-  }
-  return p;
+  return acc.kind === 'int' ? intOperandType(p) : p;
 }
 
 function cppSupportsAccumulate(acc: FixedType, a: FixedType, b: FixedType): boolean {
@@ -125,7 +176,7 @@ function retry<T>(make: () => T, ok: (v: T) => boolean): T {
   }
 }
 
-type GroupShape = Pick<Group, 'operands' | 'op'>;
+type GroupShape = Pick<Group, 'operands' | 'op' | 'assign'>;
 
 const SHAPES: Record<Family, (rng: Prng, i: number) => GroupShape> = {
   fromDouble: (rng, i) => ({ operands: [apOperand(coveringType(rng, i, 0))] }),
@@ -156,15 +207,64 @@ const SHAPES: Record<Family, (rng: Prng, i: number) => GroupShape> = {
     return { operands: operandPair(rng, 1 / 5) };
   },
   shift: (rng) => ({ operands: [apOperand(randomType(rng))] }),
+  print: (rng, i) => {
+    if (i === 0) return { operands: [apOperand(apUfixed(16, 10))] }; // the type of issue 14's report
+    const { kind, signed } = targetFamily(TARGET_FAMILIES[i % TARGET_FAMILIES.length] ?? 'ap_fixed');
+    return { operands: [apOperand(randomType(rng, { kind, signed, integerBits: rng.pick(PRINTABLE_I) }))] };
+  },
+  assignOp: (rng, i) => {
+    const [assign, target] = ASSIGN_COMBOS[i % ASSIGN_COMBOS.length] ?? ['++a', 'ap_int'];
+    const { kind, signed } = targetFamily(target);
+    // The reference adds 1 as an unsigned <F + 1, 1> value: no such type when I > W.
+    const a = INC_DEC.has(assign)
+      ? randomType(rng, { kind, signed, integerBits: rng.pick(PRINTABLE_I) })
+      : randomType(rng, { kind, signed });
+    if (INC_DEC.has(assign) || SHIFT_ASSIGN.has(assign)) return { operands: [apOperand(a)], assign };
+    const op = assign.slice(0, -1);
+    const b = retry(
+      () => (rng.chance(1 / 5) ? rng.pick(C_INT_TYPES) : apOperand(randomType(rng))),
+      (o) => cppSupportsAssign(op, a, o.type),
+    );
+    return { operands: [apOperand(a), b], assign };
+  },
 };
 
-/** All groups of a run: `scale` multiplies the cases per group (at least one each). */
-export function makeGroups(rng: Prng, scale: number): Group[] {
+function targetFamily(f: (typeof TARGET_FAMILIES)[number]): { kind: 'int' | 'fixed'; signed: boolean } {
+  return {
+    kind: f === 'ap_int' || f === 'ap_uint' ? 'int' : 'fixed',
+    signed: f === 'ap_int' || f === 'ap_fixed',
+  };
+}
+
+/** Printing is defined for I <= W (the reference prints wrong digits for I > W). */
+const PRINTABLE_I: readonly IntegerBitsKind[] = ['negative', 'zero', 'inside'];
+
+/** Every operator with every target class it applies to. */
+const ASSIGN_COMBOS: readonly (readonly [AssignOp, (typeof TARGET_FAMILIES)[number]])[] = ASSIGN_OPS.flatMap(
+  (op) =>
+    TARGET_FAMILIES.filter((f) => !INT_ONLY_ASSIGN_OPS.has(op) || f === 'ap_int' || f === 'ap_uint').map(
+      (f) => [op, f] as const,
+    ),
+);
+
+/** Whether our headers compile `a op= b` (the operator's result and internal widths; "op" without "="). */
+export function cppSupportsAssign(op: string, a: FixedType, b: FixedType): boolean {
+  const y = a.kind === 'int' ? intOperandType(b) : b;
+  // An ap_int target divides by the integer part, always 0 for an ap_ufixed with I <= 0.
+  if (a.kind === 'int' && (op === '/' || op === '%') && b.kind === 'fixed' && !b.signed && b.integer <= 0)
+    return false;
+  if (op === '%') return cppSupportsBinary('/', a, y);
+  if (op === '&' || op === '|' || op === '^') return true;
+  return cppSupportsBinary(op as BinaryOp, a, y);
+}
+
+/** The groups of `plan`, numbered from `firstId`: `scale` multiplies the cases per group (at least one each). */
+export function makeGroups(rng: Prng, scale: number, plan = PLAN, firstId = 0): Group[] {
   const groups: Group[] = [];
-  for (const p of PLAN) {
+  for (const p of plan) {
     const cases = Math.max(1, Math.round(p.cases * scale));
     for (let i = 0; i < p.groups; i++) {
-      groups.push({ id: groups.length, family: p.family, cases, ...SHAPES[p.family](rng, i) });
+      groups.push({ id: firstId + groups.length, family: p.family, cases, ...SHAPES[p.family](rng, i) });
     }
   }
   return groups;

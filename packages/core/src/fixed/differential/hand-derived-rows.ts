@@ -56,4 +56,20 @@ export const HAND_DERIVED_ROWS: SmokeRow[] = [
   { id: 130, text: 'os << ap_ufixed<8,8>(200);', value: '200' },
   { id: 131, text: 'os << std::setprecision(3) << ap_fixed<16,8>(-99.99);', value: '-100' },
   { id: 132, text: 'os << ap_int<70>(-1) * ap_int<41>(1000000000000LL);', value: '-1000000000000' },
+  // Printing rule of hls-include/README.md ("Printing"). Rows 134-135 are the reference's own output
+  // as reported in issue 14 (our header printed 2e+02 and 1.1e+03); the rest follow from the rule.
+  { id: 134, text: 'os << std::setprecision(1) << ap_ufixed<16,10>(105.015625);', value: '1e+02' },
+  { id: 135, text: 'os << std::setprecision(2) << ap_ufixed<16,10>(1005.015625);', value: '1e+03' },
+  { id: 136, text: 'os << std::setprecision(1) << ap_fixed<32,20>(195.5);', value: '2e+02' }, // a 9 carries
+  { id: 137, text: 'os << std::setprecision(3) << ap_fixed<32,20>(-12365.5);', value: '-1.23e+04' },
+  { id: 138, text: 'os << std::setprecision(3) << ap_fixed<32,20>(12.375);', value: '12.4' }, // half-up
+  // Only precision, width and fill are read: floatfield and showpos change nothing.
+  { id: 139, text: 'os << std::fixed << std::setprecision(2) << ap_fixed<16,8>(3.140625);', value: '3.1' },
+  { id: 140, text: 'os << std::scientific << std::showpos << ap_fixed<16,8>(-2.5);', value: '-2.5' },
+  {
+    id: 141,
+    text: "os << std::showpos << std::setw(5) << std::setfill('*') << ap_fixed<16,8>(2.5);",
+    value: '******2.5',
+  },
+  { id: 142, text: 'os << std::setprecision(1) << ap_uint<24>(1234567);', value: '1234567' },
 ];

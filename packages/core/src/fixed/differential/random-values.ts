@@ -140,3 +140,21 @@ export function randomDouble(rng: Prng, t: FixedType): number {
   const x = (Number(raw) + offset) * 2 ** -f;
   return Number.isFinite(x) ? x : 0;
 }
+
+/**
+ * A value of t written with few decimal digits, many of them 9 and 5 (`199.5`, `0.0995`), so that
+ * printing at a low precision meets carries and ties; within t's range, at least one LSB.
+ */
+export function randomDecimalValue(rng: Prng, t: FixedType): number {
+  const f = fracBits(t);
+  const max = 2 ** (t.integer - (t.signed ? 1 : 0));
+  const digits = Array.from({ length: rng.int(1, 7) }, () =>
+    rng.pick(['9', '9', '9', '5', '5', '4', '0', '1']),
+  );
+  const mantissa = Number(`${rng.int(1, 9)}.${digits.join('')}`);
+  const hi = Math.floor(Math.log10(max));
+  const lo = Math.max(hi - 8, Math.floor(Math.log10(2 ** -f)));
+  let x = mantissa * 10 ** rng.int(Math.min(lo, hi), hi);
+  while (x >= max) x /= 10;
+  return t.signed && rng.chance(0.5) ? -x : x;
+}

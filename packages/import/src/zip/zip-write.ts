@@ -1,5 +1,5 @@
 import { SparsePixelsError } from '@sparsepixels/core';
-import { memorySink, type ByteSink } from './atomic-write';
+import { memorySink, type ByteSink } from './byte-sink';
 import { crc32 } from './crc32';
 
 /** One member to store: its name and its bytes given as consecutive parts (no copy is made). */

@@ -1,7 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { SparsePixelsError } from '@sparsepixels/core';
 import { crc32 } from './crc32';
-import type { ByteSource } from './read-input-file';
+import type { ByteSource } from './byte-source';
 
 /** One member as listed in the central directory. */
 export interface ZipEntry {
@@ -30,7 +30,7 @@ function view(bytes: Uint8Array): DataView {
 }
 
 /** Finds the central directory: [offset, size, entries], from the end record (or its ZIP64 form). */
-function locateCentral(src: ByteSource, source: string): [number, number, number] {
+function locateCentral(src: ByteSource, source: string, kind: string): [number, number, number] {
   const tailLength = Math.min(src.size, 22 + 0xffff);
   const tail = src.read(src.size - tailLength, tailLength);
   const tv = view(tail);
@@ -42,7 +42,7 @@ function locateCentral(src: ByteSource, source: string): [number, number, number
     }
   }
   if (at < 0)
-    fail(source, `not a ZIP archive (.npz): no end-of-central-directory record in its ${src.size} bytes`);
+    fail(source, `not a ZIP archive (${kind}): no end-of-central-directory record in its ${src.size} bytes`);
   let entries = tv.getUint16(at + 10, true);
   let size = tv.getUint32(at + 12, true);
   let offset = tv.getUint32(at + 16, true);
@@ -92,8 +92,8 @@ function applyZip64(
 }
 
 /** Lists the members of a ZIP archive from its central directory. */
-export function listZipEntries(src: ByteSource, source: string): ZipEntry[] {
-  const [offset, size, count] = locateCentral(src, source);
+export function listZipEntries(src: ByteSource, source: string, kind = '.npz'): ZipEntry[] {
+  const [offset, size, count] = locateCentral(src, source, kind);
   const cd = src.read(offset, size);
   const v = view(cd);
   const out: ZipEntry[] = [];

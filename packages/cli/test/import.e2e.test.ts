@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildH5 } from '@sparsepixels/import';
+import { randomSparseEvents } from '@sparsepixels/ir/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCliForTest } from './build-cli';
+
+// `sparsepixels import` and `--data file.h5` as users run them: the bin in a subprocess.
+const FIXTURES = resolve(__dirname, '../../import/fixtures');
+let bin = '';
+let work = '';
+
+function cli(args: string[]) {
+  const { SPARSEPIXELS_DEBUG: _d, ...env } = process.env;
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: work, encoding: 'utf8', env, timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(async () => {
+  ({ bin } = await buildCliForTest(`import-${process.pid}`));
+  work = mkdtempSync(join(resolve(__dirname, '../.vitest-tmp'), 'import-work-'));
+  const x = randomSparseEvents({ h: 8, w: 8, count: 40, active: [2, 8], seed: 7 });
+  const y = Float32Array.from({ length: 40 }, (_, i) => i % 2);
+  writeFileSync(join(work, 'data.h5'), await buildH5((w) => {
+    w.dataset('/images', Float32Array.from(x), [40, 8, 8, 1]);
+    w.dataset('/labels', y, [40]);
+  }));
+});
+
+describe('sparsepixels import', () => {
+  it('imports a QKeras .keras, calibrates the input type and reports the agreement on .h5 data', () => {
+    const r = cli(['import', join(FIXTURES, 'qkeras_sparse.keras'), '--out', 'm.json', '--calibrate', 'data.h5', '--data', 'data.h5', '--x-key', 'images', '--y-key', 'labels']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/calibrating the input type on 40 events of data\.h5/);
+    expect(r.stdout).toMatch(/ap_ufixed<\d+,\d+,AP_RND_CONV,AP_SAT>\s+\d+\/40/);
+    expect(r.stdout).toMatch(/firmware decisions equal the float model's on \d+\/40/);
+    const doc = JSON.parse(readFileSync(join(work, 'm.json'), 'utf8'));
+    expect(doc.layers[1].op).toBe('SparseConv2D');
+    const p = cli(['predict', 'm.json', '--data', 'data.h5', '--x-key', 'images', '--y-key', 'labels', '--json']);
+    expect(p.code, p.stderr).toBe(0);
+    expect(JSON.parse(p.stdout).events).toBe(40);
+  });
+
+  it('refuses what it cannot reproduce with one line naming the place', () => {
+    const r = cli(['import', join(FIXTURES, 'qkeras_sparse.keras'), '--out', 'x.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/no input quantizer: give the input type with --input-type/);
+    const h = cli(['import', join(FIXTURES, 'hgq2_sparse.keras'), '--out', 'h.json', '--input-type', 'ap_ufixed<8,1>', '--n-max', '4']);
+    expect(h.code).toBe(2);
+    expect(h.stderr).toMatch(/--n-max: the model is sparse already/);
+  });
+});

@@ -200,7 +200,7 @@ describe('convert and csim', () => {
     expect(report.mismatchCount).toBeGreaterThan(100);
     expect(report.outputs[0].mismatches).toBe(report.mismatchCount);
     expect(report.mismatches).toHaveLength(100);
-  });
+  }, 240_000);
 
   it('exits 2 with one line for a folder that is not a project, a project that does not compile, and no g++', () => {
     mkdirSync(join(work, 'empty-dir'));

@@ -135,7 +135,7 @@ describe('item 8: training data', () => {
     expect(j['split']).toEqual({ train: 140, validation: 20, test: 40 });
     expect((j['firmware'] as { auc: number }).auc).toBeGreaterThan(0); // both classes in the test part
     expect(j['bestEpoch']).toBeGreaterThanOrEqual(1);
-  });
+  }, 240_000);
 
   it('warns on a one-class test set and prints no AUC NaN; keeps the best-validation epoch', () => {
     const r = cli(
@@ -151,7 +151,7 @@ describe('item 8: training data', () => {
     expect(r.stdout).not.toContain('NaN');
     expect(r.stdout).toMatch(/: 200 train \/ 200 validation \/ 30 test events/);
     expect(r.stdout).toMatch(/^kept the weights of epoch [123] of 3 \(lowest validation loss\)$/m);
-  });
+  }, 240_000);
 
   it('refuses an --out that cannot be written before training starts', () => {
     const t0 = Date.now();
@@ -194,7 +194,7 @@ describe('item 10: one --json schema', () => {
       events: 20,
       timings: { compile: expect.any(Number) },
     });
-  });
+  }, 240_000);
 });
 
 describe('item 11: next-step hints', () => {
@@ -237,7 +237,7 @@ describe('profile, and overflow warnings of train / predict / convert --tb', () 
       /^OVERFLOW on 200 events: input ap_ufixed<8,1>: \d+ wrapped of \d+ values; values reach [\d.]+..50, the type holds 0..1.99219, needs 6 integer bits \(has 1\)/m,
     );
     expect(p50.stdout).toMatch(/^x_in +input +ap_ufixed<8,1> +0..1.9921875 /m);
-  });
+  }, 240_000);
 
   it('predict, convert --tb and train warn when the data overflows', () => {
     const warning =
@@ -254,7 +254,7 @@ describe('profile, and overflow warnings of train / predict / convert --tb', () 
       /sparsepixels: warning: values overflow their types on 40 events of the test events: input ap_ufixed<8,1>/,
     );
     expect(cli(['predict', 'm/model.json', '--input', 'nu.npz']).stderr).toBe('');
-  });
+  }, 240_000);
 });
 
 describe('item 12: outside backends through convert --plugin', () => {
@@ -329,19 +329,23 @@ describe('item 12: outside backends through convert --plugin', () => {
 
 describe('progress bars for convert and csim on a terminal', () => {
   const hasScript = spawnSync('script', ['--version']).status === 0;
-  it.skipIf(!hasScript)('draw under script(1), and never under --json', () => {
-    const tty = (args: string) =>
-      spawnSync('script', ['-qec', `"${process.execPath}" "${bin}" ${args}`, '/dev/null'], {
-        cwd: work,
-        encoding: 'utf8',
-      });
-    const c = tty('convert m/model.json --backend vivado --out tty-prj --tb nu.npz');
-    expect(c.status, c.stdout).toBe(0);
-    expect(c.stdout).toMatch(/writing the test bench \[=+\s*\] 100% \| 400\/400/);
-    const s = tty('csim tty-prj');
-    expect(s.status, s.stdout).toBe(0);
-    expect(s.stdout).toMatch(/C simulation \[=+\s*\] 100% \| 200\/200/);
-    const j = tty('csim tty-prj --json');
-    expect(j.stdout).not.toContain('C simulation [');
-  });
+  it.skipIf(!hasScript)(
+    'draw under script(1), and never under --json',
+    () => {
+      const tty = (args: string) =>
+        spawnSync('script', ['-qec', `"${process.execPath}" "${bin}" ${args}`, '/dev/null'], {
+          cwd: work,
+          encoding: 'utf8',
+        });
+      const c = tty('convert m/model.json --backend vivado --out tty-prj --tb nu.npz');
+      expect(c.status, c.stdout).toBe(0);
+      expect(c.stdout).toMatch(/writing the test bench \[=+\s*\] 100% \| 400\/400/);
+      const s = tty('csim tty-prj');
+      expect(s.status, s.stdout).toBe(0);
+      expect(s.stdout).toMatch(/C simulation \[=+\s*\] 100% \| 200\/200/);
+      const j = tty('csim tty-prj --json');
+      expect(j.stdout).not.toContain('C simulation [');
+    },
+    240_000,
+  );
 });

@@ -13,6 +13,8 @@ export interface RunState {
   result?: CommandResult;
 }
 
+const SHARED = new Set(['command', 'exitCode', 'ok', 'seconds', 'warnings', 'error']);
+
 /**
  * The one --json document of a run: the shared fields first, with one meaning for every command
  * (documented in packages/cli/README.md, "--json"), then the command's own fields. An error run

@@ -75,11 +75,10 @@ function run({ args }: CommandInput, ctx: CommandContext): ExitCode {
       : `${given}: invalid (${counts})`,
   );
   ctx.result({
-    command: 'validate',
-    file,
+    input: file,
     valid: r.valid,
-    errors,
-    warnings,
+    errorCount: errors,
+    warningCount: warnings,
     diagnostics: r.diagnostics.map((d) => ({ ...d, layer: layerOf(doc, d.where) ?? null })),
   });
   return r.valid ? EXIT_OK : EXIT_USAGE;

@@ -24,13 +24,9 @@ export function jsonEnvelope(
   state: RunState,
   error?: { readonly code: string; readonly message: string; readonly where: string | null },
 ): Record<string, unknown> {
-  const {
-    input = null,
-    out = null,
-    events = null,
-    timings = {},
-    ...rest
-  } = error ? {} : (state.result ?? {});
+  const { input = null, out = null, events = null, timings = {}, ...own } = error ? {} : (state.result ?? {});
+  // the shared fields keep their meaning: a command's own field of the same name is dropped
+  const rest = Object.fromEntries(Object.entries(own).filter(([k]) => !SHARED.has(k)));
   return {
     command: state.command ?? null,
     exitCode: state.code,

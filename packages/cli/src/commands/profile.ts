@@ -104,7 +104,6 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<E
     events: r.events,
     timings: { profile: (performance.now() - t0) / 1000 },
     model: modelPath,
-    ok: r.ok,
     verdict: r.verdict,
     problems: r.problems,
     nMax: r.nMax,

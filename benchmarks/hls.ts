@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vivadoBackend, CSIM_FLAGS } from '@sparsepixels/hls-vivado';
-import { createInterpreter, type ModelIR } from '@sparsepixels/ir';
+import { createInterpreter, findInputReduce, type ModelIR } from '@sparsepixels/ir';
 import { buildPaperModel, paperInput, randomSparseEvents, type PaperDataset } from '../packages/ir/src/testing/index';
 import { compileProject, runProcess } from '../packages/hls-vivado/src/csim/compile';
 import { formatInputEvents } from '../packages/hls-vivado/src/tb-data';
@@ -51,7 +51,7 @@ async function measure(dataset: PaperDataset, model: ModelIR): Promise<Row> {
   const binary = join(dir, 'bench_csim');
   const compileMs = await compileProject(dir, 'myproject', binary, { optLevel: CSIM_FLAGS[0] });
   const g = paperInput(dataset);
-  const nMax = Number(model.layers[0]?.attrs?.['nMax'] ?? 16);
+  const nMax = findInputReduce(model)?.attrs.nMax ?? 16; // the standard model gets the events of sparse-m
   const events = randomSparseEvents({ h: g.h, w: g.w, count, active: [0, 2 * nMax], seed: 11, type: model.input.type, threshold: g.threshold });
   const input = join(dir, 'bench_input.dat');
   writeFileSync(input, formatInputEvents(events, g.h * g.w * g.c));

@@ -103,10 +103,10 @@ function fixedModel(narrow: boolean) {
   const relu2 = getActivation('relu').prepareFixed({ input: apFixed(10, 5), result: apUfixed(8, 4) });
   const poolParams = { p: 7, mode: 'avg' as const, types: { input: feat, result: pooledT } };
   const flatParams = { types: { input: pooledT } };
-  const reduceOpts = { h: H, w: W, c: 1, n: N, threshold: 0, input };
+  const reduceOpts = { h: H, w: W, c: 1, nMax: N, threshold: 0, input };
   const sigmoidTypes = { input: apFixed(10, 5), result: apUfixed(8, 0), table };
   // buffers allocated once, as the interpreter does
-  const reduced = createSparseTensor({ n: N, c: 1, h: H, w: W });
+  const reduced = createSparseTensor({ nMax: N, c: 1, h: H, w: W });
   const [c1out, a1out, c2out, a2out] = [N, N, 3 * N, 3 * N].map((k) => new Float64Array(k)) as [
     Float64Array,
     Float64Array,
@@ -141,7 +141,7 @@ const [rb1, rb2, rb3, rb4] = [b1, b2, b3, b4].map(real) as [number[], number[], 
 const relu = getActivation('relu');
 
 function floatRun(img: Float64Array): number {
-  const x = inputReduceFloat(img, { h: H, w: W, c: 1, n: N, threshold: 0 }).tensor;
+  const x = inputReduceFloat(img, { h: H, w: W, c: 1, nMax: N, threshold: 0 }).tensor;
   const y1 = sparseActivationFloat(
     sparseConv2dFloat(x, { k: 7, cin: 1, cout: 1, weights: c1, bias: rb1 }),
     relu,

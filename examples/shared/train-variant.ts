@@ -3,7 +3,7 @@
  * twice: the float forward pass and the firmware, through the bit-exact IR interpreter.
  */
 import type { ModelIR } from '@sparsepixels/ir';
-import { buildCnn, evaluate, exportIR, fit, type Evaluation, type FitHistory } from '@sparsepixels/layers';
+import { buildCnn, evaluate, exportPrepared, fit, type Evaluation, type FitHistory } from '@sparsepixels/layers';
 import type { ExampleConfig, ModeConfig, Variant } from './example-config';
 import { modelStats, type ModelStats } from './model-stats';
 import type { Splits } from './split-dataset';
@@ -48,8 +48,9 @@ export async function trainVariant(
     progress,
   });
   const trainSeconds = (performance.now() - t0) / 1000;
-  const ir = exportIR(model, { name: modelName(config, variant) });
-  const evaluation = evaluate(model, data.test, { ir });
+  // exported and prepared once, then interpreted and counted
+  const prepared = exportPrepared(model, { name: modelName(config, variant) });
+  const evaluation = evaluate(model, data.test, { ir: prepared });
   model.dispose();
-  return { variant, ir, evaluation, history, stats: modelStats(ir), trainSeconds };
+  return { variant, ir: evaluation.ir, evaluation, history, stats: modelStats(prepared), trainSeconds };
 }

@@ -1,7 +1,7 @@
-// InputReduce (SPEC 4.1): keep the first n_slots active pixels of a dense H x W x C image.
+// InputReduce (SPEC 4.1): keep the first N_MAX active pixels of a dense H x W x C image.
 // A pixel is active iff its channel-0 value is > threshold (both in the input type). Slot s gets
 // the s-th active pixel in raster order (h, then w): all C channels and the 1-based hash (h+1, w+1).
-// Unused slots hold zeros and hash (1, 1). Active pixels beyond n_slots are dropped.
+// Unused slots hold zeros and hash (1, 1). Active pixels beyond N_MAX are dropped.
 //
 // Hardware: one iteration per slot (pipelined, as in the published design); each iteration finds
 // the first still-active pixel with balanced priority trees and clears it.
@@ -12,7 +12,7 @@
 
 namespace sp {
 
-// CONFIG_T: height, width, n_chan, n_slots; threshold (a constexpr double, converted to the input
+// CONFIG_T: height, width, n_chan, N_MAX; threshold (a constexpr double, converted to the input
 // type); hash_t (unsigned coordinate type).
 
 // Index of the first true entry of active[0..n) (n = a power of two); `found` tells if there is one.
@@ -50,17 +50,17 @@ template <unsigned n_tree> struct reduce_groups {
     static const unsigned count = n_tree / size;
 };
 
+// The threshold given at run time (a top-level input port when build.thresholdInput is set).
 template <class data_T, class res_T, typename CONFIG_T>
-void input_reduce(const data_T in[CONFIG_T::height * CONFIG_T::width * CONFIG_T::n_chan],
-                  res_T out[CONFIG_T::n_slots * CONFIG_T::n_chan],
-                  typename CONFIG_T::hash_t hash[CONFIG_T::n_slots * 2]) {
+void input_reduce(const data_T in[CONFIG_T::height * CONFIG_T::width * CONFIG_T::n_chan], const data_T threshold,
+                  res_T out[CONFIG_T::N_MAX * CONFIG_T::n_chan],
+                  typename CONFIG_T::hash_t hash[CONFIG_T::N_MAX * 2]) {
     #pragma HLS INLINE off
     const unsigned n_pix = CONFIG_T::height * CONFIG_T::width;
     const unsigned n_tree = pow2_ceil<n_pix>::value;
     const unsigned G = reduce_groups<n_tree>::size, n_groups = reduce_groups<n_tree>::count;
     typedef ap_uint<index_bits<G>::value> local_t;
     typedef ap_uint<index_bits<n_groups>::value> group_t;
-    const data_T threshold = CONFIG_T::threshold; // compared in the input type
 
     bool active[n_tree];
     bool any[n_groups];
@@ -77,7 +77,7 @@ void input_reduce(const data_T in[CONFIG_T::height * CONFIG_T::width * CONFIG_T:
         any[g] = a;
     }
 
-    for (unsigned s = 0; s < CONFIG_T::n_slots; s++) {
+    for (unsigned s = 0; s < CONFIG_T::N_MAX; s++) {
         #pragma HLS PIPELINE
         bool found, nonempty; // a group flagged active has an active pixel: nonempty == found
         const unsigned g = unsigned(first_active<n_groups, group_t>(any, found));
@@ -100,6 +100,16 @@ void input_reduce(const data_T in[CONFIG_T::height * CONFIG_T::width * CONFIG_T:
             any[g] = a;
         }
     }
+}
+
+// The threshold fixed at compile time (CONFIG_T::threshold, cast to the input type).
+template <class data_T, class res_T, typename CONFIG_T>
+void input_reduce(const data_T in[CONFIG_T::height * CONFIG_T::width * CONFIG_T::n_chan],
+                  res_T out[CONFIG_T::N_MAX * CONFIG_T::n_chan],
+                  typename CONFIG_T::hash_t hash[CONFIG_T::N_MAX * 2]) {
+    #pragma HLS INLINE
+    const data_T threshold = CONFIG_T::threshold; // compared in the input type
+    input_reduce<data_T, res_T, CONFIG_T>(in, threshold, out, hash);
 }
 
 } // namespace sp

@@ -8,17 +8,17 @@
 
 namespace sp {
 
-// CONFIG_T: n_slots, n_chan, out_height, out_width; hash_t.
+// CONFIG_T: N_MAX, n_chan, out_height, out_width; hash_t.
 
 template <class data_T, class res_T, typename CONFIG_T>
-void sparse_flatten(const data_T in[CONFIG_T::n_slots * CONFIG_T::n_chan],
-                    const typename CONFIG_T::hash_t hash_in[CONFIG_T::n_slots * 2],
+void sparse_flatten(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
+                    const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2],
                     res_T out[CONFIG_T::out_height * CONFIG_T::out_width * CONFIG_T::n_chan]) {
     #pragma HLS INLINE off
     #pragma HLS PIPELINE
     const unsigned C = CONFIG_T::n_chan, H = CONFIG_T::out_height, W = CONFIG_T::out_width;
     for (unsigned k = 0; k < H * W * C; k++) out[k] = 0;
-    for (unsigned i = 0; i < CONFIG_T::n_slots; i++) {
+    for (unsigned i = 0; i < CONFIG_T::N_MAX; i++) {
         const unsigned h = hash_in[2 * i].to_uint(), w = hash_in[2 * i + 1].to_uint();
         if (h < 1 || h > H || w < 1 || w > W) continue;
         for (unsigned c = 0; c < C; c++) {

@@ -1,4 +1,4 @@
-// SparsePooling2D (SPEC 4.4): P x P pooling, stride P, 'valid', on n_slots slots.
+// SparsePooling2D (SPEC 4.4): P x P pooling, stride P, 'valid', on N_MAX slots.
 // Pooled hash = ((h-1) div P) + 1 for every slot. Slots whose pooled position lies outside
 // floor(H/P) x floor(W/P) are dropped (features 0). Walking slots in order, the first slot of each
 // pooled position gathers the values of every slot at that position (itself included, ascending);
@@ -13,14 +13,14 @@
 
 namespace sp {
 
-// CONFIG_T: n_slots, n_chan, pool_size, in_height, in_width; hash_t, accum_t (avg only).
+// CONFIG_T: N_MAX, n_chan, pool_size, in_height, in_width; hash_t, accum_t (avg only).
 
 // Pooled hash of every slot, and which slots lead (first slot of an in-range pooled position).
 template <typename CONFIG_T>
-void pool_leaders(const typename CONFIG_T::hash_t hash_in[CONFIG_T::n_slots * 2],
-                  typename CONFIG_T::hash_t hash_out[CONFIG_T::n_slots * 2], bool lead[CONFIG_T::n_slots]) {
+void pool_leaders(const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2],
+                  typename CONFIG_T::hash_t hash_out[CONFIG_T::N_MAX * 2], bool lead[CONFIG_T::N_MAX]) {
     #pragma HLS INLINE
-    const unsigned N = CONFIG_T::n_slots, P = CONFIG_T::pool_size;
+    const unsigned N = CONFIG_T::N_MAX, P = CONFIG_T::pool_size;
     const unsigned out_h = CONFIG_T::in_height / P, out_w = CONFIG_T::in_width / P;
     for (unsigned i = 0; i < N; i++) {
         hash_out[2 * i] = (hash_in[2 * i].to_uint() - 1) / P + 1;
@@ -36,13 +36,13 @@ void pool_leaders(const typename CONFIG_T::hash_t hash_in[CONFIG_T::n_slots * 2]
 }
 
 template <class data_T, class res_T, typename CONFIG_T>
-void sparse_avg_pool2d(const data_T in[CONFIG_T::n_slots * CONFIG_T::n_chan],
-                       const typename CONFIG_T::hash_t hash_in[CONFIG_T::n_slots * 2],
-                       res_T out[CONFIG_T::n_slots * CONFIG_T::n_chan],
-                       typename CONFIG_T::hash_t hash_out[CONFIG_T::n_slots * 2]) {
+void sparse_avg_pool2d(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
+                       const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2],
+                       res_T out[CONFIG_T::N_MAX * CONFIG_T::n_chan],
+                       typename CONFIG_T::hash_t hash_out[CONFIG_T::N_MAX * 2]) {
     #pragma HLS INLINE off
     #pragma HLS PIPELINE
-    const unsigned N = CONFIG_T::n_slots, C = CONFIG_T::n_chan;
+    const unsigned N = CONFIG_T::N_MAX, C = CONFIG_T::n_chan;
     const ap_ufixed<11, 1> r = (1024 / CONFIG_T::pool_size) / 1024.0;
     bool lead[N];
     #pragma HLS ARRAY_PARTITION variable=lead complete dim=0
@@ -61,13 +61,13 @@ void sparse_avg_pool2d(const data_T in[CONFIG_T::n_slots * CONFIG_T::n_chan],
 }
 
 template <class data_T, class res_T, typename CONFIG_T>
-void sparse_max_pool2d(const data_T in[CONFIG_T::n_slots * CONFIG_T::n_chan],
-                       const typename CONFIG_T::hash_t hash_in[CONFIG_T::n_slots * 2],
-                       res_T out[CONFIG_T::n_slots * CONFIG_T::n_chan],
-                       typename CONFIG_T::hash_t hash_out[CONFIG_T::n_slots * 2]) {
+void sparse_max_pool2d(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
+                       const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2],
+                       res_T out[CONFIG_T::N_MAX * CONFIG_T::n_chan],
+                       typename CONFIG_T::hash_t hash_out[CONFIG_T::N_MAX * 2]) {
     #pragma HLS INLINE off
     #pragma HLS PIPELINE
-    const unsigned N = CONFIG_T::n_slots, C = CONFIG_T::n_chan;
+    const unsigned N = CONFIG_T::N_MAX, C = CONFIG_T::n_chan;
     bool lead[N];
     #pragma HLS ARRAY_PARTITION variable=lead complete dim=0
     pool_leaders<CONFIG_T>(hash_in, hash_out, lead);

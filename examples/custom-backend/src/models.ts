@@ -1,4 +1,4 @@
-import type { ModelIR } from '@sparsepixels/ir';
+import { isLayerOf, type ModelIR } from '@sparsepixels/ir';
 
 /** A small sparse model written by hand: 8x8 image -> 4 slots -> 3x3 conv -> ReLU -> flatten -> dense. */
 export function tinySparseModel(): ModelIR {
@@ -38,13 +38,15 @@ export function tinySparseModel(): ModelIR {
 /** The same start with a standard Conv2D instead: an op the summary backend does not describe. */
 export function tinyStandardModel(): ModelIR {
   const m = tinySparseModel();
+  const conv = m.layers.find((l) => isLayerOf(l, 'SparseConv2D'))!;
+  const dense = m.layers.find((l) => isLayerOf(l, 'Dense'))!;
   return {
     ...m,
     name: 'tiny_standard',
     layers: [
-      { ...m.layers[1]!, op: 'Conv2D', inputs: ['x_in'] },
+      { ...conv, op: 'Conv2D', inputs: ['x_in'] },
       { name: 'flat', op: 'Flatten', inputs: ['conv1'] },
-      { ...m.layers[4]!, inputs: ['flat'] },
+      { ...dense, inputs: ['flat'] },
     ],
   };
 }

@@ -135,7 +135,7 @@ describe('inspect', () => {
     expect(t.totals.params).toBe(t.layers.reduce((a: number, l: { params: number }) => a + l.params, 0));
     expect(r.stdout).toContain(`${t.totals.params} parameters, ${t.totals.ops} operations`);
     const conv1 = t.layers.find((l: { op: string }) => l.op === 'SparseConv2D');
-    expect(conv1).toMatchObject({ shape: [63, 63, 1], slots: 16, weight: 'ap_fixed<8,3>' });
+    expect(conv1).toMatchObject({ shape: [63, 63, 1], nMax: 16, weight: 'ap_fixed<8,3>' });
     expect(conv1.ops).toBe(16 * 16 * 1 * 1); // N slots x N neighbours x Cin x Cout, worst case
   });
 });
@@ -296,12 +296,12 @@ describe('train', () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^test \(10 events\): firmware accuracy [\d.]+ \(float [\d.]+\);/m); // 1 of 6 per class
-    expect(readdirSync(join(work, 'tiny')).sort()).toEqual(['model.json', 'tfjs']);
+    expect(readdirSync(join(work, 'tiny')).sort()).toEqual(['model.json', 'report.html', 'tfjs']);
     const fromIr = JSON.parse(cli(['inspect', 'tiny/model.json', '--json']).stdout);
     const fromTfjs = JSON.parse(cli(['inspect', 'tiny/tfjs', '--json']).stdout);
     expect(fromTfjs.source).toBe('saved-model');
     expect(fromTfjs.layers).toEqual(fromIr.layers);
-    expect(fromIr.layers[0]).toMatchObject({ op: 'InputReduce', slots: 8 });
+    expect(fromIr.layers[0]).toMatchObject({ op: 'InputReduce', nMax: 8 });
     noTempLeft();
   });
 

@@ -178,6 +178,9 @@ describe('item 10: one --json schema', () => {
       ['inspect', cli(['inspect', 'm/model.json', '--json'])],
       ['validate', cli(['validate', 'm/model.json', '--json'])],
       ['profile', cli(['profile', 'm/model.json', '--input', 'nu.npz', '--json'])],
+      ['report', cli(['report', 'm/model.json', '--json'])],
+      ['export', cli(['export', 'm/model.json', '--out', 'm.keras', '--json'])],
+      ['preprocess', cli(['preprocess', 'nu.npz', '--scale', '2', '--out', 'pp.npz', '--json'])],
     ];
     for (const [command, r] of runs) {
       expect(r.code, `${command}: ${r.stderr}`).toBe(0);
@@ -188,13 +191,18 @@ describe('item 10: one --json schema', () => {
     }
     const [, c] = runs[1]!;
     expect(json(c)).toMatchObject({ input: join(work, 'm/model.json'), out: join(work, 'jprj'), events: 20 });
+    // report keeps its own published fields beside the shared ones
+    const report = json(runs.find(([c]) => c === 'report')![1]);
+    expect(report).toMatchObject({ input: join(work, 'm/model.json'), out: null, source: 'estimate' });
+    for (const k of ['estimate', 'layers', 'device']) expect(report).toHaveProperty(k);
+    expect(json(runs.find(([c]) => c === 'preprocess')![1])).toMatchObject({ out: join(work, 'pp.npz'), events: 200 });
     expect(json(runs[2]![1])).toMatchObject({
       input: join(work, 'jprj'),
       out: null,
       events: 20,
       timings: { compile: expect.any(Number) },
     });
-  }, 240_000);
+  }, 300_000);
 });
 
 describe('item 11: next-step hints', () => {

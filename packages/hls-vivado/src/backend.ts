@@ -1,15 +1,19 @@
-import type { Backend, ModelIR } from '@sparsepixels/ir';
+import type { Backend, Measurement, ModelIR, PreparedModel } from '@sparsepixels/ir';
 import { runCsim, type CsimOptions, type CsimResult } from './csim/run-csim';
 import { emitProject, type EmitOptions, type EmitProjectResult } from './emit-project';
 import { findEmitter } from './emitters';
+import { measureHlsProject } from './reports/measure-project';
 import type { ToolProfile } from './tool-profile';
 import { vivadoProfile } from './vivado-profile';
 
 /** An HLS backend: the ir Backend contract plus the C simulation of what it emitted. */
 export interface HlsBackend extends Backend {
   readonly profile: ToolProfile;
-  emit(model: ModelIR | unknown, outDir: string, options?: EmitOptions): Promise<EmitProjectResult>;
+  /** Takes a PreparedModel (prepared once by the caller) or a document, which it prepares. */
+  emit(model: PreparedModel | ModelIR | unknown, outDir: string, options?: EmitOptions): Promise<EmitProjectResult>;
   csim(projectDir: string, options?: CsimOptions): Promise<CsimResult>;
+  /** Synthesis results found in a project folder (C synthesis, Vivado utilization), or undefined. */
+  measure(projectDir: string): Promise<Measurement | undefined>;
 }
 
 /** Builds the backend object of a tool profile (Vivado here; the Vitis package passes its own). */
@@ -21,6 +25,7 @@ export function createHlsBackend(profile: ToolProfile): HlsBackend {
     supportsOp: (op: string) => findEmitter(op) !== undefined,
     emit: async (model: unknown, outDir: string, options?: EmitOptions) => emitProject(profile, model, outDir, options),
     csim: (projectDir: string, options?: CsimOptions) => runCsim(projectDir, options),
+    measure: (projectDir: string) => measureHlsProject(projectDir),
   });
 }
 

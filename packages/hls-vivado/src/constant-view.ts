@@ -1,4 +1,11 @@
-import { formatType, fromRaw, quantizeNumberBig, SparsePixelsError, toNumber, type FixedType } from '@sparsepixels/core';
+import {
+  formatType,
+  fromRaw,
+  quantizeNumberBig,
+  SparsePixelsError,
+  toNumber,
+  type FixedType,
+} from '@sparsepixels/core';
 import { cppLiteral } from './cpp-literal';
 import type { ConstantSpec } from './layer-emitter';
 
@@ -19,7 +26,8 @@ const LINE_WIDTH = 100;
 export function constantView(spec: ConstantSpec, where: string): ConstantView {
   const literals: string[] = [];
   if (spec.raws) {
-    for (let k = 0; k < spec.raws.length; k++) literals.push(cppLiteral(BigInt(spec.raws[k]!), spec.type, where));
+    for (let k = 0; k < spec.raws.length; k++)
+      literals.push(cppLiteral(BigInt(spec.raws[k]!), spec.type, where));
   } else {
     const values = spec.values ?? [];
     for (let k = 0; k < values.length; k++) {

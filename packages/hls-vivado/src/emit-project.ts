@@ -1,6 +1,14 @@
 import { join } from 'node:path';
-import { parseType, SparsePixelsError } from '@sparsepixels/core';
-import { formatDiagnostic, prepareModel, toInputEvents, type EmitOptions as IrEmitOptions, type EmitResult, type InputEvents, type ModelIR } from '@sparsepixels/ir';
+import { SparsePixelsError } from '@sparsepixels/core';
+import {
+  formatDiagnostic,
+  prepareModel,
+  toInputEvents,
+  type EmitOptions as IrEmitOptions,
+  type EmitResult,
+  type InputEvents,
+  type PreparedModel,
+} from '@sparsepixels/ir';
 import { findEmitter } from './emitters';
 import { hlsIncludeDir } from './paths';
 import { buildProjectView } from './project-view';
@@ -35,14 +43,18 @@ export interface EmitProjectResult extends EmitResult {
   readonly warnings: readonly string[];
 }
 
-/** Validates and prepares `doc`, renders the whole project and writes it atomically to `outDir`. */
-export function emitProject(profile: ToolProfile, doc: unknown, outDir: string, options: EmitOptions = {}): EmitProjectResult {
-  const { model, warnings } = prepareModel(doc);
-  checkSupported(model, profile);
-  const view = buildProjectView(model, profile);
+/**
+ * Renders the whole project of a PreparedModel (or of a document, prepared here once) and writes it
+ * atomically to `outDir`. The test bench outputs come from the interpreter on the same PreparedModel.
+ */
+export function emitProject(profile: ToolProfile, doc: PreparedModel | unknown, outDir: string, options: EmitOptions = {}): EmitProjectResult {
+  const prepared = prepareModel(doc);
+  const { model, warnings } = prepared;
+  checkSupported(prepared, profile);
+  const view = buildProjectView(prepared, profile);
   const files = renderProject(model, view, profile);
   const inputSize = view.input.size;
-  const events = toInputEvents(options.testInputs ?? defaultEvents(model), inputSize);
+  const events = toInputEvents(options.testInputs ?? defaultEvents(prepared), inputSize);
   if (options.testBatchSize !== undefined && options.testBatchSize !== events.count) {
     throw new SparsePixelsError(
       'SP_CSIM_EVENTS',
@@ -50,15 +62,16 @@ export function emitProject(profile: ToolProfile, doc: unknown, outDir: string, 
     );
   }
   const eventCount = events.count;
-  const outputs = outputSpecs(model);
+  const outputs = outputSpecs(prepared);
   const progress = (offset: number) => (done: number) => options.onTestEvents?.(offset + done, 2 * eventCount);
   files.push(
     { path: 'tb_data/tb_input_features.dat', content: (write) => writeInputEvents(events, write, progress(0)) },
     {
       path: 'tb_data/tb_output_predictions.dat',
-      content: (write) => writeOutputPredictions(model, events, outputs, write, progress(eventCount)),
+      content: (write) => writeOutputPredictions(prepared, events, outputs, write, progress(eventCount)),
     },
-    { path: IR_FILE, content: `${JSON.stringify(typeof doc === 'string' ? JSON.parse(doc) : doc, null, 2)}\n` },
+    // the document as the user gave it (not the prepared one), as the project's source
+    { path: IR_FILE, content: `${JSON.stringify(prepared.source, null, 2)}\n` },
   );
   const include = hlsIncludeDir();
   const copies = [
@@ -76,17 +89,12 @@ export function emitProject(profile: ToolProfile, doc: unknown, outDir: string, 
 }
 
 /** The model's outputs as the test bench writes them. */
-export function outputSpecs(model: ModelIR): OutputSpec[] {
-  return model.outputs.map((name) => {
-    const layer = model.layers.find((l) => l.name === name)!;
-    const shape = layer.output?.shape ?? [];
-    const size = layer.output?.slots !== undefined ? layer.output.slots * (shape[shape.length - 1] ?? 1) : shape.reduce((a, b) => a * b, 1);
-    return { name, size, type: parseType(layer.precision!.result!) };
-  });
+export function outputSpecs(prepared: PreparedModel): OutputSpec[] {
+  return prepared.outputs.map((o) => ({ name: o.name, size: o.tensor.size, type: o.type }));
 }
 
-function checkSupported(model: ModelIR, profile: ToolProfile): void {
-  const missing = [...new Set(model.layers.filter((l) => !findEmitter(l.op)).map((l) => l.op))];
+function checkSupported(prepared: PreparedModel, profile: ToolProfile): void {
+  const missing = [...new Set(prepared.model.layers.filter((l) => !findEmitter(l.op)).map((l) => l.op))];
   if (missing.length > 0) {
     throw new SparsePixelsError(
       'SP_HLS_UNSUPPORTED',
@@ -95,11 +103,7 @@ function checkSupported(model: ModelIR, profile: ToolProfile): void {
   }
 }
 
-/** Build hints the fully parallel kernels do not honour. */
-function buildWarnings(model: ModelIR): string[] {
-  const b = model.build ?? {};
-  const out: string[] = [];
-  if ((b.reuseFactor ?? 1) !== 1) out.push(`/build/reuseFactor: ${b.reuseFactor} is ignored; the kernels are fully parallel (reuse factor 1)`);
-  if ((b.strategy ?? 'latency') !== 'latency') out.push(`/build/strategy: "${b.strategy}" is ignored; the kernels use the latency strategy`);
-  return out;
+/** Build hints are honoured or refused (project-view.ts); nothing to warn about. */
+function buildWarnings(_model: PreparedModel['model']): string[] {
+  return [];
 }

@@ -9,22 +9,13 @@ import { sparseActivationEmitter } from './layers/sparse-activation';
 import { sparseConv2dEmitter } from './layers/sparse-conv2d';
 import { sparseFlattenEmitter } from './layers/sparse-flatten';
 import { sparsePooling2dEmitter } from './layers/sparse-pooling2d';
-import type { LayerEmitter } from './layer-emitter';
+import type { BuiltinOpType } from '@sparsepixels/ir';
+import type { BuiltinEmitter, LayerEmitter } from './layer-emitter';
 
-/** The IR v1 ops (ir/src/ops/builtin.ts); every one must have an emitter (checked by the compiler). */
-export type BuiltinOpType =
-  | 'InputReduce'
-  | 'SparseConv2D'
-  | 'SparseActivation'
-  | 'SparsePooling2D'
-  | 'SparseFlatten'
-  | 'Dense'
-  | 'Activation'
-  | 'Conv2D'
-  | 'AveragePooling2D'
-  | 'Flatten';
-
-/** The built-in emitters, one per op, in the IR's order. */
+/**
+ * The built-in emitters, one per op, in the IR's order. BuiltinOpType comes from ir's op registry,
+ * so an op added there without an emitter here fails typecheck (each entry is also typed by its op).
+ */
 export const BUILTIN_EMITTERS = Object.freeze({
   InputReduce: inputReduceEmitter,
   SparseConv2D: sparseConv2dEmitter,
@@ -36,7 +27,7 @@ export const BUILTIN_EMITTERS = Object.freeze({
   Conv2D: conv2dEmitter,
   AveragePooling2D: averagePooling2dEmitter,
   Flatten: flattenEmitter,
-} satisfies Record<BuiltinOpType, LayerEmitter>);
+} satisfies { readonly [T in BuiltinOpType]: BuiltinEmitter<T> });
 
 const added = new Map<string, LayerEmitter>();
 
@@ -46,7 +37,10 @@ const added = new Map<string, LayerEmitter>();
  */
 export function registerEmitter(emitter: LayerEmitter): () => void {
   if (findEmitter(emitter.op)) {
-    throw new SparsePixelsError('SP_HLS_DUPLICATE_EMITTER', `an emitter for op "${emitter.op}" is already registered`);
+    throw new SparsePixelsError(
+      'SP_HLS_DUPLICATE_EMITTER',
+      `an emitter for op "${emitter.op}" is already registered`,
+    );
   }
   added.set(emitter.op, emitter);
   return () => {

@@ -26,7 +26,11 @@ const DECIMAL = /^([+-]?)(\d+)(?:\.(\d*))?$/;
 export function exactDecimalToRaw(text: string, frac: number, where?: string): bigint {
   const m = DECIMAL.exec(text);
   if (!m) {
-    throw new SparsePixelsError('SP_CSIM_VALUE', `"${text}" is not a plain decimal number (expected e.g. -1.25)`, where);
+    throw new SparsePixelsError(
+      'SP_CSIM_VALUE',
+      `"${text}" is not a plain decimal number (expected e.g. -1.25)`,
+      where,
+    );
   }
   const digits = m[3] ?? '';
   let num = BigInt(m[2] + digits);

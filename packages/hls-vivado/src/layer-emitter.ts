@@ -1,5 +1,13 @@
 import type { FixedType } from '@sparsepixels/core';
-import type { LayerIR } from '@sparsepixels/ir';
+import type {
+  AnyAttrs,
+  AnyLayerIR,
+  AttrsOfType,
+  BuildIR,
+  BuiltinOpType,
+  LayerOfType,
+  ResolvedPrecision,
+} from '@sparsepixels/ir';
 
 /** A C++ array the top function passes between layers. */
 export interface TensorVar {
@@ -12,22 +20,36 @@ export interface TensorVar {
   readonly size: number;
   /** Logical shape: [H, W, C] or [n]. */
   readonly shape: readonly number[];
-  /** Sparse tensors: slot count and the hash array (`layer3_hash`, 2 * slots `hash_t` values). */
-  readonly slots?: number;
+  /** Sparse tensors: slot capacity and the hash array (`layer3_hash`, 2 * nMax `hash_t` values). */
+  readonly nMax?: number;
   readonly hash?: string;
 }
 
-/** What an emitter sees of its layer, and how it declares typedefs and constant arrays. */
-export interface LayerContext {
-  readonly layer: LayerIR;
+/**
+ * What an emitter sees of its layer (from the PreparedModel: typed layer, resolved attributes,
+ * parsed precisions), and how it declares typedefs and constant arrays.
+ */
+export interface LayerContext<L = AnyLayerIR, A = AnyAttrs> {
+  readonly layer: L;
+  /** The layer's attributes with their defaults filled in. */
+  readonly attrs: A;
   /** hls4ml-style index: the input is 1, layers count from 2. */
   readonly index: number;
   readonly input: TensorVar;
   readonly output: TensorVar;
   /** Resolved precisions of the layer (result always; accum/weight/bias/table when used). */
-  readonly precision: { readonly [key: string]: FixedType };
+  readonly precision: ResolvedPrecision;
   /** Typedef name of the slot coordinates (sparse models). */
   readonly hashType: string;
+  /** Reuse factor in force for this layer (its `build.reuseFactor`, else the model's; 1 when the emitter has no `reuse`). */
+  readonly reuseFactor: number;
+  /** The model's build settings. */
+  readonly build: BuildIR;
+  /**
+   * Adds a scalar input port to the top function (after the input array) and returns its name;
+   * `tbValue` is the C++ expression the test bench passes.
+   */
+  topInput(spec: { readonly name: string; readonly type: string; readonly tbValue: string }): string;
   /** Declares `typedef <type> <name>;` in defines.h and returns the name. */
   typedef(name: string, type: FixedType, comment: string): string;
   /**
@@ -53,12 +75,19 @@ export interface ConstantSpec {
  * partial rendering the config struct when `section` is "config" and the call when it is "call";
  * it sees the common fields (index, name, op, config, in, out, hashType) plus what `view` returns.
  */
-export interface LayerEmitter {
+export interface LayerEmitter<L = AnyLayerIR, A = AnyAttrs> {
   readonly op: string;
   /** nnet_utils headers the call needs (e.g. `sp_sparse_conv2d.h`). */
   readonly headers: readonly string[];
+  /** True when the kernel honours a reuse factor > 1 (others refuse a per-layer one). */
+  readonly reuse?: boolean;
   /** The partial's source. */
   template(): string;
   /** Op-specific template fields; may declare typedefs and constants through the context. */
-  view(ctx: LayerContext): Record<string, unknown>;
+  view(ctx: LayerContext<L, A>): Record<string, unknown>;
 }
+
+/** The emitter of built-in op T: its view gets T's typed layer and attributes. */
+export type BuiltinEmitter<T extends BuiltinOpType> = LayerEmitter<LayerOfType<T>, AttrsOfType<T>> & {
+  readonly op: T;
+};

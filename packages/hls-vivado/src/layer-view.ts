@@ -1,5 +1,5 @@
-import { fracBits, parseType, SparsePixelsError, type FixedType } from '@sparsepixels/core';
-import { getOp, type LayerIR } from '@sparsepixels/ir';
+import { fracBits, type FixedType } from '@sparsepixels/core';
+import type { LayerIR, PreparedLayer } from '@sparsepixels/ir';
 import type { LayerContext, TensorVar } from './layer-emitter';
 
 /** Declares a typedef and returns its name (see LayerContext.typedef). */
@@ -15,45 +15,23 @@ export function hashBits(max: number): number {
   return Math.max(1, Math.ceil(Math.log2(max + 1)));
 }
 
-export function product(shape: readonly number[]): number {
-  return shape.reduce((a, b) => a * b, 1);
-}
-
 /**
- * The output array of a layer: `layerN_out` of type `layerN_t` (`result_t`, or `result<k>_t` when
- * the model has several outputs, for a model output); sparse outputs also get `layerN_hash`.
+ * The output array of a prepared layer: `layerN_out` of type `layerN_t` (`result_t`, or
+ * `result<k>_t` when the model has several outputs, for a model output); sparse outputs also get
+ * `layerN_hash`. Shape, size and type come from the PreparedModel.
  */
-export function outputVar(layer: LayerIR, index: number, outIndex: number, nOutputs: number, typedef: DeclareTypedef): TensorVar {
-  const info = layer.output;
-  const result = layer.precision?.result;
-  if (!info || !result || result === 'auto') {
-    throw new SparsePixelsError(
-      'SP_HLS_PRECISION',
-      'the layer has no inferred shape or result type (the model must go through prepareModel first)',
-      `layer "${layer.name}"`,
-    );
-  }
-  const fixed = parseType(result);
+export function outputVar(p: PreparedLayer<LayerIR>, index: number, outIndex: number, nOutputs: number, typedef: DeclareTypedef): TensorVar {
+  const out = p.output;
+  const fixed = p.precision.result;
   const typeName = outIndex < 0 ? `layer${index}_t` : nOutputs === 1 ? 'result_t' : `result${outIndex}_t`;
-  const sparse = info.slots !== undefined;
-  const channels = info.shape[info.shape.length - 1] ?? 1;
   return {
     var: `layer${index}_out`,
-    type: typedef(typeName, fixed, `${layer.name} result`),
+    type: typedef(typeName, fixed, `${p.layer.name} result`),
     fixed,
-    size: sparse ? info.slots! * channels : product(info.shape),
-    shape: info.shape,
-    ...(sparse ? { slots: info.slots, hash: getOp(layer.op).outputKind === 'sparse' ? `layer${index}_hash` : undefined } : {}),
+    size: out.size,
+    shape: out.shape,
+    ...(out.kind === 'sparse' ? { nMax: out.nMax, hash: `layer${index}_hash` } : {}),
   };
-}
-
-/** The resolved precisions of a prepared layer, parsed. */
-export function parsePrecisions(layer: LayerIR): Record<string, FixedType> {
-  const out: Record<string, FixedType> = {};
-  for (const [key, value] of Object.entries(layer.precision ?? {})) {
-    if (value && value !== 'auto') out[key] = parseType(value);
-  }
-  return out;
 }
 
 /**
@@ -61,10 +39,10 @@ export function parsePrecisions(layer: LayerIR): Record<string, FixedType> {
  * input/output variables), the local buffers the top function declares, the trace calls, and the
  * emitter's own fields.
  */
-export function layerView(ctx: LayerContext, fields: Record<string, unknown>, isOutput: boolean, hashWidth: number) {
+export function layerView(ctx: LayerContext<LayerIR>, fields: Record<string, unknown>, isOutput: boolean, hashWidth: number) {
   const { layer, index, input, output } = ctx;
   const hashOut = output.hash;
-  const hashSize = 2 * (output.slots ?? 0);
+  const hashSize = 2 * (output.nMax ?? 0);
   const buffers = [
     ...(isOutput ? [] : [{ type: output.type, var: output.var, size: output.size }]),
     ...(hashOut ? [{ type: ctx.hashType, var: hashOut, size: hashSize }] : []),
@@ -81,8 +59,9 @@ export function layerView(ctx: LayerContext, fields: Record<string, unknown>, is
     partial: `layer/${layer.op}`,
     config: `config${index}`,
     hashType: ctx.hashType,
-    in: { var: input.var, type: input.type, hash: input.hash ?? '' },
-    out: { var: output.var, type: output.type, hash: hashOut ?? '' },
+    in: { var: input.var, type: input.type, hash: input.hash ?? '', size: input.size },
+    out: { var: output.var, type: output.type, hash: hashOut ?? '', size: output.size },
+    isOutput,
     buffers,
     trace,
     ...fields,

@@ -13,13 +13,20 @@ import { SparsePixelsError } from '@sparsepixels/core';
 export function findPackageRoot(from: string, name: string): string {
   for (let dir = dirname(fileURLToPath(from)); ; dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name) return dir;
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name
+    )
+      return dir;
     if (dirname(dir) === dir) break;
   }
   try {
     return dirname(createRequire(join(process.cwd(), 'index.js')).resolve(`${name}/package.json`));
   } catch {
-    throw new SparsePixelsError('SP_HLS_INCLUDE', `cannot find the folder of package ${name} (looked above ${from} and from ${process.cwd()})`);
+    throw new SparsePixelsError(
+      'SP_HLS_INCLUDE',
+      `cannot find the folder of package ${name} (looked above ${from} and from ${process.cwd()})`,
+    );
   }
 }
 

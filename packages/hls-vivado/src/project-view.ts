@@ -1,9 +1,9 @@
-import { apUint, formatType, parseType, SparsePixelsError, type FixedType } from '@sparsepixels/core';
-import { getOp, type LayerIR, type ModelIR } from '@sparsepixels/ir';
+import { apUint, formatType, SparsePixelsError, type FixedType } from '@sparsepixels/core';
+import type { LayerIR, ModelIR, PreparedLayer, PreparedModel } from '@sparsepixels/ir';
 import { constantView, type ConstantView } from './constant-view';
 import { findEmitter, listEmitterOps } from './emitters';
 import type { LayerContext, TensorVar } from './layer-emitter';
-import { hashBits, layerView, outputVar, parsePrecisions, printParams, product } from './layer-view';
+import { hashBits, layerView, outputVar, printParams } from './layer-view';
 import { cIdentifier, checkProjectName } from './names';
 import type { ToolProfile } from './tool-profile';
 
@@ -25,6 +25,12 @@ export interface ProjectView {
   readonly weights: readonly ConstantView[];
   readonly layers: readonly Record<string, unknown>[];
   readonly interfacePorts: string;
+  /** Scalar input ports after the input array (e.g. the run-time InputReduce threshold). */
+  readonly scalarInputs: readonly {
+    readonly name: string;
+    readonly type: string;
+    readonly tbValue: string;
+  }[];
 }
 
 const HASH_TYPE = 'sparse_hash_t';
@@ -35,10 +41,11 @@ class ViewBuilder {
   readonly weights: ConstantView[] = [];
   readonly headers = new Set<string>();
   readonly tensors = new Map<string, TensorVar>();
+  readonly scalarInputs: { name: string; type: string; tbValue: string }[] = [];
   hashWidth = 1;
 
   constructor(
-    private readonly model: ModelIR,
+    private readonly prepared: PreparedModel,
     private readonly profile: ToolProfile,
   ) {}
 
@@ -54,29 +61,29 @@ class ViewBuilder {
 
   /** The top function's input array, and the slot coordinate type if the model is sparse. */
   input() {
-    const { input } = this.model;
-    const fixed = parseType(input.type);
+    const { name, type: fixed, tensor } = this.prepared.input;
     const view = {
-      var: cIdentifier(input.name),
-      type: this.typedef('input_t', fixed, `input ${input.name}`),
+      var: cIdentifier(name),
+      type: this.typedef('input_t', fixed, `input ${name}`),
       fixed,
-      size: product(input.shape),
-      shape: input.shape,
+      size: tensor.size,
+      shape: tensor.shape,
       cppType: formatType(fixed),
-      shapeText: input.shape.join('x'),
+      shapeText: tensor.shape.join('x'),
     };
-    this.tensors.set(input.name, view);
-    const [h = 1, w = 1] = input.shape;
+    this.tensors.set(name, view);
+    const [h = 1, w = 1] = tensor.shape;
     this.hashWidth = hashBits(Math.max(h, w));
-    if (this.model.layers.some((l) => getOp(l.op).sparse)) {
+    if (this.prepared.layers.some((l) => l.op.sparse)) {
       this.typedef(HASH_TYPE, apUint(this.hashWidth), 'slot coordinates (1-based row, column)');
     }
     return view;
   }
 
   /** One layer: its emitter's view plus the common fields (index = position + 2, as hls4ml counts). */
-  layer(layer: LayerIR, position: number): Record<string, unknown> {
-    const index = position + 2;
+  layer(p: PreparedLayer<LayerIR>): Record<string, unknown> {
+    const { layer } = p;
+    const index = p.index + 2;
     const emitter = findEmitter(layer.op);
     if (!emitter) {
       throw new SparsePixelsError(
@@ -88,15 +95,24 @@ class ViewBuilder {
     emitter.headers.forEach((h) => this.headers.add(h));
     const input = this.tensors.get(layer.inputs[0] ?? '');
     if (!input) throw new SparsePixelsError('SP_HLS_GRAPH', `input "${layer.inputs[0]}" is unknown`, `layer "${layer.name}"`);
-    const outIndex = this.model.outputs.indexOf(layer.name);
-    const output = outputVar(layer, index, outIndex, this.model.outputs.length, this.typedef);
+    const outputs = this.prepared.model.outputs;
+    const outIndex = outputs.indexOf(layer.name);
+    const output = outputVar(p, index, outIndex, outputs.length, this.typedef);
     this.tensors.set(layer.name, output);
-    const ctx: LayerContext = {
+    const ctx: LayerContext<LayerIR> = {
       layer,
+      attrs: p.attrs,
       index,
+      reuseFactor: reuseFactorOf(layer, this.prepared.model, emitter.reuse === true),
+      build: this.prepared.model.build ?? {},
+      topInput: (spec) => {
+        const name = cIdentifier(spec.name);
+        this.scalarInputs.push({ ...spec, name });
+        return name;
+      },
       input,
       output,
-      precision: parsePrecisions(layer),
+      precision: p.precision,
       hashType: HASH_TYPE,
       typedef: this.typedef,
       constant: (spec) => {
@@ -108,12 +124,39 @@ class ViewBuilder {
   }
 }
 
-/** Builds the template view of a prepared model (every precision concrete, shapes inferred). */
-export function buildProjectView(model: ModelIR, profile: ToolProfile): ProjectView {
+/**
+ * The reuse factor of a layer: its own `build.reuseFactor`, else the model's. The model-wide value
+ * applies to the ops whose kernels share multipliers (Dense, SparseConv2D); a layer's own value on
+ * another op is refused. A strategy other than "latency" is refused (no resource-strategy kernels).
+ */
+function reuseFactorOf(layer: LayerIR, model: ModelIR, supported: boolean): number {
+  const where = `layer "${layer.name}"`;
+  const strategy = layer.build?.strategy ?? model.build?.strategy ?? 'latency';
+  if (strategy !== 'latency') {
+    throw new SparsePixelsError(
+      'SP_HLS_UNSUPPORTED',
+      `strategy "${strategy}" is not supported by the HLS backends (latency strategy only); share multipliers with reuseFactor`,
+      layer.build?.strategy ? where : '/build/strategy',
+    );
+  }
+  const own = layer.build?.reuseFactor;
+  if (own !== undefined && own > 1 && !supported) {
+    throw new SparsePixelsError(
+      'SP_HLS_UNSUPPORTED',
+      `reuseFactor ${own}: op ${layer.op} has no reuse-factor kernel (Dense and SparseConv2D have)`,
+      where,
+    );
+  }
+  return supported ? (own ?? model.build?.reuseFactor ?? 1) : 1;
+}
+
+/** Builds the template view of a prepared model (its parsed types and tensors, no re-parsing). */
+export function buildProjectView(prepared: PreparedModel, profile: ToolProfile): ProjectView {
+  const { model } = prepared;
   const project = checkProjectName(model.build?.project ?? 'myproject');
-  const b = new ViewBuilder(model, profile);
+  const b = new ViewBuilder(prepared, profile);
   const input = b.input();
-  const layers = model.layers.map((layer, k) => b.layer(layer, k));
+  const layers = prepared.layers.map((p) => b.layer(p));
   const outputs = model.outputs.map((name) => {
     const t = b.tensors.get(name)!;
     return { ...t, cpp: formatType(t.fixed), print: printParams(t.fixed) };
@@ -128,6 +171,7 @@ export function buildProjectView(model: ModelIR, profile: ToolProfile): ProjectV
     headers: [...b.headers].sort(),
     weights: b.weights,
     layers,
-    interfacePorts: [input.var, ...outputs.map((o) => o.var)].join(','),
+    interfacePorts: [input.var, ...b.scalarInputs.map((p) => p.name), ...outputs.map((o) => o.var)].join(','),
+    scalarInputs: b.scalarInputs,
   };
 }

@@ -1,5 +1,5 @@
 import { fracBits, SparsePixelsError } from '@sparsepixels/core';
-import { toInputEvents, type InputEvents, type ModelIR } from '@sparsepixels/ir';
+import { toInputEvents, type InputEvents, type PreparedModel } from '@sparsepixels/ir';
 import { rawToExactDecimal } from './exact-decimal';
 import type { OutputSpec } from './csim/parse-results';
 import { interpretEvents } from './csim/reference';
@@ -82,16 +82,21 @@ export function parseInputEvents(text: string, eventSize: number, file: string, 
 }
 
 /** Output lines in the test bench's format: every output's values as exact decimals. */
-export function formatOutputs(raws: readonly (readonly (readonly bigint[])[])[], outputs: readonly OutputSpec[]): string {
+export function formatOutputs(
+  raws: readonly (readonly (readonly bigint[])[])[],
+  outputs: readonly OutputSpec[],
+): string {
   const lines = raws.map((event) =>
-    event.map((values, o) => values.map((r) => rawToExactDecimal(r, fracBits(outputs[o]!.type))).join(' ')).join(' '),
+    event
+      .map((values, o) => values.map((r) => rawToExactDecimal(r, fracBits(outputs[o]!.type))).join(' '))
+      .join(' '),
   );
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
 /** tb_output_predictions.dat: the interpreter's outputs, computed and written a batch at a time. */
 export function writeOutputPredictions(
-  model: ModelIR,
+  prepared: PreparedModel,
   events: InputEvents,
   outputs: readonly OutputSpec[],
   write: (chunk: string) => void,
@@ -101,7 +106,7 @@ export function writeOutputPredictions(
   for (let start = 0; start < events.count; start += batch) {
     const n = Math.min(batch, events.count - start);
     const x = Float64Array.from(events.read(start, n));
-    write(formatOutputs(interpretEvents(model, x, events.eventSize).outputs, outputs));
+    write(formatOutputs(interpretEvents(prepared, x, events.eventSize).outputs, outputs));
     onBatch(start + n);
   }
 }

@@ -33,6 +33,8 @@ export interface PragmaSpellings {
   readonly interface: string;
   readonly dataflow: string;
   readonly pipeline: string;
+  /** Followed by ` port=<x>`: an AXI-stream port (io_stream). */
+  readonly stream: string;
 }
 
 export interface ProjectFileSpec {

@@ -29,6 +29,7 @@ export const vivadoProfile: ToolProfile = Object.freeze({
     interface: '#pragma HLS INTERFACE ap_vld',
     dataflow: '#pragma HLS DATAFLOW',
     pipeline: '#pragma HLS PIPELINE',
+    stream: '#pragma HLS INTERFACE axis',
   }),
   usage: Object.freeze([
     '    vivado_hls -f build_prj.tcl "csim=1 synth=1 cosim=0 validation=0 export=0 vsynth=0"',

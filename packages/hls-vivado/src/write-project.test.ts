@@ -60,7 +60,11 @@ describe('writeProject', () => {
 
   it('leaves nothing behind when a copy fails', () => {
     expect(() =>
-      writeProject(join(dir, 'prj'), [{ path: 'a', content: '1' }], [{ from: join(dir, 'missing'), to: 'x' }]),
+      writeProject(
+        join(dir, 'prj'),
+        [{ path: 'a', content: '1' }],
+        [{ from: join(dir, 'missing'), to: 'x' }],
+      ),
     ).toThrow(/cannot write the project: /);
     expect(readdirSync(dir)).toEqual([]);
   });

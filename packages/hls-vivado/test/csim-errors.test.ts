@@ -22,15 +22,22 @@ describe('runCsim on a broken project', () => {
     const header = join(dir, 'firmware/nnet_utils/sp_sparse_pool2d.h');
     const text = readFileSync(header, 'utf8');
     expect(text).toContain('(1024 / CONFIG_T::pool_size) / 1024.0');
-    writeFileSync(header, text.replace('(1024 / CONFIG_T::pool_size) / 1024.0', '(1000 / CONFIG_T::pool_size) / 1024.0'));
+    writeFileSync(
+      header,
+      text.replace('(1024 / CONFIG_T::pool_size) / 1024.0', '(1000 / CONFIG_T::pool_size) / 1024.0'),
+    );
     const r = await vivadoBackend.csim(dir, { optLevel: '-O1' });
     expect(r.bitExact).toBe(false);
     expect(r.mismatchCount).toBeGreaterThan(0);
     expect(r.divergences.length).toBeGreaterThan(0);
     for (const d of r.divergences) expect([d.layer, d.kind]).toEqual(['pool1', 'out']);
     const report = formatCsimReport(r);
-    expect(report.split('\n')[0]).toMatch(/^C simulation differs from the interpreter: \d+ output values over 12 events$/);
-    expect(report).toMatch(/event \d+: first difference at layer "pool1" out\[\d+\]: interpreter [\d.]+, csim [\d.]+/);
+    expect(report.split('\n')[0]).toMatch(
+      /^C simulation differs from the interpreter: \d+ output values over 12 events$/,
+    );
+    expect(report).toMatch(
+      /event \d+: first difference at layer "pool1" out\[\d+\]: interpreter [\d.]+, csim [\d.]+/,
+    );
   });
 
   it('counts every mismatch per output, beyond the 100 it lists, the same in batches as at once', async () => {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getOp, IRValidationError, registerOp } from '@sparsepixels/ir';
+import { getOp, IRValidationError, registerOp, type OutsideOpType } from '@sparsepixels/ir';
 import { afterAll, describe, expect, it } from 'vitest';
 import { vivadoBackend } from '../src';
 import { smallSparseModel } from '../src/testing';
@@ -20,11 +20,13 @@ async function emitError(doc: unknown, dir: string, force = false): Promise<Erro
 describe('vivado emit refuses bad input', () => {
   it('an IR that fails validation', async () => {
     const doc = smallSparseModel();
-    doc.layers[1]!.op = 'SparseConv2d';
+    (doc.layers[1] as { op: string }).op = 'SparseConv2d'; // a misspelt op: not a typed layer any more
     const dir = join(root, 'invalid');
     const err = await emitError(doc, dir);
     expect(err).toBeInstanceOf(IRValidationError);
-    expect(err.message).toMatch(/^\d+ errors? in the model; first: .*unknown op 'SparseConv2d'.*did you mean 'SparseConv2D'/);
+    expect(err.message).toMatch(
+      /^\d+ errors? in the model; first: .*unknown op 'SparseConv2d'.*did you mean 'SparseConv2D'/,
+    );
     expect(existsSync(dir)).toBe(false);
   });
 
@@ -32,7 +34,7 @@ describe('vivado emit refuses bad input', () => {
     const unregister = registerOp({ ...getOp('Flatten'), type: 'MyFlatten', description: 'an outside op' });
     try {
       const doc = smallSparseModel();
-      doc.layers.splice(5, 0, { name: 'again', op: 'MyFlatten', inputs: ['flat'] });
+      doc.layers.splice(5, 0, { name: 'again', op: 'MyFlatten' as OutsideOpType, inputs: ['flat'] });
       doc.layers[6]!.inputs = ['again'];
       expect(vivadoBackend.supportsOp('MyFlatten')).toBe(false);
       const dir = join(root, 'unsupported');
@@ -62,15 +64,19 @@ describe('vivado emit refuses bad input', () => {
     const doc = { ...smallSparseModel(), build: { project: 'my-project' } };
     const dir = join(root, 'badname');
     const err = await emitError(doc, dir);
-    expect(err.message).toMatchInlineSnapshot(`"1 error in the model; first: SP2001 error /build/project: "my-project" is not a valid name: use letters, digits and '_', not starting with a digit"`);
+    expect(err.message).toMatchInlineSnapshot(
+      `"1 error in the model; first: SP2001 error /build/project: "my-project" is not a valid name: use letters, digits and '_', not starting with a digit"`,
+    );
     expect(existsSync(dir)).toBe(false);
   });
 
-  it('io_stream, which the kernels do not implement', async () => {
+  it('io_stream for a sparse model (the sparse kernels are io_parallel only)', async () => {
     const doc = { ...smallSparseModel(), build: { ioType: 'io_stream' } };
     const dir = join(root, 'stream');
     const err = await emitError(doc, dir);
-    expect(err.message).toMatchInlineSnapshot(`"/build/ioType: ioType "io_stream" is not supported by the vivado backend; use io_parallel"`);
+    expect(err.message).toMatchInlineSnapshot(
+      `"/build/ioType: ioType "io_stream" is supported by the vivado backend for standard CNNs only; layer "reduce" (InputReduce) is sparse: use io_parallel"`,
+    );
     expect(existsSync(dir)).toBe(false);
     expect(readdirSync(root).filter((f) => f.startsWith('.'))).toEqual([]); // no temporary folders left
   });

@@ -41,13 +41,21 @@ describe('vivado project for a small sparse model', async () => {
     `);
   });
 
-  it.each([...tree.keys()].filter((f) => f !== 'model.ir.json'))('%s matches its golden file', async (file) => {
-    await expect(tree.get(file)).toMatchFileSnapshot(`golden/vivado/${file}`);
-  });
+  it.each([...tree.keys()].filter((f) => f !== 'model.ir.json'))(
+    '%s matches its golden file',
+    async (file) => {
+      await expect(tree.get(file)).toMatchFileSnapshot(`golden/vivado/${file}`);
+    },
+  );
 
   it('copies the shared headers verbatim', () => {
-    const headers = listFiles(first.outDir).filter((f) => f.startsWith('firmware/nnet_utils/') || f.startsWith('firmware/ap_types/'));
-    const source = [...listFiles(join(hlsIncludeDir(), 'ap_types')).map((f) => `firmware/ap_types/${f}`), ...listFiles(join(hlsIncludeDir(), 'nnet_utils')).map((f) => `firmware/nnet_utils/${f}`)];
+    const headers = listFiles(first.outDir).filter(
+      (f) => f.startsWith('firmware/nnet_utils/') || f.startsWith('firmware/ap_types/'),
+    );
+    const source = [
+      ...listFiles(join(hlsIncludeDir(), 'ap_types')).map((f) => `firmware/ap_types/${f}`),
+      ...listFiles(join(hlsIncludeDir(), 'nnet_utils')).map((f) => `firmware/nnet_utils/${f}`),
+    ];
     expect(headers).toEqual(source.sort());
   });
 
@@ -57,7 +65,10 @@ describe('vivado project for a small sparse model', async () => {
   });
 
   it('simulates bit-exactly with g++ (C++11, warnings as errors)', async () => {
-    const r = await vivadoBackend.csim(first.outDir, { optLevel: '-O1', extraFlags: [...STRICT_FLAGS, '-std=c++11'] });
+    const r = await vivadoBackend.csim(first.outDir, {
+      optLevel: '-O1',
+      extraFlags: [...STRICT_FLAGS, '-std=c++11'],
+    });
     expect(r.events).toBe(12);
     expect(r.bitExact, formatCsimReport(r)).toBe(true);
   });

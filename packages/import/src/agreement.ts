@@ -1,4 +1,5 @@
-import { createFloatInterpreter, createInterpreter, type ModelIR } from '@sparsepixels/ir';
+import { createFloatInterpreter, createInterpreter, prepareModel, type ModelIR, type PreparedModel } from '@sparsepixels/ir';
+import { irRead } from './ir-build/ir-builder';
 
 const CHUNK = 512;
 
@@ -13,15 +14,18 @@ export function decide(values: ArrayLike<number>, e: number, units: number, logi
 /** Whether the model's last layer is a probability head (sigmoid/softmax) or gives logits. */
 export function hasProbabilityHead(m: ModelIR): boolean {
   const last = m.layers.find((l) => l.name === m.outputs[0]);
-  const a = last?.attrs?.['activation'];
-  return last?.op === 'Activation' && (a === 'sigmoid' || a === 'softmax');
+  return last?.op === 'Activation' && irRead.hasTables(last);
 }
 
-/** Class decisions of every event: the bit-exact interpreter (firmware) or the float one (Keras semantics). */
-export function modelDecisions(m: ModelIR, x: Float64Array, count: number, firmware: boolean): Int32Array {
-  const run = firmware ? createInterpreter(m) : createFloatInterpreter(m);
+/**
+ * Class decisions of every event: the bit-exact interpreter (firmware) or the float one (Keras
+ * semantics). A PreparedModel is not prepared again.
+ */
+export function modelDecisions(m: ModelIR | PreparedModel, x: Float64Array, count: number, firmware: boolean): Int32Array {
+  const prepared = prepareModel(m);
+  const run = firmware ? createInterpreter(prepared) : createFloatInterpreter(prepared);
   const size = run.inputSize;
-  const logits = !hasProbabilityHead(m);
+  const logits = !hasProbabilityHead(prepared.model);
   const out = new Int32Array(count);
   for (let s = 0; s < count; s += CHUNK) {
     const n = Math.min(CHUNK, count - s);

@@ -1,4 +1,4 @@
-import { formatType, parseType } from '@sparsepixels/core';
+import { formatType, fracBits, parseType } from '@sparsepixels/core';
 import { formatDiagnostic, prepareModel, type BuildIR, type LayerIR, type ModelIR } from '@sparsepixels/ir';
 import { agreementOf, agreementText, modelDecisions, type Agreement } from './agreement';
 import { architectureModel, fillArchitectureWeights } from './architectures';
@@ -6,10 +6,12 @@ import { calibrateInputType, type CalibrationResult, type CalibrationStep } from
 import { applyHlsConfig } from './hls-config/apply-hls-config';
 import { floatWeightType, readHlsConfig, type HlsConfig } from './hls-config/read-hls-config';
 import { importError } from './import-error';
-import { toDocument } from './ir-build/ir-builder';
-import { convertGraph } from './keras/convert-graph';
+import { refinementGap, refinementMessage, refiningType } from './input-reduce-cast';
+import { irRead, isMaxPooling, toDocument } from './ir-build/ir-builder';
+import { convertGraph, type ReduceQuantizer } from './keras/convert-graph';
 import { floatTypes } from './keras/converters/mac';
 import { readModelFile } from './keras/read-model-file';
+import { snapThresholds } from './snap-threshold';
 import { sparsifyLayers } from './sparsify';
 
 /** Events for calibration or for the agreement report: count events of the model's input size, flattened. */
@@ -61,6 +63,7 @@ interface Imported {
   inputName: string;
   inputShape: readonly number[];
   inputType?: string;
+  reduceQuantizer?: ReduceQuantizer;
   layers: LayerIR[];
   output: string;
   warnings: string[];
@@ -85,22 +88,24 @@ async function readImported(file: string, o: ImportOptions, hls: HlsConfig | und
   for (const kl of model.layers)
     if (kl.className === 'InputReduce' && (kl.config['threshold'] === null || kl.config['threshold'] === undefined) && g.inputType?.signed)
       throw importError(`layer "${kl.name}" (InputReduce)`, 'threshold None keeps negative pixels (x != 0); the IR keeps x > threshold: give a non-negative input type');
-  return { ...base, name: g.name, inputName: g.inputName, inputShape: g.inputShape, ...(g.inputType ? { inputType: formatType(g.inputType) } : {}), layers: g.layers, output: g.output, warnings: [...g.warnings], fromArchitecture: false };
+  return { ...base, name: g.name, inputName: g.inputName, inputShape: g.inputShape, ...(g.inputType ? { inputType: formatType(g.inputType) } : {}), ...(g.reduceQuantizer ? { reduceQuantizer: g.reduceQuantizer } : {}), layers: g.layers, output: g.output, warnings: [...g.warnings], fromArchitecture: false };
 }
 
 function dropHead(layers: LayerIR[], output: string): { layers: LayerIR[]; output: string } {
   const last = layers[layers.length - 1];
-  const a = last?.attrs?.['activation'];
-  if (!last || last.name !== output || last.op !== 'Activation' || (a !== 'sigmoid' && a !== 'softmax'))
+  if (!last || last.name !== output || last.op !== 'Activation' || !irRead.hasTables(last))
     throw importError('--logits', 'the model does not end in a sigmoid/softmax activation');
   return { layers: layers.slice(0, -1), output: last.inputs[0]! };
 }
 
 /** Refuses layers the IR cannot hold (standard max pooling exists only sparse). */
 function checkOps(layers: readonly LayerIR[]): void {
-  const max = layers.find((l) => l.op === 'MaxPooling2D');
+  const max = layers.find(isMaxPooling);
   if (max) throw importError(`layer "${max.name}" (MaxPooling2D)`, 'standard max pooling has no IR op; sparsify the model (--n-max) or use average pooling');
 }
+
+/** Input type of the float reference model: the float interpreter ignores it; narrow keeps inferred types small. */
+const FLOAT_REFERENCE_INPUT = 'ap_fixed<2,2>';
 
 /**
  * Reads a Keras model file (.keras from Keras 2.13+/3 with QKeras, HGQ2 or sparsepixels layers; a
@@ -122,7 +127,7 @@ export async function importModel(file: string, options: ImportOptions = {}): Pr
   if (hls) {
     const applied = applyHlsConfig(layers, hls, im.inputName, inputType !== undefined);
     layers = applied.layers;
-    build = applied.build;
+    if (Object.keys(applied.build).length) build = applied.build;
     warnings.push(...applied.warnings);
     if (applied.inputType && !inputType) {
       inputType = applied.inputType;
@@ -145,29 +150,47 @@ export async function importModel(file: string, options: ImportOptions = {}): Pr
   else if (o.threshold !== undefined) throw importError('--threshold', 'needs --n-max (the threshold is that of the InputReduce put in front when sparsifying)');
   checkOps(layers);
   if (o.logits) ({ layers, output } = dropHead(layers, output));
-  const doc = (type: string, ls = layers, out = output) =>
-    toDocument({ name: o.name ?? im.name, inputName: im.inputName, inputShape: im.inputShape, inputType: type, layers: ls, outputs: [out], ...(build ? { build } : {}) });
+  // firmware documents compare with the threshold snapped to the input grid; the float reference keeps Keras' threshold
+  const doc = (type: string, ls = layers, out = output, firmware = true) =>
+    toDocument({
+      name: o.name ?? im.name,
+      inputName: im.inputName,
+      inputShape: im.inputShape,
+      inputType: type,
+      layers: firmware ? snapThresholds(ls, type) : ls,
+      outputs: [out],
+      ...(build ? { build } : {}),
+    });
+  const rq = im.reduceQuantizer;
   let calibration: CalibrationResult | undefined;
   if (o.calibrate) {
     if (inputType && source !== 'option') throw importError('--calibrate', `the input type is given already (${inputType}, from the ${source})`);
     if (o.inputType) throw importError('--calibrate', 'give either --input-type or --calibrate');
     checkOps(floatLayers);
-    calibration = calibrateInputType((t) => doc(t), o.calibrate.x, o.calibrate.count, o.onCalibrationStep);
+    const candidate = rq ? (f: number, i: number, neg: boolean) => refiningType(rq.type, f, i, neg) : undefined;
+    calibration = calibrateInputType((t) => doc(t), doc(FLOAT_REFERENCE_INPUT, floatLayers, floatOutput, false), o.calibrate.x, o.calibrate.count, o.onCalibrationStep, candidate);
     inputType = calibration.type;
     source = 'calibration';
     if (!calibration.reached) warnings.push(`no input width up to 24 fraction bits reaches 99.5 % agreement on ${o.calibrate.source}; using the widest, ${inputType}`);
   }
-  if (!inputType)
+  if (!inputType) {
+    if (rq)
+      throw importError(file, `the model quantizes the pixels InputReduce keeps (${rq.what}, ${formatType(rq.type)}) but compares the float input with the threshold: give the input type of that comparison with --input-type (e.g. ${formatType(refiningType(rq.type, fracBits(rq.type) + 1, 0, false) ?? rq.type)}) or pick it from data with --calibrate x.npy`);
     throw importError(file, 'the model has no input quantizer: give the input type with --input-type (e.g. ap_ufixed<16,6>) or pick it from data with --calibrate x.npy');
+  }
+  if (rq) {
+    const gap = refinementGap(parseType(inputType), rq.type);
+    if (gap) throw importError(rq.what, refinementMessage(parseType(inputType), rq.type, gap));
+  }
   const model = doc(inputType);
   const prepared = prepareModel(model); // throws one error listing every problem
   warnings.push(...prepared.warnings.map((w) => formatDiagnostic(w)));
   let agreement: Agreement | undefined;
   if (o.data) {
     checkOps(floatLayers);
-    const floatRef = modelDecisions(doc(inputType, floatLayers, floatOutput), o.data.x, o.data.count, false);
+    const floatRef = modelDecisions(doc(inputType, floatLayers, floatOutput, false), o.data.x, o.data.count, false);
     const fw = modelDecisions(model, o.data.x, o.data.count, true);
-    agreement = agreementOf(fw, o.logits ? floatRef : floatRef);
+    agreement = agreementOf(fw, floatRef);
     if (agreement.fraction < 0.99) warnings.push(`the firmware decides as the float model on only ${agreementText(agreement)} of ${o.data.source}`);
   }
   return {

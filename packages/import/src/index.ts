@@ -2,6 +2,9 @@
 export { importModel } from './import-model';
 export type { ImportOptions, ImportResult, EventData } from './import-model';
 export { sparsifyLayers } from './sparsify';
+export { exportKeras, EXPORTED_OPS } from './export/export-keras';
+export type { KerasExport } from './export/export-keras';
+export { hlsConfigOf, hlsConfigYaml } from './export/hls-config-text';
 export type { SparsifyOptions } from './sparsify';
 export { calibrateInputType, CALIBRATION_TARGET, MAX_FRACTION_BITS } from './calibrate-input';
 export type { CalibrationResult, CalibrationStep } from './calibrate-input';

@@ -28,27 +28,10 @@ export function sparsifyLayers(layers: readonly LayerIR[], inputName: string, o:
       out.push({ ...l, inputs });
       continue;
     }
-    const base = { ...l, inputs };
-    switch (l.op) {
-      case 'Conv2D':
-        out.push({ ...base, op: 'SparseConv2D' });
-        break;
-      case 'Activation':
-        out.push({ ...base, op: 'SparseActivation' });
-        break;
-      case 'AveragePooling2D':
-        out.push({ ...base, op: 'SparsePooling2D', attrs: { poolSize: irRead.attr<number>(l, 'poolSize'), mode: 'avg' } });
-        break;
-      case 'MaxPooling2D':
-        out.push({ ...base, op: 'SparsePooling2D', attrs: { poolSize: irRead.attr<number>(l, 'poolSize'), mode: 'max' } });
-        break;
-      case 'Flatten':
-        out.push({ ...base, op: 'SparseFlatten' });
-        image = false;
-        break;
-      default:
-        throw importError(`layer "${l.name}"`, `${l.op} cannot be sparsified (Conv2D, activations, average/max pooling, Flatten before the dense head)`);
-    }
+    const twin = irRead.sparseTwin(l, inputs);
+    if (!twin) throw importError(`layer "${l.name}"`, `${l.op} cannot be sparsified (Conv2D, activations, average/max pooling, Flatten before the dense head)`);
+    out.push(twin);
+    if (twin.op === 'SparseFlatten') image = false;
   }
   if (image) throw importError('--n-max', 'the model has no Flatten: nothing to sparsify into a dense head');
   return out;

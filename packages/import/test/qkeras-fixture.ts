@@ -39,10 +39,10 @@ export const D1_BIAS = [0.1, -0.2, 0.05];
 export const D2_KERNEL = [0.5, -0.5, 0.25, 0.75, -1, 1];
 export const D2_BIAS = [0.0, 0.1];
 
-/** The whole file. */
-export async function qkerasSparseKeras(): Promise<Uint8Array> {
+/** The model's config.json (also the `model_config` of the legacy .h5 fixture). */
+export function qkerasSparseConfig(): Record<string, unknown> {
   const q = qb(8, 2);
-  const config = {
+  return {
     module: 'keras.src.engine.functional',
     class_name: 'Functional',
     registered_name: 'Functional',
@@ -66,6 +66,11 @@ export async function qkerasSparseKeras(): Promise<Uint8Array> {
       ],
     },
   };
+}
+
+/** The whole file. */
+export async function qkerasSparseKeras(): Promise<Uint8Array> {
+  const config = qkerasSparseConfig();
   const root = '/_layer_checkpoint_dependencies';
   const vars: VarToWrite[] = [
     { path: `${root}/q_conv2d_sparse/vars/0`, shape: [2], values: CONV1_BIAS },

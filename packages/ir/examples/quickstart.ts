@@ -1,11 +1,11 @@
 // Validate a model document, see its diagnostics, prepare it and run the bit-exact interpreter.
 // Run: node benchmarks/run.mjs packages/ir/examples/quickstart.ts
-import { createInterpreter, formatDiagnostic, validateModel, type ModelIR } from '../src/index';
+import { createInterpreter, formatDiagnostic, validateModel } from '../src/index';
 import { buildPaperModel, randomSparseEvents } from '../src/testing/index';
 
-// 1. A broken document: every problem is reported at once, one line each, with suggestions.
+// 1. A broken document (so not a typed ModelIR): every problem is reported at once, one line each, with suggestions.
 const broken = buildPaperModel({ dataset: 'neutrino', variant: 'sparse', nMax: 16 });
-const bad: ModelIR = {
+const bad = {
   ...broken,
   layers: broken.layers.map((l) =>
     l.name === 'conv1' ? { ...l, op: 'SparseConv2d' } : l.name === 'conv2' ? { ...l, attrs: { filters: 3, kernel_size: 7 } } : l,

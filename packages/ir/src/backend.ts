@@ -2,6 +2,7 @@ import { SparsePixelsError } from '@sparsepixels/core';
 import { DIAGNOSTICS } from './diagnostics';
 import type { InputEvents } from './input-events';
 import type { ModelIR } from './model';
+import type { PreparedModel } from './prepared-model';
 import { didYouMean } from './util/did-you-mean';
 
 /** Options every backend understands; backends may read more (typed by the backend). */
@@ -24,6 +25,34 @@ export interface EmitResult {
   readonly files: readonly string[];
 }
 
+/** Cost figures read from a tool's reports (any field the tool does not report is absent). */
+export interface MeasuredCost {
+  readonly latencyCycles?: number;
+  readonly ii?: number;
+  readonly lut?: number;
+  readonly ff?: number;
+  readonly dsp?: number;
+  readonly bram18?: number;
+}
+
+/**
+ * What a backend measured of a project it emitted (synthesis reports, RTL simulation, ...), for
+ * `sparsepixels report`. `source` names the measurement (e.g. "csynth", "rtl").
+ */
+export interface Measurement {
+  readonly source: string;
+  /** Report files read, relative to the project folder. */
+  readonly files: readonly string[];
+  readonly part?: string;
+  /** Clock period the measurement assumed, in ns. */
+  readonly clockPeriod?: number;
+  readonly totals: MeasuredCost;
+  /** Per layer (by IR layer name) where the reports allow it. */
+  readonly layers: readonly (MeasuredCost & { readonly name: string })[];
+  /** Extra figures by stage (e.g. `{ csynth: {...}, vivado: {...} }`). */
+  readonly stages?: Readonly<Record<string, MeasuredCost>>;
+}
+
 /**
  * A code generator for a prepared model (SPEC §7). It depends on @sparsepixels/ir only, so an
  * outside package can add one (examples/custom-backend).
@@ -34,7 +63,13 @@ export interface Backend {
   readonly description: string;
   /** Whether the backend can emit this op (checked per layer before emitting). */
   supportsOp(op: string): boolean;
-  emit(model: ModelIR, outDir: string, options?: EmitOptions): Promise<EmitResult>;
+  /** Emits a PreparedModel (prepared once by the caller) or a document; start with prepareModel(model). */
+  emit(model: ModelIR | PreparedModel, outDir: string, options?: EmitOptions): Promise<EmitResult>;
+  /**
+   * Optional: reads what the tool measured in a project this backend emitted (undefined when the
+   * project holds no such results yet). Used by `sparsepixels report`.
+   */
+  measure?(projectDir: string): Promise<Measurement | undefined>;
 }
 
 /**
@@ -66,7 +101,10 @@ export function getBackend(name: string): Backend {
   const b = backends.get(name);
   if (b) return b;
   const names = [...backends.keys()];
-  const hint = names.length === 0 ? ' (no backend is registered; import @sparsepixels/hls-vivado or @sparsepixels/hls-vitis)' : didYouMean(name, names);
+  const hint =
+    names.length === 0
+      ? ' (no backend is registered; import @sparsepixels/hls-vivado or @sparsepixels/hls-vitis)'
+      : didYouMean(name, names);
   return fail(DIAGNOSTICS.unknownBackend.at('', name, hint));
 }
 
@@ -77,6 +115,7 @@ export function listBackends(): readonly Backend[] {
 /** Throws SP6006 for the first layer whose op the backend does not support. */
 export function checkBackendSupports(backend: Backend, model: ModelIR): void {
   for (const layer of model.layers) {
-    if (!backend.supportsOp(layer.op)) fail(DIAGNOSTICS.unsupportedOp.at('', backend.name, layer.name, layer.op));
+    if (!backend.supportsOp(layer.op))
+      fail(DIAGNOSTICS.unsupportedOp.at('', backend.name, layer.name, layer.op));
   }
 }

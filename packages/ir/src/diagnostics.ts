@@ -68,7 +68,7 @@ export const DIAGNOSTICS = {
   // SP4xxx: shapes and op semantics
   needsSparse: def('SP4001', 'error', (layer: string, op: string) => `layer "${layer}" (${op}) needs a sparse input (insert it after InputReduce and before SparseFlatten)`),
   needsDense: def('SP4002', 'error', (layer: string, op: string) => `layer "${layer}" (${op}) needs a dense input, got a sparse one (insert SparseFlatten before it)`),
-  evenKernel: def('SP4003', 'error', (layer: string, k: number) => `layer "${layer}": kernelSize ${k} must be odd`),
+  notOdd: def('SP4003', 'error', (layer: string, key: string, v: number) => `layer "${layer}": ${key} ${v} must be odd`),
   kernelTooBig: def('SP4004', 'error', (layer: string, k: number, h: number, w: number) => `layer "${layer}": kernelSize ${k} must not exceed the ${h}x${w} grid`),
   poolTooBig: def('SP4005', 'error', (layer: string, p: number, h: number, w: number) => `layer "${layer}": poolSize ${p} must not exceed the ${h}x${w} grid`),
   poolDrops: def(
@@ -84,7 +84,11 @@ export const DIAGNOSTICS = {
   ),
   nMaxTooBig: def('SP4009', 'warning', (layer: string, n: number, pixels: number) => `layer "${layer}": nMax ${n} exceeds the ${pixels} pixels of the grid`),
   badInputShape: def('SP4010', 'error', (shape: string) => `input shape ${shape} must be [H, W, C] or [N] with positive integers`),
-  tableSize: def('SP4011', 'error', (layer: string, n: number) => `layer "${layer}": tableSize ${n} must be a power of two between 2 and 65536`),
+  notPowerOfTwo: def(
+    'SP4011',
+    'error',
+    (layer: string, key: string, v: number, min: number, max: number) => `layer "${layer}": ${key} ${v} must be a power of two between ${min} and ${max}`,
+  ),
 
   // SP5xxx: weights and precision
   weightShape: def('SP5001', 'error', (layer: string, w: string, want: string, got: string) => `layer "${layer}": weight '${w}' must have shape ${want}, got ${got}`),

@@ -124,7 +124,6 @@ describe('fuzz: mutated documents', () => {
   it('validate or yield IR validation errors, never another exception (10,000 mutated documents)', () => {
     let valid = 0;
     let interpreted = 0;
-    const started = performance.now();
     fc.assert(
       fc.property(fc.nat(BASES.length - 1), fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (b, ms) => {
         const doc = structuredClone(BASES[b]!) as unknown as Record<string, Json>;
@@ -141,7 +140,6 @@ describe('fuzz: mutated documents', () => {
     );
     expect(valid).toBeGreaterThan(100); // mutations like off-grid no-ops or extra build hints still validate
     expect(interpreted).toBeGreaterThan(10);
-    expect(performance.now() - started).toBeLessThan(30_000);
   });
 
   it('random JSON and random strings never throw', () => {

@@ -3,8 +3,12 @@ export { IR_FORMAT, IR_VERSION, DEFAULT_BUILD } from './model';
 export type {
   ModelIR,
   LayerIR,
+  LayerCommon,
+  OutsideLayerIR,
+  OutsideOpType,
   InputIR,
   BuildIR,
+  LayerBuildIR,
   PrecisionIR,
   PrecisionKey,
   WeightTensorIR,
@@ -18,6 +22,10 @@ export type {
 // Validation and preparation
 export { prepareModel, validateModel, runPasses } from './prepare-model';
 export type { PrepareResult, ValidationResult } from './prepare-model';
+export { isPreparedModel, isPreparedLayerOf } from './prepared-model';
+export type { PreparedModel, PreparedLayer, PreparedInput, PreparedOutput } from './prepared-model';
+export { findInputReduce, eventBudget } from './input-reduce-of';
+export type { EventBudget } from './input-reduce-of';
 export { DIAGNOSTICS, formatDiagnostic } from './diagnostics';
 export type { Diagnostic, DiagnosticDef, Severity } from './diagnostics';
 export { IRValidationError } from './ir-validation-error';
@@ -32,20 +40,35 @@ export type { Migration } from './migrations/migration';
 export { PIPELINE } from './passes/pipeline';
 export type { Pass, PassContext } from './passes/pass';
 
-// Ops
-export { BUILTIN_OPS } from './ops/builtin';
+// Ops: declared once with defineOp and typed attribute descriptors (docs/op-contract.md)
+export { BUILTIN_OPS, builtinOp, isLayerOf } from './ops/builtin';
+export type { BuiltinOp, BuiltinOpType, BuiltinOpOf, BuiltinLayerIR, LayerOfType, AttrsOfType } from './ops/builtin';
+export { defineOp } from './ops/define-op';
+export type { OpSpec, DefinedOp } from './ops/define-op';
+export { attr } from './ops/attr-descriptors';
+export type { AttrDescriptor, AttrProblem, OptionalAttr } from './ops/attr-descriptors';
+export { checkAttrs, resolveAttrs, assertAttrs, attrsSchemaOf, attrsOwnerOf } from './ops/check-attrs';
+export type { AttrIssue, AttrsOwner } from './ops/check-attrs';
 export { getOp, findOp, listOps } from './ops/registry';
 export { registerOp } from './ops/register-op';
 export type {
   OpDef,
-  TensorInfo,
-  TensorKind,
+  AttrSpecs,
+  Attrs,
+  AttrsIn,
+  AnyAttrs,
+  AnyLayerIR,
+  LayerOf,
+  LayerOfOp,
+  AttrsOfOp,
   ShapeContext,
   PrecisionContext,
   ResolvedPrecision,
   WeightSpec,
   JsonSchema,
 } from './ops/op-def';
+export { denseTensor, sparseTensor } from './ops/tensor-info';
+export type { TensorInfo, TensorKind, TensorOfKind, DenseTensorInfo, SparseTensorInfo } from './ops/tensor-info';
 export { ACTIVATION_RULES } from './ops/activations/activation-rules';
 export type { ActivationRule } from './ops/activations/activation-rule';
 
@@ -55,11 +78,12 @@ export type { Interpreter, InterpreterOptions, InterpretResult, OutputBatch, Tra
 export { createFloatInterpreter } from './interpret/create-float-interpreter';
 export type { FloatInterpreter, FloatInterpretResult, FloatTraceEntry } from './interpret/create-float-interpreter';
 export type { RawBatch } from './interpret/raw-batch';
-export type { CompileContext, CompiledWeight, LayerKernel, RuntimeTensor, RawArray, KernelFactory, FloatKernelFactory } from './interpret/runtime';
+export type { CompiledWeight, LayerKernel, RuntimeTensor, RawArray } from './interpret/runtime';
+export type { CompileContext, KernelFactory, FloatKernelFactory } from './ops/op-def';
 
 // Backends
 export { registerBackend, getBackend, listBackends, checkBackendSupports } from './backend';
-export type { Backend, EmitOptions, EmitResult } from './backend';
+export type { Backend, EmitOptions, EmitResult, Measurement, MeasuredCost } from './backend';
 
 // Utilities
 export { didYouMean } from './util/did-you-mean';

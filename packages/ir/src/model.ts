@@ -1,69 +1,44 @@
 /**
  * TypeScript shape of a `sparsepixels-ir` version 1 document (src/schema/model.v1.schema.json).
- * A test validates typed samples against the schema so the two stay in step.
+ * A test validates typed samples against the schema so the two stay in step. The layer union
+ * comes from the op registry (ops/builtin.ts); the other parts live in document-parts.ts.
  */
 
-export const IR_FORMAT = 'sparsepixels-ir';
-export const IR_VERSION = 1;
+import type { BuildIR, IR_FORMAT, IR_VERSION, InputIR, LayerCommon } from './document-parts';
+import type { BuiltinLayerIR } from './ops/builtin';
 
-/** A canonical fixed-point type string (`ap_fixed<8,3>`; hls4ml spellings accepted) or `'auto'`. */
-export type TypeString = string;
+export { IR_FORMAT, IR_VERSION, DEFAULT_BUILD } from './document-parts';
+export type {
+  TypeString,
+  PrecisionKey,
+  PrecisionIR,
+  WeightTensorIR,
+  TensorInfoIR,
+  LayerCommon,
+  LayerBuildIR,
+  InputIR,
+  IoType,
+  Strategy,
+  PipelineStyle,
+  BuildIR,
+} from './document-parts';
 
-export type PrecisionKey = 'result' | 'accum' | 'weight' | 'bias' | 'table';
-
-export type PrecisionIR = { [K in PrecisionKey]?: TypeString };
-
-/** Real values that lie exactly on the grid of the declared type; row-major in `shape`. */
-export interface WeightTensorIR {
-  shape: number[];
-  values: number[];
-}
+declare const outsideOp: unique symbol;
 
 /**
- * Filled by shape inference: the logical shape of a layer's output ([H, W, C] for images,
- * [units] for vectors) and, for sparse tensors, the number of slots.
+ * The op name of a layer whose op was added at run time with registerOp (a plugin). A built-in
+ * op's name is never one, so a document layer with a built-in op must match that op's attributes.
  */
-export interface TensorInfoIR {
-  shape: number[];
-  slots?: number;
-}
+export type OutsideOpType = string & { readonly [outsideOp]: true };
 
-export interface LayerIR {
-  name: string;
-  op: string;
-  inputs: string[];
-  attrs?: Record<string, unknown>;
-  precision?: PrecisionIR;
-  weights?: Record<string, WeightTensorIR>;
-  /** Written by shape inference; ignored (recomputed) on input. */
-  output?: TensorInfoIR;
-}
+/** A layer of an op added with registerOp: its attributes are checked at run time only. */
+export type OutsideLayerIR = LayerCommon & { op: OutsideOpType; attrs?: Record<string, unknown> };
 
-export interface InputIR {
-  name: string;
-  /** [H, W, C] channels-last (or [N] for a vector model). */
-  shape: number[];
-  /** Fixed-point type of the input features (never 'auto'). */
-  type: TypeString;
-}
-
-export type IoType = 'io_parallel' | 'io_stream';
-export type Strategy = 'latency' | 'resource';
-export type PipelineStyle = 'dataflow' | 'pipeline' | 'auto';
-
-/** Backend-neutral build hints; missing fields get the defaults of DEFAULT_BUILD. */
-export interface BuildIR {
-  project?: string;
-  part?: string;
-  /** Target clock period in ns. */
-  clockPeriod?: number;
-  /** Clock uncertainty as a fraction or a string the tool understands ('12.5%'); backend default when absent. */
-  clockUncertainty?: string;
-  ioType?: IoType;
-  reuseFactor?: number;
-  strategy?: Strategy;
-  pipelineStyle?: PipelineStyle;
-}
+/**
+ * A layer: one of the built-in ops with its typed attributes (the union is derived from the op
+ * registry, ops/builtin.ts), or a layer of an outside op. Narrow with isLayerOf(layer, 'Dense').
+ */
+export type LayerIR = BuiltinLayerIR | OutsideLayerIR;
 
 export interface ModelIR {
   format: typeof IR_FORMAT;
@@ -75,13 +50,3 @@ export interface ModelIR {
   outputs: string[];
   build?: BuildIR;
 }
-
-export const DEFAULT_BUILD: Readonly<Required<Omit<BuildIR, 'clockUncertainty'>>> = Object.freeze({
-  project: 'myproject',
-  part: 'xcu250-figd2104-2L-e',
-  clockPeriod: 5,
-  ioType: 'io_parallel',
-  reuseFactor: 1,
-  strategy: 'latency',
-  pipelineStyle: 'dataflow',
-});

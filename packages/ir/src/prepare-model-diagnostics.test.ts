@@ -9,8 +9,9 @@ function problems(doc: unknown): string[] {
   return validateModel(doc).diagnostics.map(formatDiagnostic);
 }
 
-function withLayer(i: number, patch: (l: LayerIR) => LayerIR, m: ModelIR = tinySparseModel()): ModelIR {
-  return { ...m, layers: m.layers.map((l, j) => (j === i ? patch(l) : l)) };
+/** The model with layer i replaced by `patch(layer)`: a document for validation, possibly a broken one. */
+function withLayer(i: number, patch: (l: LayerIR) => object, m: ModelIR = tinySparseModel()): ModelIR {
+  return { ...m, layers: m.layers.map((l, j) => (j === i ? patch(l) : l)) as LayerIR[] };
 }
 
 describe('validateModel: schema problems, all at once', () => {

@@ -10,8 +10,9 @@ function problems(doc: unknown): string[] {
   return validateModel(doc).diagnostics.map(formatDiagnostic);
 }
 
-function withLayer(i: number, patch: (l: LayerIR) => LayerIR, m: ModelIR = tinySparseModel()): ModelIR {
-  return { ...m, layers: m.layers.map((l, j) => (j === i ? patch(l) : l)) };
+/** The model with layer i replaced by `patch(layer)`: a document for validation, possibly a broken one. */
+function withLayer(i: number, patch: (l: LayerIR) => object, m: ModelIR = tinySparseModel()): ModelIR {
+  return { ...m, layers: m.layers.map((l, j) => (j === i ? patch(l) : l)) as LayerIR[] };
 }
 
 describe('validateModel: document, format and version', () => {
@@ -83,12 +84,12 @@ describe('prepareModel', () => {
         [
           "reduce",
           {
+            "nMax": 3,
             "shape": [
               4,
               4,
               1,
             ],
-            "slots": 3,
           },
           {
             "result": "ap_ufixed<4,2>",
@@ -97,12 +98,12 @@ describe('prepareModel', () => {
         [
           "conv",
           {
+            "nMax": 3,
             "shape": [
               4,
               4,
               1,
             ],
-            "slots": 3,
           },
           {
             "accum": "ap_fixed<12,8>",
@@ -114,12 +115,12 @@ describe('prepareModel', () => {
         [
           "relu",
           {
+            "nMax": 3,
             "shape": [
               4,
               4,
               1,
             ],
-            "slots": 3,
           },
           {
             "result": "ap_ufixed<6,3,AP_RND_CONV,AP_SAT>",
@@ -128,12 +129,12 @@ describe('prepareModel', () => {
         [
           "pool",
           {
+            "nMax": 3,
             "shape": [
               2,
               2,
               1,
             ],
-            "slots": 3,
           },
           {
             "accum": "ap_ufixed<8,5>",

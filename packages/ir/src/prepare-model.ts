@@ -5,6 +5,7 @@ import { migrateDocument } from './migrations/migrate';
 import type { ModelIR } from './model';
 import type { Pass, PassContext } from './passes/pass';
 import { PIPELINE } from './passes/pipeline';
+import { describePrepared, isPreparedModel, type PreparedModel } from './prepared-model';
 import { validateSchema } from './schema/validate-schema';
 
 export interface ValidationResult {
@@ -14,12 +15,12 @@ export interface ValidationResult {
   readonly diagnostics: readonly Diagnostic[];
   /** The prepared model (types resolved, shapes inferred), when valid. */
   readonly model?: ModelIR;
+  /** The same with its types parsed and tensors described, when valid. */
+  readonly prepared?: PreparedModel;
 }
 
-export interface PrepareResult {
-  readonly model: ModelIR;
-  readonly warnings: readonly Diagnostic[];
-}
+/** What prepareModel returns (kept as a name for callers of earlier versions). */
+export type PrepareResult = PreparedModel;
 
 /** Runs passes in order, collecting every diagnostic; the input is never modified. */
 export function runPasses(model: ModelIR, passes: readonly Pass[] = PIPELINE): { model: ModelIR; diagnostics: Diagnostic[] } {
@@ -56,15 +57,19 @@ export function validateModel(doc: unknown): ValidationResult {
   if (schemaProblems.length > 0) return { valid: false, diagnostics: schemaProblems };
   const { model, diagnostics } = runPasses(structuredClone(migrated.doc) as unknown as ModelIR);
   const valid = !diagnostics.some((d) => d.severity === 'error');
-  return valid ? { valid, diagnostics, model } : { valid, diagnostics };
+  if (!valid) return { valid, diagnostics };
+  const warnings = diagnostics.filter((d) => d.severity === 'warning');
+  return { valid, diagnostics, model, prepared: describePrepared(model, parsed.value, warnings) };
 }
 
 /**
  * validateModel, throwing one IRValidationError (with every diagnostic) when the document has
- * errors; otherwise the prepared model and the warnings.
+ * errors; otherwise the PreparedModel (prepared document, warnings, parsed types, tensors). A
+ * PreparedModel passed in is returned as it is, so a chain of calls prepares once.
  */
-export function prepareModel(doc: unknown): PrepareResult {
+export function prepareModel(doc: unknown): PreparedModel {
+  if (isPreparedModel(doc)) return doc;
   const r = validateModel(doc);
-  if (!r.valid || !r.model) throw new IRValidationError(r.diagnostics);
-  return { model: r.model, warnings: r.diagnostics.filter((d) => d.severity === 'warning') };
+  if (!r.valid || !r.prepared) throw new IRValidationError(r.diagnostics);
+  return r.prepared;
 }

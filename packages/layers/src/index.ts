@@ -43,7 +43,7 @@ export { registerLayers } from './register-layers';
 export { fileSystemHandler, saveModel, loadModel } from './io/file-system-handler';
 
 // Export to the IR
-export { exportIR } from './export/export-ir';
+export { exportIR, exportPrepared, exportDocument } from './export/export-ir';
 export type { ExportIROptions } from './export/export-ir';
 
 // Models of the paper's architectures

@@ -45,5 +45,5 @@ const ownExport = (className: string): ExportEntry => ({
 /** What exportIR can convert, by tfjs class name. QuantizeInput becomes the IR input type. */
 export const EXPORTABLE: readonly ExportEntry[] = Object.freeze([
   ...LAYER_CLASSES.filter((c) => c !== QuantizeInput).map((c) => ownExport(c.className)),
-  { className: 'Flatten', toIR: (layer: tf.layers.Layer, ctx: ExportContext) => [{ name: layer.name, op: 'Flatten', inputs: ctx.inputs }] },
+  { className: 'Flatten', toIR: (layer: tf.layers.Layer, ctx: ExportContext): LayerIR[] => [{ name: layer.name, op: 'Flatten', inputs: ctx.inputs }] },
 ]);

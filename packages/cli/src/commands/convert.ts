@@ -1,14 +1,15 @@
 import { SparsePixelsError } from '@sparsepixels/core';
 import type { EmitProjectResult } from '@sparsepixels/hls-vivado';
-import { firstEvents, type EmitResult, type InputEvents, type ModelIR } from '@sparsepixels/ir';
+import { firstEvents, type EmitResult, type InputEvents, type ModelIR, type PreparedModel } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
-import { integerArg } from '../cli/options';
+import { integerArg, numberArg } from '../cli/options';
+import { withHlsConfig } from '../model/hls-config';
 import { checkOutDir } from '../cli/out-dir';
 import { loadPlugin } from '../cli/plugins';
 import { cliCommand } from '../cli/shell-quote';
 import { findBackend, HLS_BACKENDS, isHlsBackend } from '../hls/hls-backends';
-import { loadModelDocument, prepareLoaded } from '../model/load-model';
+import { loadPreparedModel } from '../model/load-model';
 import { overflowWarnings, ProfileSample } from '../model/overflow-warnings';
 import { randomInputEvents } from '../model/random-events';
 import { openEvents } from '../model/read-events';
@@ -27,6 +28,11 @@ interface ConvertArgs {
   readonly tbEvents?: number;
   readonly seed: number;
   readonly plugins: readonly string[];
+  readonly part?: string;
+  readonly clock?: number;
+  readonly reuseFactor?: number;
+  readonly hlsConfig?: string;
+  readonly thresholdInput: boolean;
 }
 
 function parseInput({ args, opts }: CommandInput): ConvertArgs {
@@ -47,27 +53,64 @@ function parseInput({ args, opts }: CommandInput): ConvertArgs {
     ...(opts.tbEvents === undefined ? {} : { tbEvents: opts.tbEvents as number }),
     seed: opts.seed as number,
     plugins: (opts.plugin as string[] | undefined) ?? [],
+    ...(opts.part === undefined ? {} : { part: checkPart(String(opts.part)) }),
+    ...(opts.clock === undefined ? {} : { clock: opts.clock as number }),
+    ...(opts.reuseFactor === undefined ? {} : { reuseFactor: opts.reuseFactor as number }),
+    ...(opts.hlsConfig === undefined ? {} : { hlsConfig: String(opts.hlsConfig) }),
+    thresholdInput: opts.thresholdInput === true,
+  };
+}
+
+/** A part name reaches project.tcl: letters, digits, '.', '_', '-' only. */
+function checkPart(part: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(part)) {
+    throw new SparsePixelsError(
+      'SP_CLI_USAGE',
+      `--part '${part}' is not allowed; use a part name such as xcu250-figd2104-2L-e`,
+    );
+  }
+  return part;
+}
+
+/** The document with --hls-config, --part, --clock, --reuse-factor and --project applied. */
+function withBuildOptions(doc: ModelIR, a: ConvertArgs, ctx: CommandContext): ModelIR {
+  let configured = doc;
+  if (a.hlsConfig !== undefined) {
+    const c = withHlsConfig(doc, ctx.resolvePath(a.hlsConfig));
+    for (const w of c.warnings) ctx.warn(w);
+    configured = c.doc;
+  }
+  return {
+    ...configured,
+    build: {
+      ...configured.build,
+      ...(a.project ? { project: a.project } : {}),
+      ...(a.part ? { part: a.part } : {}),
+      ...(a.clock !== undefined ? { clockPeriod: a.clock } : {}),
+      ...(a.reuseFactor !== undefined ? { reuseFactor: a.reuseFactor } : {}),
+      ...(a.thresholdInput ? { thresholdInput: true } : {}),
+    },
   };
 }
 
 /** Test-bench events: the first --tb-events of --tb, or that many generated events, or the backend's default. */
-function testInputs(a: ConvertArgs, model: ModelIR, ctx: CommandContext): InputEvents | undefined {
+function testInputs(a: ConvertArgs, prepared: PreparedModel, ctx: CommandContext): InputEvents | undefined {
   if (a.tb !== undefined) {
-    const ev = openEvents(ctx.resolvePath(a.tb), model.input.shape);
+    const ev = openEvents(ctx.resolvePath(a.tb), prepared.input.tensor.shape);
     if (a.tbEvents === undefined && ev.count > MAX_TB_EVENTS)
       throw new SparsePixelsError(
         'SP_CLI_USAGE',
         `the file holds ${ev.count} events; a test bench holds at most ${MAX_TB_EVENTS}: pass --tb-events <n>`,
         ctx.resolvePath(a.tb),
       );
-    return firstEvents(ev.events, a.tbEvents ?? ev.count);
+    return firstEvents(ev.events, Math.min(ev.count, a.tbEvents ?? ev.count));
   }
-  return a.tbEvents === undefined ? undefined : randomInputEvents(model, a.tbEvents, a.seed);
+  return a.tbEvents === undefined ? undefined : randomInputEvents(prepared, a.tbEvents, a.seed);
 }
 
 /** Warns when the --tb events overflow the model's types (the first events of the file). */
-function checkOverflow(a: ConvertArgs, model: ModelIR, events: InputEvents, ctx: CommandContext): void {
-  const sample = new ProfileSample(model);
+function checkOverflow(a: ConvertArgs, prepared: PreparedModel, events: InputEvents, ctx: CommandContext): void {
+  const sample = new ProfileSample(prepared);
   const n = Math.min(events.count, 10_000);
   for (let start = 0; start < n; start += 1024)
     sample.add(events.read(start, Math.min(1024, n - start)), Math.min(1024, n - start));
@@ -81,17 +124,16 @@ async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXI
   const out = ctx.resolvePath(a.out);
   checkOutDir(out, a.force);
   const modelPath = ctx.resolvePath(a.model);
-  const loaded = await loadModelDocument(modelPath);
-  const { model } = prepareLoaded(loaded);
-  const events = testInputs(a, model, ctx);
-  if (events && a.tb !== undefined) checkOverflow(a, model, events, ctx);
-  const doc = loaded.doc as ModelIR;
-  const withProject = a.project ? { ...doc, build: { ...doc.build, project: a.project } } : doc;
+  // --hls-config, --part, --clock, --reuse-factor, --project go into the document before it is
+  // prepared: one preparation for the whole command
+  const { prepared, model } = await loadPreparedModel(modelPath, { edit: (doc) => withBuildOptions(doc, a, ctx) });
+  const events = testInputs(a, prepared, ctx);
+  if (events && a.tb !== undefined) checkOverflow(a, prepared, events, ctx);
   const t0 = performance.now();
   const bar = ctx.progress('writing the test bench', 2 * (events?.count ?? 0));
   let r: EmitResult;
   try {
-    r = await backend.emit(withProject, out, {
+    r = await backend.emit(prepared, out, {
       force: a.force,
       ...(events ? { testInputs: events } : {}),
       onTestEvents: (done: number) => bar.update(done),
@@ -152,6 +194,14 @@ export const convertCommand: CliCommand = {
       'from a saved model, top function "trigger"',
     ],
     ['convert model.json --plugin ./summary-backend.mjs --backend summary --out sheet', 'an outside backend'],
+    [
+      'convert model.json --out prj --part xcvu9p-flga2104-2L-e --clock 4 --reuse-factor 4',
+      'another part and clock, multipliers shared 4 times',
+    ],
+    [
+      'convert model.json --out prj --hls-config config.yml',
+      'per-layer precision / reuse factor (hls4ml style)',
+    ],
   ],
   json: true,
   configure(cmd: Command): void {
@@ -179,6 +229,28 @@ export const convertCommand: CliCommand = {
         '--plugin <package-or-path>',
         'load an outside backend first (repeatable): an ES module that registers it with registerBackend',
         (v: string, prev: string[] = []) => [...prev, v],
+      )
+      .option(
+        '--part <part>',
+        'FPGA part written to project.tcl (default: the IR build.part, else xcu250-figd2104-2L-e)',
+      )
+      .option(
+        '--clock <ns>',
+        'target clock period in ns (default: the IR build.clockPeriod, else 5)',
+        numberArg(0, 1000),
+      )
+      .option(
+        '--reuse-factor <R>',
+        'share the multipliers of Dense and SparseConv2D layers R times (R-1 more cycles, II = R; bit-exact)',
+        integerArg(1, 1000000),
+      )
+      .option(
+        '--threshold-input',
+        'make the InputReduce threshold an input port of the top function (set at run time)',
+      )
+      .option(
+        '--hls-config <config.yml>',
+        'hls4ml-style Model / LayerName settings: Precision, ReuseFactor, Strategy',
       );
   },
   run,

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
 import { formatCsimReport, IR_FILE, runCsim, type CsimResult } from '@sparsepixels/hls-vivado';
-import { firstEvents, type InputEvents } from '@sparsepixels/ir';
+import { firstEvents, type InputEvents, type PreparedModel } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_CHECK_FAILED, EXIT_OK, type ExitCode } from '../cli/exit-codes';
 import { integerArg } from '../cli/options';
@@ -44,40 +44,41 @@ function perOutput(r: CsimResult): { output: string; values: number; mismatches:
   }));
 }
 
+/** The events of --input or --events, and the project's IR prepared to make them (handed on to runCsim). */
 async function events(
   opts: CommandInput['opts'],
   dir: string,
   ctx: CommandContext,
-): Promise<InputEvents | undefined> {
+): Promise<{ x: InputEvents; prepared: PreparedModel } | undefined> {
   if (opts.input !== undefined && opts.data !== undefined)
     throw new SparsePixelsError('SP_CLI_USAGE', 'give --input or --data, not both');
   const input = eventsPath(opts);
   if (input === undefined && opts.events === undefined) return undefined;
-  const { model } = prepareLoaded(await loadModelDocument(join(dir, IR_FILE)));
+  const { prepared } = prepareLoaded(await loadModelDocument(join(dir, IR_FILE)));
   const n = opts.events as number | undefined;
-  if (input === undefined) return randomInputEvents(model, n!, opts.seed as number);
+  if (input === undefined) return { x: randomInputEvents(prepared, n!, opts.seed as number), prepared };
   const path = ctx.resolvePath(input);
-  const ev = openEvents(path, model.input.shape, dataKeys(opts));
+  const ev = openEvents(path, prepared.input.tensor.shape, dataKeys(opts));
   if (n === undefined && ev.count > MAX_CSIM_EVENTS)
     throw new SparsePixelsError(
       'SP_CLI_USAGE',
       `the file holds ${ev.count} events; one csim run takes at most ${MAX_CSIM_EVENTS}: pass --events <n>`,
       path,
     );
-  return firstEvents(ev.events, n ?? ev.count);
+  return { x: firstEvents(ev.events, Math.min(ev.count, n ?? ev.count)), prepared };
 }
 
 async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<ExitCode> {
   const given = String(args[0]);
   const dir = ctx.resolvePath(given);
   checkProject(dir);
-  const x = await events(opts, dir, ctx);
+  const e = await events(opts, dir, ctx);
   // the bar starts with the first batch, when the event count of the project's test bench is known
   let bar: ReturnType<CommandContext['progress']> | undefined;
   let r: CsimResult;
   try {
     r = await runCsim(dir, {
-      ...(x ? { events: x } : {}),
+      ...(e ? { events: e.x, prepared: e.prepared } : {}),
       onProgress: (done, total) => (bar ??= ctx.progress('C simulation', total)).update(done),
     });
   } finally {

@@ -9,6 +9,8 @@ import { cliCommand, shellQuote } from '../cli/shell-quote';
 import { checkCanCreate } from '../cli/writable';
 import { neutrinoGenerator } from '../data/neutrino';
 import { metricLine, trainCnn } from '../training/train-cnn';
+import { estimateSummary, writeTrainedReport } from '../report/trained-summary';
+import { join } from 'node:path';
 import { trainingData } from '../training/training-data';
 import type { CliCommand, CommandContext, CommandInput } from './command';
 
@@ -31,6 +33,9 @@ function nextSteps(ctx: CommandContext, out: string): void {
     `  ${cliCommand('inspect', out)}                 # layers, types, parameters, operations per event`,
   );
   ctx.info(`  ${cliCommand('csim', out, '--events', '2000')}      # more C simulation, on generated events`);
+  ctx.info(
+    `  ${cliCommand('report', out, '--html', 'report.html')}   # latency, II, LUT/FF/DSP/BRAM per layer, with charts`,
+  );
   ctx.info(
     `  cd ${shellQuote(out)} && vitis-run --tcl build_prj.tcl --mode hls   # synthesis with Vitis HLS (see ${out}/README.md)`,
   );
@@ -83,11 +88,11 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
   ctx.info(`    test: ${metricLine(ev)} (trained in ${t.seconds.toFixed(0)} s)`);
   ctx.info(`3/3 Vitis HLS project -> ${outGiven}, C simulation with g++ on ${csimEvents} test events`);
   const size = 63 * 63;
-  const project = await vitisBackend.emit(t.ir, out, {
+  const project = await vitisBackend.emit(ev.prepared, out, {
     force: opts.force === true,
     testInputs: data.test.x.subarray(0, csimEvents * size),
   });
-  const r = await runCsim(project.outDir);
+  const r = await runCsim(project.outDir, { prepared: ev.prepared });
   const outputs = r.outputs.length * r.events * (r.outputs[0]?.size ?? 1);
   if (r.bitExact)
     ctx.info(
@@ -97,6 +102,17 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
     ctx.info(
       `    MISMATCH: ${r.mismatchCount} output values differ from the interpreter; run '${cliCommand('csim', outGiven)}' for the report`,
     );
+  const est = estimateSummary(t.ir);
+  for (const line of est.lines) ctx.info(`    ${line}`);
+  await writeTrainedReport(
+    join(project.outDir, 'report.html'),
+    est.data,
+    t.ir,
+    data.test.x,
+    data.test.y,
+    nTest,
+  );
+  ctx.info(`    charts and ROC (float vs firmware): ${outGiven}/report.html`);
   const seconds = (performance.now() - t0) / 1000;
   ctx.info(`done in ${seconds.toFixed(0)} s`);
   if (r.bitExact) nextSteps(ctx, outGiven);
@@ -108,6 +124,8 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
     float: ev.float,
     firmware: ev.firmware,
     csim: { events: r.events, bitExact: r.bitExact, mismatchCount: r.mismatchCount },
+    estimate: est.data.estimate.estimate,
+    ...(est.data.standard ? { standardEstimate: est.data.standard.estimate } : {}),
   });
   return r.bitExact ? EXIT_OK : EXIT_CHECK_FAILED;
 }

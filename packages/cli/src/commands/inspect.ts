@@ -6,16 +6,16 @@ import type { CliCommand, CommandContext, CommandInput } from './command';
 
 async function run({ args }: CommandInput, ctx: CommandContext): Promise<typeof EXIT_OK> {
   const given = String(args[0]);
-  const { model, loaded, warnings } = await loadPreparedModel(ctx.resolvePath(given));
+  const { prepared, model, loaded, warnings } = await loadPreparedModel(ctx.resolvePath(given));
   for (const w of warnings) ctx.warn(w);
-  const table = layerTable(model);
-  const sparse = table.layers.find((l) => l.slots !== undefined);
+  const table = layerTable(prepared);
+  const sparse = table.layers.find((l) => l.nMax !== undefined);
   ctx.info(
     `model '${model.name}' (${loaded.kind === 'ir' ? 'IR document' : 'saved TensorFlow.js model'} ${given})`,
   );
   ctx.info(
     `input '${table.input.name}' ${table.input.shape.join('x')} ${table.input.type}; outputs ${table.outputs.join(', ')}` +
-      (sparse ? `; sparse with N = ${sparse.slots} slots` : '; dense (standard CNN)'),
+      (sparse ? `; sparse with N = ${sparse.nMax} slots` : '; dense (standard CNN)'),
   );
   ctx.info('');
   for (const line of formatLayerTable(table)) ctx.info(line);

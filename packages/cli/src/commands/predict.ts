@@ -3,8 +3,8 @@ import { SparsePixelsError } from '@sparsepixels/core';
 import {
   createInterpreter,
   type InterpretResult,
-  type ModelIR,
   type OutputBatch,
+  type PreparedModel,
   type RawBatch,
 } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
@@ -63,11 +63,11 @@ function rawInt64(raw: RawBatch): BigInt64Array {
 
 /** Interprets every event in chunks, handing each chunk's result to `each`. */
 function runChunks(
-  model: ModelIR,
+  prepared: PreparedModel,
   ev: EventFile,
   each: (r: InterpretResult, x: ArrayLike<number>, start: number, n: number) => void,
 ): void {
-  const it = createInterpreter(model);
+  const it = createInterpreter(prepared);
   for (let start = 0; start < ev.count; start += CHUNK) {
     const n = Math.min(CHUNK, ev.count - start);
     const x = ev.events.read(start, n);
@@ -75,8 +75,8 @@ function runChunks(
   }
 }
 
-function outputInfo(model: ModelIR): OutputInfo[] {
-  const r = createInterpreter(model).run(new Float64Array(0), 0);
+function outputInfo(prepared: PreparedModel): OutputInfo[] {
+  const r = createInterpreter(prepared).run(new Float64Array(0), 0);
   return r.outputs.map((o: OutputBatch) => ({
     name: o.name,
     shape: o.shape,
@@ -90,7 +90,7 @@ function plan(o: OutputInfo, count: number, raw: boolean): NpyPlan {
 }
 
 interface Run {
-  readonly model: ModelIR;
+  readonly prepared: PreparedModel;
   readonly ev: EventFile;
   readonly raw: boolean;
   readonly keepAll: boolean;
@@ -100,13 +100,13 @@ interface Run {
 
 /** The pass that writes output `k` (when `append`) and gathers accuracy, shown rows and the overflow sample. */
 function fullPass(p: Run, y: number[] | undefined, k: number, append?: AppendElements): Summary {
-  const outs = outputInfo(p.model);
+  const outs = outputInfo(p.prepared);
   const s: Summary = {
     correct: 0,
     shown: outs.map(() => ({ values: [], raw: [] })),
     ...(p.keepAll ? { all: outs.map(() => []) } : {}),
   };
-  runChunks(p.model, p.ev, (r, x, start, n) => {
+  runChunks(p.prepared, p.ev, (r, x, start, n) => {
     if (append) append(p.raw ? rawInt64(r.raw[k]!) : r.values[k]!);
     p.sample.add(x, n);
     const units = outs[0]!.size;
@@ -126,7 +126,7 @@ function fullPass(p: Run, y: number[] | undefined, k: number, append?: AppendEle
 
 /** Runs the model over all events, writing --out as it goes (one pass per output array). */
 function predictAll(p: Run, out: string | undefined, y: number[] | undefined): Summary {
-  const outs = outputInfo(p.model);
+  const outs = outputInfo(p.prepared);
   if (!out) return fullPass(p, y, 0);
   let summary: Summary | undefined;
   if (extname(out) === '.npy') {
@@ -150,7 +150,7 @@ function predictAll(p: Run, out: string | undefined, y: number[] | undefined): S
       ...plan(o, p.ev.count, p.raw),
       fill: (append: AppendElements) => {
         if (k === 0) summary = fullPass(p, y, 0, append);
-        else runChunks(p.model, p.ev, (r) => append(p.raw ? rawInt64(r.raw[k]!) : r.values[k]!));
+        else runChunks(p.prepared, p.ev, (r) => append(p.raw ? rawInt64(r.raw[k]!) : r.values[k]!));
       },
     })),
   );
@@ -184,20 +184,20 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
     checkOutFile(out, opts.force === true);
   }
   const modelPath = ctx.resolvePath(String(args[0]));
-  const { model, warnings } = await loadPreparedModel(modelPath);
+  const { prepared, model, warnings } = await loadPreparedModel(modelPath);
   for (const w of warnings) ctx.warn(w);
   const given = eventsPath(opts);
   if (!given) throw new SparsePixelsError('SP_CLI_USAGE', 'give the input events with --input or --data (one of them)');
   const input = ctx.resolvePath(given);
-  const ev = openEvents(input, model.input.shape, dataKeys(opts));
+  const ev = openEvents(input, prepared.input.tensor.shape, dataKeys(opts));
   const y = labels(ev);
-  const sample = new ProfileSample(model);
+  const sample = new ProfileSample(prepared);
   const t0 = performance.now();
   const bar = ctx.progress('predicting', ev.count);
   let s: Summary;
   try {
     s = predictAll(
-      { model, ev, raw, keepAll: !out && ctx.json, sample, progress: (n) => bar.update(n) },
+      { prepared, ev, raw, keepAll: !out && ctx.json, sample, progress: (n) => bar.update(n) },
       out,
       y,
     );
@@ -206,7 +206,7 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
   }
   const seconds = (performance.now() - t0) / 1000;
   for (const w of overflowWarnings(sample.report(), `'${given}'`)) ctx.warn(w);
-  const outs = outputInfo(model);
+  const outs = outputInfo(prepared);
   const acc = y ? s.correct / ev.count : undefined;
   ctx.info(`${ev.count} events through '${model.name}' (bit-exact interpreter = the firmware's outputs)`);
   if (out) ctx.info(`wrote ${raw ? 'raw bits (int64)' : 'values (float64)'} to ${String(opts.out)}`);

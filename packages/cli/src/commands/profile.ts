@@ -5,7 +5,9 @@ import {
   type ProfileReport,
   type ValueRange,
 } from '@sparsepixels/ir';
+import { SparsePixelsError } from '@sparsepixels/core';
 import { Argument, type Command } from 'commander';
+import { addDataKeyOptions, dataKeys, eventsPath } from '../cli/data-options';
 import { EXIT_CHECK_FAILED, EXIT_OK, type ExitCode } from '../cli/exit-codes';
 import { integerArg } from '../cli/options';
 import { formatColumns } from '../model/layer-table';
@@ -75,12 +77,14 @@ export function formatProfile(r: ProfileReport): string[] {
 
 async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<ExitCode> {
   const modelPath = ctx.resolvePath(String(args[0]));
-  const { model, warnings } = await loadPreparedModel(modelPath);
+  const { prepared, model, warnings } = await loadPreparedModel(modelPath);
   for (const w of warnings) ctx.warn(w);
-  const input = ctx.resolvePath(String(opts.input));
-  const ev = openEvents(input, model.input.shape);
+  const given = eventsPath(opts);
+  if (!given) throw new SparsePixelsError('SP_CLI_USAGE', 'give the events with --input or --data (one of them)');
+  const input = ctx.resolvePath(given);
+  const ev = openEvents(input, prepared.input.tensor.shape, dataKeys(opts));
   const events = firstEvents(ev.events, (opts.events as number | undefined) ?? ev.count);
-  const profiler = createProfiler(model);
+  const profiler = createProfiler(prepared);
   const t0 = performance.now();
   const bar = ctx.progress('profiling', events.count);
   try {
@@ -94,7 +98,7 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<E
   }
   const r = profiler.report();
   ctx.info(
-    `'${model.name}' on ${r.events} events of ${String(opts.input)} (values as the firmware computes them)`,
+    `'${model.name}' on ${r.events} events of ${given} (values as the firmware computes them)`,
   );
   ctx.info('');
   for (const line of formatProfile(r)) ctx.info(line);
@@ -129,13 +133,16 @@ export const profileCommand: CliCommand = {
   examples: [
     ['profile model.json --input test.npz', 'the table for every event of test.npz'],
     ['profile trained/tfjs --input x.npy --events 5000 --json', 'the first 5000 events; the report as JSON'],
+    ['profile model.json --data test.h5 --x-key images', 'events of an HDF5 dataset'],
   ],
   json: true,
   configure(cmd: Command): void {
     cmd
       .addArgument(new Argument('<model>', 'IR .json, saved-model folder, or HLS project folder'))
-      .requiredOption('-i, --input <file>', 'events to profile (.npy, or .npz with an array x)')
+      .option('-i, --input <file>', 'events to profile (.npy, .npz with an array x, or .h5 with a dataset x)')
+      .option('--data <file>', 'the same as --input (e.g. --data file.h5 --x-key x)')
       .option('-n, --events <n>', 'profile only the first n events', integerArg(1));
+    addDataKeyOptions(cmd);
   },
   run,
 };

@@ -12,6 +12,7 @@ import { didYouMean } from '@sparsepixels/ir';
 import { DATASETS } from '../data/registry';
 import { MODEL_VARIANTS } from '../training/model-variants';
 import { finiteOrNull, metricLine, trainCnn } from '../training/train-cnn';
+import { estimateSummary, writeTrainedReport } from '../report/trained-summary';
 import { classesIn, maxTrainingEvents, trainingData } from '../training/training-data';
 import type { CliCommand, CommandContext, CommandInput } from './command';
 import { addDataKeyOptions, dataKeys } from '../cli/data-options';
@@ -98,16 +99,21 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
   ctx.info(
     `test (${split.test} events): ${metricLine(ev)}; ${ev.overflowEvents} events had more than N active pixels`,
   );
-  const sample = new ProfileSample(t.ir);
+  const sample = new ProfileSample(ev.prepared);
   sample.add(data.test.x, data.test.y.length);
   const profile = sample.report();
   for (const w of overflowWarnings(profile, 'the test events')) ctx.warn(w);
   const layers = await import('@sparsepixels/layers');
+  const est = estimateSummary(t.ir);
   await writeFolderAtomic(out, async (tmp) => {
     writeFileSync(join(tmp, 'model.json'), `${JSON.stringify(t.ir, null, 2)}\n`);
     await layers.saveModel(t.model, join(tmp, 'tfjs'));
+    await writeTrainedReport(join(tmp, 'report.html'), est.data, t.ir, data.test.x, data.test.y, split.test);
   });
-  ctx.info(`saved ${outGiven}/model.json (IR) and ${outGiven}/tfjs/ (TensorFlow.js model)`);
+  ctx.info(
+    `saved ${outGiven}/model.json (IR), ${outGiven}/tfjs/ (TensorFlow.js model) and ${outGiven}/report.html (charts, ROC)`,
+  );
+  for (const line of est.lines) ctx.info(line);
   ctx.info(
     `next: ${cliCommand('convert', `${outGiven}/model.json`, '--backend', 'vitis', '--out', `${outGiven}-hls`)}`,
   );
@@ -129,6 +135,8 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
     identicalOutputs: ev.identicalOutputs,
     overflowEvents: ev.overflowEvents,
     overflow: { ok: profile.ok, verdict: profile.verdict, events: profile.events },
+    estimate: est.data.estimate.estimate,
+    ...(est.data.standard ? { standardEstimate: est.data.standard.estimate } : {}),
   });
   return EXIT_OK;
 }

@@ -9,7 +9,7 @@ export function inflate(
   height: number,
   width: number,
   factor: number,
-  out: Float32Array,
+  out: Float32Array | Float64Array,
 ): void {
   out.fill(0);
   const ch = (height - 1) / 2;

@@ -1,12 +1,12 @@
-import { getOp, type ModelIR, type TensorInfo } from '@sparsepixels/ir';
+import type { PreparedModel } from '@sparsepixels/ir';
 
 /** One row of `inspect`: a layer of a prepared model. */
 export interface LayerRow {
   readonly name: string;
   readonly op: string;
-  /** Logical output shape ([H, W, C] or [n]); `slots` for sparse tensors. */
+  /** Logical output shape ([H, W, C] or [n]); `nMax` (slot capacity) for sparse tensors. */
   readonly shape: readonly number[];
-  readonly slots?: number;
+  readonly nMax?: number;
   readonly result: string;
   readonly accum?: string;
   readonly weight?: string;
@@ -22,32 +22,21 @@ export interface LayerTable {
   readonly totals: { readonly params: number; readonly ops: number };
 }
 
-/** The layer table of a prepared model (types resolved, shapes inferred), counts from the op registry. */
-export function layerTable(model: ModelIR): LayerTable {
-  const tensors = new Map<string, TensorInfo>([
-    [model.input.name, { kind: 'dense', shape: model.input.shape }],
-  ]);
-  const layers = model.layers.map((layer): LayerRow => {
-    const op = getOp(layer.op);
-    const inputs = layer.inputs.map((n) => tensors.get(n)!);
-    const out = layer.output ?? { shape: [] };
-    tensors.set(
-      layer.name,
-      out.slots === undefined
-        ? { kind: 'dense', shape: out.shape }
-        : { kind: 'sparse', shape: out.shape, slots: out.slots },
-    );
+/** The layer table of a prepared model (its tensors and attributes), counts from the op registry. */
+export function layerTable(prepared: PreparedModel): LayerTable {
+  const { model } = prepared;
+  const layers = prepared.layers.map(({ layer, op, attrs, inputs, output }): LayerRow => {
     const p = layer.precision ?? {};
     return {
       name: layer.name,
       op: layer.op,
-      shape: out.shape,
-      ...(out.slots === undefined ? {} : { slots: out.slots }),
+      shape: output.shape,
+      ...(output.kind === 'sparse' ? { nMax: output.nMax } : {}),
       result: p.result ?? '',
       ...(p.accum ? { accum: p.accum } : {}),
       ...(p.weight ? { weight: p.weight } : {}),
       params: op.paramCount(layer),
-      ops: op.opCount(layer, inputs),
+      ops: op.opCount(attrs, inputs),
     };
   });
   return {
@@ -71,8 +60,8 @@ export function formatColumns(rows: readonly (readonly string[])[]): string[] {
 
 /** The table as text lines (header, one line per layer, totals). */
 export function formatLayerTable(t: LayerTable): string[] {
-  const shape = (r: Pick<LayerRow, 'shape' | 'slots'>) =>
-    `${r.shape.join('x')}${r.slots === undefined ? '' : ` (${r.slots} slots)`}`;
+  const shape = (r: Pick<LayerRow, 'shape' | 'nMax'>) =>
+    `${r.shape.join('x')}${r.nMax === undefined ? '' : ` (${r.nMax} slots)`}`;
   const rows = [
     ['layer', 'op', 'output', 'result type', 'accum type', 'weight type', 'params', 'ops/event'],
     [t.input.name, 'input', t.input.shape.join('x'), t.input.type, '-', '-', '0', '0'],

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
-import { IRValidationError, jsonErrorDetail, prepareModel, type ModelIR } from '@sparsepixels/ir';
+import { IRValidationError, jsonErrorDetail, prepareModel, type ModelIR, type PreparedModel } from '@sparsepixels/ir';
 import { fileError } from '../io/file-errors';
 import { cliCommand } from '../cli/shell-quote';
 
@@ -12,6 +12,13 @@ export interface LoadedModel {
   readonly kind: 'ir' | 'saved-model';
   /** The file the document came from (model.json of a saved model). */
   readonly file: string;
+  /** A saved model is exported and prepared in one step; its PreparedModel is kept here. */
+  readonly prepared?: PreparedModel;
+}
+
+/** What to change in the document before it is prepared (e.g. `convert --project --hls-config`). */
+export interface LoadOptions {
+  readonly edit?: (doc: ModelIR) => ModelIR;
 }
 
 const KINDS = 'a sparsepixels IR .json, a saved-model folder or an HLS project folder';
@@ -46,8 +53,17 @@ function parseJson(file: string): unknown {
 
 const isSavedModel = (v: unknown) => typeof v === 'object' && v !== null && 'modelTopology' in v;
 
-/** Reads `path` (file or folder); a saved TensorFlow.js model is loaded and exported with exportIR. */
-export async function loadModelDocument(path: string): Promise<LoadedModel> {
+/** `doc` changed by `edit` (a document that is not an object is left to validation). */
+function edited(doc: unknown, edit: LoadOptions['edit']): unknown {
+  if (!edit || typeof doc !== 'object' || doc === null || Array.isArray(doc)) return doc;
+  return edit(doc as ModelIR);
+}
+
+/**
+ * Reads `path` (file or folder); a saved TensorFlow.js model is loaded and exported with
+ * exportPrepared (prepared there, once).
+ */
+export async function loadModelDocument(path: string, options: LoadOptions = {}): Promise<LoadedModel> {
   if (!existsSync(path))
     throw new SparsePixelsError(
       'SP_FILE_NOT_FOUND',
@@ -56,7 +72,7 @@ export async function loadModelDocument(path: string): Promise<LoadedModel> {
     );
   const file = statSync(path).isDirectory() ? fileInFolder(path) : path;
   const doc = parseJson(file);
-  if (!isSavedModel(doc)) return { doc, kind: 'ir', file };
+  if (!isSavedModel(doc)) return { doc: edited(doc, options.edit), kind: 'ir', file };
   const layers = await import('@sparsepixels/layers');
   let model: Awaited<ReturnType<typeof layers.loadModel>>;
   try {
@@ -68,7 +84,10 @@ export async function loadModelDocument(path: string): Promise<LoadedModel> {
     throw new SparsePixelsError('SP_MODEL_FILE', `cannot load the saved TensorFlow.js model: ${why}`, file);
   }
   try {
-    return { doc: layers.exportIR(model), kind: 'saved-model', file };
+    // an edited document is prepared once by prepareLoaded; an unedited one is exported prepared
+    if (options.edit) return { doc: options.edit(layers.exportDocument(model)), kind: 'saved-model', file };
+    const prepared = layers.exportPrepared(model);
+    return { doc: prepared.source, kind: 'saved-model', file, prepared };
   } catch (err) {
     if (err instanceof SparsePixelsError && err.code === 'SP_EXPORT_INPUT_TYPE')
       throw new SparsePixelsError(
@@ -80,11 +99,15 @@ export async function loadModelDocument(path: string): Promise<LoadedModel> {
   }
 }
 
-/** prepareModel, with the file named in the one-line error (every diagnostic: `sparsepixels validate`). */
-export function prepareLoaded(loaded: LoadedModel): { model: ModelIR; warnings: string[] } {
+/**
+ * prepareModel (once: a saved model came prepared), with the file named in the one-line error
+ * (every diagnostic: `sparsepixels validate`).
+ */
+export function prepareLoaded(loaded: LoadedModel): { prepared: PreparedModel; model: ModelIR; warnings: string[] } {
   try {
-    const { model, warnings } = prepareModel(loaded.doc);
-    return { model, warnings: warnings.map((w) => `${w.code} ${w.where || '(document)'}: ${w.message}`) };
+    const prepared = loaded.prepared ?? prepareModel(loaded.doc);
+    const warnings = prepared.warnings.map((w) => `${w.code} ${w.where || '(document)'}: ${w.message}`);
+    return { prepared, model: prepared.model, warnings };
   } catch (err) {
     if (!(err instanceof IRValidationError)) throw err;
     const hint =
@@ -96,7 +119,8 @@ export function prepareLoaded(loaded: LoadedModel): { model: ModelIR; warnings: 
 /** Loads and prepares in one step. */
 export async function loadPreparedModel(
   path: string,
-): Promise<{ model: ModelIR; loaded: LoadedModel; warnings: string[] }> {
-  const loaded = await loadModelDocument(path);
+  options: LoadOptions = {},
+): Promise<{ prepared: PreparedModel; model: ModelIR; loaded: LoadedModel; warnings: string[] }> {
+  const loaded = await loadModelDocument(path, options);
   return { ...prepareLoaded(loaded), loaded };
 }

@@ -1,4 +1,4 @@
-import { createProfiler, type ModelIR, type ProfileReport, type Profiler } from '@sparsepixels/ir';
+import { createProfiler, type PreparedModel, type ProfileReport, type Profiler } from '@sparsepixels/ir';
 
 /**
  * How many events predict, train and convert --tb profile for their overflow warnings: the
@@ -13,10 +13,10 @@ export class ProfileSample {
   private seen = 0;
 
   constructor(
-    model: ModelIR,
+    prepared: PreparedModel,
     private readonly limit = PROFILE_SAMPLE,
   ) {
-    this.profiler = createProfiler(model);
+    this.profiler = createProfiler(prepared);
   }
 
   add(x: ArrayLike<number>, n: number): void {

@@ -1,15 +1,15 @@
-import { fracBits, parseType } from '@sparsepixels/core';
-import type { InputEvents, ModelIR } from '@sparsepixels/ir';
+import { fracBits } from '@sparsepixels/core';
+import { eventBudget, type InputEvents, type PreparedModel } from '@sparsepixels/ir';
 import { Rng } from '../data/prng';
 
 /**
  * `count` seeded random sparse events for a model (H*W*C values each, flattened): each event has
- * 0 to N+4 active pixels (N = the InputReduce capacity, so some events overflow it) at random
- * positions, every value on the input type's grid and above the InputReduce threshold.
+ * 0 to nMax+4 active pixels (ir's eventBudget: the InputReduce capacity, so some events overflow
+ * it, or every pixel of a dense model) at random positions, every value on the input type's grid
+ * and above the InputReduce threshold.
  */
-export function randomEvents(model: ModelIR, count: number, seed: number): Float64Array {
-  const events = randomInputEvents(model, count, seed);
-  return events.read(0, count);
+export function randomEvents(prepared: PreparedModel, count: number, seed: number): Float64Array {
+  return randomInputEvents(prepared, count, seed).read(0, count);
 }
 
 /** InputEvents whose slices are Float64Arrays. */
@@ -21,12 +21,10 @@ export interface GeneratedEvents extends InputEvents {
  * The same events generated on demand, a slice at a time (event e depends only on the seed and
  * e), so a million events never sit in memory at once.
  */
-export function randomInputEvents(model: ModelIR, count: number, seed: number): GeneratedEvents {
-  const [h = 1, w = 1, c = 1] = model.input.shape;
-  const reduce = model.layers.find((l) => typeof l.attrs?.['nMax'] === 'number');
-  const nMax = Number(reduce?.attrs?.['nMax'] ?? 16);
-  const threshold = Number(reduce?.attrs?.['threshold'] ?? 0);
-  const type = parseType(model.input.type);
+export function randomInputEvents(prepared: PreparedModel, count: number, seed: number): GeneratedEvents {
+  const [h = 1, w = 1, c = 1] = prepared.input.tensor.shape;
+  const { nMax, threshold } = eventBudget(prepared);
+  const type = prepared.input.type;
   const step = 2 ** -fracBits(type);
   const maxRaw = 2 ** (type.signed ? type.width - 1 : type.width) - 1;
   const minRaw = Math.min(maxRaw, Math.max(1, Math.floor(threshold / step) + 1));

@@ -24,15 +24,15 @@ ch0.forEach((v, p) => {
 describe('inputReduceFloat', () => {
   it('keeps the first N active pixels in raster order with 1-based hashes and counts the rest', () => {
     // Active (> 0.5): (0,1) 0.9, (0,3) 0.6, (1,2) 0.7, (2,3) 0.8. With N = 3 the last is dropped.
-    const { tensor, dropped } = inputReduceFloat(image, { h: 3, w: 4, c: 2, n: 3, threshold: 0.5 });
+    const { tensor, dropped } = inputReduceFloat(image, { h: 3, w: 4, c: 2, nMax: 3, threshold: 0.5 });
     expect(Array.from(tensor.feat)).toEqual([0.9, 101, 0.6, 103, 0.7, 106]);
     expect(Array.from(tensor.hash)).toEqual([1, 2, 1, 4, 2, 3]);
     expect(dropped).toBe(1);
-    expect(tensor.shape).toEqual({ n: 3, c: 2, h: 3, w: 4 });
+    expect(tensor.shape).toEqual({ nMax: 3, c: 2, h: 3, w: 4 });
   });
 
   it('fills unused slots with zeros and hash (1, 1)', () => {
-    const { tensor, dropped } = inputReduceFloat(image, { h: 3, w: 4, c: 2, n: 6, threshold: 0.65 });
+    const { tensor, dropped } = inputReduceFloat(image, { h: 3, w: 4, c: 2, nMax: 6, threshold: 0.65 });
     // Active (> 0.65): 0.9 at (0,1), 0.7 at (1,2), 0.8 at (2,3).
     expect(Array.from(tensor.feat)).toEqual([0.9, 101, 0.7, 106, 0.8, 111, 0, 0, 0, 0, 0, 0]);
     expect(Array.from(tensor.hash)).toEqual([1, 2, 2, 3, 3, 4, 1, 1, 1, 1, 1, 1]);
@@ -40,10 +40,10 @@ describe('inputReduceFloat', () => {
   });
 
   it('reuses an output buffer, clearing what a previous event left', () => {
-    const first = inputReduceFloat(image, { h: 3, w: 4, c: 2, n: 4, threshold: 0 }).tensor;
+    const first = inputReduceFloat(image, { h: 3, w: 4, c: 2, nMax: 4, threshold: 0 }).tensor;
     const { tensor } = inputReduceFloat(
       new Float64Array(24),
-      { h: 3, w: 4, c: 2, n: 4, threshold: 0 },
+      { h: 3, w: 4, c: 2, nMax: 4, threshold: 0 },
       first,
     );
     expect(tensor).toBe(first);
@@ -52,8 +52,8 @@ describe('inputReduceFloat', () => {
   });
 
   it('rejects bad sizes with one-line messages', () => {
-    const o = { h: 3, w: 4, c: 2, n: 3, threshold: 0 };
-    expect(errorOf(() => inputReduceFloat(image, { ...o, n: 0 }))).toMatchInlineSnapshot(
+    const o = { h: 3, w: 4, c: 2, nMax: 3, threshold: 0 };
+    expect(errorOf(() => inputReduceFloat(image, { ...o, nMax: 0 }))).toMatchInlineSnapshot(
       `"SP_KERNEL_ARG: InputReduce N = 0 is not allowed; expected an integer >= 1"`,
     );
     expect(
@@ -74,13 +74,13 @@ describe('inputReduceFixed', () => {
     const t = apUfixed(4, 1, 'AP_RND');
     expect(quantizeNumber(0.33, t)).toBe(3);
     const img = Float64Array.from([3, 4, 0, 2]);
-    const { tensor, dropped } = inputReduceFixed(img, { h: 2, w: 2, c: 1, n: 2, threshold: 0.33, input: t });
+    const { tensor, dropped } = inputReduceFixed(img, { h: 2, w: 2, c: 1, nMax: 2, threshold: 0.33, input: t });
     expect(Array.from(tensor.feat)).toEqual([4, 0]);
     expect(Array.from(tensor.hash)).toEqual([1, 2, 1, 1]);
     expect(dropped).toBe(0);
     // In float the same pixel values 0.375 and 0.5 are both above 0.33.
     expect(
-      inputReduceFloat([0.375, 0.5, 0, 0.25], { h: 2, w: 2, c: 1, n: 2, threshold: 0.33 }).tensor.feat,
+      inputReduceFloat([0.375, 0.5, 0, 0.25], { h: 2, w: 2, c: 1, nMax: 2, threshold: 0.33 }).tensor.feat,
     ).toEqual(Float64Array.from([0.375, 0.5]));
   });
 
@@ -92,7 +92,7 @@ describe('inputReduceFixed', () => {
       h: 1,
       w: 1,
       c: 2,
-      n: 1,
+      nMax: 1,
       threshold: 0,
       input: apFixed(8, 4),
       result: apFixed(4, 2),
@@ -102,7 +102,7 @@ describe('inputReduceFixed', () => {
 
   it('rejects types wider than 53 bits on the number path', () => {
     expect(
-      errorOf(() => inputReduceFixed([0], { h: 1, w: 1, c: 1, n: 1, threshold: 0, input: apFixed(60, 30) })),
+      errorOf(() => inputReduceFixed([0], { h: 1, w: 1, c: 1, nMax: 1, threshold: 0, input: apFixed(60, 30) })),
     ).toMatchInlineSnapshot(
       `"SP_TYPE_WIDE: InputReduce input type is 60 bits wide; number raws allow at most 53 bits (use the *FixedBig kernel)"`,
     );
@@ -121,7 +121,7 @@ describe('inputReduceFixed', () => {
             h: fc.integer({ min: 1, max: 6 }),
             w: fc.integer({ min: 1, max: 6 }),
             c: fc.integer({ min: 1, max: 2 }),
-            n: fc.integer({ min: 1, max: 8 }),
+            nMax: fc.integer({ min: 1, max: 8 }),
           })
           .chain((s) => rawsArb(r.input, s.h * s.w * s.c).map((img) => ({ ...r, ...s, img }))),
       );
@@ -143,11 +143,11 @@ describe('inputReduceFixed', () => {
         imageArb(),
         fc.integer({ min: 1, max: 12 }),
         fc.integer({ min: 0, max: 3 }),
-        ({ h, w, c, image: img }, n, thr) => {
+        ({ h, w, c, image: img }, nMax, thr) => {
           const t = apFixed(16, 8); // F = 8: an integer v has raw v * 256
           const raws = img.map((v) => v * 256);
-          const a = inputReduceFixed(raws, { h, w, c, n, threshold: thr, input: t });
-          const b = inputReduceFloat(img, { h, w, c, n, threshold: thr });
+          const a = inputReduceFixed(raws, { h, w, c, nMax, threshold: thr, input: t });
+          const b = inputReduceFloat(img, { h, w, c, nMax, threshold: thr });
           expect(a.tensor.feat).toEqual(b.tensor.feat.map((v) => v * 256));
           expect(a.tensor.hash).toEqual(b.tensor.hash);
           expect(a.dropped).toBe(b.dropped);
@@ -166,7 +166,7 @@ describe('inputReduceFixed', () => {
         h: fc.integer({ min: 1, max: 6 }),
         w: fc.integer({ min: 1, max: 6 }),
         c: fc.integer({ min: 1, max: 2 }),
-        n: fc.integer({ min: 1, max: 8 }),
+        nMax: fc.integer({ min: 1, max: 8 }),
       })
       .chain((r) =>
         fc

@@ -18,7 +18,7 @@ export interface InputReduceOptions {
   readonly w: number;
   readonly c: number;
   /** Slot capacity N >= 1. */
-  readonly n: number;
+  readonly nMax: number;
   readonly threshold: number;
   /** Layer name, used to locate errors. */
   readonly name?: string;
@@ -39,12 +39,12 @@ export interface InputReduceResult<F extends ArrayLike<number> | readonly bigint
 
 function checkOptions(image: { length: number }, o: InputReduceOptions): SparseShape {
   const where = whereOf(o.name);
-  checkInt(o.n, 1, 'InputReduce N', where);
+  checkInt(o.nMax, 1, 'InputReduce N', where);
   checkInt(o.h, 1, 'InputReduce image height', where);
   checkInt(o.w, 1, 'InputReduce image width', where);
   checkInt(o.c, 1, 'InputReduce image channels', where);
   checkLength(image, o.h * o.w * o.c, `InputReduce image (${o.h}x${o.w}x${o.c})`, where);
-  return { n: o.n, c: o.c, h: o.h, w: o.w };
+  return { nMax: o.nMax, c: o.c, h: o.h, w: o.w };
 }
 
 function outputTensor<T extends SparseTensor<ArrayLike<number> | readonly bigint[]>>(
@@ -70,13 +70,13 @@ function fill(
   keep: (q: number) => boolean,
   copy: (q: number, base: number) => void,
 ): number {
-  const { n, c, w } = shape;
+  const { nMax, c, w } = shape;
   const { feat, hash } = out;
   let used = 0;
   let dropped = 0;
   scan((q) => {
     if (!keep(q)) return;
-    if (used === n) {
+    if (used === nMax) {
       dropped++;
       return;
     }
@@ -189,7 +189,7 @@ export function inputReduceFixedBig(
   out?: SparseTensor<bigint[]>,
 ): InputReduceResult<bigint[]> {
   const shape = checkOptions(image, o);
-  const { n, c, h, w } = shape;
+  const { nMax, c, h, w } = shape;
   const tensor = outputTensor(shape, out, createSparseTensorBig, whereOf(o.name));
   const thr = quantizeNumberBig(o.threshold, o.input);
   const convert = rawConverterBig(o.input, o.result ?? o.input);
@@ -198,7 +198,7 @@ export function inputReduceFixedBig(
   let dropped = 0;
   for (let p = 0; p < h * w; p++) {
     if ((image[p * c] as bigint) <= thr) continue;
-    if (used === n) {
+    if (used === nMax) {
       dropped++;
       continue;
     }

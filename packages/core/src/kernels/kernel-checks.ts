@@ -33,19 +33,19 @@ export function checkLength(
   }
 }
 
-/** Shape fields are positive integers; feat holds n*c values and hash 2n coordinates. */
+/** Shape fields are positive integers; feat holds nMax*c values and hash 2n coordinates. */
 export function checkSparseTensor(
   x: SparseTensor<ArrayLike<number> | readonly bigint[]>,
   what: string,
   where?: string,
 ): void {
   checkShape(x.shape, what, where);
-  checkLength(x.feat, x.shape.n * x.shape.c, `${what} features`, where);
-  checkLength(x.hash, 2 * x.shape.n, `${what} hash`, where);
+  checkLength(x.feat, x.shape.nMax * x.shape.c, `${what} features`, where);
+  checkLength(x.hash, 2 * x.shape.nMax, `${what} hash`, where);
 }
 
 export function checkShape(s: SparseShape, what: string, where?: string): void {
-  checkInt(s.n, 1, `${what} capacity N`, where);
+  checkInt(s.nMax, 1, `${what} capacity N`, where);
   checkInt(s.c, 1, `${what} channels C`, where);
   checkInt(s.h, 1, `${what} height H`, where);
   checkInt(s.w, 1, `${what} width W`, where);
@@ -70,8 +70,8 @@ export function checkActiveHashes(
   what: string,
   where?: string,
 ): void {
-  const { n, c, h, w } = x.shape;
-  for (let i = 0; i < n; i++) {
+  const { nMax, c, h, w } = x.shape;
+  for (let i = 0; i < nMax; i++) {
     if (!slotActive(x.feat, i, c)) continue;
     const hi = x.hash[2 * i] as number;
     const wi = x.hash[2 * i + 1] as number;
@@ -94,10 +94,10 @@ export function checkSameShape(
 ): void {
   const a = actual;
   const e = expected;
-  if (a.n !== e.n || a.c !== e.c || a.h !== e.h || a.w !== e.w) {
+  if (a.nMax !== e.nMax || a.c !== e.c || a.h !== e.h || a.w !== e.w) {
     throw new SparsePixelsError(
       'SP_KERNEL_ARG',
-      `${what} has shape N=${a.n} C=${a.c} on ${a.h}x${a.w}; expected N=${e.n} C=${e.c} on ${e.h}x${e.w}`,
+      `${what} has shape N=${a.nMax} C=${a.c} on ${a.h}x${a.w}; expected N=${e.nMax} C=${e.c} on ${e.h}x${e.w}`,
       where,
     );
   }

@@ -181,7 +181,7 @@ describe('every dynamic path equals the stepwise bigint reference', () => {
           types: l.types,
         });
         const x: SparseTensor<bigint[]> = {
-          shape: { n: ev.n, c: l.cin, h: 4, w: 4 },
+          shape: { nMax: ev.n, c: l.cin, h: 4, w: 4 },
           feat: ev.feat,
           hash: Int32Array.from(ev.hash),
         };

@@ -7,7 +7,7 @@ import { sparseActivationFixed, sparseActivationFixedBig, sparseActivationFloat 
 
 // Three slots of two channels: s0 active [-1, 2], s1 active [-3, -1] (ReLU makes it inactive), s2 unused.
 const x: SparseTensor = {
-  shape: { n: 3, c: 2, h: 4, w: 4 },
+  shape: { nMax: 3, c: 2, h: 4, w: 4 },
   feat: Float64Array.from([-1, 2, -3, -1, 0, 0]),
   hash: Int32Array.from([2, 2, 3, 3, 1, 1]),
 };

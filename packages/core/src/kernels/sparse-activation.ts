@@ -26,9 +26,9 @@ export function sparseActivationFloat(
   name?: string,
 ): SparseTensor {
   checkEvent(x, out, name);
-  const { n, c } = x.shape;
-  const feat = out ?? new Float64Array(n * c);
-  for (let i = 0; i < n; i++) {
+  const { nMax, c } = x.shape;
+  const feat = out ?? new Float64Array(nMax * c);
+  for (let i = 0; i < nMax; i++) {
     if (slotActive(x.feat, i, c)) activation.float(x.feat, feat, i * c, c);
     else feat.fill(0, i * c, (i + 1) * c);
   }
@@ -43,9 +43,9 @@ export function sparseActivationFixed(
   name?: string,
 ): SparseTensor {
   checkEvent(x, out, name);
-  const { n, c } = x.shape;
-  const feat = out ?? new Float64Array(n * c);
-  for (let i = 0; i < n; i++) {
+  const { nMax, c } = x.shape;
+  const feat = out ?? new Float64Array(nMax * c);
+  for (let i = 0; i < nMax; i++) {
     if (slotActive(x.feat, i, c)) activation.run(x.feat, feat, i * c, c);
     else feat.fill(0, i * c, (i + 1) * c);
   }
@@ -59,9 +59,9 @@ export function sparseActivationFixedBig(
   name?: string,
 ): SparseTensor<bigint[]> {
   checkEvent(x, out, name);
-  const { n, c } = x.shape;
-  const feat = out ?? new Array<bigint>(n * c);
-  for (let i = 0; i < n; i++) {
+  const { nMax, c } = x.shape;
+  const feat = out ?? new Array<bigint>(nMax * c);
+  for (let i = 0; i < nMax; i++) {
     if (slotActive(x.feat, i, c)) activation.runBig(x.feat, feat, i * c, c);
     else feat.fill(0n, i * c, (i + 1) * c);
   }

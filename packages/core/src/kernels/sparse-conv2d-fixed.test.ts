@@ -15,7 +15,7 @@ import {
 import { fixedTypeArb, rawsArb } from './sparse-fixtures.test-util';
 
 function one(c: number, feat: number[]): SparseTensor {
-  return { shape: { n: 1, c, h: 1, w: 1 }, feat: Float64Array.from(feat), hash: Int32Array.from([1, 1]) };
+  return { shape: { nMax: 1, c, h: 1, w: 1 }, feat: Float64Array.from(feat), hash: Int32Array.from([1, 1]) };
 }
 
 describe('sparseConv2dFixed: the accumulator is cast after every step', () => {
@@ -74,7 +74,7 @@ describe('sparseConv2dFixed: the accumulator is cast after every step', () => {
     });
     // slot 0 (1,1)=1, right neighbour (1,2)=1: 7 - 7 = 0; slot 1 (1,2): w[1][0]=0, self 7 -> 7 + 2 -> -7.
     const x: SparseTensor = {
-      shape: { n: 2, c: 1, h: 3, w: 3 },
+      shape: { nMax: 2, c: 1, h: 3, w: 3 },
       feat: Float64Array.from([1, 1]),
       hash: Int32Array.from([1, 1, 1, 2]),
     };
@@ -95,22 +95,22 @@ describe('sparseConv2dFixed: the accumulator is cast after every step', () => {
     const conv = prepareSparseConv2dFixed({ k: 9, cin: 3, cout: 1, weights, types });
     expect(conv.strategy).toBe('step-bigint');
     // one active slot at the centre of a 9x9 grid and 26 more around it, all at extreme values
-    const n = 27;
+    const nMax = 27;
     const hash: number[] = [];
     const feat: number[] = [];
-    for (let s = 0; s < n; s++) {
+    for (let s = 0; s < nMax; s++) {
       hash.push(1 + (s % 9), 1 + Math.floor(s / 9) * 4);
       feat.push(8388607 - s, -8388608 + s, 8388000 + s);
     }
     const x: SparseTensor = {
-      shape: { n, c: 3, h: 9, w: 9 },
+      shape: { nMax, c: 3, h: 9, w: 9 },
       feat: Float64Array.from(feat),
       hash: Int32Array.from(hash),
     };
     const y = sparseConv2dFixed(x, conv);
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < nMax; i++) {
       let sum = 0n;
-      for (let j = 0; j < n; j++) {
+      for (let j = 0; j < nMax; j++) {
         const dh = hash[2 * j]! - hash[2 * i]!;
         const dw = hash[2 * j + 1]! - hash[2 * i + 1]!;
         if (Math.abs(dh) > 4 || Math.abs(dw) > 4) continue;
@@ -138,7 +138,7 @@ const layerArb = fc
     k: fc.constantFrom(1, 3, 5),
     cin: fc.integer({ min: 1, max: 2 }),
     cout: fc.integer({ min: 1, max: 2 }),
-    n: fc.integer({ min: 1, max: 10 }),
+    nMax: fc.integer({ min: 1, max: 10 }),
     h: fc.integer({ min: 5, max: 7 }),
     w: fc.integer({ min: 5, max: 7 }),
   })
@@ -169,7 +169,7 @@ describe('sparseConv2dFixed properties', () => {
           h: r.h,
           w: r.w,
           c: r.cin,
-          n: r.n,
+          nMax: r.nMax,
           threshold: 0,
           input: r.input,
         }).tensor;
@@ -199,7 +199,7 @@ describe('sparseConv2dFixed properties', () => {
           h: r.h,
           w: r.w,
           c: r.cin,
-          n: r.n,
+          nMax: r.nMax,
           threshold: 0,
           input: r.input,
         }).tensor;

@@ -52,7 +52,7 @@ export function sparseConv2dFixed(
 ): SparseTensor {
   const g = conv.geometry;
   checkConvInput(x, g, out);
-  const feat = out ?? new Float64Array(x.shape.n * g.cout);
+  const feat = out ?? new Float64Array(x.shape.nMax * g.cout);
   const path = conv.numberTypes ? chooseMacPath(conv, x.feat) : 'bigint';
   if (path === 'bigint') {
     if (!conv.numberTypes) conv.counts.bigint++;
@@ -90,7 +90,7 @@ function exactConv(x: SparseTensor, conv: PreparedSparseConv2d, out: Float64Arra
 /** Calls visit(j, tap) for every slot j within the K x K window of slot i, j ascending. */
 function forNeighbours(
   hash: Int32Array,
-  n: number,
+  nMax: number,
   i: number,
   k: number,
   visit: (j: number, tap: number) => void,
@@ -98,7 +98,7 @@ function forNeighbours(
   const r = (k - 1) >> 1;
   const hi = hash[2 * i] as number;
   const wi = hash[2 * i + 1] as number;
-  for (let j = 0; j < n; j++) {
+  for (let j = 0; j < nMax; j++) {
     const dh = (hash[2 * j] as number) - hi;
     const dw = (hash[2 * j + 1] as number) - wi;
     if (dh >= -r && dh <= r && dw >= -r && dw <= r) visit(j, (r + dh) * k + (r + dw));
@@ -107,16 +107,16 @@ function forNeighbours(
 
 function stepConv(x: SparseTensor, conv: PreparedSparseConv2d, out: Float64Array): void {
   const { k, cin, cout } = conv.geometry;
-  const { n } = x.shape;
+  const { nMax } = x.shape;
   const { feat, hash } = x;
   const { stepWeights: w, stepBias } = conv.dynamic;
   const { term, biasStep } = conv;
   const acc = conv.types.accum;
   out.fill(0);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < nMax; i++) {
     if (!isActive(feat, i, cin)) continue;
     const o = i * cout;
-    forNeighbours(hash, n, i, k, (j, tap) => {
+    forNeighbours(hash, nMax, i, k, (j, tap) => {
       for (let c = 0; c < cin; c++) {
         const xv = feat[j * cin + c] as number;
         const wb = (tap * cin + c) * cout;
@@ -148,7 +148,7 @@ export function sparseConv2dFixedBig(
   const { cout } = conv.geometry;
   checkConvInput(x, conv.geometry, out);
   const s = conv.scratch;
-  const size = x.shape.n * cout;
+  const size = x.shape.nMax * cout;
   if (s.feat.length !== x.feat.length) s.feat = new Float64Array(x.feat.length);
   if (s.acc.length !== size) s.acc = new Float64Array(size);
   const xn = { ...x, feat: bigToNumbers(x.feat, s.feat) };
@@ -171,16 +171,16 @@ export function sparseConv2dFixedReference(
 ): SparseTensor<bigint[]> {
   const { k, cin, cout } = conv.geometry;
   checkConvInput(x, conv.geometry, out);
-  const { n } = x.shape;
+  const { nMax } = x.shape;
   const { feat, hash } = x;
   const { weightsBig: w, biasBig, term, biasStep, toResultBig } = conv;
   const acc = conv.types.accum;
-  const res = out ?? new Array<bigint>(n * cout);
+  const res = out ?? new Array<bigint>(nMax * cout);
   res.fill(0n);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < nMax; i++) {
     if (!isActive(feat, i, cin)) continue;
     const o = i * cout;
-    forNeighbours(hash, n, i, k, (j, tap) => {
+    forNeighbours(hash, nMax, i, k, (j, tap) => {
       for (let c = 0; c < cin; c++) {
         const xv = feat[j * cin + c] as bigint;
         const wb = (tap * cin + c) * cout;

@@ -8,7 +8,7 @@ import { denseConvSame, imageArb, intArrayArb, scatterActive } from './sparse-fi
 
 function tensor(h: number, w: number, c: number, feat: number[], hash: number[]): SparseTensor {
   return {
-    shape: { n: hash.length / 2, c, h, w },
+    shape: { nMax: hash.length / 2, c, h, w },
     feat: Float64Array.from(feat),
     hash: Int32Array.from(hash),
   };
@@ -29,7 +29,7 @@ describe('sparseConv2dFloat', () => {
     const y = sparseConv2dFloat(x, { k: 3, cin: 1, cout: 1, weights, bias: [0.5] });
     expect(Array.from(y.feat)).toEqual([865.5, 754.5, 532.5, 5000.5, 0]);
     expect(y.hash).toBe(x.hash);
-    expect(y.shape).toEqual({ n: 5, c: 1, h: 4, w: 4 });
+    expect(y.shape).toEqual({ nMax: 5, c: 1, h: 4, w: 4 });
   });
 
   it('adds no bias to an active slot whose sum is exactly zero', () => {
@@ -65,16 +65,16 @@ describe('sparseConv2dFloat', () => {
           img: fc.constant(img),
           k: fc.constantFrom(1, 3),
           cout: fc.integer({ min: 1, max: 2 }),
-          n: fc.integer({ min: 1, max: 12 }),
+          nMax: fc.integer({ min: 1, max: 12 }),
         })
         .chain((r) => intArrayArb(r.k * r.k * img.c * r.cout, -5, 5).map((weights) => ({ ...r, weights }))),
     );
     fc.assert(
-      fc.property(arb, ({ img: { h, w, c, image }, k, cout, n, weights }) => {
-        const x = inputReduceFloat(image, { h, w, c, n, threshold: 0 }).tensor;
+      fc.property(arb, ({ img: { h, w, c, image }, k, cout, nMax, weights }) => {
+        const x = inputReduceFloat(image, { h, w, c, nMax, threshold: 0 }).tensor;
         const y = sparseConv2dFloat(x, { k, cin: c, cout, weights });
         const dense = denseConvSame(scatterActive(x), h, w, c, k, cout, weights);
-        for (let i = 0; i < n; i++) {
+        for (let i = 0; i < nMax; i++) {
           const active = Array.from(x.feat.subarray(i * c, i * c + c)).some((v) => v !== 0);
           const p = ((x.hash[2 * i] as number) - 1) * w + ((x.hash[2 * i + 1] as number) - 1);
           for (let f = 0; f < cout; f++) expect(y.feat[i * cout + f]).toBe(active ? dense[p * cout + f] : 0);

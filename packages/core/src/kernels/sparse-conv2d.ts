@@ -54,7 +54,7 @@ export function checkConvInput(
 ): void {
   const where = whereOf(g.name);
   checkSparseTensor(x, 'SparseConv2D input', where);
-  const { n, c, h, w } = x.shape;
+  const { nMax, c, h, w } = x.shape;
   if (c !== g.cin) {
     throw new SparsePixelsError(
       'SP_KERNEL_ARG',
@@ -69,7 +69,7 @@ export function checkConvInput(
       where,
     );
   }
-  if (out !== undefined) checkLength(out, n * g.cout, 'SparseConv2D output', where);
+  if (out !== undefined) checkLength(out, nMax * g.cout, 'SparseConv2D output', where);
   checkActiveHashes(x, 'SparseConv2D input', where);
 }
 
@@ -85,18 +85,18 @@ export function convSums(
   cout: number,
   out: Float64Array,
 ): void {
-  const { n, c: cin } = x.shape;
+  const { nMax, c: cin } = x.shape;
   const { feat, hash } = x;
   const r = (k - 1) >> 1;
   out.fill(0);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < nMax; i++) {
     let active = false;
     for (let c = 0; c < cin; c++) if (feat[i * cin + c] !== 0) active = true;
     if (!active) continue;
     const hi = hash[2 * i] as number;
     const wi = hash[2 * i + 1] as number;
     const o = i * cout;
-    for (let j = 0; j < n; j++) {
+    for (let j = 0; j < nMax; j++) {
       const dh = (hash[2 * j] as number) - hi;
       const dw = (hash[2 * j + 1] as number) - wi;
       if (dh < -r || dh > r || dw < -r || dw > r) continue;
@@ -114,7 +114,7 @@ export function convSums(
 export function sparseConv2dFloat(x: SparseTensor, p: SparseConv2dParams, out?: Float64Array): SparseTensor {
   checkConvGeometry(p, p.weights, p.bias);
   checkConvInput(x, p, out);
-  const feat = out ?? new Float64Array(x.shape.n * p.cout);
+  const feat = out ?? new Float64Array(x.shape.nMax * p.cout);
   convSums(x, p.weights, p.k, p.cout, feat);
   const bias = p.bias;
   if (bias !== undefined) {

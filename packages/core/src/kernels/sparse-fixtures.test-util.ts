@@ -99,9 +99,9 @@ export function rawsArb(t: FixedType, length: number): fc.Arbitrary<Float64Array
 
 /** Dense (h, w, c) image of a sparse tensor written independently of sparseFlatten: active slots only. */
 export function scatterActive(x: SparseTensor<ArrayLike<number>>): Float64Array {
-  const { n, c, h, w } = x.shape;
+  const { nMax, c, h, w } = x.shape;
   const img = new Float64Array(h * w * c);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < nMax; i++) {
     let active = false;
     for (let k = 0; k < c; k++) if (x.feat[i * c + k] !== 0) active = true;
     if (!active) continue;

@@ -9,7 +9,7 @@ import { sparseFlattenFixed, sparseFlattenFixedBig, sparseFlattenFloat } from '.
 
 // 2x3 grid, C = 2. s0 (1,2) = [1, 0]; s1 (2,3) = [0, 5]; s2 (1,2) again = [0, 7]; s3 unused.
 const x: SparseTensor = {
-  shape: { n: 4, c: 2, h: 2, w: 3 },
+  shape: { nMax: 4, c: 2, h: 2, w: 3 },
   feat: Float64Array.from([1, 0, 0, 5, 0, 7, 0, 0]),
   hash: Int32Array.from([1, 2, 2, 3, 1, 2, 1, 1]),
 };
@@ -23,7 +23,7 @@ describe('sparseFlatten', () => {
   it('round-trips an image through InputReduce when every active pixel fits', () => {
     fc.assert(
       fc.property(imageArb(), ({ h, w, c, image }) => {
-        const reduced = inputReduceFloat(image, { h, w, c, n: h * w, threshold: 0 });
+        const reduced = inputReduceFloat(image, { h, w, c, nMax: h * w, threshold: 0 });
         expect(reduced.dropped).toBe(0);
         expect(sparseFlattenFloat(reduced.tensor)).toEqual(image);
       }),
@@ -43,7 +43,7 @@ describe('sparseFlatten', () => {
       .chain((t) => rawsArb(t.input, 36).map((img) => ({ ...t, img })));
     fc.assert(
       fc.property(arb, ({ input, result, img }) => {
-        const xs = inputReduceFixed(img, { h: 6, w: 3, c: 2, n: 10, threshold: -1e9, input }).tensor;
+        const xs = inputReduceFixed(img, { h: 6, w: 3, c: 2, nMax: 10, threshold: -1e9, input }).tensor;
         const a = sparseFlattenFixed(xs, { types: { input, result } });
         const b = sparseFlattenFixedBig(
           { ...xs, feat: Array.from(xs.feat, BigInt) },

@@ -37,8 +37,8 @@ function scatter<T extends number | bigint>(
   out: { [k: number]: T },
   convert: (v: T) => T,
 ): void {
-  const { n, c, w } = shape;
-  for (let i = 0; i < n; i++) {
+  const { nMax, c, w } = shape;
+  for (let i = 0; i < nMax; i++) {
     const base = (((hash[2 * i] as number) - 1) * w + ((hash[2 * i + 1] as number) - 1)) * c;
     for (let ch = 0; ch < c; ch++) {
       const v = feat[i * c + ch] as T;

@@ -11,7 +11,7 @@ import { poolAccumType, sparsePool2dFixed, sparsePool2dFixedBig } from './sparse
 
 function tensor(h: number, w: number, c: number, feat: number[], hash: number[]): SparseTensor {
   return {
-    shape: { n: hash.length / 2, c, h, w },
+    shape: { nMax: hash.length / 2, c, h, w },
     feat: Float64Array.from(feat),
     hash: Int32Array.from(hash),
   };
@@ -75,7 +75,7 @@ describe('sparsePool2dFixed', () => {
         accum: fc.option(fixedTypeArb(2, 24)),
         p: fc.integer({ min: 1, max: 3 }),
         mode: fc.constantFrom('avg', 'max') as fc.Arbitrary<'avg' | 'max'>,
-        n: fc.integer({ min: 1, max: 12 }),
+        nMax: fc.integer({ min: 1, max: 12 }),
         h: fc.integer({ min: 3, max: 7 }),
         w: fc.integer({ min: 3, max: 7 }),
         c: fc.integer({ min: 1, max: 2 }),
@@ -106,7 +106,7 @@ describe('sparsePool2dFixed', () => {
       fc.property(arb, ({ input, p, mode, image }) => {
         const f = fracBits(input) + 20;
         const result: FixedType = apFixed(40, 40 - f); // integer bits >= input's + 5, F = F_in + 20
-        const x = inputReduceFixed(image, { h: 6, w: 6, c: 1, n: 16, threshold: -1e9, input }).tensor;
+        const x = inputReduceFixed(image, { h: 6, w: 6, c: 1, nMax: 16, threshold: -1e9, input }).tensor;
         const y = sparsePool2dFixed(x, { p, mode, types: { input, result } });
         const xf = { ...x, feat: x.feat.map((v) => rawToNumber(v, input)) };
         expect(Array.from(y.feat, (v) => rawToNumber(v, result))).toEqual(

@@ -123,18 +123,18 @@ export function sparsePool2dFixed(
     for (let i = 0; i < feat.length; i++) feat[i] = Number(big.feat[i]);
     return { shape: big.shape, feat, hash: big.hash };
   }
-  const { n, c } = x.shape;
-  const hash = outHash ?? new Int32Array(2 * n);
-  const owner = ownerScratch(n);
+  const { nMax, c } = x.shape;
+  const hash = outHash ?? new Int32Array(2 * nMax);
+  const owner = ownerScratch(nMax);
   const shape = poolLayout(x, params, hash, owner, out?.length);
-  const feat = out ?? new Float64Array(n * c);
+  const feat = out ?? new Float64Array(nMax * c);
   feat.fill(0);
   const toResult = k.toResult;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < nMax; i++) {
     if (owner[i] !== i) continue;
     for (let ch = 0; ch < c; ch++) {
       let acc = params.mode === 'avg' ? 0 : (x.feat[i * c + ch] as number);
-      for (let j = i; j < n; j++) {
+      for (let j = i; j < nMax; j++) {
         if (owner[j] !== i) continue;
         const v = x.feat[j * c + ch] as number;
         if (params.mode === 'max') acc = v > acc ? v : acc;
@@ -156,20 +156,20 @@ export function sparsePool2dFixedBig(
 ): SparseTensor<bigint[]> {
   const { input, result } = params.types;
   const k = poolCasts(params);
-  const { n, c } = x.shape;
-  const hash = outHash ?? new Int32Array(2 * n);
-  const owner = ownerScratch(n);
+  const { nMax, c } = x.shape;
+  const hash = outHash ?? new Int32Array(2 * nMax);
+  const owner = ownerScratch(nMax);
   const shape = poolLayout(x, params, hash, owner, out?.length);
-  const feat = out ?? new Array<bigint>(n * c);
+  const feat = out ?? new Array<bigint>(nMax * c);
   feat.fill(0n);
   const toResult = rawConverterBig(input, result);
   const { accScaleBig: accScale, valueScaleBig: valueScale } = k;
   const rr = BigInt(k.rr);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < nMax; i++) {
     if (owner[i] !== i) continue;
     for (let ch = 0; ch < c; ch++) {
       let acc = params.mode === 'avg' ? 0n : (x.feat[i * c + ch] as bigint);
-      for (let j = i; j < n; j++) {
+      for (let j = i; j < nMax; j++) {
         if (owner[j] !== i) continue;
         const v = x.feat[j * c + ch] as bigint;
         if (params.mode === 'max') acc = v > acc ? v : acc;

@@ -9,7 +9,7 @@ import { poolReciprocalRaw, sparsePool2dFloat } from './sparse-pool2d';
 
 function tensor(h: number, w: number, c: number, feat: number[], hash: number[]): SparseTensor {
   return {
-    shape: { n: hash.length / 2, c, h, w },
+    shape: { nMax: hash.length / 2, c, h, w },
     feat: Float64Array.from(feat),
     hash: Int32Array.from(hash),
   };
@@ -26,7 +26,7 @@ describe('sparsePool2dFloat', () => {
     const y = sparsePool2dFloat(x, { p: 2, mode: 'avg' });
     expect(Array.from(y.feat)).toEqual([2, 0, 0.5, 1.5, 0, 0]);
     expect(Array.from(y.hash)).toEqual([1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1]);
-    expect(y.shape).toEqual({ n: 6, c: 1, h: 2, w: 2 });
+    expect(y.shape).toEqual({ nMax: 6, c: 1, h: 2, w: 2 });
   });
 
   it('max: the largest gathered value (unused slots gathered as zeros)', () => {
@@ -39,7 +39,7 @@ describe('sparsePool2dFloat', () => {
     const y = sparsePool2dFloat(tensor(5, 5, 1, [3, 1], [5, 3, 3, 4]), { p: 2, mode: 'avg' });
     expect(Array.from(y.feat)).toEqual([0, 0.25]);
     expect(Array.from(y.hash)).toEqual([3, 2, 2, 2]);
-    expect(y.shape).toEqual({ n: 2, c: 1, h: 2, w: 2 });
+    expect(y.shape).toEqual({ nMax: 2, c: 1, h: 2, w: 2 });
   });
 
   it('uses the 10-bit reciprocal r = floor(1024/P)/1024', () => {
@@ -53,15 +53,15 @@ describe('sparsePool2dFloat', () => {
     const arb = fc.record({
       img: imageArb({ maxSide: 10, maxC: 2, minSide: 2 }),
       p: fc.integer({ min: 1, max: 4 }),
-      n: fc.integer({ min: 1, max: 20 }),
+      nMax: fc.integer({ min: 1, max: 20 }),
     });
     fc.assert(
-      fc.property(arb, ({ img: { h, w, c, image }, p, n }) => {
+      fc.property(arb, ({ img: { h, w, c, image }, p, nMax }) => {
         if (p > h || p > w) return;
         const nonNeg = image.map(Math.abs);
         for (const mode of ['avg', 'max'] as const) {
           const src = mode === 'max' ? nonNeg : image;
-          const xs = inputReduceFloat(src, { h, w, c, n, threshold: 0 }).tensor;
+          const xs = inputReduceFloat(src, { h, w, c, nMax, threshold: 0 }).tensor;
           const got = sparseFlattenFloat(sparsePool2dFloat(xs, { p, mode }));
           expect(got).toEqual(densePool(scatterActive(xs), h, w, c, p, mode));
         }

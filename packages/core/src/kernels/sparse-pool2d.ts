@@ -39,7 +39,7 @@ export function poolLayout(
 ): SparseShape {
   const where = whereOf(params.name);
   checkSparseTensor(x, 'SparsePooling2D input', where);
-  const { n, c, h, w } = x.shape;
+  const { nMax, c, h, w } = x.shape;
   const p = params.p;
   checkInt(p, 1, 'SparsePooling2D pool size P', where);
   if (p > h || p > w) {
@@ -56,22 +56,22 @@ export function poolLayout(
       where,
     );
   }
-  if (outLength !== undefined) checkLength({ length: outLength }, n * c, 'SparsePooling2D output', where);
-  checkLength(hashOut, 2 * n, 'SparsePooling2D output hash', where);
+  if (outLength !== undefined) checkLength({ length: outLength }, nMax * c, 'SparsePooling2D output', where);
+  checkLength(hashOut, 2 * nMax, 'SparsePooling2D output hash', where);
   checkActiveHashes(x, 'SparsePooling2D input', where);
-  assignPoolOwners(x.hash, n, p, h, w, hashOut, owner);
-  return { n, c, h: Math.floor(h / p), w: Math.floor(w / p) };
+  assignPoolOwners(x.hash, nMax, p, h, w, hashOut, owner);
+  return { nMax, c, h: Math.floor(h / p), w: Math.floor(w / p) };
 }
 
 /**
- * The pooling rule itself, for one event of n slots on an h x w grid, without checks (training
+ * The pooling rule itself, for one event of nMax slots on an h x w grid, without checks (training
  * uses it too, so what is trained is what the kernels compute): `hashOut` gets every slot's pooled
  * hash, owner[j] = the first slot of j's pooled cell (owner[i] === i for the gathering slot), or -1
  * when the pooled position lies outside floor(h/P) x floor(w/P).
  */
 export function assignPoolOwners(
   hash: ArrayLike<number>,
-  n: number,
+  nMax: number,
   p: number,
   h: number,
   w: number,
@@ -80,7 +80,7 @@ export function assignPoolOwners(
 ): void {
   const ho = Math.floor(h / p);
   const wo = Math.floor(w / p);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < nMax; i++) {
     const ph = Math.floor((hash[2 * i]! - 1) / p) + 1;
     const pw = Math.floor((hash[2 * i + 1]! - 1) / p) + 1;
     hashOut[2 * i] = ph;
@@ -94,9 +94,9 @@ export function assignPoolOwners(
 
 let scratch = new Int32Array(64);
 
-/** A reusable Int32Array of at least n elements for poolLayout's owners (kernels are not re-entrant). */
-export function ownerScratch(n: number): Int32Array {
-  if (scratch.length < n) scratch = new Int32Array(n);
+/** A reusable Int32Array of at least nMax elements for poolLayout's owners (kernels are not re-entrant). */
+export function ownerScratch(nMax: number): Int32Array {
+  if (scratch.length < nMax) scratch = new Int32Array(nMax);
   return scratch;
 }
 
@@ -107,19 +107,19 @@ export function sparsePool2dFloat(
   out?: Float64Array,
   outHash?: Int32Array,
 ): SparseTensor {
-  const { n, c } = x.shape;
-  const hash = outHash ?? new Int32Array(2 * n);
-  const owner = ownerScratch(n);
+  const { nMax, c } = x.shape;
+  const hash = outHash ?? new Int32Array(2 * nMax);
+  const owner = ownerScratch(nMax);
   const shape = poolLayout(x, params, hash, owner, out?.length);
-  const feat = out ?? new Float64Array(n * c);
+  const feat = out ?? new Float64Array(nMax * c);
   feat.fill(0);
   const r = poolReciprocalRaw(params.p) / 1024;
   const avg = params.mode === 'avg';
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < nMax; i++) {
     if (owner[i] !== i) continue;
     for (let ch = 0; ch < c; ch++) {
       let acc = avg ? 0 : -Infinity;
-      for (let j = i; j < n; j++) {
+      for (let j = i; j < nMax; j++) {
         if (owner[j] !== i) continue;
         const v = x.feat[j * c + ch] as number;
         acc = avg ? acc + v : Math.max(acc, v);

@@ -1,7 +1,7 @@
 /** Logical layout of one event's sparse tensor (SPEC §4). */
 export interface SparseShape {
   /** Capacity: number of slots (N_max). */
-  readonly n: number;
+  readonly nMax: number;
   /** Channels per slot. */
   readonly c: number;
   /** Logical grid height and width. */
@@ -10,7 +10,7 @@ export interface SparseShape {
 }
 
 /**
- * One event as N slots: `feat[n*c]` slot-major, channel-minor; `hash[2n]` holds 1-based (h, w) per
+ * One event as N slots: `feat[nMax*c]` slot-major, channel-minor; `hash[2n]` holds 1-based (h, w) per
  * slot. For fixed-point kernels `feat` holds raw integers (exact in a Float64Array up to 2^53, or
  * bigints on the wide path) and the element type travels beside it. A slot is active iff any of its
  * c features is non-zero. Unused slots hold zeros and hash (1, 1).

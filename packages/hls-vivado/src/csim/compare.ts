@@ -1,5 +1,5 @@
-import { fracBits, parseType } from '@sparsepixels/core';
-import type { ModelIR } from '@sparsepixels/ir';
+import { fracBits } from '@sparsepixels/core';
+import type { PreparedModel } from '@sparsepixels/ir';
 import { exactDecimalToRaw, rawToExactDecimal } from '../exact-decimal';
 import type { OutputSpec, TraceLine } from './parse-results';
 import type { LayerTrace } from './reference';
@@ -77,15 +77,15 @@ export function compareOutputs(
 
 /** Walks the layers in order and returns the first traced array that differs. */
 export function firstDivergence(
-  model: ModelIR,
+  prepared: PreparedModel,
   ref: ReadonlyMap<string, LayerTrace> | undefined,
   cpp: readonly TraceLine[],
 ): Omit<Divergence, 'event'> | undefined {
   if (!ref) return undefined;
-  for (const layer of model.layers) {
+  for (const { layer, precision } of prepared.layers) {
     const want = ref.get(layer.name);
     if (!want) continue;
-    const frac = fracBits(parseType(layer.precision!.result!));
+    const frac = fracBits(precision.result);
     const arrays: [string, readonly bigint[] | undefined, number][] = [
       ['out', want.out, frac],
       ['hash', want.hash?.map(BigInt), 0],
@@ -120,13 +120,18 @@ export function formatCsimReport(r: {
   mismatches: readonly Mismatch[];
   divergences: readonly Divergence[];
 }): string {
-  if (r.bitExact) return `C simulation matches the interpreter on all ${r.events} events (every output bit equal)`;
-  const lines = [`C simulation differs from the interpreter: ${r.mismatchCount} output values over ${r.events} events`];
+  if (r.bitExact)
+    return `C simulation matches the interpreter on all ${r.events} events (every output bit equal)`;
+  const lines = [
+    `C simulation differs from the interpreter: ${r.mismatchCount} output values over ${r.events} events`,
+  ];
   for (const m of r.mismatches.slice(0, 10)) {
     lines.push(`  event ${m.event} ${m.output}[${m.index}]: interpreter ${m.expected}, csim ${m.actual}`);
   }
   for (const d of r.divergences) {
-    lines.push(`  event ${d.event}: first difference at layer "${d.layer}" ${d.kind}[${d.index}]: interpreter ${d.expected}, csim ${d.actual}`);
+    lines.push(
+      `  event ${d.event}: first difference at layer "${d.layer}" ${d.kind}[${d.index}]: interpreter ${d.expected}, csim ${d.actual}`,
+    );
   }
   return lines.join('\n');
 }

@@ -29,7 +29,12 @@ export interface ProcessResult {
 }
 
 /** Runs a process to completion, collecting its output; a missing program rejects with ENOENT. */
-export function runProcess(cmd: string, args: readonly string[], cwd: string, env?: NodeJS.ProcessEnv): Promise<ProcessResult> {
+export function runProcess(
+  cmd: string,
+  args: readonly string[],
+  cwd: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<ProcessResult> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env } : {}) });
@@ -61,7 +66,12 @@ async function withCompileSlot<T>(fn: () => Promise<T>): Promise<T> {
  * Compiles `<project>_test.cpp` + `firmware/<project>.cpp` against firmware/ap_types (our C
  * simulation headers) into `binary`. Returns the compile time in ms.
  */
-export async function compileProject(projectDir: string, project: string, binary: string, o: CompileOptions = {}): Promise<number> {
+export async function compileProject(
+  projectDir: string,
+  project: string,
+  binary: string,
+  o: CompileOptions = {},
+): Promise<number> {
   const cxx = o.cxx ?? process.env['CXX'] ?? 'g++';
   const args = [
     o.optLevel ?? '-O2',

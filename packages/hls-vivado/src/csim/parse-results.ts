@@ -18,7 +18,11 @@ export function parseResults(text: string, outputs: readonly OutputSpec[], file:
   return lines.map((line, e) => {
     const tokens = line.trim().split(/\s+/);
     if (tokens.length !== total) {
-      throw new SparsePixelsError('SP_CSIM_VALUE', `line has ${tokens.length} values, expected ${total}`, `${file}:${e + 1}`);
+      throw new SparsePixelsError(
+        'SP_CSIM_VALUE',
+        `line has ${tokens.length} values, expected ${total}`,
+        `${file}:${e + 1}`,
+      );
     }
     let k = 0;
     return outputs.map((o) => {

@@ -1,5 +1,5 @@
-import { fracBits, parseType } from '@sparsepixels/core';
-import { createInterpreter, type ModelIR, type RawBatch } from '@sparsepixels/ir';
+import { fracBits } from '@sparsepixels/core';
+import { createInterpreter, eventBudget, type PreparedModel, type RawBatch } from '@sparsepixels/ir';
 
 /** One layer's traced output for one event: raws of its result type, and slot hashes if sparse. */
 export interface LayerTrace {
@@ -15,9 +15,9 @@ export interface ReferenceRun {
 }
 
 /** The interpreter (the ground truth) on a batch of events, as raw integers per event. */
-export function interpretEvents(model: ModelIR, events: ArrayLike<number>, inputSize: number, o: { trace?: boolean } = {}): ReferenceRun {
+export function interpretEvents(prepared: PreparedModel, events: ArrayLike<number>, inputSize: number, o: { trace?: boolean } = {}): ReferenceRun {
   const count = events.length / inputSize;
-  const interpreter = createInterpreter(model, { trace: o.trace === true });
+  const interpreter = createInterpreter(prepared, { trace: o.trace === true });
   const run = interpreter.run(events, count);
   const outputs: bigint[][][] = [];
   for (let e = 0; e < count; e++) {
@@ -47,15 +47,16 @@ export function interpretEvents(model: ModelIR, events: ArrayLike<number>, input
 
 /**
  * Default test-bench events, deterministic: one empty event, one with 3 more active pixels than
- * the pixel budget N, and 10 events with 1 to N active pixels (channel 0 above the threshold), all
- * values on the input type's grid.
+ * the pixel budget nMax (ir's eventBudget: InputReduce's nMax, or every pixel of a dense model),
+ * and 10 events with 1 to nMax active pixels (channel 0 above the threshold), all values on the
+ * input type's grid.
  */
-export function defaultEvents(model: ModelIR): Float64Array {
-  const [h = 1, w = 1, c = 1] = model.input.shape;
-  const reduce = model.layers.find((l) => typeof l.attrs?.['nMax'] === 'number');
-  const nMax = Math.min(h * w, Number(reduce?.attrs?.['nMax'] ?? 4));
-  const threshold = Number(reduce?.attrs?.['threshold'] ?? 0);
-  const type = parseType(model.input.type);
+export function defaultEvents(prepared: PreparedModel): Float64Array {
+  const [h = 1, w = 1, c = 1] = prepared.input.tensor.shape;
+  const budget = eventBudget(prepared);
+  const nMax = Math.min(h * w, budget.nMax);
+  const threshold = budget.threshold;
+  const type = prepared.input.type;
   const step = 2 ** -fracBits(type);
   const maxRaw = 2 ** (type.signed ? type.width - 1 : type.width) - 1;
   const minRaw = Math.min(maxRaw, Math.floor(threshold / step) + 1);

@@ -2,7 +2,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
-import { arrayEvents, prepareModel, toInputEvents, type InputEvents, type ModelIR } from '@sparsepixels/ir';
+import { arrayEvents, prepareModel, toInputEvents, type InputEvents, type PreparedModel } from '@sparsepixels/ir';
 import { outputSpecs } from '../emit-project';
 import { IR_FILE } from '../render-project';
 import { formatInputEvents, writeInputEvents } from '../tb-data';
@@ -28,6 +28,11 @@ export interface CsimOptions extends CompileOptions {
   readonly batchSize?: number;
   /** Called after each batch with the events compared so far. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * The project's IR (model.ir.json) when the caller prepared it already, e.g. to generate the
+   * events; by default it is read and prepared here.
+   */
+  readonly prepared?: PreparedModel;
 }
 
 export interface CsimResult {
@@ -58,9 +63,9 @@ export const CSIM_BATCH_VALUES = 2 ** 24;
  * with the layer trace to name the first layer that differs.
  */
 export async function runCsim(projectDir: string, options: CsimOptions = {}): Promise<CsimResult> {
-  const { model, project } = loadProject(projectDir);
-  const inputSize = model.input.shape.reduce((a, b) => a * b, 1);
-  const outputs = outputSpecs(model);
+  const { prepared, project } = loadProject(projectDir, options.prepared);
+  const inputSize = prepared.input.tensor.size;
+  const outputs = outputSpecs(prepared);
   const events = options.events
     ? toInputEvents(options.events, inputSize)
     : tbFileEvents(join(projectDir, 'tb_data/tb_input_features.dat'), inputSize, join(projectDir, 'tb_data/tb_input_features.dat'));
@@ -85,7 +90,7 @@ export async function runCsim(projectDir: string, options: CsimOptions = {}): Pr
       runMs += run.ms;
       const actual = parseResults(readFileSync(resultsFile, 'utf8'), outputs, 'csim results');
       const t0 = performance.now();
-      const expected = interpretEvents(model, x, inputSize).outputs;
+      const expected = interpretEvents(prepared, x, inputSize).outputs;
       interpretMs += performance.now() - t0;
       if (actual.length !== expected.length) {
         throw new SparsePixelsError('SP_CSIM_RUN', `the test bench wrote ${actual.length} events, expected ${expected.length}`, projectDir);
@@ -100,7 +105,7 @@ export async function runCsim(projectDir: string, options: CsimOptions = {}): Pr
       }
       options.onProgress?.(start + n, events.count);
     }
-    const divergences = traced.size > 0 ? await traceMismatches(model, binary, work, projectDir, traced, inputSize) : [];
+    const divergences = traced.size > 0 ? await traceMismatches(prepared, binary, work, projectDir, traced, inputSize) : [];
     return {
       projectDir,
       events: events.count,
@@ -128,13 +133,14 @@ function writeEventsFile(path: string, x: ArrayLike<number>, inputSize: number):
   }
 }
 
-function loadProject(projectDir: string): { model: ModelIR; project: string } {
+/** The project's IR, prepared once for the whole C simulation. */
+function loadProject(projectDir: string, given?: PreparedModel): { prepared: PreparedModel; project: string } {
   const irPath = join(projectDir, IR_FILE);
   if (!existsSync(irPath)) {
     throw new SparsePixelsError('SP_CSIM_PROJECT', `not a sparsepixels HLS project: ${IR_FILE} is missing`, projectDir);
   }
-  const { model } = prepareModel(readFileSync(irPath, 'utf8'));
-  return { model, project: model.build?.project ?? 'myproject' };
+  const prepared = given ?? prepareModel(readFileSync(irPath, 'utf8'));
+  return { prepared, project: prepared.model.build?.project ?? 'myproject' };
 }
 
 async function runBinary(binary: string, args: string[], cwd: string) {
@@ -148,7 +154,7 @@ async function runBinary(binary: string, args: string[], cwd: string) {
 
 /** Re-runs the first mismatching events with the trace on, on both sides, and locates the divergence. */
 async function traceMismatches(
-  model: ModelIR,
+  prepared: PreparedModel,
   binary: string,
   work: string,
   projectDir: string,
@@ -163,9 +169,9 @@ async function traceMismatches(
   writeFileSync(inputFile, formatInputEvents(subset, inputSize));
   await runBinary(binary, [inputFile, join(work, 'trace-results.log'), traceFile], projectDir);
   const cpp = parseTrace(readFileSync(traceFile, 'utf8'));
-  const ref = interpretEvents(model, subset, inputSize, { trace: true }).trace ?? [];
+  const ref = interpretEvents(prepared, subset, inputSize, { trace: true }).trace ?? [];
   return order.flatMap((event, k) => {
-    const d = firstDivergence(model, ref[k], cpp.filter((t) => t.event === k));
+    const d = firstDivergence(prepared, ref[k], cpp.filter((t) => t.event === k));
     return d ? [{ ...d, event }] : [];
   });
 }

@@ -62,7 +62,11 @@ describe('sp_tb_io.h exact_decimal', () => {
       '}',
     ].join('\n');
     writeFileSync(join(dir, 'main.cpp'), source);
-    const build = await runProcess('g++', ['-O1', '-std=c++14', '-Wall', '-Wextra', '-Werror', `-I${hlsIncludeDir()}`, 'main.cpp', '-o', 'main'], dir);
+    const build = await runProcess(
+      'g++',
+      ['-O1', '-std=c++14', '-Wall', '-Wextra', '-Werror', `-I${hlsIncludeDir()}`, 'main.cpp', '-o', 'main'],
+      dir,
+    );
     expect(build.stderr).toBe('');
     const run = await runProcess('./main', [], dir);
     expect(run.status).toBe(0);

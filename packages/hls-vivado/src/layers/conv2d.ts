@@ -1,16 +1,15 @@
-import type { LayerEmitter } from '../layer-emitter';
+import type { BuiltinEmitter } from '../layer-emitter';
 import { layerTemplate } from './layer-template';
 import { weightsAndBias } from './weights-and-bias';
 
 /** Conv2D of the standard baseline: 'same', stride 1 (sp_conv2d.h). */
-export const conv2dEmitter: LayerEmitter = {
+export const conv2dEmitter: BuiltinEmitter<'Conv2D'> = {
   op: 'Conv2D',
   headers: ['sp_conv2d.h'],
   template: layerTemplate('conv2d'),
   view(ctx) {
     const [height, width, nChan = 1] = ctx.input.shape;
-    const nFilt = Number(ctx.layer.attrs?.['filters']);
-    const kernelSize = Number(ctx.layer.attrs?.['kernelSize']);
+    const { filters: nFilt, kernelSize } = ctx.attrs;
     return { height, width, nChan, nFilt, kernelSize, ...weightsAndBias(ctx, [kernelSize, kernelSize, nChan, nFilt], 'kh, kw, cin, cout') };
   },
 };

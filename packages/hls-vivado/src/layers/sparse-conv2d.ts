@@ -1,16 +1,25 @@
-import type { LayerEmitter } from '../layer-emitter';
+import type { BuiltinEmitter } from '../layer-emitter';
 import { layerTemplate } from './layer-template';
+import { reuseView } from './reuse-view';
 import { weightsAndBias } from './weights-and-bias';
 
-/** SparseConv2D: submanifold K x K conv on the slots (sp_sparse_conv2d.h). */
-export const sparseConv2dEmitter: LayerEmitter = {
+/** SparseConv2D: submanifold K x K conv on the slots (sp_sparse_conv2d.h); reuse factor R: N_MAX/R output slots per cycle. */
+export const sparseConv2dEmitter: BuiltinEmitter<'SparseConv2D'> = {
   op: 'SparseConv2D',
   headers: ['sp_sparse_conv2d.h'],
+  reuse: true,
   template: layerTemplate('sparse-conv2d'),
   view(ctx) {
-    const nChan = ctx.input.shape[2];
-    const nFilt = Number(ctx.layer.attrs?.['filters']);
-    const kernelSize = Number(ctx.layer.attrs?.['kernelSize']);
-    return { nSlots: ctx.input.slots, nChan, nFilt, kernelSize, ...weightsAndBias(ctx, [kernelSize, kernelSize, nChan ?? 0, nFilt], 'kh, kw, cin, cout') };
+    const nChan = ctx.input.shape[2] ?? 0;
+    const { filters: nFilt, kernelSize } = ctx.attrs;
+    const reuse = reuseView(ctx, ctx.input.nMax ?? 1, 'N_max', 'sparse_conv2d');
+    return {
+      nMax: ctx.input.nMax,
+      nChan,
+      nFilt,
+      kernelSize,
+      ...reuse,
+      ...weightsAndBias(ctx, [kernelSize, kernelSize, nChan, nFilt], 'kh, kw, cin, cout'),
+    };
   },
 };

@@ -16,7 +16,11 @@ export interface ConformanceCase {
 }
 
 /** Random models of every op: sparse chains and standard (dense) chains, with random inputs. */
-export function randomCases(o: { sparseSeeds: readonly number[]; standardSeeds: readonly number[]; events: number }): ConformanceCase[] {
+export function randomCases(o: {
+  sparseSeeds: readonly number[];
+  standardSeeds: readonly number[];
+  events: number;
+}): ConformanceCase[] {
   const sparse = o.sparseSeeds.map((seed) => {
     const model = randomSparseModel(seed);
     return { name: model.name, model, events: randomInputs(model, o.events, seed) };
@@ -70,7 +74,12 @@ export const STRICT_FLAGS: readonly string[] = ['-Wall', '-Wextra', '-Werror', '
  * Emits the case into `<root>/<name>`, runs the C simulation (-O1, STRICT_FLAGS unless told
  * otherwise) and returns the comparison.
  */
-export async function runCase(backend: HlsBackend, c: ConformanceCase, root: string, options: CompileOptions = {}): Promise<CsimResult> {
+export async function runCase(
+  backend: HlsBackend,
+  c: ConformanceCase,
+  root: string,
+  options: CompileOptions = {},
+): Promise<CsimResult> {
   const emitted = await backend.emit(c.model, join(root, c.name), { testInputs: c.events, force: true });
   return backend.csim(emitted.outDir, { optLevel: '-O1', extraFlags: STRICT_FLAGS, ...options });
 }

@@ -1,4 +1,4 @@
-import type { ModelIR } from '@sparsepixels/ir';
+import { eventBudget, type ModelIR } from '@sparsepixels/ir';
 import { createRng } from '@sparsepixels/ir/testing';
 
 /**
@@ -10,20 +10,19 @@ import { createRng } from '@sparsepixels/ir/testing';
 export function randomInputs(model: ModelIR, count: number, seed: number, range = 2): Float64Array {
   const rng = createRng(seed);
   const [h = 1, w = 1, c = 1] = model.input.shape;
-  const reduce = model.layers.find((l) => typeof l.attrs?.['nMax'] === 'number');
-  const nMax = Number(reduce?.attrs?.['nMax'] ?? h * w);
-  const threshold = Number(reduce?.attrs?.['threshold'] ?? 0);
+  const { nMax, threshold, sparse } = eventBudget(model);
   const size = h * w * c;
   const out = new Float64Array(count * size);
   const value = (): number => (rng.next() * 2 - 1) * range;
   for (let e = 0; e < count; e++) {
     const base = e * size;
-    if (!reduce) {
+    if (!sparse) {
       for (let k = 0; k < size; k++) out[base + k] = value();
       continue;
     }
     // 0 active, then cycling through 1..nMax and beyond (up to 2 nMax + 2).
-    const active = e === 0 ? 0 : Math.min(h * w, e % 3 === 0 ? nMax + rng.int(1, nMax + 2) : rng.int(1, nMax));
+    const active =
+      e === 0 ? 0 : Math.min(h * w, e % 3 === 0 ? nMax + rng.int(1, nMax + 2) : rng.int(1, nMax));
     const chosen = new Set<number>();
     while (chosen.size < active) chosen.add(rng.int(0, h * w - 1));
     for (const p of chosen) {

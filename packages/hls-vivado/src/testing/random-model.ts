@@ -1,5 +1,5 @@
 import { apFixed, apUfixed, formatType, type FixedType, type QuantMode, type OverflowMode } from '@sparsepixels/core';
-import type { LayerIR, ModelIR } from '@sparsepixels/ir';
+import type { LayerIR, LayerOfType, ModelIR, PrecisionIR } from '@sparsepixels/ir';
 import { createRng, randomGridValues, type Rng } from '@sparsepixels/ir/testing';
 
 const QUANT: readonly QuantMode[] = ['AP_TRN', 'AP_RND', 'AP_RND_CONV'];
@@ -24,15 +24,12 @@ function autoOr(rng: Rng, p: number, minW: number, maxW: number): string {
   return rng.next() < p ? 'auto' : ts(randomType(rng, minW, maxW, { maxInt: 10 }));
 }
 
-function mac(rng: Rng, name: string, op: string, input: string, attrs: Record<string, unknown>, kernel: number[], units: number): LayerIR {
+/** Random precisions and on-grid weights of a conv or dense layer. */
+function mac(rng: Rng, kernel: number[], units: number): Pick<LayerIR, 'precision' | 'weights'> {
   const wt = randomType(rng, 8, 16, { signed: true, maxInt: 3 });
   const bt = randomType(rng, 8, 16, { signed: true, maxInt: 4 });
   const n = kernel.reduce((a, b) => a * b, 1);
   return {
-    name,
-    op,
-    inputs: [input],
-    attrs,
     precision: { weight: ts(wt), bias: ts(bt), accum: autoOr(rng, 0.5, 10, 32), result: ts(randomType(rng, 8, 24)) },
     weights: {
       kernel: { shape: kernel, values: randomGridValues(rng, n, wt, 1) },
@@ -43,13 +40,16 @@ function mac(rng: Rng, name: string, op: string, input: string, attrs: Record<st
 
 function head(rng: Rng, layers: LayerIR[], input: string, nIn: number): void {
   const units = rng.int(1, 6);
-  layers.push(mac(rng, 'fc1', 'Dense', input, { units }, [nIn, units], units));
-  const act = pick(rng, ['relu', 'linear', 'sigmoid', 'softmax']);
-  const precision: Record<string, string> = { result: ts(randomType(rng, 8, 24)) };
-  if (act === 'sigmoid' && rng.next() < 0.5) precision['table'] = ts(randomType(rng, 8, 18, { signed: false, maxInt: 1 }));
-  const attrs: Record<string, unknown> = { activation: act };
-  if (act === 'sigmoid' || act === 'softmax') attrs['tableSize'] = pick(rng, [64, 256, 1024]);
-  layers.push({ name: 'out', op: 'Activation', inputs: ['fc1'], attrs, precision });
+  layers.push({ name: 'fc1', op: 'Dense', inputs: [input], attrs: { units }, ...mac(rng, [nIn, units], units) });
+  const act = pick(rng, ['relu', 'linear', 'sigmoid', 'softmax'] as const);
+  const precision: PrecisionIR = { result: ts(randomType(rng, 8, 24)) };
+  if (act === 'sigmoid' && rng.next() < 0.5) precision.table = ts(randomType(rng, 8, 18, { signed: false, maxInt: 1 }));
+  layers.push({ name: 'out', op: 'Activation', inputs: ['fc1'], attrs: activationAttrs(rng, act), precision });
+}
+
+/** The activation's attributes, with a random table size for the table-based ones. */
+function activationAttrs(rng: Rng, activation: 'relu' | 'linear' | 'sigmoid' | 'softmax'): LayerOfType<'Activation'>['attrs'] {
+  return activation === 'sigmoid' || activation === 'softmax' ? { activation, tableSize: pick(rng, [64, 256, 1024]) } : { activation };
 }
 
 function model(name: string, input: ModelIR['input'], layers: LayerIR[]): ModelIR {
@@ -75,18 +75,17 @@ export function randomSparseModel(seed: number): ModelIR {
   const conv = (k: number): void => {
     const f = rng.int(1, 3);
     const kk = Math.min(k, gh % 2 ? gh : gh - 1, gw % 2 ? gw : gw - 1);
-    layers.push(mac(rng, `conv${k}_${layers.length}`, 'SparseConv2D', prev, { filters: f, kernelSize: kk }, [kk, kk, ch, f], f));
-    const act = pick(rng, ['relu', 'relu', 'linear', 'sigmoid', 'softmax']);
+    const convName = `conv${k}_${layers.length}`;
+    layers.push({ name: convName, op: 'SparseConv2D', inputs: [prev], attrs: { filters: f, kernelSize: kk }, ...mac(rng, [kk, kk, ch, f], f) });
+    const act = pick(rng, ['relu', 'relu', 'linear', 'sigmoid', 'softmax'] as const);
     const name = `act${layers.length}`;
-    const attrs: Record<string, unknown> = { activation: act };
-    if (act === 'sigmoid' || act === 'softmax') attrs['tableSize'] = pick(rng, [64, 256, 1024]);
-    layers.push({ name, op: 'SparseActivation', inputs: [layers[layers.length - 1]!.name], attrs, precision: { result: autoOr(rng, 0.3, 8, 24) } });
+    layers.push({ name, op: 'SparseActivation', inputs: [convName], attrs: activationAttrs(rng, act), precision: { result: autoOr(rng, 0.3, 8, 24) } });
     prev = name;
     ch = f;
   };
   conv(pick(rng, [1, 3, 5]));
   const p = rng.int(1, Math.min(3, gh, gw));
-  const mode = pick(rng, ['avg', 'max']);
+  const mode = pick(rng, ['avg', 'max'] as const);
   const poolPrecision = mode === 'avg' ? { accum: autoOr(rng, 0.6, 10, 28), result: autoOr(rng, 0.3, 8, 24) } : { result: autoOr(rng, 0.5, 8, 24) };
   layers.push({ name: 'pool', op: 'SparsePooling2D', inputs: [prev], attrs: { poolSize: p, mode }, precision: poolPrecision });
   prev = 'pool';
@@ -105,7 +104,7 @@ export function randomStandardModel(seed: number): ModelIR {
   const k = Math.min(pick(rng, [1, 3]), h % 2 ? h : h - 1, w % 2 ? w : w - 1);
   const p = rng.int(1, Math.min(3, h, w));
   const layers: LayerIR[] = [
-    mac(rng, 'conv', 'Conv2D', 'x_in', { filters: f, kernelSize: k }, [k, k, c, f], f),
+    { name: 'conv', op: 'Conv2D', inputs: ['x_in'], attrs: { filters: f, kernelSize: k }, ...mac(rng, [k, k, c, f], f) },
     { name: 'relu', op: 'Activation', inputs: ['conv'], attrs: { activation: 'relu' }, precision: { result: autoOr(rng, 0.3, 8, 24) } },
     { name: 'pool', op: 'AveragePooling2D', inputs: ['relu'], attrs: { poolSize: p }, precision: { accum: autoOr(rng, 0.6, 10, 28), result: autoOr(rng, 0.3, 8, 24) } },
     { name: 'flat', op: 'Flatten', inputs: ['pool'] },

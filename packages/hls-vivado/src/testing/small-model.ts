@@ -27,7 +27,13 @@ export function smallSparseModel(): ModelIR {
           bias: { shape: [2], values: randomGridValues(rng, 2, w, 0.2) },
         },
       },
-      { name: 'relu1', op: 'SparseActivation', inputs: ['conv1'], attrs: { activation: 'relu' }, precision: { result: 'ap_ufixed<8,3,AP_RND_CONV,AP_SAT>' } },
+      {
+        name: 'relu1',
+        op: 'SparseActivation',
+        inputs: ['conv1'],
+        attrs: { activation: 'relu' },
+        precision: { result: 'ap_ufixed<8,3,AP_RND_CONV,AP_SAT>' },
+      },
       { name: 'pool1', op: 'SparsePooling2D', inputs: ['relu1'], attrs: { poolSize: 2, mode: 'avg' } },
       { name: 'flat', op: 'SparseFlatten', inputs: ['pool1'] },
       {
@@ -44,6 +50,14 @@ export function smallSparseModel(): ModelIR {
       { name: 'out', op: 'Activation', inputs: ['fc1'], attrs: { activation: 'softmax', tableSize: 256 } },
     ],
     outputs: ['out'],
-    build: { project: 'myproject', part: 'xcu250-figd2104-2L-e', clockPeriod: 5, ioType: 'io_parallel', reuseFactor: 1, strategy: 'latency', pipelineStyle: 'dataflow' },
+    build: {
+      project: 'myproject',
+      part: 'xcu250-figd2104-2L-e',
+      clockPeriod: 5,
+      ioType: 'io_parallel',
+      reuseFactor: 1,
+      strategy: 'latency',
+      pipelineStyle: 'dataflow',
+    },
   };
 }

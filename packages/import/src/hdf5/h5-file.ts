@@ -48,6 +48,10 @@ export interface H5Reader {
   /** An attribute's value (strings, numbers, arrays of them), or undefined. */
   attr(path: string, name: string): unknown;
   read(path: string): H5Array;
+  /** A dataset's shape, without reading it. */
+  shape(path: string): readonly number[];
+  /** Rows [start, start + count) along the first axis (the whole of the other axes), as float64. */
+  readRows(path: string, start: number, count: number): H5Array;
 }
 
 function reader(f: H5WasmFile, source: string): H5Reader {
@@ -72,6 +76,21 @@ function reader(f: H5WasmFile, source: string): H5Reader {
       if (!(g instanceof Group || g instanceof Dataset) || !(name in g.attrs)) return undefined;
       const v = g.attrs[name]!.value;
       return ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v;
+    },
+    shape(p) {
+      const d = get(p);
+      if (!(d instanceof Dataset)) throw importError(`${source}:${p}`, 'expected a dataset here');
+      return d.shape ?? [];
+    },
+    readRows(p, start, count) {
+      const d = get(p);
+      if (!(d instanceof Dataset)) throw importError(`${source}:${p}`, 'expected a dataset here');
+      const shape = d.shape ?? [];
+      if (shape.length === 0 || start < 0 || start + count > shape[0]!) throw importError(`${source}:${p}`, `rows ${start}..${start + count - 1} are outside the dataset's ${shape[0] ?? 0}`);
+      const v = d.slice([[start, start + count]]);
+      const values = ArrayBuffer.isView(v) ? Float64Array.from(v as unknown as ArrayLike<number | bigint>, Number) : undefined;
+      if (!values) throw importError(`${source}:${p}`, `dataset of type ${String(d.dtype)} is not numeric`);
+      return { shape: [count, ...shape.slice(1)], dtype: String(d.dtype), values };
     },
     read(p) {
       const d = get(p);
@@ -155,7 +174,7 @@ function firstLine(err: unknown): string {
 /** Builds an HDF5 file: groups are created with their parents; datasets are float32 unless typed. */
 export interface H5Writer {
   group(path: string): void;
-  dataset(path: string, data: Float32Array | Float64Array | Uint8Array | Int32Array, shape: readonly number[]): void;
+  dataset(path: string, data: Float32Array | Float64Array | Uint8Array | Int32Array | Uint32Array, shape: readonly number[]): void;
   attr(path: string, name: string, value: string | string[] | number | number[]): void;
 }
 

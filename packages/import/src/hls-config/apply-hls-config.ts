@@ -1,5 +1,5 @@
 import { formatType, quantizeNumber, rawToNumber } from '@sparsepixels/core';
-import { didYouMean, getOp, type BuildIR, type LayerIR, type PrecisionKey } from '@sparsepixels/ir';
+import { didYouMean, findOp, type BuildIR, type LayerIR, type PrecisionKey } from '@sparsepixels/ir';
 import { importError } from '../import-error';
 import { irRead } from '../ir-build/ir-builder';
 import { hlsType, type HlsConfig } from './read-hls-config';
@@ -24,7 +24,7 @@ function checkOnGrid(l: LayerIR, key: 'weight' | 'bias', type: string, where: st
 }
 
 function setPrecisions(l: LayerIR, p: Readonly<Record<string, string>>, where: string): LayerIR {
-  const op = getOp(l.op);
+  const op = findOp(l.op);
   let out = l;
   for (const [k, v] of Object.entries(p)) {
     if (k === 'default') {
@@ -40,6 +40,12 @@ function setPrecisions(l: LayerIR, p: Readonly<Record<string, string>>, where: s
   return out;
 }
 
+function checkStrategy(s: string, where: string): 'latency' | 'resource' {
+  const st = s.toLowerCase();
+  if (st !== 'latency' && st !== 'resource') throw importError(where, `'${s}' is not supported (Latency, Resource)`);
+  return st;
+}
+
 const unset = (l: LayerIR, k: PrecisionKey) => {
   const v = l.precision?.[k];
   return v === undefined || v === 'auto';
@@ -48,8 +54,9 @@ const unset = (l: LayerIR, k: PrecisionKey) => {
 /**
  * Applies hls4ml settings on top of an imported model: LayerName precisions (result, accum,
  * weight, bias, table; weights must stay exact), TableSize; the Model precision for every result
- * and accumulator still 'auto' (as hls4ml's default type); ReuseFactor and Strategy as build hints
- * (one value for the whole model: the IR has no per-layer ones); IOType, Part, ClockPeriod.
+ * and accumulator still 'auto' (as hls4ml's default type); Model ReuseFactor and Strategy as the
+ * model's build hints, a layer's own as its `build` (backends honour or refuse them per op);
+ * IOType, Part, ClockPeriod.
  */
 export function applyHlsConfig(layers: readonly LayerIR[], c: HlsConfig, inputName: string, inputTypeFixed: boolean): AppliedHlsConfig {
   const warnings = c.ignored.length ? [`${c.source}: ignored (file and writer settings): ${c.ignored.join(', ')}`] : [];
@@ -57,12 +64,8 @@ export function applyHlsConfig(layers: readonly LayerIR[], c: HlsConfig, inputNa
   let inputType: string | undefined;
   const byName = new Map(layers.map((l, i) => [l.name, i]));
   const out = [...layers];
-  const rfs = new Set<number>(c.model.reuseFactor !== undefined ? [c.model.reuseFactor] : []);
-  const strategies = new Set<string>(c.model.strategy ? [c.model.strategy.toLowerCase()] : []);
   for (const [name, s] of Object.entries(c.layers)) {
     const where = `${c.source}: LayerName.${name}`;
-    if (s.reuseFactor !== undefined) rfs.add(s.reuseFactor);
-    if (s.strategy) strategies.add(s.strategy.toLowerCase());
     if (name === inputName) {
       const r = s.precision['result'] ?? s.precision['default'];
       if (r && r !== 'auto') inputType = formatType(hlsType(r, `${where}.Precision`));
@@ -72,9 +75,13 @@ export function applyHlsConfig(layers: readonly LayerIR[], c: HlsConfig, inputNa
     if (i === undefined) throw importError(where, `no layer "${name}" in the model${didYouMean(name, [...names, inputName])}`);
     let l = setPrecisions(out[i]!, s.precision, `${where}.Precision`);
     if (s.tableSize !== undefined) {
-      if (!getOp(l.op)?.attrsSchema || !['sigmoid', 'softmax'].includes(irRead.attr<string>(l, 'activation')))
+      if (!irRead.hasTables(l))
         throw importError(`${where}.TableSize`, `layer "${name}" has no table`);
-      l = { ...l, attrs: { ...(l.attrs ?? {}), tableSize: s.tableSize } };
+      l = irRead.withTableSize(l, s.tableSize);
+    }
+    if (s.reuseFactor !== undefined || s.strategy) {
+      const strategy = s.strategy ? checkStrategy(s.strategy, `${where}.Strategy`) : undefined;
+      l = { ...l, build: { ...l.build, ...(s.reuseFactor !== undefined ? { reuseFactor: s.reuseFactor } : {}), ...(strategy ? { strategy } : {}) } };
     }
     out[i] = l;
   }
@@ -83,25 +90,19 @@ export function applyHlsConfig(layers: readonly LayerIR[], c: HlsConfig, inputNa
   for (const k of Object.keys(modelP)) if (k !== 'default' && !PRECISION_KEYS.includes(k as PrecisionKey)) throw importError(`${c.source}: Model.Precision.${k}`, 'is not a precision key (default, result, accum, weight, bias, table)');
   out.forEach((l, i) => {
     if (l.op === 'InputReduce') return;
-    const op = getOp(l.op);
+    const op = findOp(l.op);
     for (const key of ['result', 'accum', 'table'] as const) {
       const t = modelP[key] ?? dflt;
       if (!t || t === 'auto' || !op?.precisions.includes(key) || !unset(out[i]!, key)) continue;
-      if (key === 'table' && !['sigmoid', 'softmax'].includes(irRead.attr<string>(l, 'activation'))) continue;
+      if (key === 'table' && !irRead.hasTables(l)) continue;
       if (c.layers[l.name]?.precision[key] === 'auto') continue;
       out[i] = irRead.setPrecision(out[i]!, key, formatType(hlsType(t, `${c.source}: Model.Precision`)));
     }
   });
   if (!inputType && !inputTypeFixed && dflt && dflt !== 'auto') inputType = formatType(hlsType(dflt, `${c.source}: Model.Precision`));
-  if (rfs.size > 1) throw importError(`${c.source}: ReuseFactor`, `differs between layers (${[...rfs].join(', ')}); the IR has one reuse factor for the whole model`);
-  if (strategies.size > 1) throw importError(`${c.source}: Strategy`, `differs between layers (${[...strategies].join(', ')}); the IR has one strategy for the whole model`);
   const build: BuildIR = {};
-  if (rfs.size) build.reuseFactor = [...rfs][0]!;
-  const st = [...strategies][0];
-  if (st) {
-    if (st !== 'latency' && st !== 'resource') throw importError(`${c.source}: Strategy`, `'${st}' is not supported (Latency, Resource)`);
-    build.strategy = st;
-  }
+  if (c.model.reuseFactor !== undefined) build.reuseFactor = c.model.reuseFactor;
+  if (c.model.strategy) build.strategy = checkStrategy(c.model.strategy, `${c.source}: Model.Strategy`);
   const io = c.top.ioType;
   if (io) {
     if (io !== 'io_parallel' && io !== 'io_stream') throw importError(`${c.source}: IOType`, `'${io}' is not supported (io_parallel, io_stream)`);

@@ -1,10 +1,36 @@
 import { formatType, type FixedType } from '@sparsepixels/core';
-import { IR_FORMAT, IR_VERSION, type BuildIR, type LayerIR, type ModelIR, type PrecisionIR } from '@sparsepixels/ir';
+import {
+  IR_FORMAT,
+  IR_VERSION,
+  isLayerOf,
+  type AttrsOfType,
+  type BuildIR,
+  type LayerIR,
+  type ModelIR,
+  type OutsideOpType,
+  type PrecisionIR,
+} from '@sparsepixels/ir';
 
 /**
- * The one place where the importer writes IR layers and the document (an adapter: when the IR's
- * layer attributes become a typed union, or the document gains version 2, only this file changes).
+ * The one place where the importer writes and reads IR layers and the document (an adapter: when
+ * the document gains version 2, only this file changes). Layers are the IR's typed union
+ * (docs/op-contract.md); values taken from a Keras file are checked by prepareModel afterwards.
  */
+
+type ActivationName = AttrsOfType<'Activation'>['activation'];
+
+/**
+ * Standard max pooling has no IR op: the importer keeps it as this intermediate layer, which
+ * sparsify turns into SparsePooling2D max and importModel refuses otherwise.
+ */
+export const MAX_POOLING_2D = 'MaxPooling2D' as OutsideOpType;
+
+type MaxPoolingLayer = LayerIR & { readonly op: OutsideOpType; readonly attrs: { readonly poolSize: number } };
+
+/** A standard max pooling layer (as irLayers.pool writes it). */
+export function isMaxPooling(l: LayerIR): l is MaxPoolingLayer {
+  return l.op === MAX_POOLING_2D;
+}
 
 export type TypeLike = FixedType | string | 'auto';
 
@@ -33,11 +59,13 @@ export interface MacLayerSpec {
   readonly accum?: TypeLike;
 }
 
-function macLayer(op: string, attrs: Record<string, unknown>, s: MacLayerSpec): LayerIR {
+/** Name, input, precisions and weights of a conv or dense layer (its op and attributes are the caller's). */
+function macParts(s: MacLayerSpec): Pick<LayerIR, 'name' | 'inputs' | 'precision' | 'weights'> {
   const weights: LayerIR['weights'] = { kernel: { shape: [...s.kernel.shape], values: [...s.kernel.values] } };
   if (s.bias) weights['bias'] = { shape: [...s.bias.shape], values: [...s.bias.values] };
-  const p = precision({ weight: s.weightType, bias: s.bias ? (s.biasType ?? 'auto') : undefined, accum: s.accum ?? 'auto', result: s.result ?? 'auto' });
-  return { name: s.name, op, inputs: [s.input], attrs, ...(p ? { precision: p } : {}), weights };
+  // accumulator and result are left out (= 'auto', exact) unless given
+  const p = precision({ weight: s.weightType, bias: s.bias ? (s.biasType ?? 'auto') : undefined, accum: s.accum, result: s.result });
+  return { name: s.name, inputs: [s.input], ...(p ? { precision: p } : {}), weights };
 }
 
 /** Builders of every IR layer the importer writes. */
@@ -45,19 +73,25 @@ export const irLayers = {
   inputReduce: (name: string, input: string, nMax: number, threshold: number): LayerIR => ({
     name, op: 'InputReduce', inputs: [input], attrs: { nMax, threshold },
   }),
-  conv: (sparse: boolean, s: MacLayerSpec & { readonly filters: number; readonly kernelSize: number }): LayerIR =>
-    macLayer(sparse ? 'SparseConv2D' : 'Conv2D', { filters: s.filters, kernelSize: s.kernelSize }, s),
-  dense: (s: MacLayerSpec & { readonly units: number }): LayerIR => macLayer('Dense', { units: s.units }, s),
+  conv: (sparse: boolean, s: MacLayerSpec & { readonly filters: number; readonly kernelSize: number }): LayerIR => ({
+    ...macParts(s),
+    op: sparse ? 'SparseConv2D' : 'Conv2D',
+    attrs: { filters: s.filters, kernelSize: s.kernelSize },
+  }),
+  dense: (s: MacLayerSpec & { readonly units: number }): LayerIR => ({ ...macParts(s), op: 'Dense', attrs: { units: s.units } }),
   activation: (sparse: boolean, name: string, input: string, activation: string, result?: TypeLike, tableSize?: number): LayerIR => {
     const p = precision({ result });
-    const attrs: Record<string, unknown> = { activation };
-    if (tableSize !== undefined && (activation === 'sigmoid' || activation === 'softmax')) attrs['tableSize'] = tableSize;
+    // a name the IR does not know is refused by prepareModel with the list of the known ones
+    const act = activation as ActivationName;
+    const attrs = tableSize !== undefined && (act === 'sigmoid' || act === 'softmax') ? { activation: act, tableSize } : { activation: act };
     return { name, op: sparse ? 'SparseActivation' : 'Activation', inputs: [input], attrs, ...(p ? { precision: p } : {}) };
   },
   pool: (sparse: boolean, name: string, input: string, poolSize: number, mode: 'avg' | 'max', result?: TypeLike): LayerIR => {
     const p = precision({ result });
     const base = { name, inputs: [input], ...(p ? { precision: p } : {}) };
-    return sparse ? { ...base, op: 'SparsePooling2D', attrs: { poolSize, mode } } : { ...base, op: 'AveragePooling2D', attrs: { poolSize } };
+    if (sparse) return { ...base, op: 'SparsePooling2D', attrs: { poolSize, mode } };
+    // the IR has no standard max pooling: MAX_POOLING_2D lives only until sparsify turns it sparse (else it is refused)
+    return mode === 'max' ? { ...base, op: MAX_POOLING_2D, attrs: { poolSize } } : { ...base, op: 'AveragePooling2D', attrs: { poolSize } };
   },
   flatten: (sparse: boolean, name: string, input: string, result?: TypeLike): LayerIR => {
     const p = precision({ result });
@@ -67,7 +101,37 @@ export const irLayers = {
 
 /** Reads back what the builders wrote (for sparsify, hls configs and the exporter). */
 export const irRead = {
-  attr: <T>(l: LayerIR, key: string): T => (l.attrs ?? {})[key] as T,
+  /** The activation function of an Activation or SparseActivation layer. */
+  activation: (l: LayerIR): ActivationName | undefined =>
+    isLayerOf(l, 'Activation') || isLayerOf(l, 'SparseActivation') ? l.attrs.activation : undefined,
+  /** The table size an activation layer declares (undefined: the default, or no table). */
+  tableSize: (l: LayerIR): number | undefined =>
+    isLayerOf(l, 'Activation') || isLayerOf(l, 'SparseActivation') ? l.attrs.tableSize : undefined,
+  /** Whether the layer is a sigmoid or softmax activation (the ones with tables). */
+  hasTables(l: LayerIR): boolean {
+    const a = irRead.activation(l);
+    return a === 'sigmoid' || a === 'softmax';
+  },
+  /** The layer with its table size set (sigmoid/softmax activations; others unchanged). */
+  withTableSize(l: LayerIR, tableSize: number): LayerIR {
+    return isLayerOf(l, 'Activation') || isLayerOf(l, 'SparseActivation') ? { ...l, attrs: { ...l.attrs, tableSize } } : l;
+  },
+  /** The InputReduce layer with another threshold (others unchanged). */
+  withThreshold(l: LayerIR, threshold: number): LayerIR {
+    return isLayerOf(l, 'InputReduce') ? { ...l, attrs: { ...l.attrs, threshold } } : l;
+  },
+  /**
+   * The sparse op of a standard image layer, same weights and attributes (sparsify), or undefined
+   * when it has none.
+   */
+  sparseTwin(l: LayerIR, inputs: string[]): LayerIR | undefined {
+    if (isLayerOf(l, 'Conv2D')) return { ...l, inputs, op: 'SparseConv2D' };
+    if (isLayerOf(l, 'Activation')) return { ...l, inputs, op: 'SparseActivation' };
+    if (isLayerOf(l, 'AveragePooling2D')) return { ...l, inputs, op: 'SparsePooling2D', attrs: { poolSize: l.attrs.poolSize, mode: 'avg' } };
+    if (isMaxPooling(l)) return { ...l, inputs, op: 'SparsePooling2D', attrs: { poolSize: l.attrs.poolSize, mode: 'max' } };
+    if (isLayerOf(l, 'Flatten')) return { ...l, inputs, op: 'SparseFlatten' };
+    return undefined;
+  },
   setResult(l: LayerIR, t: TypeLike): LayerIR {
     return { ...l, precision: { ...(l.precision ?? {}), result: typeString(t)! } };
   },
@@ -75,6 +139,11 @@ export const irRead = {
     return { ...l, precision: { ...(l.precision ?? {}), [key]: typeString(t)! } };
   },
   isSparseOp: (op: string) => op === 'InputReduce' || op.startsWith('Sparse'),
+  /** A declared precision ('auto' and absent both mean exact/inferred). */
+  precision: (l: LayerIR, key: keyof PrecisionIR): string | undefined => l.precision?.[key],
+  /** Every declared precision of the layer, in the document's key order. */
+  precisions: (l: LayerIR): [keyof PrecisionIR, string][] => Object.entries(l.precision ?? {}) as [keyof PrecisionIR, string][],
+  weight: (l: LayerIR, name: 'kernel' | 'bias') => l.weights?.[name],
 };
 
 /** Model-level choices of an import that the document records. */

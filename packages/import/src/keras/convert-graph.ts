@@ -14,9 +14,19 @@ export interface ConvertedGraph {
   readonly inputShape: readonly number[];
   /** The input type when the model quantizes its input (QActivation/Quantizer after the input, or an HGQ2 iq). */
   readonly inputType?: FixedType;
+  /** A quantizer on InputReduce's output (HGQ2 `iq` of the first sparse conv): InputReduce's result type. */
+  readonly reduceQuantizer?: ReduceQuantizer;
   readonly layers: LayerIR[];
   readonly output: string;
   readonly warnings: string[];
+}
+
+/** Where a Keras quantizer cast the kept pixels after InputReduce's comparison. */
+export interface ReduceQuantizer {
+  readonly layer: string;
+  readonly type: FixedType;
+  /** `layer "conv1" (QConv2DSparse) input quantizer`, for refusals. */
+  readonly what: string;
 }
 
 const key = (r: TensorRef) => `${r.layer}#${r.node}#${r.tensor}`;
@@ -39,6 +49,7 @@ export function convertGraph(model: KerasModel, layout: WeightLayout, options: C
   const warnings: string[] = [];
   let input: { name: string; shape: number[]; type?: FixedType } | undefined;
   const producers = new Map<string, number>(); // IR name -> index in layers
+  let reduceQuantizer: ReduceQuantizer | undefined;
 
   for (const kl of model.layers) {
     const where = layerWhere(kl.name, kl.className);
@@ -86,13 +97,14 @@ export function convertGraph(model: KerasModel, layout: WeightLayout, options: C
         }
         const at = producers.get(t.ir);
         const producer = at === undefined ? undefined : layers[at]!;
-        if (producer?.op === 'InputReduce' && input && producer.inputs[0] === input.name && !input.type) {
-          // A quantizer on InputReduce's output: Keras compares the float input with the threshold, the IR the cast one.
-          warnings.push(`${where}: the ${what} on the InputReduce output becomes the input type; a pixel that is above the threshold only before quantization is kept by Keras but not here`);
-          input.type = type;
+        const r = producer?.precision?.result;
+        if (producer?.op === 'InputReduce' && at !== undefined && (r === undefined || r === 'auto')) {
+          // Keras compares the float input with the threshold and quantizes the kept pixels afterwards:
+          // the comparison stays in the (wider) input type, the features are cast to InputReduce's result type
+          layers[at] = irRead.setResult(producer, type);
+          reduceQuantizer = { layer: producer.name, type, what: `${where} ${what}` };
           return t;
         }
-        const r = producer?.precision?.result;
         if (producer && at === layers.length - 1 && (r === undefined || r === 'auto') && producer.op !== 'InputReduce') {
           layers[at] = irRead.setResult(producer, type);
           return t;
@@ -119,5 +131,14 @@ export function convertGraph(model: KerasModel, layout: WeightLayout, options: C
   if (!out) throw importError(model.name, `the output "${model.outputs[0]!.layer}" is not produced`);
   if (out.kind !== 'dense' || out.shape.length !== 1) throw importError(model.name, 'the model output must be a vector (after Flatten and Dense)');
   if (out.ir === input.name) throw importError(model.name, 'the model has no layers');
-  return { name: sanitize(model.name), inputName: input.name, inputShape: input.shape, ...(input.type ? { inputType: input.type } : {}), layers, output: out.ir, warnings };
+  return {
+    name: sanitize(model.name),
+    inputName: input.name,
+    inputShape: input.shape,
+    ...(input.type ? { inputType: input.type } : {}),
+    ...(reduceQuantizer ? { reduceQuantizer } : {}),
+    layers,
+    output: out.ir,
+    warnings,
+  };
 }

@@ -1,8 +1,8 @@
-import type { FixedType } from '@sparsepixels/core';
+import type { FixedType, QuantMode } from '@sparsepixels/core';
 import { importError } from '../import-error';
-import { hgqQuantizer, readHgqConfig, type HgqBitwidths } from '../quantizers/hgq';
+import { hgqElementKif, hgqQuantizer, readHgqConfig, type HgqBitwidths } from '../quantizers/hgq';
 import { qkerasQuantizer } from '../quantizers/qkeras';
-import { gridType, quantizeValues, type ImportedQuantizer } from '../quantizers/quantizer';
+import { gridType, quantizeTo, quantizeValues, type ImportedQuantizer } from '../quantizers/quantizer';
 import { quantizerVars, type LayerVars, type StoredVar } from './layer-weights';
 
 type Cfg = Readonly<Record<string, unknown>>;
@@ -81,11 +81,37 @@ export function hgqBitwidths(vars: LayerVars, q: string, rawConfig: unknown, pla
   return { config: c, bitwidths: bw };
 }
 
+/**
+ * Whether HGQ2 only rounds this quantizer at inference: a weight quantizer (`is_weight`, true by
+ * default for the 'weight' place only) that is trainable and WRAPs returns the rounded value
+ * without wrapping (and without zeroing 0-bit elements) for KIF, and for KBI with RND rounding.
+ */
+function roundsOnly(rawConfig: unknown, place: string, c: { qType: string; roundMode: string; overflowMode: string }): boolean {
+  const cfg = ((rawConfig as { config?: Cfg })?.config ?? rawConfig ?? {}) as Cfg;
+  const isWeight = typeof cfg['is_weight'] === 'boolean' ? cfg['is_weight'] : place === 'weight';
+  return isWeight && cfg['trainable'] !== false && c.overflowMode === 'AP_WRAP' && (c.qType === 'kif' || c.roundMode === 'AP_RND');
+}
+
+/** Rounds each element to its own grid (2^-f, the quantizer's rounding) without any overflow or zeroing. */
+function roundOnly(bw: HgqBitwidths, roundMode: QuantMode, values: ArrayLike<number>): number[] {
+  return Array.from(values, (v, j) => {
+    const f = hgqElementKif(bw, j)[2];
+    const width = Math.max(1, Math.min(64, f + 40));
+    return quantizeTo(v, { kind: 'fixed', signed: true, width, integer: width - f, quant: roundMode, overflow: 'AP_SAT', satBits: 0 });
+  });
+}
+
 /** An HGQ2 weight quantizer applied to stored float values (per-element bit widths allowed). */
 export function hgqWeights(vars: LayerVars, q: 'kq' | 'bq', rawConfig: unknown, values: ArrayLike<number>, where: string): QuantizedTensor {
   const w = `${where} ${q}`;
-  const { config, bitwidths } = hgqBitwidths(vars, q, rawConfig, q === 'kq' ? 'weight' : 'bias', w);
-  return fromQuantizer(hgqQuantizer(config, bitwidths, values.length, w), values);
+  const place = q === 'kq' ? 'weight' : 'bias';
+  const { config, bitwidths } = hgqBitwidths(vars, q, rawConfig, place, w);
+  const quant = hgqQuantizer(config, bitwidths, values.length, w);
+  if (!roundsOnly(rawConfig, place, config)) return fromQuantizer(quant, values);
+  const rounded = roundOnly(bitwidths, config.roundMode, values);
+  // declared on the quantizer's grid when every value stays in its range, else the exact type of the values
+  const inRange = quant.type !== undefined && rounded.every((v) => quantizeTo(v, gridType(quant.type!)) === v);
+  return { values: rounded, type: inRange ? gridType(quant.type!) : 'auto', text: `${quant.text} (weights round without wrapping)` };
 }
 
 /** An HGQ2 datalane quantizer (iq/oq) as one type; per-element widths are refused. */

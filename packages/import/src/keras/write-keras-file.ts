@@ -1,21 +1,22 @@
 import { buildH5 } from '../hdf5/h5-file';
 import { encodeZip } from '../zip/zip-write';
 
-/** A variable to store: its HDF5 path and values (float32 unless `dtype` says uint8). */
+/** A variable to store: its HDF5 path and values (float32 unless `dtype` says otherwise). */
 export interface VarToWrite {
   readonly path: string;
   readonly shape: readonly number[];
   readonly values: ArrayLike<number>;
-  readonly dtype?: 'float32' | 'uint8';
+  readonly dtype?: 'float32' | 'uint8' | 'uint32';
 }
 
-function data(v: VarToWrite): Float32Array | Uint8Array {
-  return v.dtype === 'uint8' ? Uint8Array.from(v.values) : Float32Array.from(v.values);
+function data(v: VarToWrite): Float32Array | Uint8Array | Uint32Array {
+  return v.dtype === 'uint8' ? Uint8Array.from(v.values) : v.dtype === 'uint32' ? Uint32Array.from(v.values) : Float32Array.from(v.values);
 }
 
-/** A `.keras` archive: metadata.json, config.json and model.weights.h5 holding `vars`. */
-export async function writeKerasZip(config: unknown, vars: readonly VarToWrite[], kerasVersion: string): Promise<Uint8Array> {
+/** A `.keras` archive: metadata.json, config.json and model.weights.h5 holding `vars` (and the empty `groups`). */
+export async function writeKerasZip(config: unknown, vars: readonly VarToWrite[], kerasVersion: string, groups: readonly string[] = []): Promise<Uint8Array> {
   const weights = await buildH5((w) => {
+    for (const g of groups) w.group(g);
     for (const v of vars) w.dataset(v.path, data(v), v.shape);
   });
   const text = (s: string) => new TextEncoder().encode(s);

@@ -82,7 +82,7 @@ export function hgqElementType(k: number, i: number, f: number, c: HgqQuantizerC
 }
 
 /** k, i, f of element j (the bit-width arrays broadcast: one value, or one per element). */
-function kif(b: HgqBitwidths, j: number): [number, number, number] {
+export function hgqElementKif(b: HgqBitwidths, j: number): [number, number, number] {
   const at = (a: ArrayLike<number>) => (a.length === 1 ? a[0]! : a[j]!);
   const k = at(b.k) > 0 ? 1 : 0;
   const i = roundConv(at(b.i));
@@ -104,7 +104,7 @@ export function hgqQuantizer(c: HgqQuantizerConfig, bw: HgqBitwidths, count: num
     throw importError(where, `HGQ2 bit widths hold ${n} values for ${count} elements (only one or one per element are read)`);
   const types: (FixedType | null)[] = [];
   for (let j = 0; j < n; j++) {
-    const [k, i, f] = kif(bw, j);
+    const [k, i, f] = hgqElementKif(bw, j);
     const t = hgqElementType(k, i, f, c);
     if (t && t.width > 64) throw importError(where, `HGQ2 quantizer of ${t.width} bits (k=${k}, i=${i}, f=${f}) is wider than 64 bits`);
     types.push(t);

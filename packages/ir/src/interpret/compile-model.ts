@@ -1,29 +1,25 @@
-import { fracBits, parseType, type FixedType } from '@sparsepixels/core';
+import { fracBits, SparsePixelsError, type FixedType } from '@sparsepixels/core';
 import { DIAGNOSTICS } from '../diagnostics';
-import type { LayerIR, ModelIR, PrecisionKey } from '../model';
-import type { OpDef, ResolvedPrecision, TensorInfo } from '../ops/op-def';
-import { sizeOf } from '../ops/op-helpers';
-import { getOp } from '../ops/registry';
-import { inputTensor, tensorOf } from '../passes/infer-shapes';
+import type { LayerIR } from '../model';
+import type { OpDef, ResolvedPrecision } from '../ops/op-def';
+import type { PreparedLayer, PreparedModel } from '../prepared-model';
 import { weightRaws } from '../precision/weight-raws';
-import type { CompileContext, CompiledWeight } from './runtime';
-import { SparsePixelsError } from '@sparsepixels/core';
+import type { CompileContext } from '../ops/op-def';
+import type { CompiledWeight } from './runtime';
 
-/** One layer of a compiled model: where its input comes from and what it produces. */
+/** One layer of a compiled model: its prepared layer plus its weights converted once. */
 export interface CompiledLayer {
-  readonly layer: LayerIR;
   readonly op: OpDef;
+  readonly layer: LayerIR;
   /** Index of each input in the layer list; -1 is the model input. */
   readonly inputIndex: readonly number[];
-  readonly ctx: CompileContext;
-  /** Raw values per event of the output (N*C for sparse, the tensor size for dense). */
+  readonly ctx: CompileContext<LayerIR>;
+  /** Raw values per event of the output (nMax*C for sparse, the tensor size for dense). */
   readonly size: number;
 }
 
 export interface CompiledModel {
-  readonly model: ModelIR;
-  readonly inputType: FixedType;
-  readonly input: TensorInfo;
+  readonly prepared: PreparedModel;
   readonly layers: readonly CompiledLayer[];
   /** Layer index of each model output (-1 = the input itself). */
   readonly outputIndex: readonly number[];
@@ -32,16 +28,6 @@ export interface CompiledModel {
 function notPrepared(detail: string): never {
   const d = DIAGNOSTICS.notPrepared.at('', detail);
   throw new SparsePixelsError(d.code, d.message);
-}
-
-function resolvedPrecision(layer: LayerIR): ResolvedPrecision {
-  const out: { [K in PrecisionKey]?: FixedType } = {};
-  for (const [k, v] of Object.entries(layer.precision ?? {}) as [PrecisionKey, string][]) {
-    if (v === 'auto') notPrepared(`layer "${layer.name}" precision.${k} is 'auto'`);
-    out[k] = parseType(v);
-  }
-  if (!out.result) notPrepared(`layer "${layer.name}" has no result type`);
-  return out as ResolvedPrecision;
 }
 
 function compiledWeights(op: OpDef, layer: LayerIR, precision: ResolvedPrecision): Record<string, CompiledWeight> {
@@ -59,38 +45,14 @@ function compiledWeights(op: OpDef, layer: LayerIR, precision: ResolvedPrecision
   return out;
 }
 
-/** Resolves types, shapes and weights of a prepared model once (no per-event work). */
-export function compileModel(model: ModelIR): CompiledModel {
-  const inputType = parseType(model.input.type);
-  const input = inputTensor(model);
-  if (!input) notPrepared('bad input shape');
-  const index = new Map<string, number>([[model.input.name, -1]]);
-  const types: FixedType[] = [];
-  const tensors: TensorInfo[] = [];
-  const typeAt = (i: number) => (i < 0 ? inputType : types[i]!);
-  const tensorAt = (i: number) => (i < 0 ? input : tensors[i]!);
-  const layers = model.layers.map((layer, li): CompiledLayer => {
-    const op = getOp(layer.op);
-    const output = tensorOf(layer);
-    if (!output) notPrepared(`layer "${layer.name}" has no inferred shape`);
-    const precision = resolvedPrecision(layer);
-    const inputIndex = layer.inputs.map((r) => index.get(r) ?? notPrepared(`unknown input '${r}'`));
-    const ctx: CompileContext = {
-      layer,
-      inputs: inputIndex.map(tensorAt),
-      output,
-      inputTypes: inputIndex.map(typeAt),
-      precision,
-      weights: compiledWeights(op, layer, precision),
-    };
-    index.set(layer.name, li);
-    types.push(precision.result);
-    tensors.push(output);
-    const size = output.kind === 'sparse' ? (output.slots ?? 0) * (output.shape[2] ?? 1) : sizeOf(output.shape);
-    return { layer, op, inputIndex, ctx, size };
-  });
-  const outputIndex = model.outputs.map((r) => index.get(r) ?? notPrepared(`unknown output '${r}'`));
-  return { model, inputType, input, layers, outputIndex };
+function compileLayer(p: PreparedLayer<LayerIR>): CompiledLayer {
+  const ctx: CompileContext<LayerIR> = { ...p, weights: compiledWeights(p.op, p.layer, p.precision) };
+  return { op: p.op, layer: p.layer, inputIndex: p.inputIndex, ctx, size: p.output.size };
+}
+
+/** Converts the weights of a prepared model once (no per-event work); types and shapes come prepared. */
+export function compileModel(prepared: PreparedModel): CompiledModel {
+  return { prepared, layers: prepared.layers.map(compileLayer), outputIndex: prepared.outputs.map((o) => o.index) };
 }
 
 /** Raw-to-number scale of a type (values = raw * 2^-F). */

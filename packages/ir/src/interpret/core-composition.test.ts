@@ -59,7 +59,7 @@ function neutrinoByHand(m: ModelIR) {
   const sig = getActivation('sigmoid').prepareFixed({ input: r('fc2'), result: out.t('result'), table: out.t('table'), tableSize: 1024 });
   return (image: ArrayLike<number>) => {
     const raw = Float64Array.from(image, (v) => quantizeNumber(v, input));
-    const { tensor, dropped } = inputReduceFixed(raw, { h: 63, w: 63, c: 1, n: 16, threshold: 0, input });
+    const { tensor, dropped } = inputReduceFixed(raw, { h: 63, w: 63, c: 1, nMax: 16, threshold: 0, input });
     let x: SparseTensor = sparseConv2dFixed(tensor, c1);
     x = sparseActivationFixed(x, a1);
     x = sparseConv2dFixed(x, c2);

@@ -1,14 +1,16 @@
 import { SparsePixelsError } from '@sparsepixels/core';
 import { DIAGNOSTICS } from '../diagnostics';
 import type { ModelIR } from '../model';
+import type { TensorInfo } from '../ops/tensor-info';
 import { prepareModel } from '../prepare-model';
+import type { PreparedModel } from '../prepared-model';
 import { compileModel } from './compile-model';
 import { eventPlan, runEvent } from './create-interpreter';
 import type { RuntimeTensor } from './runtime';
 
 export interface FloatTraceEntry {
   readonly shape: readonly number[];
-  readonly slots?: number;
+  readonly nMax?: number;
   readonly values: Float64Array;
   readonly hash?: Int32Array;
 }
@@ -35,11 +37,12 @@ function fail(d: { code: string; message: string }): never {
  * value with the real threshold; avg pooling uses the same 10-bit r). For comparing training
  * forwards with the firmware semantics; the bit-exact interpreter is createInterpreter.
  */
-export function createFloatInterpreter(doc: ModelIR | unknown, options: { trace?: boolean } = {}): FloatInterpreter {
-  const { model } = prepareModel(doc);
-  const c = compileModel(model);
+export function createFloatInterpreter(doc: PreparedModel | ModelIR | unknown, options: { trace?: boolean } = {}): FloatInterpreter {
+  const prepared = prepareModel(doc);
+  const { model } = prepared;
+  const c = compileModel(prepared);
   const plan = eventPlan(c, c.layers.map((l) => l.op.compileFloat(l.ctx)));
-  const inputSize = c.input.shape.reduce((a, b) => a * b, 1);
+  const inputSize = prepared.input.tensor.size;
   const sizeOf = (i: number) => (i < 0 ? inputSize : c.layers[i]!.size);
   return {
     model,
@@ -69,7 +72,7 @@ export function createFloatInterpreter(doc: ModelIR | unknown, options: { trace?
   };
 }
 
-function allocTrace(out: { kind: string; shape: readonly number[]; slots?: number }, size: number, batch: number): FloatTraceEntry {
+function allocTrace(out: TensorInfo, size: number, batch: number): FloatTraceEntry {
   const base = { shape: out.shape, values: new Float64Array(batch * size) };
-  return out.kind === 'sparse' ? { ...base, slots: out.slots, hash: new Int32Array(batch * 2 * (out.slots ?? 0)) } : base;
+  return out.kind === 'sparse' ? { ...base, nMax: out.nMax, hash: new Int32Array(batch * 2 * out.nMax) } : base;
 }

@@ -2,6 +2,7 @@ import { formatType, quantizeNumber, quantizeNumberBig, SparsePixelsError, type 
 import { DIAGNOSTICS } from '../diagnostics';
 import type { ModelIR } from '../model';
 import { prepareModel } from '../prepare-model';
+import type { PreparedModel } from '../prepared-model';
 import { compileModel, type CompiledModel } from './compile-model';
 import { allocRawBatch, rawBatchToValues, storeRaws, type RawBatch } from './raw-batch';
 import type { LayerKernel, RawArray, RuntimeTensor } from './runtime';
@@ -26,8 +27,8 @@ export interface OutputBatch {
 export interface TraceEntry {
   readonly type: string;
   readonly shape: readonly number[];
-  /** Slot count of a sparse layer (its raws are N*C features per event). */
-  readonly slots?: number;
+  /** Slot capacity of a sparse layer (its raws are nMax*C features per event). */
+  readonly nMax?: number;
   readonly raw: RawBatch;
   /** Sparse layers: 2N hash coordinates (1-based h, w) per event. */
   readonly hash?: Int32Array;
@@ -45,6 +46,7 @@ export interface InterpretResult {
 
 export interface Interpreter {
   readonly model: ModelIR;
+  readonly prepared: PreparedModel;
   /** H*W*C values per event, channels last. */
   readonly inputSize: number;
   /** `inputs`: batchSize events of real values, flattened; cast to the input type as the HLS test bench does. */
@@ -127,19 +129,21 @@ export function eventPlan<R>(c: CompiledModel, kernels: readonly LayerKernel<R>[
 }
 
 /**
- * Compiles a model once (prepareModel first, so a raw document works too) and returns a bit-exact
- * batch runner: the ground truth for the backends and the trainable layers.
+ * Compiles a model once and returns a bit-exact batch runner: the ground truth for the backends
+ * and the trainable layers. Takes a PreparedModel, or a document that it prepares first.
  */
-export function createInterpreter(doc: ModelIR | unknown, options: InterpreterOptions = {}): Interpreter {
-  const { model } = prepareModel(doc);
-  const c = compileModel(model);
+export function createInterpreter(doc: PreparedModel | ModelIR | unknown, options: InterpreterOptions = {}): Interpreter {
+  const prepared = prepareModel(doc);
+  const { model } = prepared;
+  const c = compileModel(prepared);
   const plan = eventPlan(c, c.layers.map((l) => l.op.compile(l.ctx)));
-  const inputSize = c.input.shape.reduce((a, b) => a * b, 1);
-  const quantize = quantizer(c.inputType, inputSize);
-  const typeOf = (i: number) => (i < 0 ? c.inputType : c.layers[i]!.ctx.precision.result);
+  const inputSize = prepared.input.tensor.size;
+  const quantize = quantizer(prepared.input.type, inputSize);
+  const typeOf = (i: number) => (i < 0 ? prepared.input.type : c.layers[i]!.ctx.precision.result);
   const sizeOf = (i: number) => (i < 0 ? inputSize : c.layers[i]!.size);
   return {
     model,
+    prepared,
     inputSize,
     run(inputs, batchSize) {
       if (!Number.isInteger(batchSize) || batchSize < 0) fail(DIAGNOSTICS.badBatch.at('', batchSize));
@@ -160,7 +164,7 @@ export function createInterpreter(doc: ModelIR | unknown, options: InterpreterOp
       }
       const outputs = c.outputIndex.map((li, k): OutputBatch => {
         const t = typeOf(li);
-        const shape = li < 0 ? c.input.shape : c.layers[li]!.ctx.output.shape;
+        const shape = prepared.outputs[k]!.tensor.shape;
         return { name: model.outputs[k]!, shape, type: formatType(t), raw: outRaw[k]!, values: rawBatchToValues(outRaw[k]!, t) };
       });
       const traced = trace && Object.fromEntries(trace.map((t, li) => [c.layers[li]!.layer.name, t]));
@@ -173,7 +177,7 @@ function allocTrace(l: CompiledModel['layers'][number], batch: number): TraceEnt
   const out = l.ctx.output;
   const t = l.ctx.precision.result;
   const base = { type: formatType(t), shape: out.shape, raw: allocRawBatch(t, batch * l.size) };
-  return out.kind === 'sparse' ? { ...base, slots: out.slots, hash: new Int32Array(batch * 2 * (out.slots ?? 0)) } : base;
+  return out.kind === 'sparse' ? { ...base, nMax: out.nMax, hash: new Int32Array(batch * 2 * out.nMax) } : base;
 }
 
 function storeTrace(t: TraceEntry, e: number, x: RuntimeTensor): void {

@@ -17,6 +17,7 @@ import {
 import { toInputEvents, type InputEvents } from '../input-events';
 import type { ModelIR } from '../model';
 import { prepareModel } from '../prepare-model';
+import type { PreparedModel } from '../prepared-model';
 import { compileModel, type CompiledModel } from './compile-model';
 import { createInterpreter, type TraceEntry } from './create-interpreter';
 import type { RawBatch } from './raw-batch';
@@ -60,7 +61,7 @@ function shadowOf(c: CompiledModel, li: number): Shadow {
   const result = widened(p.result);
   const precision = { ...p, result, ...(p.accum ? { accum: widened(p.accum) } : {}) };
   const kernel = l.op.compile({ ...l.ctx, precision });
-  const slots = l.ctx.output.kind === 'sparse' ? (l.ctx.output.slots ?? 0) : 0;
+  const slots = l.ctx.output.kind === 'sparse' ? l.ctx.output.nMax : 0;
   const range = { ...castRange(p.result), frac: fracBits(p.result), wideWidth: result.width };
   return { kernel, size: l.size, hashSize: 2 * slots, ...range };
 }
@@ -74,13 +75,14 @@ export interface Profiler {
   report(): ProfileReport;
 }
 
-/** A profiler for a model (prepared here, so a raw document works too). */
-export function createProfiler(doc: ModelIR | unknown): Profiler {
-  const { model } = prepareModel(doc);
-  const c = compileModel(model);
-  const interpreter = createInterpreter(model, { trace: true });
+/** A profiler for a model (a PreparedModel, or a document prepared here). */
+export function createProfiler(doc: PreparedModel | ModelIR | unknown): Profiler {
+  const prepared = prepareModel(doc);
+  const { model } = prepared;
+  const c = compileModel(prepared);
+  const interpreter = createInterpreter(prepared, { trace: true });
   const inputSize = interpreter.inputSize;
-  const inputType = c.inputType;
+  const inputType = prepared.input.type;
   const wideInput = widened(inputType);
   const shadows = c.layers.map((_, li) => shadowOf(c, li));
   const stats = new ProfileStats(c, inputType);
@@ -144,7 +146,7 @@ function quantizeInput(
 
 /** Profiles all `events` (in memory or InputEvents) in batches of `batch` events. */
 export function profileModel(
-  doc: ModelIR | unknown,
+  doc: PreparedModel | ModelIR | unknown,
   events: ArrayLike<number> | InputEvents,
   options: { readonly batch?: number; readonly onProgress?: (done: number, total: number) => void } = {},
 ): ProfileReport {

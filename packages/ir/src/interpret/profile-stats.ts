@@ -1,4 +1,6 @@
 import { castRawBig, formatType, fracBits, rawMaxBig, rawMinBig, type FixedType } from '@sparsepixels/core';
+import { findInputReduce } from '../input-reduce-of';
+import { isLayerOf } from '../ops/builtin';
 import type { CompiledModel } from './compile-model';
 import type { RawArray } from './runtime';
 
@@ -149,9 +151,10 @@ export class ProfileStats {
   private readonly modelName: string;
 
   constructor(c: CompiledModel, inputType: FixedType) {
-    this.modelName = c.model.name;
-    this.input = new Tally(c.model.input.name, 'input', inputType, undefined);
-    // a layer that applies an activation function (attrs.activation) saturates at its quantizer's bound by design
+    const { model } = c.prepared;
+    this.modelName = model.name;
+    this.input = new Tally(model.input.name, 'input', inputType, undefined);
+    // an activation layer saturates at its quantizer's bound by design
     this.layers = c.layers.map(
       (l) =>
         new Tally(
@@ -159,11 +162,10 @@ export class ProfileStats {
           l.layer.op,
           l.ctx.precision.result,
           l.ctx.precision.accum,
-          typeof l.layer.attrs?.['activation'] === 'string',
+          isLayerOf(l.layer, 'Activation') || isLayerOf(l.layer, 'SparseActivation'),
         ),
     );
-    const reduce = c.model.layers.find((l) => typeof l.attrs?.['nMax'] === 'number');
-    this.nMax = reduce ? Number(reduce.attrs!['nMax']) : null;
+    this.nMax = findInputReduce(c.prepared)?.attrs.nMax ?? null;
   }
 
   addEvent(dropped: number): void {

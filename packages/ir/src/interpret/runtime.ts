@@ -1,6 +1,4 @@
 import type { FixedType, SparseShape } from '@sparsepixels/core';
-import type { LayerIR } from '../model';
-import type { ResolvedPrecision, TensorInfo } from '../ops/op-def';
 
 /**
  * Raw fixed-point values of one tensor: exact integers in a Float64Array when the type is at most
@@ -10,7 +8,7 @@ export type RawArray = Float64Array | bigint[];
 
 /**
  * One event's tensor at run time. Dense: `data` in row-major (h, w, c) order. Sparse: `data` is
- * `feat[N*C]` and `hash[2N]` the 1-based (h, w) of each slot (SPEC §4).
+ * `feat[nMax*C]` and `hash[2*nMax]` the 1-based (h, w) of each slot (SPEC §4).
  */
 export interface RuntimeTensor<R = RawArray> {
   readonly data: R;
@@ -31,20 +29,6 @@ export interface CompiledWeight {
   readonly raw: Float64Array | bigint[];
   readonly values: Float64Array;
 }
-
-export interface CompileContext {
-  /** The prepared layer (types resolved, shapes inferred). */
-  readonly layer: LayerIR;
-  readonly inputs: readonly TensorInfo[];
-  readonly output: TensorInfo;
-  readonly inputTypes: readonly FixedType[];
-  readonly precision: ResolvedPrecision;
-  /** Weight tensors by name; an absent optional tensor (e.g. bias) is absent here too. */
-  readonly weights: { readonly [name: string]: CompiledWeight };
-}
-
-export type KernelFactory = (ctx: CompileContext) => LayerKernel;
-export type FloatKernelFactory = (ctx: CompileContext) => LayerKernel<Float64Array>;
 
 /** A wide type needs bigint raws (castRaw returns numbers only up to 53 bits). */
 export function isWide(t: FixedType): boolean {

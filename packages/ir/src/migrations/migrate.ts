@@ -1,6 +1,6 @@
 import { DIAGNOSTICS, type Diagnostic } from '../diagnostics';
 import { IR_FORMAT, IR_VERSION } from '../model';
-import { jsonTypeOf } from '../schema/schema-errors';
+import { jsonTypeOf } from '../util/json-type';
 import { isObject, type JsonObject } from './migration';
 import { MIGRATIONS } from './migrations';
 

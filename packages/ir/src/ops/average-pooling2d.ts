@@ -1,19 +1,25 @@
 import { averagePool2dFixed, averagePool2dFixedBig, averagePool2dFloat } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
-import type { CompileContext, LayerKernel } from '../interpret/runtime';
+import type { AnyLayerIR, Attrs, CompileContext } from './op-def';
+import type { LayerKernel } from '../interpret/runtime';
 import { avgPoolPrecision } from '../precision/pool-precision';
-import type { OpDef } from './op-def';
-import { attr, attrsObject, checkPool, imageInput, intAttr, sizeOf } from './op-helpers';
+import { attr } from './attr-descriptors';
+import { defineOp } from './define-op';
+import { checkPool, imageInput } from './op-helpers';
+import { denseTensor } from './tensor-info';
 
-function params(ctx: CompileContext) {
+const AVG_POOL_ATTRS = Object.freeze({ poolSize: attr.int({ min: 1, max: 4096, description: 'Square pool size P (= stride)' }) });
+type Ctx = CompileContext<AnyLayerIR, Attrs<typeof AVG_POOL_ATTRS>>;
+
+function params(ctx: Ctx) {
   const [h = 0, w = 0, c = 0] = ctx.inputs[0]!.shape;
-  return { h, w, c, p: attr<number>(ctx.layer, 'poolSize'), name: ctx.layer.name };
+  return { h, w, c, p: ctx.attrs.poolSize, name: ctx.layer.name };
 }
 
-function compileFixed(ctx: CompileContext): LayerKernel {
+function compileFixed(ctx: Ctx): LayerKernel {
   const types = { input: ctx.inputTypes[0]!, result: ctx.precision.result, accum: ctx.precision.accum };
   const o = { ...params(ctx), types };
-  const size = sizeOf(ctx.output.shape);
+  const size = ctx.output.size;
   if (needsBig(types.input, types.result)) {
     const out = new Array<bigint>(size).fill(0n);
     const narrowOut = types.result.width <= 53;
@@ -28,38 +34,37 @@ function compileFixed(ctx: CompileContext): LayerKernel {
   return { run: ([x]) => ({ data: averagePool2dFixed(toNumberRaws(x!.data), o, out) }) };
 }
 
-function compileFloat(ctx: CompileContext): LayerKernel<Float64Array> {
+function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {
   const o = params(ctx);
-  const out = new Float64Array(sizeOf(ctx.output.shape));
+  const out = new Float64Array(ctx.output.size);
   return { run: ([x]) => ({ data: averagePool2dFloat(x!.data, o, out) }) };
 }
 
-/** Standard average pooling of the baseline CNN: stride P, 'valid', same r = floor(2^10/P)/2^10 rule as SPEC §4.4. */
-export const averagePooling2dOp: OpDef = {
+/** Standard average pooling of the baseline CNN: stride P, 'valid', the same r = floor(2^10/P)/2^10 rule as SparsePooling2D. */
+export const averagePooling2dOp = defineOp({
   type: 'AveragePooling2D',
   since: 1,
   description: 'Standard average pooling (stride = poolSize, valid), avg = sum * r * r',
   sparse: false,
   inputKind: 'dense',
   outputKind: 'dense',
-  attrsSchema: attrsObject({ poolSize: intAttr(1, 4096, 'Square pool size P (= stride)') }, ['poolSize']),
+  attrs: AVG_POOL_ATTRS,
   precisions: ['result', 'accum'],
   weights: [],
   inferShape(ctx) {
     const x = imageInput(ctx);
     if (!x) return undefined;
     const [h = 0, w = 0, c = 0] = x.shape;
-    const p = attr<number>(ctx.layer, 'poolSize');
+    const p = ctx.attrs.poolSize;
     if (!checkPool(ctx, p, h, w)) return undefined;
-    return { kind: 'dense', shape: [Math.floor(h / p), Math.floor(w / p), c] };
+    return denseTensor([Math.floor(h / p), Math.floor(w / p), c]);
   },
-  inferPrecision: (ctx) => avgPoolPrecision(ctx, attr<number>(ctx.layer, 'poolSize')),
+  inferPrecision: (ctx) => avgPoolPrecision(ctx, ctx.attrs.poolSize),
   compile: compileFixed,
   compileFloat,
   paramCount: () => 0,
-  opCount(layer, [x]) {
+  opCount(a, [x]) {
     const [h = 0, w = 0, c = 0] = x?.shape ?? [];
-    const p = attr<number>(layer, 'poolSize');
-    return Math.floor(h / p) * Math.floor(w / p) * c;
+    return Math.floor(h / a.poolSize) * Math.floor(w / a.poolSize) * c;
   },
-};
+});

@@ -2,7 +2,9 @@ import { conv2dSameFixed, parseType, prepareConv2dSameFixed } from '@sparsepixel
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../testing/prng';
 import { randomGridValues } from '../testing/random-grid-values';
+import { resolveAttrs } from './check-attrs';
 import { conv2dOp } from './conv2d';
+import { denseTensor } from './tensor-info';
 import { eventOf, modelOf, prepared, traceOf } from './op-test-utils';
 
 describe('Conv2D op (standard baseline)', () => {
@@ -25,7 +27,7 @@ describe('Conv2D op (standard baseline)', () => {
     // x raw 0..15 (F=3) * w raw -16..15 (F=3): -240..225 (F=6), 18 taps: -4320..4050, + bias -16..15 (F=3 -> -128..120)
     // = -4448..4170 -> 14 bits signed, I = 14 - 6 = 8
     expect(l).toMatchObject({ output: { shape: [5, 4, 2] }, precision: { accum: 'ap_fixed<14,8>', result: 'ap_fixed<14,8>' } });
-    expect(conv2dOp.opCount(l, [{ kind: 'dense', shape: [5, 4, 2] }])).toBe(5 * 4 * 9 * 2 * 2);
+    expect(conv2dOp.opCount(resolveAttrs(conv2dOp, l.attrs), [denseTensor([5, 4, 2])])).toBe(5 * 4 * 9 * 2 * 2);
   });
 
   it('equals core conv2dSameFixed with a narrow wrapping accumulator', () => {

@@ -1,45 +1,22 @@
-import {
-  conv2dSameFixed,
-  conv2dSameFixedBig,
-  conv2dSameFloat,
-  prepareConv2dSameFixed,
-} from '@sparsepixels/core';
+import { conv2dSameFixed, conv2dSameFixedBig, conv2dSameFloat, prepareConv2dSameFixed } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
-import type { CompileContext, LayerKernel } from '../interpret/runtime';
+import type { AnyLayerIR, CompileContext } from './op-def';
+import type { LayerKernel } from '../interpret/runtime';
 import { macPrecision } from '../precision/mac-precision';
-import type { OpDef } from './op-def';
-import {
-  attr,
-  CONV_ATTRS,
-  CONV_WEIGHTS,
-  convOutputShape,
-  imageInput,
-  macTypes,
-  weightCount,
-} from './op-helpers';
+import { defineOp } from './define-op';
+import { CONV_ATTRS, CONV_WEIGHTS, convOutputShape, imageInput, macTypes, weightCount, type ConvAttrs } from './op-helpers';
+import { denseTensor } from './tensor-info';
 
-function geometry(ctx: CompileContext) {
+function geometry(ctx: CompileContext<AnyLayerIR, ConvAttrs>) {
   const [h = 0, w = 0, cin = 0] = ctx.inputs[0]!.shape;
-  return {
-    h,
-    w,
-    cin,
-    cout: attr<number>(ctx.layer, 'filters'),
-    k: attr<number>(ctx.layer, 'kernelSize'),
-    name: ctx.layer.name,
-  };
+  return { h, w, cin, cout: ctx.attrs.filters, k: ctx.attrs.kernelSize, name: ctx.layer.name };
 }
 
-function compileFixed(ctx: CompileContext): LayerKernel {
+function compileFixed(ctx: CompileContext<AnyLayerIR, ConvAttrs>): LayerKernel {
   const g = geometry(ctx);
   const types = macTypes(ctx);
-  const conv = prepareConv2dSameFixed({
-    ...g,
-    weights: ctx.weights['kernel']!.raw,
-    bias: ctx.weights['bias']?.raw,
-    types,
-  });
-  const size = g.h * g.w * g.cout;
+  const conv = prepareConv2dSameFixed({ ...g, weights: ctx.weights['kernel']!.raw, bias: ctx.weights['bias']?.raw, types });
+  const size = ctx.output.size;
   if (needsBig(types.input, types.result)) {
     const out = new Array<bigint>(size).fill(0n);
     const narrowOut = types.result.width <= 53;
@@ -54,10 +31,10 @@ function compileFixed(ctx: CompileContext): LayerKernel {
   return { run: ([x]) => ({ data: conv2dSameFixed(toNumberRaws(x!.data), conv, out) }) };
 }
 
-function compileFloat(ctx: CompileContext): LayerKernel<Float64Array> {
+function compileFloat(ctx: CompileContext<AnyLayerIR, ConvAttrs>): LayerKernel<Float64Array> {
   const g = geometry(ctx);
   const p = { ...g, weights: ctx.weights['kernel']!.values, bias: ctx.weights['bias']?.values };
-  const out = new Float64Array(g.h * g.w * g.cout);
+  const out = new Float64Array(ctx.output.size);
   return { run: ([x]) => ({ data: conv2dSameFloat(x!.data, p, out) }) };
 }
 
@@ -65,33 +42,30 @@ function compileFloat(ctx: CompileContext): LayerKernel<Float64Array> {
  * Standard (dense) convolution of the baseline CNN: 'same' zero padding, stride 1; acc = bias, then
  * the taps (kh, kw, cin) ascending, then cast to the result type (core conv2dSameFixed).
  */
-export const conv2dOp: OpDef = {
+export const conv2dOp = defineOp({
   type: 'Conv2D',
   since: 1,
   description: "Standard 2D convolution ('same', stride 1) over the whole image",
   sparse: false,
   inputKind: 'dense',
   outputKind: 'dense',
-  attrsSchema: CONV_ATTRS,
+  attrs: CONV_ATTRS,
   precisions: ['result', 'accum', 'weight', 'bias'],
   weights: CONV_WEIGHTS,
   inferShape(ctx) {
     const x = imageInput(ctx);
-    if (!x) return undefined;
-    return { kind: 'dense', shape: convOutputShape(ctx, x) };
+    return x && denseTensor(convOutputShape(ctx, x));
   },
   inferPrecision(ctx) {
-    const cin = ctx.inputs[0]?.shape[2] ?? 0;
-    const k = attr<number>(ctx.layer, 'kernelSize');
+    const k = ctx.attrs.kernelSize;
     // Zero padding: at most K*K*Cin products; the accumulator starts at the bias (hls4ml latency conv).
-    return macPrecision(ctx, k * k * cin, 'first');
+    return macPrecision(ctx, k * k * (ctx.inputs[0]?.shape[2] ?? 0), 'first');
   },
   compile: compileFixed,
   compileFloat,
   paramCount: weightCount,
-  opCount(layer, [x]) {
+  opCount(a, [x]) {
     const [h = 0, w = 0, c = 0] = x?.shape ?? [];
-    const k = attr<number>(layer, 'kernelSize');
-    return h * w * k * k * c * attr<number>(layer, 'filters');
+    return h * w * a.kernelSize * a.kernelSize * c * a.filters;
   },
-};
+});

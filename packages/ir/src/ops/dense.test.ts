@@ -1,12 +1,16 @@
 import { denseFixed, parseType, prepareDenseFixed } from '@sparsepixels/core';
 import { describe, expect, it } from 'vitest';
 import type { LayerIR } from '../model';
+import type { LayerOfType } from './builtin';
+import { resolveAttrs } from './check-attrs';
+import { getOp } from './registry';
+import { denseTensor } from './tensor-info';
 import { createRng } from '../testing/prng';
 import { randomGridValues } from '../testing/random-grid-values';
 import { denseOp } from './dense';
 import { eventOf, modelOf, prepared, problems, traceOf } from './op-test-utils';
 
-function dense(nIn: number, units: number, precision: LayerIR['precision'], withBias = true): LayerIR {
+function dense(nIn: number, units: number, precision: LayerIR['precision'], withBias = true): LayerOfType<'Dense'> {
   const rng = createRng(3);
   return {
     name: 'fc',
@@ -29,8 +33,8 @@ describe('Dense op', () => {
       ]
     `);
     const l = prepared(modelOf([6], 'ap_fixed<6,2>', [dense(6, 3, { weight: 'ap_fixed<5,2>', bias: 'ap_fixed<5,2>' })]), 'fc');
-    expect(denseOp.paramCount(l)).toBe(21);
-    expect(denseOp.opCount(l, [{ kind: 'dense', shape: [6] }])).toBe(18);
+    expect(getOp(l.op).paramCount(l)).toBe(21);
+    expect(denseOp.opCount(resolveAttrs(denseOp, l.attrs), [denseTensor([6])])).toBe(18);
   });
 
   it.each([

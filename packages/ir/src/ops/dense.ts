@@ -1,16 +1,21 @@
 import { denseFixed, denseFixedBig, denseFloat, prepareDenseFixed } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
-import type { CompileContext, LayerKernel } from '../interpret/runtime';
-import type { LayerIR } from '../model';
+import type { AnyLayerIR, Attrs, CompileContext } from './op-def';
+import type { LayerKernel } from '../interpret/runtime';
 import { macPrecision } from '../precision/mac-precision';
-import type { OpDef, TensorInfo } from './op-def';
-import { attr, attrsObject, intAttr, macTypes, vectorInput, weightCount } from './op-helpers';
+import { attr } from './attr-descriptors';
+import { defineOp } from './define-op';
+import { macTypes, vectorInput, weightCount } from './op-helpers';
+import { denseTensor, type TensorInfo } from './tensor-info';
 
-function geometry(ctx: CompileContext) {
-  return { nIn: ctx.inputs[0]!.shape[0] ?? 0, nOut: attr<number>(ctx.layer, 'units'), name: ctx.layer.name };
+const DENSE_ATTRS = Object.freeze({ units: attr.int({ min: 1, max: 1048576, description: 'Output units' }) });
+type DenseAttrs = Attrs<typeof DENSE_ATTRS>;
+
+function geometry(ctx: CompileContext<AnyLayerIR, DenseAttrs>) {
+  return { nIn: ctx.inputs[0]!.shape[0] ?? 0, nOut: ctx.attrs.units, name: ctx.layer.name };
 }
 
-function compileFixed(ctx: CompileContext): LayerKernel {
+function compileFixed(ctx: CompileContext<AnyLayerIR, DenseAttrs>): LayerKernel {
   const g = geometry(ctx);
   const types = macTypes(ctx);
   const dense = prepareDenseFixed({ ...g, weights: ctx.weights['kernel']!.raw, bias: ctx.weights['bias']?.raw, types });
@@ -28,38 +33,32 @@ function compileFixed(ctx: CompileContext): LayerKernel {
   return { run: ([x]) => ({ data: denseFixed(toNumberRaws(x!.data), dense, out) }) };
 }
 
-function compileFloat(ctx: CompileContext): LayerKernel<Float64Array> {
+function compileFloat(ctx: CompileContext<AnyLayerIR, DenseAttrs>): LayerKernel<Float64Array> {
   const p = { ...geometry(ctx), weights: ctx.weights['kernel']!.values, bias: ctx.weights['bias']?.values };
   const out = new Float64Array(p.nOut);
   return { run: ([x]) => ({ data: denseFloat(x!.data, p, out) }) };
 }
 
-/** SPEC §4.6: Keras layout (in x out); acc starts at the bias, then inputs ascending. */
-export const denseOp: OpDef = {
+/** Fully connected, Keras layout (in x out); acc starts at the bias, then inputs ascending. */
+export const denseOp = defineOp({
   type: 'Dense',
   since: 1,
   description: 'Fully connected layer (acc = bias, then inputs ascending)',
   sparse: false,
   inputKind: 'dense',
   outputKind: 'dense',
-  attrsSchema: attrsObject({ units: intAttr(1, 1048576, 'Output units') }, ['units']),
+  attrs: DENSE_ATTRS,
   precisions: ['result', 'accum', 'weight', 'bias'],
   weights: [
-    {
-      name: 'kernel',
-      precision: 'weight',
-      required: true,
-      shape: (layer: LayerIR, x: TensorInfo) => [x.shape[0] ?? 0, attr<number>(layer, 'units')],
-    },
-    { name: 'bias', precision: 'bias', required: false, shape: (layer: LayerIR) => [attr<number>(layer, 'units')] },
+    { name: 'kernel', precision: 'weight', required: true, shape: (a: DenseAttrs, x: TensorInfo) => [x.shape[0] ?? 0, a.units] },
+    { name: 'bias', precision: 'bias', required: false, shape: (a: DenseAttrs) => [a.units] },
   ],
   inferShape(ctx) {
-    const x = vectorInput(ctx);
-    return x ? { kind: 'dense', shape: [attr<number>(ctx.layer, 'units')] } : undefined;
+    return vectorInput(ctx) && denseTensor([ctx.attrs.units]);
   },
   inferPrecision: (ctx) => macPrecision(ctx, ctx.inputs[0]?.shape[0] ?? 0, 'first'),
   compile: compileFixed,
   compileFloat,
   paramCount: weightCount,
-  opCount: (layer, [x]) => (x?.shape[0] ?? 0) * attr<number>(layer, 'units'),
-};
+  opCount: (a, [x]) => (x?.shape[0] ?? 0) * a.units,
+});

@@ -1,12 +1,14 @@
 import { flattenFixed, flattenFixedBig, flattenFloat } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
-import type { CompileContext, LayerKernel } from '../interpret/runtime';
-import type { OpDef } from './op-def';
-import { attrsObject, passThroughPrecision, sizeOf } from './op-helpers';
+import type { LayerKernel } from '../interpret/runtime';
+import { defineOp } from './define-op';
+import type { CompileContext } from './op-def';
+import { passThroughPrecision } from './op-helpers';
+import { denseTensor } from './tensor-info';
 
 function compileFixed(ctx: CompileContext): LayerKernel {
   const types = { input: ctx.inputTypes[0]!, result: ctx.precision.result };
-  const size = sizeOf(ctx.output.shape);
+  const size = ctx.output.size;
   if (needsBig(types.input, types.result)) {
     const out = new Array<bigint>(size).fill(0n);
     const narrowOut = types.result.width <= 53;
@@ -22,28 +24,28 @@ function compileFixed(ctx: CompileContext): LayerKernel {
 }
 
 function compileFloat(ctx: CompileContext): LayerKernel<Float64Array> {
-  const out = new Float64Array(sizeOf(ctx.output.shape));
+  const out = new Float64Array(ctx.output.size);
   return { run: ([x]) => ({ data: flattenFloat(x!.data, out) }) };
 }
 
 /** Standard flatten: the dense (h, w, c) tensor as a vector (the data order is already row-major). */
-export const flattenOp: OpDef = {
+export const flattenOp = defineOp({
   type: 'Flatten',
   since: 1,
   description: 'Dense tensor to a vector, (h, w, c) order',
   sparse: false,
   inputKind: 'dense',
   outputKind: 'dense',
-  attrsSchema: attrsObject({}, []),
+  attrs: {},
   precisions: ['result'],
   weights: [],
   inferShape(ctx) {
     const x = ctx.inputs[0];
-    return x ? { kind: 'dense', shape: [sizeOf(x.shape)] } : undefined;
+    return x && denseTensor([x.size]);
   },
   inferPrecision: passThroughPrecision,
   compile: compileFixed,
   compileFloat,
   paramCount: () => 0,
   opCount: () => 0,
-};
+});

@@ -11,7 +11,7 @@ const raws = (r: RawBatch): (number | bigint)[] => Array.from(r as ArrayLike<num
 describe('InputReduce op', () => {
   it('makes a sparse [H, W, C] tensor of nMax slots; result type = input type', () => {
     const m = modelOf([5, 4, 2], 'ap_ufixed<6,2>', [{ name: 'r', op: 'InputReduce', inputs: ['x_in'], attrs: { nMax: 7, threshold: 0 } }]);
-    expect(prepared(m, 'r')).toMatchObject({ output: { shape: [5, 4, 2], slots: 7 }, precision: { result: 'ap_ufixed<6,2>' } });
+    expect(prepared(m, 'r')).toMatchObject({ output: { shape: [5, 4, 2], nMax: 7 }, precision: { result: 'ap_ufixed<6,2>' } });
     expect(inputReduceOp.sparse && inputReduceOp.inputKind === 'dense' && inputReduceOp.outputKind === 'sparse').toBe(true);
   });
 
@@ -39,7 +39,7 @@ describe('InputReduce op', () => {
     const r = traceOf(m, events, 40)['r']!;
     for (let e = 0; e < 40; e++) {
       const image = Float64Array.from(events.subarray(e * 63, (e + 1) * 63), (v) => quantizeNumber(v, input));
-      const c = inputReduceFixed(image, { h: 9, w: 7, c: 1, n: 5, threshold: 0.5, input });
+      const c = inputReduceFixed(image, { h: 9, w: 7, c: 1, nMax: 5, threshold: 0.5, input });
       expect(raws(r.raw.subarray(e * 5, (e + 1) * 5))).toEqual(Array.from(c.tensor.feat));
       expect(Array.from(r.hash!.subarray(e * 10, (e + 1) * 10))).toEqual(Array.from(c.tensor.hash));
     }

@@ -1,29 +1,30 @@
-import {
-  createSparseTensor,
-  createSparseTensorBig,
-  inputReduceFixed,
-  inputReduceFixedBig,
-  inputReduceFloat,
-  type SparseTensor,
-} from '@sparsepixels/core';
+import { createSparseTensor, createSparseTensorBig, inputReduceFixed, inputReduceFixedBig, inputReduceFloat } from '@sparsepixels/core';
 import { DIAGNOSTICS } from '../diagnostics';
 import { needsBig, rawsFor, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
-import type { CompileContext, LayerKernel } from '../interpret/runtime';
-import type { OpDef } from './op-def';
-import { attr, attrsObject, imageInput, intAttr, passThroughPrecision } from './op-helpers';
+import type { AnyLayerIR, Attrs, CompileContext } from './op-def';
+import type { LayerKernel } from '../interpret/runtime';
+import { attr } from './attr-descriptors';
+import { defineOp } from './define-op';
+import { imageInput, passThroughPrecision } from './op-helpers';
+import { sparseTensor, type DenseTensorInfo, type SparseTensorInfo } from './tensor-info';
 
-/** Geometry and options of the layer, from its prepared shapes. */
-function options(ctx: CompileContext) {
-  const [h = 0, w = 0, c = 0] = ctx.inputs[0]?.shape ?? [];
-  const n = ctx.output.slots ?? 0;
-  return { h, w, c, n, threshold: attr<number>(ctx.layer, 'threshold'), name: ctx.layer.name };
+const INPUT_REDUCE_ATTRS = Object.freeze({
+  nMax: attr.int({ min: 1, max: 65536, description: 'Slot capacity N_max (pixel budget)' }),
+  threshold: attr.number({ description: 'A pixel is active iff its channel 0, cast to the input type, is > this (cast too)' }),
+});
+
+type Ctx = CompileContext<AnyLayerIR, Attrs<typeof INPUT_REDUCE_ATTRS>, DenseTensorInfo, SparseTensorInfo>;
+
+/** Core's options: the output's sparse shape ({nMax, c, h, w}) and the threshold. */
+function options(ctx: Ctx) {
+  return { ...ctx.output, threshold: ctx.attrs.threshold, name: ctx.layer.name };
 }
 
-function compileFixed(ctx: CompileContext): LayerKernel {
+function compileFixed(ctx: Ctx): LayerKernel {
   const input = ctx.inputTypes[0]!;
   const result = ctx.precision.result;
   const o = { ...options(ctx), input, result };
-  const shape = { n: o.n, c: o.c, h: o.h, w: o.w };
+  const shape = ctx.output;
   if (needsBig(input, result)) {
     const out = createSparseTensorBig(shape);
     return {
@@ -42,9 +43,9 @@ function compileFixed(ctx: CompileContext): LayerKernel {
   };
 }
 
-function compileFloat(ctx: CompileContext): LayerKernel<Float64Array> {
+function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {
   const o = options(ctx);
-  const out: SparseTensor = createSparseTensor({ n: o.n, c: o.c, h: o.h, w: o.w });
+  const out = createSparseTensor(ctx.output);
   return {
     run: ([x]) => {
       const r = inputReduceFloat(x!.data, o, out);
@@ -53,8 +54,8 @@ function compileFloat(ctx: CompileContext): LayerKernel<Float64Array> {
   };
 }
 
-/** SPEC §4.1: keep the first nMax pixels whose channel 0 exceeds the threshold (in the input type). */
-export const inputReduceOp: OpDef = {
+/** Keep the first nMax pixels whose channel 0 exceeds the threshold (in the input type), in raster order. */
+export const inputReduceOp = defineOp({
   type: 'InputReduce',
   since: 1,
   description: 'Select the first nMax active pixels (channel 0 > threshold, raster order) into sparse slots',
@@ -62,26 +63,20 @@ export const inputReduceOp: OpDef = {
   inputKind: 'dense',
   outputKind: 'sparse',
   maxPerModel: 1,
-  attrsSchema: attrsObject(
-    {
-      nMax: intAttr(1, 65536, 'Slot capacity N (pixel budget)'),
-      threshold: { type: 'number', description: 'A pixel is active iff its channel 0, cast to the input type, is > this (cast too)' },
-    },
-    ['nMax', 'threshold'],
-  ),
+  attrs: INPUT_REDUCE_ATTRS,
   precisions: ['result'],
   weights: [],
   inferShape(ctx) {
     const x = imageInput(ctx);
     if (!x) return undefined;
     const [h = 0, w = 0] = x.shape;
-    const n = attr<number>(ctx.layer, 'nMax');
+    const n = ctx.attrs.nMax;
     if (n > h * w) ctx.report(DIAGNOSTICS.nMaxTooBig.at(`${ctx.where}/attrs/nMax`, ctx.layer.name, n, h * w));
-    return { kind: 'sparse', shape: [...x.shape], slots: n };
+    return sparseTensor(x.shape, n);
   },
   inferPrecision: passThroughPrecision,
   compile: compileFixed,
   compileFloat,
   paramCount: () => 0,
   opCount: () => 0,
-};
+});

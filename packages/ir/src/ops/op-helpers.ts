@@ -1,89 +1,36 @@
 import { DIAGNOSTICS } from '../diagnostics';
-import type { CompileContext } from '../interpret/runtime';
-import type { LayerIR } from '../model';
-import type {
-  JsonSchema,
-  PrecisionContext,
-  ResolvedPrecision,
-  ShapeContext,
-  TensorInfo,
-  WeightSpec,
-} from './op-def';
-
-/** An attribute of a schema-validated layer. */
-export function attr<T>(layer: LayerIR, key: string): T {
-  return (layer.attrs ?? {})[key] as T;
-}
+import type { AnyLayerIR, Attrs, CompileContext, PrecisionContext, ResolvedPrecision, ShapeContext, WeightSpec } from './op-def';
+import { attr } from './attr-descriptors';
+import type { TensorInfo } from './tensor-info';
 
 export function shapeText(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`;
 }
 
-/** An integer attribute schema. */
-export function intAttr(min: number, max: number, description: string): JsonSchema {
-  return { type: 'integer', minimum: min, maximum: max, description };
-}
-
-/** An object schema for `attrs` (no unknown keys). */
-export function attrsObject(properties: Record<string, JsonSchema>, required: string[]): JsonSchema {
-  return { type: 'object', properties, required, additionalProperties: false };
-}
-
 /** The single input of an [H, W, C] image layer (sparse or dense), or undefined after reporting. */
-export function imageInput(ctx: ShapeContext): TensorInfo | undefined {
+export function imageInput<I extends TensorInfo>(ctx: ShapeContext<AnyLayerIR, unknown, I>): I | undefined {
   const x = ctx.inputs[0];
   if (!x) return undefined;
   if (x.shape.length !== 3) {
-    ctx.report(
-      DIAGNOSTICS.rankMismatch.at(
-        `${ctx.where}/inputs/0`,
-        ctx.layer.name,
-        ctx.layer.op,
-        '[H, W, C] image',
-        shapeText(x.shape),
-      ),
-    );
+    ctx.report(DIAGNOSTICS.rankMismatch.at(`${ctx.where}/inputs/0`, ctx.layer.name, ctx.layer.op, '[H, W, C] image', shapeText(x.shape)));
     return undefined;
   }
   return x;
 }
 
 /** The single input of a vector layer ([n]), or undefined after reporting. */
-export function vectorInput(ctx: ShapeContext): TensorInfo | undefined {
+export function vectorInput<I extends TensorInfo>(ctx: ShapeContext<AnyLayerIR, unknown, I>): I | undefined {
   const x = ctx.inputs[0];
   if (!x) return undefined;
   if (x.shape.length !== 1) {
-    ctx.report(
-      DIAGNOSTICS.rankMismatch.at(
-        `${ctx.where}/inputs/0`,
-        ctx.layer.name,
-        ctx.layer.op,
-        '1-D [n] vector',
-        shapeText(x.shape),
-      ),
-    );
+    ctx.report(DIAGNOSTICS.rankMismatch.at(`${ctx.where}/inputs/0`, ctx.layer.name, ctx.layer.op, '1-D [n] vector', shapeText(x.shape)));
     return undefined;
   }
   return x;
 }
 
-/** Kernel size check shared by the sparse and standard convolutions (odd, within the grid). */
-export function checkKernel(ctx: ShapeContext, k: number, h: number, w: number): boolean {
-  const where = `${ctx.where}/attrs/kernelSize`;
-  let ok = true;
-  if (k % 2 === 0) {
-    ctx.report(DIAGNOSTICS.evenKernel.at(where, ctx.layer.name, k));
-    ok = false;
-  }
-  if (k > h || k > w) {
-    ctx.report(DIAGNOSTICS.kernelTooBig.at(where, ctx.layer.name, k, h, w));
-    ok = false;
-  }
-  return ok;
-}
-
 /** Pool size check shared by sparse and standard pooling: error above the grid, warning when not divisible. */
-export function checkPool(ctx: ShapeContext, p: number, h: number, w: number): boolean {
+export function checkPool(ctx: ShapeContext<AnyLayerIR, unknown, TensorInfo>, p: number, h: number, w: number): boolean {
   const where = `${ctx.where}/attrs/poolSize`;
   if (p > h || p > w) {
     ctx.report(DIAGNOSTICS.poolTooBig.at(where, ctx.layer.name, p, h, w));
@@ -93,40 +40,30 @@ export function checkPool(ctx: ShapeContext, p: number, h: number, w: number): b
   return true;
 }
 
-/** Attributes of conv layers (standard and sparse): output channels and the square kernel size. */
-export const CONV_ATTRS = attrsObject(
-  { filters: intAttr(1, 4096, 'Output channels'), kernelSize: intAttr(1, 63, 'Square kernel size K (odd)') },
-  ['filters', 'kernelSize'],
-);
+/** Attributes of conv layers (standard and sparse): output channels and the square, odd kernel size. */
+export const CONV_ATTRS = Object.freeze({
+  filters: attr.int({ min: 1, max: 4096, description: 'Output channels' }),
+  kernelSize: attr.int({ min: 1, max: 63, odd: true, description: 'Square kernel size K (odd)' }),
+});
 
-/** Output [H, W, filters] of a conv layer on input x, reporting a bad kernel (the shape is known either way). */
-export function convOutputShape(ctx: ShapeContext, x: TensorInfo): [number, number, number] {
+export type ConvAttrs = Attrs<typeof CONV_ATTRS>;
+
+/** Output [H, W, filters] of a conv layer on input x, reporting a kernel larger than the grid (the shape is known either way). */
+export function convOutputShape(ctx: ShapeContext<AnyLayerIR, ConvAttrs, TensorInfo>, x: TensorInfo): [number, number, number] {
   const [h = 0, w = 0] = x.shape;
-  checkKernel(ctx, attr<number>(ctx.layer, 'kernelSize'), h, w);
-  return [h, w, attr<number>(ctx.layer, 'filters')];
+  const k = ctx.attrs.kernelSize;
+  if (k > h || k > w) ctx.report(DIAGNOSTICS.kernelTooBig.at(`${ctx.where}/attrs/kernelSize`, ctx.layer.name, k, h, w));
+  return [h, w, ctx.attrs.filters];
 }
 
 /** Weights of conv layers: kernel (K, K, Cin, filters), optional bias (filters). */
-export const CONV_WEIGHTS: readonly WeightSpec[] = Object.freeze([
-  {
-    name: 'kernel',
-    precision: 'weight',
-    required: true,
-    shape: (layer: LayerIR, x: TensorInfo) => {
-      const k = attr<number>(layer, 'kernelSize');
-      return [k, k, x.shape[2] ?? 0, attr<number>(layer, 'filters')];
-    },
-  },
-  {
-    name: 'bias',
-    precision: 'bias',
-    required: false,
-    shape: (layer: LayerIR) => [attr<number>(layer, 'filters')],
-  },
+export const CONV_WEIGHTS: readonly WeightSpec<ConvAttrs>[] = Object.freeze([
+  { name: 'kernel', precision: 'weight', required: true, shape: (a: ConvAttrs, x: TensorInfo) => [a.kernelSize, a.kernelSize, x.shape[2] ?? 0, a.filters] },
+  { name: 'bias', precision: 'bias', required: false, shape: (a: ConvAttrs) => [a.filters] },
 ]);
 
 /** Precision of ops that pass values through (activations relu/linear, flatten, max pooling, reduce): result 'auto' = input type. */
-export function passThroughPrecision(ctx: PrecisionContext): ResolvedPrecision | undefined {
+export function passThroughPrecision(ctx: PrecisionContext<unknown, unknown, TensorInfo>): ResolvedPrecision | undefined {
   const x = ctx.inputTypes[0];
   const d = ctx.declared.result;
   if (d !== undefined && d !== 'auto') return { result: d };
@@ -139,12 +76,12 @@ export function sizeOf(shape: readonly number[]): number {
 }
 
 /** Parameter count of a layer: every weight tensor's size. */
-export function weightCount(layer: LayerIR): number {
+export function weightCount(layer: Pick<AnyLayerIR, 'weights'>): number {
   return Object.values(layer.weights ?? {}).reduce((n, w) => n + sizeOf(w.shape), 0);
 }
 
 /** The types of a multiply-accumulate layer (conv, dense) as core's MAC kernels take them. */
-export function macTypes(ctx: CompileContext) {
+export function macTypes(ctx: Pick<CompileContext, 'precision' | 'inputTypes' | 'weights'>) {
   const p = ctx.precision;
   return {
     input: ctx.inputTypes[0]!,
@@ -153,12 +90,4 @@ export function macTypes(ctx: CompileContext) {
     accum: p.accum ?? p.result,
     result: p.result,
   };
-}
-
-/** tableSize, when given, must be a power of two (reported at attrs/tableSize). */
-export function checkTableSizeAttr(ctx: ShapeContext): boolean {
-  const size = attr<number | undefined>(ctx.layer, 'tableSize');
-  if (size === undefined || (size & (size - 1)) === 0) return true;
-  ctx.report(DIAGNOSTICS.tableSize.at(`${ctx.where}/attrs/tableSize`, ctx.layer.name, size));
-  return false;
 }

@@ -1,17 +1,20 @@
 // Helpers for the per-op tests (not exported from the package).
 import { formatDiagnostic } from '../diagnostics';
 import { createInterpreter, type TraceEntry } from '../interpret/create-interpreter';
-import type { LayerIR, ModelIR } from '../model';
+import type { LayerCommon, LayerIR, ModelIR } from '../model';
 import { prepareModel, validateModel } from '../prepare-model';
 
+/** A layer as test documents write it (op and attributes checked by validation, not by the compiler). */
+export type DocLayer = Omit<LayerCommon, 'inputs'> & { op: string; inputs: readonly string[]; attrs?: object };
+
 /** A model of `layers` after an [h, w, c] input of `type`; the last layer is the output. */
-export function modelOf(shape: number[], type: string, layers: LayerIR[]): ModelIR {
+export function modelOf(shape: number[], type: string, layers: readonly DocLayer[]): ModelIR {
   return {
     format: 'sparsepixels-ir',
     version: 1,
     name: 'op_test',
     input: { name: 'x_in', shape, type },
-    layers,
+    layers: layers as LayerIR[],
     outputs: [layers[layers.length - 1]!.name],
   };
 }

@@ -4,31 +4,34 @@ import { validateModel } from '../prepare-model';
 import { modelSchema } from '../schema/model-schema';
 import { tinySparseModel } from '../testing/tiny-models';
 import { BUILTIN_OPS } from './builtin';
+import { attr } from './attr-descriptors';
+import { defineOp } from './define-op';
 import type { OpDef } from './op-def';
-import { attrsObject, intAttr, passThroughPrecision } from './op-helpers';
+import { passThroughPrecision } from './op-helpers';
 import { registerOp } from './register-op';
 import { findOp, getOp, listOps } from './registry';
 
 /** An outside op: scales a dense vector by an integer attribute (static parts only). */
+const SCALE = defineOp({
+  type: 'Scale',
+  since: 1,
+  description: 'test op',
+  sparse: false,
+  inputKind: 'dense',
+  outputKind: 'dense',
+  attrs: { factor: attr.int({ min: 1, max: 8, description: 'factor' }) },
+  precisions: ['result'],
+  weights: [],
+  inferShape: (ctx) => ctx.inputs[0],
+  inferPrecision: passThroughPrecision,
+  compile: () => ({ run: ([x]) => x! }),
+  compileFloat: () => ({ run: ([x]) => x! }),
+  paramCount: () => 0,
+  opCount: () => 0,
+});
+
 function scaleOp(overrides: Partial<OpDef> = {}): OpDef {
-  return {
-    type: 'Scale',
-    since: 1,
-    description: 'test op',
-    sparse: false,
-    inputKind: 'dense',
-    outputKind: 'dense',
-    attrsSchema: attrsObject({ factor: intAttr(1, 8, 'factor') }, ['factor']),
-    precisions: ['result'],
-    weights: [],
-    inferShape: (ctx) => ctx.inputs[0],
-    inferPrecision: passThroughPrecision,
-    compile: () => ({ run: ([x]) => x! }),
-    compileFloat: () => ({ run: ([x]) => x! }),
-    paramCount: () => 0,
-    opCount: () => 0,
-    ...overrides,
-  };
+  return { ...SCALE, ...overrides };
 }
 
 describe('op registry', () => {
@@ -77,11 +80,13 @@ describe('op registry', () => {
     expect(listOps()).toBe(BUILTIN_OPS);
   });
 
-  it('registerOp rejects duplicates, bad names, future versions and schemas Ajv refuses', () => {
+  it('registerOp rejects duplicates, bad names, future versions, raw attribute schemas and schemas Ajv refuses', () => {
     expect(() => registerOp(scaleOp({ type: 'Dense' }))).toThrowErrorMatchingInlineSnapshot(`[SparsePixelsError: an op named 'Dense' is already registered]`);
     expect(() => registerOp(scaleOp({ type: 'scale_op' }))).toThrowErrorMatchingInlineSnapshot(`[SparsePixelsError: invalid op definition: type "scale_op" must be PascalCase letters and digits]`);
     expect(() => registerOp(scaleOp({ since: 2 }))).toThrowErrorMatchingInlineSnapshot(`[SparsePixelsError: invalid op definition: Scale.since 2 must be an integer in 1..1]`);
-    expect(() => registerOp(scaleOp({ attrsSchema: { type: 'object', properties: { a: { type: 'integer', minimum: 'one' } } } }))).toThrowErrorMatchingInlineSnapshot(`[SparsePixelsError: invalid op definition: Scale.attrsSchema does not compile: schema is invalid: data/$defs/layer/allOf/10/then/properties/attrs/properties/a/minimum must be number]`);
+    const raw = { a: { type: 'integer', minimum: 1 } } as unknown as OpDef['attrs'];
+    expect(() => registerOp(scaleOp({ attrs: raw }))).toThrowErrorMatchingInlineSnapshot(`[SparsePixelsError: invalid op definition: Scale.attrs.a is not an attribute descriptor (declare it with attr.int, attr.enum, ... and defineOp)]`);
+    expect(() => registerOp(scaleOp({ attrsSchema: { type: 'object', properties: { a: { type: 'integer', minimum: 'one' } } } }))).toThrowErrorMatchingInlineSnapshot(`[SparsePixelsError: invalid op definition: Scale: the schema does not compile: schema is invalid: data/$defs/layer/allOf/10/then/properties/attrs/properties/a/minimum must be number]`);
     expect(findOp('Scale')).toBeUndefined();
   });
 });

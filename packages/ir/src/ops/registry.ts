@@ -1,6 +1,6 @@
 import { SparsePixelsError } from '@sparsepixels/core';
 import { DIAGNOSTICS } from '../diagnostics';
-import { IR_VERSION } from '../model';
+import { IR_VERSION } from '../document-parts';
 import { didYouMean } from '../util/did-you-mean';
 import { BUILTIN_OPS } from './builtin';
 import type { OpDef } from './op-def';
@@ -34,7 +34,7 @@ export function getOp(type: string): OpDef {
   return fail(DIAGNOSTICS.unknownRegisteredOp.at('', type, didYouMean(type, names)));
 }
 
-/** Adds an op after checking its name and version (registerOp also compiles the schema). */
+/** Adds an op after checking its name, version and attribute descriptors (registerOp also compiles the schema). */
 export function addOp(def: OpDef): () => void {
   if (!/^[A-Z][A-Za-z0-9]*$/.test(def.type)) {
     fail(DIAGNOSTICS.badOpDef.at('', `type ${JSON.stringify(def.type)} must be PascalCase letters and digits`));
@@ -42,6 +42,11 @@ export function addOp(def: OpDef): () => void {
   if (findOp(def.type)) fail(DIAGNOSTICS.duplicateOp.at('', def.type));
   if (!Number.isInteger(def.since) || def.since < 1 || def.since > IR_VERSION) {
     fail(DIAGNOSTICS.badOpDef.at('', `${def.type}.since ${def.since} must be an integer in 1..${IR_VERSION}`));
+  }
+  for (const [key, d] of Object.entries(def.attrs ?? {})) {
+    if (typeof d?.check !== 'function' || typeof d.schema !== 'object') {
+      fail(DIAGNOSTICS.badOpDef.at('', `${def.type}.attrs.${key} is not an attribute descriptor (declare it with attr.int, attr.enum, ... and defineOp)`));
+    }
   }
   const frozen = Object.freeze({ ...def });
   registered.push(frozen);

@@ -1,28 +1,22 @@
-import {
-  sparseActivationFixed,
-  sparseActivationFixedBig,
-  sparseActivationFloat,
-  type SparseShape,
-} from '@sparsepixels/core';
+import { sparseActivationFixed, sparseActivationFixedBig, sparseActivationFloat } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
-import type { CompileContext, LayerKernel, RuntimeTensor } from '../interpret/runtime';
-import { ACTIVATION_RULES, activationRule } from './activations/activation-rules';
+import type { AnyLayerIR, CompileContext } from './op-def';
+import type { LayerKernel, RuntimeTensor } from '../interpret/runtime';
+import { ACTIVATION_ATTRS, type ActivationAttrs } from './activations/activation-attrs';
 import { floatActivation, prepareActivation } from './activations/activation-kernels';
-import type { OpDef } from './op-def';
-import { attr, attrsObject, checkTableSizeAttr, imageInput, intAttr } from './op-helpers';
+import { activationRule } from './activations/activation-rules';
+import { defineOp } from './define-op';
+import { imageInput } from './op-helpers';
+import { sparseTensor, type SparseTensorInfo } from './tensor-info';
 
-function geometry(ctx: CompileContext): SparseShape {
-  const x = ctx.inputs[0]!;
-  const [h = 0, w = 0, c = 0] = x.shape;
-  return { n: x.slots ?? 0, c, h, w };
-}
+type Ctx = CompileContext<AnyLayerIR, ActivationAttrs, SparseTensorInfo, SparseTensorInfo>;
 
-function compileFixed(ctx: CompileContext): LayerKernel {
-  const shape = geometry(ctx);
+function compileFixed(ctx: Ctx): LayerKernel {
+  const shape = ctx.inputs[0]!;
   const f = prepareActivation(ctx, shape.c);
   const name = ctx.layer.name;
   if (needsBig(ctx.inputTypes[0], ctx.precision.result)) {
-    const out = new Array<bigint>(shape.n * shape.c).fill(0n);
+    const out = new Array<bigint>(shape.size).fill(0n);
     const narrowOut = ctx.precision.result.width <= 53;
     return {
       run: ([x]): RuntimeTensor => {
@@ -31,7 +25,7 @@ function compileFixed(ctx: CompileContext): LayerKernel {
       },
     };
   }
-  const out = new Float64Array(shape.n * shape.c);
+  const out = new Float64Array(shape.size);
   return {
     run: ([x]) => {
       const r = sparseActivationFixed({ shape, feat: toNumberRaws(x!.data), hash: x!.hash! }, f, out, name);
@@ -40,10 +34,10 @@ function compileFixed(ctx: CompileContext): LayerKernel {
   };
 }
 
-function compileFloat(ctx: CompileContext): LayerKernel<Float64Array> {
-  const shape = geometry(ctx);
+function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {
+  const shape = ctx.inputs[0]!;
   const k = floatActivation(ctx);
-  const out = new Float64Array(shape.n * shape.c);
+  const out = new Float64Array(shape.size);
   return {
     run: ([x]) => {
       const r = sparseActivationFloat({ shape, feat: x!.data, hash: x!.hash! }, k, out, ctx.layer.name);
@@ -53,33 +47,26 @@ function compileFloat(ctx: CompileContext): LayerKernel<Float64Array> {
 }
 
 /**
- * SPEC §4.3: the activation on the features of each active slot (softmax over the slot's channels);
- * inactive slots stay zero, hashes are unchanged.
+ * The activation on the features of each active slot (softmax over the slot's channels); inactive
+ * slots stay zero, hashes are unchanged.
  */
-export const sparseActivationOp: OpDef = {
+export const sparseActivationOp = defineOp({
   type: 'SparseActivation',
   since: 1,
   description: "Activation of the active slots' features (relu, linear, sigmoid, softmax over channels); hash unchanged",
   sparse: true,
   inputKind: 'sparse',
   outputKind: 'sparse',
-  attrsSchema: attrsObject(
-    {
-      activation: { type: 'string', enum: ACTIVATION_RULES.map((r) => r.name) },
-      tableSize: intAttr(2, 65536, 'Entries of the sigmoid/softmax tables (a power of two; default 1024)'),
-    },
-    ['activation'],
-  ),
+  attrs: ACTIVATION_ATTRS,
   precisions: ['result', 'table', 'accum'],
   weights: [],
   inferShape(ctx) {
     const x = imageInput(ctx);
-    if (!x || !checkTableSizeAttr(ctx)) return undefined;
-    return { kind: 'sparse', shape: [...x.shape], slots: x.slots };
+    return x && sparseTensor(x.shape, x.nMax);
   },
-  inferPrecision: (ctx) => activationRule(attr<string>(ctx.layer, 'activation'))?.inferPrecision(ctx, ctx.inputs[0]?.shape[2] ?? 1),
+  inferPrecision: (ctx) => activationRule(ctx.attrs.activation)?.inferPrecision(ctx, ctx.inputs[0]?.c ?? 1),
   compile: compileFixed,
   compileFloat,
   paramCount: () => 0,
   opCount: () => 0,
-};
+});

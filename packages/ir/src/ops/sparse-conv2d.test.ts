@@ -1,13 +1,17 @@
 import { parseType, prepareSparseConv2dFixed, sparseConv2dFixed } from '@sparsepixels/core';
 import { describe, expect, it } from 'vitest';
 import type { LayerIR } from '../model';
+import type { LayerOfType } from './builtin';
+import { resolveAttrs } from './check-attrs';
+import { getOp } from './registry';
+import { sparseTensor } from './tensor-info';
 import { randomSparseEvents } from '../testing/random-events';
 import { eventOf, modelOf, prepared, problems, reduce, traceOf } from './op-test-utils';
 import { sparseConv2dOp } from './sparse-conv2d';
 
 const W = [0.5, -0.25, 0.75, 1, 0, -1, 0.25, 0.5, -0.5, 1.5, 0.25, -0.75, 0, 0.5, 1, -1.25, 0.75, 0.5]; // 3*3*1*2 ... reused cyclically
 
-function conv(precision: LayerIR['precision'], cin = 2, cout = 2): LayerIR {
+function conv(precision: LayerIR['precision'], cin = 2, cout = 2): LayerOfType<'SparseConv2D'> {
   const n = 9 * cin * cout;
   return {
     name: 'conv',
@@ -26,10 +30,10 @@ describe('SparseConv2D op', () => {
   it('keeps the grid and slots, sets the filters; counts parameters and worst-case MACs', () => {
     const m = modelOf([6, 5, 2], 'ap_ufixed<6,2>', [reduce(4), conv({ weight: 'ap_fixed<4,2>', bias: 'ap_fixed<4,2>' })]);
     const l = prepared(m, 'conv');
-    expect(l.output).toEqual({ shape: [6, 5, 2], slots: 4 });
-    expect(sparseConv2dOp.paramCount(l)).toBe(3 * 3 * 2 * 2 + 2);
+    expect(l.output).toEqual({ shape: [6, 5, 2], nMax: 4 });
+    expect(getOp(l.op).paramCount(l)).toBe(3 * 3 * 2 * 2 + 2);
     // 4 slots, each meets at most min(4, 9) slots, times Cin*Cout
-    expect(sparseConv2dOp.opCount(l, [{ kind: 'sparse', shape: [6, 5, 2], slots: 4 }])).toBe(4 * 4 * 2 * 2);
+    expect(sparseConv2dOp.opCount(resolveAttrs(sparseConv2dOp, l.attrs), [sparseTensor([6, 5, 2], 4)])).toBe(4 * 4 * 2 * 2);
   });
 
   it('checks kernel size and weight shapes against the input channels', () => {
@@ -63,7 +67,7 @@ describe('SparseConv2D op', () => {
     let nonZero = 0;
     for (let e = 0; e < 30; e++) {
       const x = eventOf(t['reduce']!, e, 30);
-      const y = sparseConv2dFixed({ shape: { n: 6, c: 2, h: 6, w: 5 }, feat: x.raw, hash: x.hash! }, core);
+      const y = sparseConv2dFixed({ shape: { nMax: 6, c: 2, h: 6, w: 5 }, feat: x.raw, hash: x.hash! }, core);
       const got = eventOf(t['conv']!, e, 30);
       expect(Array.from(got.raw)).toEqual(Array.from(y.feat));
       expect(Array.from(got.hash!)).toEqual(Array.from(x.hash!));

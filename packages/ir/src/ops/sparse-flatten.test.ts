@@ -25,7 +25,7 @@ describe('SparseFlatten op', () => {
     const types = { input: parseType('ap_fixed<6,2>'), result: parseType('ap_fixed<4,1,AP_RND,AP_SAT>') };
     for (let e = 0; e < 20; e++) {
       const x = eventOf(t['reduce']!, e, 20);
-      const y = sparseFlattenFixed({ shape: { n: 3, c: 2, h: 3, w: 4 }, feat: x.raw, hash: x.hash! }, { types });
+      const y = sparseFlattenFixed({ shape: { nMax: 3, c: 2, h: 3, w: 4 }, feat: x.raw, hash: x.hash! }, { types });
       expect(Array.from(eventOf(t['flat']!, e, 20).raw)).toEqual(Array.from(y));
     }
   });

@@ -1,19 +1,17 @@
-import { sparseFlattenFixed, sparseFlattenFixedBig, sparseFlattenFloat, type SparseShape } from '@sparsepixels/core';
+import { sparseFlattenFixed, sparseFlattenFixedBig, sparseFlattenFloat } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
-import type { CompileContext, LayerKernel } from '../interpret/runtime';
-import type { OpDef } from './op-def';
-import { attrsObject, imageInput, passThroughPrecision, sizeOf } from './op-helpers';
+import type { AnyLayerIR, CompileContext } from './op-def';
+import type { LayerKernel } from '../interpret/runtime';
+import { defineOp } from './define-op';
+import { imageInput, passThroughPrecision } from './op-helpers';
+import { denseTensor, type DenseTensorInfo, type SparseTensorInfo } from './tensor-info';
 
-function shapeOf(ctx: CompileContext): SparseShape {
-  const x = ctx.inputs[0]!;
-  const [h = 0, w = 0, c = 0] = x.shape;
-  return { n: x.slots ?? 0, c, h, w };
-}
+type Ctx = CompileContext<AnyLayerIR, unknown, SparseTensorInfo, DenseTensorInfo>;
 
-function compileFixed(ctx: CompileContext): LayerKernel {
-  const shape = shapeOf(ctx);
+function compileFixed(ctx: Ctx): LayerKernel {
+  const shape = ctx.inputs[0]!;
   const p = { name: ctx.layer.name, types: { input: ctx.inputTypes[0]!, result: ctx.precision.result } };
-  const size = shape.h * shape.w * shape.c;
+  const size = ctx.output.size;
   if (needsBig(p.types.input, p.types.result)) {
     const out = new Array<bigint>(size).fill(0n);
     const narrowOut = p.types.result.width <= 53;
@@ -28,31 +26,31 @@ function compileFixed(ctx: CompileContext): LayerKernel {
   return { run: ([x]) => ({ data: sparseFlattenFixed({ shape, feat: toNumberRaws(x!.data), hash: x!.hash! }, p, out) }) };
 }
 
-function compileFloat(ctx: CompileContext): LayerKernel<Float64Array> {
-  const shape = shapeOf(ctx);
-  const out = new Float64Array(shape.h * shape.w * shape.c);
+function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {
+  const shape = ctx.inputs[0]!;
+  const out = new Float64Array(ctx.output.size);
   const p = { name: ctx.layer.name };
   return { run: ([x]) => ({ data: sparseFlattenFloat({ shape, feat: x!.data, hash: x!.hash! }, p, out) }) };
 }
 
-/** SPEC §4.5: scatter the slots' non-zero features into a dense H*W*C vector in (h, w, c) order. */
-export const sparseFlattenOp: OpDef = {
+/** Scatter the slots' non-zero features into a dense H*W*C vector in (h, w, c) order. */
+export const sparseFlattenOp = defineOp({
   type: 'SparseFlatten',
   since: 1,
   description: 'Scatter the sparse slots into a dense (h, w, c)-ordered vector',
   sparse: true,
   inputKind: 'sparse',
   outputKind: 'dense',
-  attrsSchema: attrsObject({}, []),
+  attrs: {},
   precisions: ['result'],
   weights: [],
   inferShape(ctx) {
     const x = imageInput(ctx);
-    return x ? { kind: 'dense', shape: [sizeOf(x.shape)] } : undefined;
+    return x && denseTensor([x.h * x.w * x.c]);
   },
   inferPrecision: passThroughPrecision,
   compile: compileFixed,
   compileFloat,
   paramCount: () => 0,
   opCount: () => 0,
-};
+});

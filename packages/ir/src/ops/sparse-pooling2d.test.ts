@@ -2,18 +2,20 @@ import { parseType, sparsePool2dFixed } from '@sparsepixels/core';
 import { describe, expect, it } from 'vitest';
 import type { LayerIR } from '../model';
 import { randomSparseEvents } from '../testing/random-events';
-import { eventOf, modelOf, prepared, reduce, traceOf } from './op-test-utils';
+import { eventOf, modelOf, prepared, reduce, traceOf, type DocLayer } from './op-test-utils';
+import { resolveAttrs } from './check-attrs';
+import { sparseTensor } from './tensor-info';
 import { sparsePooling2dOp } from './sparse-pooling2d';
 
-function pool(p: number, mode: string, precision?: LayerIR['precision']): LayerIR {
+function pool(p: number, mode: string, precision?: LayerIR['precision']): DocLayer {
   return { name: 'pool', op: 'SparsePooling2D', inputs: ['reduce'], attrs: { poolSize: p, mode }, ...(precision && { precision }) };
 }
 
 describe('SparsePooling2D op', () => {
   it('floors the grid, keeps slots and channels', () => {
     const l = prepared(modelOf([7, 5, 2], 'ap_ufixed<6,2>', [reduce(6), pool(2, 'max')]), 'pool');
-    expect(l.output).toEqual({ shape: [3, 2, 2], slots: 6 });
-    expect(sparsePooling2dOp.opCount(l, [{ kind: 'sparse', shape: [7, 5, 2], slots: 6 }])).toBe(0);
+    expect(l.output).toEqual({ shape: [3, 2, 2], nMax: 6 });
+    expect(sparsePooling2dOp.opCount(resolveAttrs(sparsePooling2dOp, l.attrs), [sparseTensor([7, 5, 2], 6)])).toBe(0);
   });
 
   it.each([
@@ -29,7 +31,7 @@ describe('SparsePooling2D op', () => {
     const t = traceOf(m, events, 30);
     for (let e = 0; e < 30; e++) {
       const x = eventOf(t['reduce']!, e, 30);
-      const y = sparsePool2dFixed({ shape: { n: 8, c: 2, h: 7, w: 5 }, feat: x.raw, hash: x.hash! }, { p, mode, types });
+      const y = sparsePool2dFixed({ shape: { nMax: 8, c: 2, h: 7, w: 5 }, feat: x.raw, hash: x.hash! }, { p, mode, types });
       const got = eventOf(t['pool']!, e, 30);
       expect(Array.from(got.raw)).toEqual(Array.from(y.feat));
       expect(Array.from(got.hash!)).toEqual(Array.from(y.hash));

@@ -1,24 +1,31 @@
-import { sparsePool2dFixed, sparsePool2dFixedBig, sparsePool2dFloat, type SparseShape } from '@sparsepixels/core';
+import { sparsePool2dFixed, sparsePool2dFixedBig, sparsePool2dFloat } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
-import type { CompileContext, LayerKernel, RuntimeTensor } from '../interpret/runtime';
+import type { AnyLayerIR, Attrs, CompileContext } from './op-def';
+import type { LayerKernel, RuntimeTensor } from '../interpret/runtime';
 import { avgPoolPrecision } from '../precision/pool-precision';
-import type { OpDef } from './op-def';
-import { attr, attrsObject, checkPool, imageInput, intAttr, passThroughPrecision } from './op-helpers';
+import { attr } from './attr-descriptors';
+import { defineOp } from './define-op';
+import { checkPool, imageInput, passThroughPrecision } from './op-helpers';
+import { sparseTensor, type SparseTensorInfo } from './tensor-info';
 
-function params(ctx: CompileContext) {
-  const x = ctx.inputs[0]!;
-  const [h = 0, w = 0, c = 0] = x.shape;
-  const shape: SparseShape = { n: x.slots ?? 0, c, h, w };
-  const mode = attr<'avg' | 'max'>(ctx.layer, 'mode');
-  return { shape, p: attr<number>(ctx.layer, 'poolSize'), mode, name: ctx.layer.name };
+const SPARSE_POOL_ATTRS = Object.freeze({
+  poolSize: attr.int({ min: 1, max: 4096, description: 'Square pool size P (= stride)' }),
+  mode: attr.enum(['avg', 'max'], { description: 'avg = sum * r * r with r = floor(2^10 / P) / 2^10; max = the largest value' }),
+});
+
+type Ctx = CompileContext<AnyLayerIR, Attrs<typeof SPARSE_POOL_ATTRS>, SparseTensorInfo, SparseTensorInfo>;
+
+function params(ctx: Ctx) {
+  return { p: ctx.attrs.poolSize, mode: ctx.attrs.mode, name: ctx.layer.name };
 }
 
-function compileFixed(ctx: CompileContext): LayerKernel {
-  const { shape, ...o } = params(ctx);
+function compileFixed(ctx: Ctx): LayerKernel {
+  const shape = ctx.inputs[0]!;
+  const o = params(ctx);
   const types = { input: ctx.inputTypes[0]!, result: ctx.precision.result, accum: o.mode === 'avg' ? ctx.precision.accum : undefined };
   const p = { ...o, types };
   if (needsBig(types.input, types.result, types.accum)) {
-    const out = new Array<bigint>(shape.n * shape.c).fill(0n);
+    const out = new Array<bigint>(shape.size).fill(0n);
     const narrowOut = types.result.width <= 53;
     return {
       run: ([x]): RuntimeTensor => {
@@ -27,7 +34,7 @@ function compileFixed(ctx: CompileContext): LayerKernel {
       },
     };
   }
-  const out = new Float64Array(shape.n * shape.c);
+  const out = new Float64Array(shape.size);
   return {
     run: ([x]) => {
       const r = sparsePool2dFixed({ shape, feat: toNumberRaws(x!.data), hash: x!.hash! }, p, out);
@@ -36,9 +43,10 @@ function compileFixed(ctx: CompileContext): LayerKernel {
   };
 }
 
-function compileFloat(ctx: CompileContext): LayerKernel<Float64Array> {
-  const { shape, ...p } = params(ctx);
-  const out = new Float64Array(shape.n * shape.c);
+function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {
+  const shape = ctx.inputs[0]!;
+  const p = params(ctx);
+  const out = new Float64Array(shape.size);
   return {
     run: ([x]) => {
       const r = sparsePool2dFloat({ shape, feat: x!.data, hash: x!.hash! }, p, out);
@@ -47,37 +55,30 @@ function compileFloat(ctx: CompileContext): LayerKernel<Float64Array> {
   };
 }
 
-/** SPEC §4.4: stride-P 'valid' pooling of the slots (avg = sum * r * r with the 10-bit r, or max). */
-export const sparsePooling2dOp: OpDef = {
+/** Stride-P 'valid' pooling of the slots (avg = sum * r * r with the 10-bit r, or max); slots get the pooled hash. */
+export const sparsePooling2dOp = defineOp({
   type: 'SparsePooling2D',
   since: 1,
   description: 'Sparse average or max pooling (stride = poolSize, valid); slots get the pooled hash',
   sparse: true,
   inputKind: 'sparse',
   outputKind: 'sparse',
-  attrsSchema: attrsObject(
-    { poolSize: intAttr(1, 4096, 'Square pool size P (= stride)'), mode: { type: 'string', enum: ['avg', 'max'] } },
-    ['poolSize', 'mode'],
-  ),
+  attrs: SPARSE_POOL_ATTRS,
   precisions: ['result', 'accum'],
   weights: [],
   inferShape(ctx) {
     const x = imageInput(ctx);
     if (!x) return undefined;
-    const [h = 0, w = 0, c = 0] = x.shape;
-    const p = attr<number>(ctx.layer, 'poolSize');
-    if (!checkPool(ctx, p, h, w)) return undefined;
-    return { kind: 'sparse', shape: [Math.floor(h / p), Math.floor(w / p), c], slots: x.slots };
+    const p = ctx.attrs.poolSize;
+    if (!checkPool(ctx, p, x.h, x.w)) return undefined;
+    return sparseTensor([Math.floor(x.h / p), Math.floor(x.w / p), x.c], x.nMax);
   },
   inferPrecision(ctx) {
-    if (attr<string>(ctx.layer, 'mode') === 'max') return passThroughPrecision(ctx);
-    return avgPoolPrecision(ctx, attr<number>(ctx.layer, 'poolSize'));
+    return ctx.attrs.mode === 'max' ? passThroughPrecision(ctx) : avgPoolPrecision(ctx, ctx.attrs.poolSize);
   },
   compile: compileFixed,
   compileFloat,
   paramCount: () => 0,
-  opCount(layer, [x]) {
-    // avg: one multiplication by r*r per output feature; max: none.
-    return attr<string>(layer, 'mode') === 'avg' ? (x?.slots ?? 0) * (x?.shape[2] ?? 0) : 0;
-  },
-};
+  // avg: one multiplication by r*r per output feature; max: none.
+  opCount: (a, [x]) => (a.mode === 'avg' ? (x?.size ?? 0) : 0),
+});

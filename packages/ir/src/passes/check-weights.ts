@@ -1,6 +1,7 @@
 import { formatType, parseType, type FixedType } from '@sparsepixels/core';
 import { DIAGNOSTICS } from '../diagnostics';
 import type { LayerIR, ModelIR } from '../model';
+import { resolveAttrs } from '../ops/check-attrs';
 import type { TensorInfo, WeightSpec } from '../ops/op-def';
 import { shapeText, sizeOf } from '../ops/op-helpers';
 import { findOp } from '../ops/registry';
@@ -48,7 +49,7 @@ function checkLayer(layer: LayerIR, i: number, input: TensorInfo | undefined, ct
     if (w.values.length !== n) ctx.report(DIAGNOSTICS.weightCount.at(`${where}/values`, layer.name, spec.name, n, w.values.length));
     if (input && layer.output) {
       // only against a valid input (shape inference succeeded), else the expected shape is noise
-      const want = spec.shape(layer, input);
+      const want = spec.shape(resolveAttrs(op, layer.attrs), input);
       if (shapeText(want) !== shapeText(w.shape)) {
         ctx.report(DIAGNOSTICS.weightShape.at(`${where}/shape`, layer.name, spec.name, shapeText(want), shapeText(w.shape)));
       }

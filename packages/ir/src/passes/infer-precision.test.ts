@@ -12,8 +12,8 @@ function precisionOf(m: ModelIR, name: string) {
   return prepareModel(m).model.layers.find((l) => l.name === name)!.precision;
 }
 
-function patch(m: ModelIR, name: string, f: (l: LayerIR) => LayerIR): ModelIR {
-  return { ...m, layers: m.layers.map((l) => (l.name === name ? f(l) : l)) };
+function patch(m: ModelIR, name: string, f: (l: LayerIR) => object): ModelIR {
+  return { ...m, layers: m.layers.map((l) => (l.name === name ? f(l) : l)) as LayerIR[] };
 }
 
 describe('infer-precision', () => {

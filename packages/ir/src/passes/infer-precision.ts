@@ -2,6 +2,7 @@ import { formatType, parseType, type FixedType } from '@sparsepixels/core';
 import { DIAGNOSTICS } from '../diagnostics';
 import type { LayerIR, ModelIR, PrecisionIR, PrecisionKey } from '../model';
 import type { OpDef, PrecisionContext, ResolvedPrecision, TensorInfo } from '../ops/op-def';
+import { resolveAttrs } from '../ops/check-attrs';
 import { findOp } from '../ops/registry';
 import { exactTypeOfValues } from '../precision/exact-type';
 import { fracBitsNeeded, valueToRaw } from '../precision/weight-raws';
@@ -61,6 +62,7 @@ function resolveLayer(
   const wt = weightTypes(op, layer, i, declared, ctx);
   return op.inferPrecision({
     layer,
+    attrs: resolveAttrs(op, layer.attrs),
     where,
     declared,
     weightTypes: wt,

@@ -1,8 +1,10 @@
 import { DIAGNOSTICS } from '../diagnostics';
 import type { LayerIR, ModelIR, TensorInfoIR } from '../model';
-import type { OpDef, TensorInfo } from '../ops/op-def';
+import { resolveAttrs } from '../ops/check-attrs';
+import type { OpDef } from '../ops/op-def';
 import { shapeText } from '../ops/op-helpers';
 import { findOp } from '../ops/registry';
+import { denseTensor, sparseTensor, type TensorInfo } from '../ops/tensor-info';
 import type { Pass, PassContext } from './pass';
 
 /** The input tensor: dense [H, W, C] or [N]. */
@@ -12,18 +14,18 @@ export function inputTensor(model: ModelIR, ctx?: PassContext): TensorInfo | und
     ctx?.report(DIAGNOSTICS.badInputShape.at('/input/shape', shapeText(shape)));
     return undefined;
   }
-  return { kind: 'dense', shape: [...shape] };
+  return denseTensor(shape);
 }
 
-/** The stored tensor info of a prepared layer, as the op hooks see it. */
+/** The stored tensor info of a layer that went through shape inference (sparse when it has nMax). */
 export function tensorOf(layer: LayerIR): TensorInfo | undefined {
   const o = layer.output;
   if (!o) return undefined;
-  return o.slots === undefined ? { kind: 'dense', shape: o.shape } : { kind: 'sparse', shape: o.shape, slots: o.slots };
+  return o.nMax === undefined ? denseTensor(o.shape) : sparseTensor(o.shape, o.nMax);
 }
 
 function toIR(t: TensorInfo): TensorInfoIR {
-  return t.kind === 'sparse' ? { shape: [...t.shape], slots: t.slots ?? 0 } : { shape: [...t.shape] };
+  return t.kind === 'sparse' ? { shape: [...t.shape], nMax: t.nMax } : { shape: [...t.shape] };
 }
 
 /** Kind and per-model count rules that hold for every op. */
@@ -47,10 +49,10 @@ function inferLayer(layer: LayerIR, i: number, known: Map<string, TensorInfo>, c
   const where = `/layers/${i}`;
   const inputs = xs as TensorInfo[];
   if (!checkPlacement(op, layer, where, inputs, counts, ctx)) return undefined;
-  return op.inferShape({ layer, inputs, where, report: (d) => ctx.report(d) });
+  return op.inferShape({ layer, attrs: resolveAttrs(op, layer.attrs), inputs, where, report: (d) => ctx.report(d) });
 }
 
-/** Computes every layer's output shape (and slot count) through the ops' shape rules. */
+/** Computes every layer's output shape (and nMax when sparse) through the ops' shape rules; an old `slots` key is dropped. */
 export const inferShapesPass: Pass = {
   name: 'infer-shapes',
   description: "each layer's output shape from its op's shape rule; op semantics checked on the way",

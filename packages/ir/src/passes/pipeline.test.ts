@@ -19,6 +19,7 @@ describe('PIPELINE', () => {
     expect(PIPELINE.map((p) => p.name)).toEqual([
       'check-graph',
       'normalize-types',
+      'check-attrs',
       'infer-shapes',
       'check-weights',
       'infer-precision',

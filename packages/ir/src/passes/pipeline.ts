@@ -1,3 +1,4 @@
+import { checkAttrsPass } from './check-attrs';
 import { checkGraphPass } from './check-graph';
 import { checkWeightsPass } from './check-weights';
 import { fillBuildDefaultsPass } from './fill-build-defaults';
@@ -6,11 +7,12 @@ import { inferShapesPass } from './infer-shapes';
 import { normalizeTypesPass } from './normalize-types';
 import type { Pass } from './pass';
 
-/** The passes prepareModel runs after the schema, in order (SPEC §5). */
+/** The passes prepareModel runs after the schema, in order. */
 export const PIPELINE: readonly Pass[] = Object.freeze([
   checkGraphPass, // names, references, order
   normalizeTypesPass, // type strings parse; canonical spelling
-  inferShapesPass, // op shape rules: K odd, pool vs grid, sparse section, ...
+  checkAttrsPass, // attribute rules of the op declarations: K odd, table sizes
+  inferShapesPass, // op shape rules: kernel and pool vs grid, sparse section, ...
   checkWeightsPass, // weight shapes, counts, grid and range
   inferPrecisionPass, // 'auto' -> exact types, widths <= 64
   fillBuildDefaultsPass, // build hints

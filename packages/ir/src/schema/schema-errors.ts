@@ -1,14 +1,9 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { DIAGNOSTICS, type Diagnostic } from '../diagnostics';
 import { didYouMean } from '../util/did-you-mean';
+import { jsonTypeOf } from '../util/json-type';
+import { ATTRS_KEYWORD } from './compose-schema';
 
-/** The JSON type name of a value, as in messages ("got string"). */
-export function jsonTypeOf(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
-  return typeof v;
-}
 
 /** What a JSON pointer points at, in words: `attrs of layer "conv1"`, `layers[2]`, `the document`. */
 export function describePointer(doc: unknown, pointer: string): string {
@@ -44,6 +39,8 @@ function toDiagnostic(doc: unknown, e: ErrorObject): Diagnostic | null {
   switch (e.keyword) {
     case 'if':
       return null;
+    case ATTRS_KEYWORD:
+      return p['diagnostic'] as Diagnostic;
     case 'required':
       return DIAGNOSTICS.missingProperty.at(where, String(p['missingProperty']), describePointer(doc, where));
     case 'additionalProperties': {

@@ -1,6 +1,7 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../diagnostics';
 import { listOps, opsGeneration } from '../ops/registry';
+import { attrsKeyword } from './attrs-keyword';
 import { composeModelSchema } from './compose-schema';
 import { schemaDiagnostics } from './schema-errors';
 
@@ -11,7 +12,8 @@ function compiled(): ValidateFunction {
   const generation = opsGeneration();
   if (cached?.generation === generation) return cached.validate;
   const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-  const validate = ajv.compile(composeModelSchema(listOps()));
+  ajv.addKeyword(attrsKeyword());
+  const validate = ajv.compile(composeModelSchema(listOps(), 'validation'));
   cached = { generation, validate };
   return validate;
 }
@@ -23,7 +25,11 @@ export function validateSchema(doc: unknown): Diagnostic[] {
   return schemaDiagnostics(doc, validate.errors ?? []);
 }
 
-/** Compiles the schema now (so registerOp can reject an op whose attribute schema Ajv refuses). */
+/**
+ * Compiles the schema now, and the document form (with each op's attribute schema, what
+ * modelSchema() hands to editors), so registerOp can reject an op whose schema Ajv refuses.
+ */
 export function compileSchemaNow(): void {
   compiled();
+  new Ajv2020({ allErrors: true, strict: true }).compile(composeModelSchema(listOps(), 'document'));
 }

@@ -50,13 +50,10 @@ function paperTypes(arch: Architecture, bits: 8 | 16) {
 
 type Types = ReturnType<typeof paperTypes>;
 
-function mac(rng: Rng, t: Types, name: string, input: string, op: string, attrs: LayerIR['attrs'], kernel: number[], units: number): LayerIR {
+/** Precisions and random on-grid weights of a conv or dense layer. */
+function mac(rng: Rng, t: Types, kernel: number[], units: number): Pick<LayerIR, 'precision' | 'weights'> {
   const n = kernel.reduce((a, b) => a * b, 1);
   return {
-    name,
-    op,
-    inputs: [input],
-    attrs,
     precision: { weight: t.weight, bias: t.weight, accum: 'auto', result: 'auto' },
     weights: {
       // skewed positive (negative : positive = 1 : 2) so that random ReLU networks keep activity
@@ -78,15 +75,18 @@ function stageLayers(arch: Architecture, sparse: boolean, t: Types, rng: Rng, fi
       const [k, f] = s.conv;
       const name = `conv${++nc}`;
       const attrs = { filters: f, kernelSize: k };
-      layers.push(mac(rng, t, name, prev, sparse ? 'SparseConv2D' : 'Conv2D', attrs, [k, k, c, f], f));
+      layers.push({ name, op: sparse ? 'SparseConv2D' : 'Conv2D', inputs: [prev], attrs, ...mac(rng, t, [k, k, c, f], f) });
       const act = sparse ? 'SparseActivation' : 'Activation';
       layers.push({ name: `relu${nc}`, op: act, inputs: [name], attrs: { activation: 'relu' }, precision: { result: t.relu } });
       prev = `relu${nc}`;
       c = f;
     } else {
       const name = `pool${++np}`;
-      const attrs = sparse ? { poolSize: s.pool, mode: 'avg' } : { poolSize: s.pool };
-      layers.push({ name, op: sparse ? 'SparsePooling2D' : 'AveragePooling2D', inputs: [prev], attrs });
+      layers.push(
+        sparse
+          ? { name, op: 'SparsePooling2D', inputs: [prev], attrs: { poolSize: s.pool, mode: 'avg' } }
+          : { name, op: 'AveragePooling2D', inputs: [prev], attrs: { poolSize: s.pool } },
+      );
       prev = name;
     }
   }
@@ -119,9 +119,9 @@ export function buildPaperModel(o: PaperModelOptions): ModelIR {
   layers.push(...stageLayers(arch, sparse, t, rng, sparse ? 'reduce' : 'x_in'));
   layers.push({ name: 'flatten', op: sparse ? 'SparseFlatten' : 'Flatten', inputs: [layers[layers.length - 1]!.name] });
   const n = flatSize(arch);
-  layers.push(mac(rng, t, 'fc1', 'flatten', 'Dense', { units: arch.hidden }, [n, arch.hidden], arch.hidden));
+  layers.push({ name: 'fc1', op: 'Dense', inputs: ['flatten'], attrs: { units: arch.hidden }, ...mac(rng, t, [n, arch.hidden], arch.hidden) });
   layers.push({ name: 'relu_fc1', op: 'Activation', inputs: ['fc1'], attrs: { activation: 'relu' }, precision: { result: t.relu } });
-  layers.push(mac(rng, t, 'fc2', 'relu_fc1', 'Dense', { units: arch.classes }, [arch.hidden, arch.classes], arch.classes));
+  layers.push({ name: 'fc2', op: 'Dense', inputs: ['relu_fc1'], attrs: { units: arch.classes }, ...mac(rng, t, [arch.hidden, arch.classes], arch.classes) });
   const head = arch.classes === 1 ? 'sigmoid' : 'softmax';
   layers.push({ name: 'out', op: 'Activation', inputs: ['fc2'], attrs: { activation: head, tableSize: 1024 } });
   const variant = sparse ? `sparse_n${nMax}` : 'standard';

@@ -29,7 +29,8 @@ function resultPrecision(rng: Rng): PrecisionIR {
   return rng.next() < 0.75 ? { result: formatType(randomType(rng, rng.next() < 0.5)) } : {};
 }
 
-function macLayer(rng: Rng, name: string, input: string, op: string, attrs: Record<string, unknown>, kernel: number[], units: number): LayerIR {
+/** Random precisions and on-grid weights of a conv or dense layer. */
+function macParams(rng: Rng, kernel: number[], units: number): Pick<LayerIR, 'precision' | 'weights'> {
   const w = randomType(rng, true, 8);
   const b = randomType(rng, true, 8);
   const fixedAccum = rng.next() < 0.2;
@@ -38,7 +39,7 @@ function macLayer(rng: Rng, name: string, input: string, op: string, attrs: Reco
   const n = kernel.reduce((a, c) => a * c, 1);
   const weights: Record<string, WeightTensorIR> = { kernel: { shape: kernel, values: randomGridValues(rng, n, w, 0.5, 0.6) } };
   if (rng.next() < 0.8) weights['bias'] = { shape: [units], values: randomGridValues(rng, units, b, 0.5) };
-  return { name, op, inputs: [input], attrs, precision, weights };
+  return { precision, weights };
 }
 
 interface Grid {
@@ -54,20 +55,21 @@ function randomStage(rng: Rng, sparse: boolean, g: Grid, prev: string, k: number
   if (kind === 0) {
     const ks = pick(rng, [1, 3, 5].filter((v) => v <= Math.min(g.h, g.w)));
     const f = rng.int(1, 3);
-    const l = macLayer(rng, name, prev, sparse ? 'SparseConv2D' : 'Conv2D', { filters: f, kernelSize: ks }, [ks, ks, g.c, f], f);
+    const l: LayerIR = { name, op: sparse ? 'SparseConv2D' : 'Conv2D', inputs: [prev], attrs: { filters: f, kernelSize: ks }, ...macParams(rng, [ks, ks, g.c, f], f) };
     g.c = f;
     return l;
   }
   if (kind === 1) {
-    const activation = pick(rng, ['relu', 'relu', 'linear', 'sigmoid', 'softmax'].filter((a) => sparse || a !== 'softmax'));
+    const activation = pick(rng, (['relu', 'relu', 'linear', 'sigmoid', 'softmax'] as const).filter((a) => sparse || a !== 'softmax'));
     return { name, op: sparse ? 'SparseActivation' : 'Activation', inputs: [prev], attrs: { activation }, ...precisionOf(rng) };
   }
   const p = rng.int(1, Math.min(3, g.h, g.w));
-  const mode = pick(rng, ['avg', 'max']);
+  const mode = pick(rng, ['avg', 'max'] as const);
   g.h = Math.floor(g.h / p);
   g.w = Math.floor(g.w / p);
-  const attrs = sparse ? { poolSize: p, mode } : { poolSize: p };
-  return { name, op: sparse ? 'SparsePooling2D' : 'AveragePooling2D', inputs: [prev], attrs, ...precisionOf(rng) };
+  return sparse
+    ? { name, op: 'SparsePooling2D', inputs: [prev], attrs: { poolSize: p, mode }, ...precisionOf(rng) }
+    : { name, op: 'AveragePooling2D', inputs: [prev], attrs: { poolSize: p }, ...precisionOf(rng) };
 }
 
 function precisionOf(rng: Rng): { precision?: PrecisionIR } {
@@ -92,8 +94,8 @@ function build(rng: Rng, o: RandomModelOptions, id: number): ModelIR {
   }
   layers.push({ name: 'flat', op: sparse ? 'SparseFlatten' : 'Flatten', inputs: [prev] });
   const units = rng.int(1, 5);
-  layers.push(macLayer(rng, 'fc', 'flat', 'Dense', { units }, [g.h * g.w * g.c, units], units));
-  layers.push({ name: 'out', op: 'Activation', inputs: ['fc'], attrs: { activation: pick(rng, ['linear', 'relu', 'sigmoid', 'softmax']) } });
+  layers.push({ name: 'fc', op: 'Dense', inputs: ['flat'], attrs: { units }, ...macParams(rng, [g.h * g.w * g.c, units], units) });
+  layers.push({ name: 'out', op: 'Activation', inputs: ['fc'], attrs: { activation: pick(rng, ['linear', 'relu', 'sigmoid', 'softmax'] as const) } });
   return { format: 'sparsepixels-ir', version: 1, name: `random_${o.seed}_${id}`, input, layers, outputs: ['out'] };
 }
 

@@ -1,4 +1,5 @@
 import type { LayerIR, ModelIR } from '../model';
+import type { LayerOfType } from '../ops/builtin';
 
 /**
  * A 4x4x1 sparse model small enough to compute by hand: InputReduce(3) -> SparseConv2D 3x3 (1 filter)
@@ -46,7 +47,15 @@ export function tinySparseModel(): ModelIR {
 
 /** The standard counterpart of tinySparseModel: Conv2D -> ReLU -> AveragePooling2D -> Flatten -> Dense -> linear. */
 export function tinyStandardModel(): ModelIR {
-  const [, conv, relu, , , fc, out] = tinySparseModel().layers as [LayerIR, LayerIR, LayerIR, LayerIR, LayerIR, LayerIR, LayerIR];
+  const [, conv, relu, , , fc, out] = tinySparseModel().layers as [
+    LayerIR,
+    LayerOfType<'SparseConv2D'>,
+    LayerOfType<'SparseActivation'>,
+    LayerIR,
+    LayerIR,
+    LayerIR,
+    LayerIR,
+  ];
   return {
     ...tinySparseModel(),
     name: 'tiny_standard',

@@ -7,6 +7,7 @@ import type { LayerIR, WeightTensorIR } from '@sparsepixels/ir';
 import type * as tf from '@tensorflow/tfjs';
 import type { Quantizer } from '../quantizers/quantizer';
 import { layerError } from '../layers/layer-base';
+import type { ParsedActivation } from '../layers/activation-spec';
 
 export interface ExportContext {
   /** IR names of the layer's inputs (the producing IR layers, or the model input). */
@@ -42,7 +43,7 @@ export function quantizedWeight(v: tf.Tensor, q: Quantizer | undefined, what: st
 export function fusedActivationIR(
   base: LayerIR,
   op: 'SparseActivation' | 'Activation',
-  activation: { name: string; quantizer: Quantizer | undefined },
+  activation: ParsedActivation,
 ): LayerIR[] {
   if (activation.name === 'linear' && !activation.quantizer) return [base];
   return [

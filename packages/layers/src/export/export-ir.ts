@@ -1,10 +1,11 @@
 /**
  * exportIR(model, {inputType}): the sparsepixels-ir v1 document of a trained model. Weights are
  * written on their quantizers' grids, types come from the quantizers, accumulators are 'auto'.
- * The document is validated before it is returned.
+ * The document is validated before it is returned. exportPrepared returns the PreparedModel of
+ * that validation instead, for callers that go on to interpret or emit (the pipeline runs once).
  */
 import { formatType, parseType, SparsePixelsError, type FixedType } from '@sparsepixels/core';
-import { IRValidationError, IR_FORMAT, IR_VERSION, validateModel, type BuildIR, type LayerIR, type ModelIR } from '@sparsepixels/ir';
+import { IR_FORMAT, IR_VERSION, prepareModel, type BuildIR, type LayerIR, type ModelIR, type PreparedModel } from '@sparsepixels/ir';
 import type * as tf from '@tensorflow/tfjs';
 import { EXPORTABLE } from '../registry';
 
@@ -48,7 +49,21 @@ function firstInbound(layer: tf.layers.Layer): tf.layers.Layer | undefined {
   return layer.inboundNodes[0]?.inboundLayers[0];
 }
 
+/** The document of a trained model, validated and prepared once; `.source` is the document, `.model` its prepared form. */
+export function exportPrepared(model: tf.LayersModel, options: ExportIROptions = {}): PreparedModel {
+  return prepareModel(exportDocument(model, options));
+}
+
+/** The validated document of a trained model (its preparation is not kept: use exportPrepared to go on). */
 export function exportIR(model: tf.LayersModel, options: ExportIROptions = {}): ModelIR {
+  return exportPrepared(model, options).source as ModelIR;
+}
+
+/**
+ * The document of a trained model before validation, for a caller that changes it (build
+ * settings, say) and then prepares it once itself.
+ */
+export function exportDocument(model: tf.LayersModel, options: ExportIROptions = {}): ModelIR {
   if (model.inputs.length !== 1) fail(`model "${model.name}" has ${model.inputs.length} inputs; exportIR needs exactly one`);
   const input = model.inputs[0]!;
   const inputType = inputTypeOf(model, options.inputType);
@@ -82,7 +97,5 @@ export function exportIR(model: tf.LayersModel, options: ExportIROptions = {}): 
     outputs: model.outputLayers.map((l) => irName.get(l.name)!),
     ...(options.build ? { build: options.build } : {}),
   };
-  const v = validateModel(doc);
-  if (!v.valid) throw new IRValidationError(v.diagnostics);
   return doc;
 }

@@ -40,7 +40,7 @@ describe('thresholdOnGrid', () => {
     // 51.5/128 rounds (half up) to 52/128; 51/128 stays; 52/128 and 64/128 are on the grid
     const image = [0.40234375, 0.3984375, 0.40625, 0.5];
     const raws = image.map((v) => quantizeNumber(v, t));
-    const kept = inputReduceFixed(raws, { h: 1, w: 4, c: 1, n: 4, threshold: thresholdOnGrid(0.4, t, ''), input: t });
+    const kept = inputReduceFixed(raws, { h: 1, w: 4, c: 1, nMax: 4, threshold: thresholdOnGrid(0.4, t, ''), input: t });
     // grid values above 0.4 are 52/128 and up: pixels 1, 3 and 4 are kept
     expect(Array.from(kept.tensor.hash.slice(0, 6))).toEqual([1, 1, 1, 3, 1, 4]);
   });

@@ -4,11 +4,11 @@
  * the values the firmware sees; the export writes the equivalent threshold on the input grid.
  */
 import { fracBits, rawMaxBig, rawMinBig, type FixedType } from '@sparsepixels/core';
-import type { LayerIR } from '@sparsepixels/ir';
+import { assertAttrs, builtinOp, type LayerIR } from '@sparsepixels/ir';
 import * as tf from '@tensorflow/tfjs';
 import type { ExportContext, IRExportable } from '../export/export-context';
 import { inputReduceBatch } from '../ops/input-reduce-op';
-import { checkIntArg, checkRank, layerError, singleShape, singleTensor, whereLayer, type ConfigDict, type LayerArgs, type Shape } from './layer-base';
+import { checkRank, layerError, singleShape, singleTensor, whereLayer, type ConfigDict, type LayerArgs, type Shape } from './layer-base';
 import type { Grid, SparseProducer } from './sparse-layer';
 
 export interface InputReduceArgs extends LayerArgs {
@@ -28,13 +28,10 @@ export class InputReduce extends tf.layers.Layer implements SparseProducer, IREx
 
   constructor(args: InputReduceArgs) {
     super(args);
-    const where = whereLayer(this, 'InputReduce');
-    this.nMax = checkIntArg(args.nMax, 1, 65536, 'nMax', where);
-    const t = args.threshold ?? 0;
-    if (typeof t !== 'number' || !Number.isFinite(t)) {
-      throw layerError(where, `threshold ${typeof t === 'string' ? JSON.stringify(t) : String(t)} is not a finite number`);
-    }
-    this.threshold = t;
+    // the IR op's own declaration checks the arguments, so they fail as an IR attribute would
+    const a = assertAttrs(builtinOp('InputReduce'), { nMax: args.nMax, threshold: args.threshold ?? 0 }, this.name);
+    this.nMax = a.nMax;
+    this.threshold = a.threshold;
   }
 
   sparseGrid(): Grid | undefined {

@@ -19,20 +19,6 @@ export function layerError(where: string, message: string): SparsePixelsError {
   return new SparsePixelsError('SP_LAYER_ARG', message, where);
 }
 
-export function checkIntArg(v: unknown, lo: number, hi: number, what: string, where: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < lo || v > hi) {
-    throw layerError(where, `${what} ${JSON.stringify(v) ?? String(v)} is not allowed; expected an integer ${lo}..${hi}`);
-  }
-  return v;
-}
-
-/** An odd kernel size K >= 1 (even sizes have no centre tap). */
-export function checkKernelSize(v: unknown, where: string): number {
-  const k = checkIntArg(v, 1, 63, 'kernelSize', where);
-  if (k % 2 === 0) throw layerError(where, `kernelSize ${k} is even; allowed odd sizes 1, 3, 5, ... (the kernel is centred)`);
-  return k;
-}
-
 export function checkRank(shape: Shape, rank: number, what: string, layout: string, where: string): void {
   if (shape.length !== rank) {
     throw layerError(where, `${what} has rank ${shape.length} (shape [${shape.map(String).join(', ')}]); expected rank ${rank} ${layout}`);

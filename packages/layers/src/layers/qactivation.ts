@@ -5,14 +5,14 @@
  * result types as declared or the IR's 'auto'), computed by the IR interpreter on the exact inputs.
  */
 import { formatType } from '@sparsepixels/core';
-import type { LayerIR } from '@sparsepixels/ir';
+import { assertAttrs, builtinOp, type LayerIR } from '@sparsepixels/ir';
 import * as tf from '@tensorflow/tfjs';
 import { typeOrAuto, type ExportContext, type IRExportable } from '../export/export-context';
 import { outputStageOp } from '../ops/quantize-op';
 import { tableActivation } from '../ops/table-activation';
 import { typeFromConfig, typeToConfig } from '../quantizers/config-type';
 import { parseActivation, serializeActivation, stageOf, type ActivationSpec, type ParsedActivation } from './activation-spec';
-import { checkIntArg, isTraining, layerError, singleTensor, whereLayer, type ConfigDict, type Kwargs, type LayerArgs, type Shape } from './layer-base';
+import { isTraining, layerError, singleTensor, whereLayer, type ConfigDict, type Kwargs, type LayerArgs, type Shape } from './layer-base';
 
 export interface QActivationArgs extends LayerArgs {
   activation: ActivationSpec;
@@ -39,8 +39,7 @@ export class QActivation extends tf.layers.Layer implements IRExportable {
     super(args);
     const where = whereLayer(this, 'QActivation');
     this.activation = parseActivation(args.activation, ['relu', 'linear', 'sigmoid', 'softmax'], where);
-    this.tableSize = checkIntArg(args.tableSize ?? 1024, 2, 65536, 'tableSize', where);
-    if ((this.tableSize & (this.tableSize - 1)) !== 0) throw layerError(where, `tableSize ${this.tableSize} is not a power of two`);
+    this.tableSize = assertAttrs(builtinOp('Activation'), { activation: this.activation.name, tableSize: args.tableSize }, this.name).tableSize;
     this.tableType = canonical(args.tableType);
     this.resultType = canonical(args.resultType);
   }
@@ -78,17 +77,10 @@ export class QActivation extends tf.layers.Layer implements IRExportable {
   }
 
   toIR(ctx: ExportContext): LayerIR[] {
-    const layer: LayerIR = {
-      name: this.name,
-      op: 'Activation',
-      inputs: ctx.inputs,
-      attrs: { activation: this.activation.name },
-      precision: { result: this.usesTables ? this.resultType : typeOrAuto(this.activation.quantizer) },
-    };
-    if (this.usesTables) {
-      layer.attrs!['tableSize'] = this.tableSize;
-      layer.precision!.table = this.tableType;
-    }
+    const activation = this.activation.name;
+    const layer: LayerIR = this.usesTables
+      ? { name: this.name, op: 'Activation', inputs: ctx.inputs, attrs: { activation, tableSize: this.tableSize }, precision: { result: this.resultType, table: this.tableType } }
+      : { name: this.name, op: 'Activation', inputs: ctx.inputs, attrs: { activation }, precision: { result: typeOrAuto(this.activation.quantizer) } };
     return [layer];
   }
 }

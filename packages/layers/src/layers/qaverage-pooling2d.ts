@@ -4,14 +4,14 @@
  * r*r with r = floor(2^10/P)/2^10 (not a true division by P*P). The optional quantizer is the
  * result type. Exported as AveragePooling2D.
  */
-import type { LayerIR } from '@sparsepixels/ir';
+import { assertAttrs, builtinOp, type LayerIR } from '@sparsepixels/ir';
 import * as tf from '@tensorflow/tfjs';
 import { typeOrAuto, type ExportContext, type IRExportable } from '../export/export-context';
 import { averagePool2dOp } from '../ops/average-pool2d-op';
 import { outputStage } from '../ops/output-stage';
 import { toQuantizer } from '../quantizers/quantizer-registry';
 import type { Quantizer, QuantizerJson } from '../quantizers/quantizer';
-import { checkIntArg, checkRank, layerError, singleShape, singleTensor, whereLayer, type ConfigDict, type LayerArgs, type Shape } from './layer-base';
+import { checkRank, layerError, singleShape, singleTensor, whereLayer, type ConfigDict, type LayerArgs, type Shape } from './layer-base';
 
 export interface QAveragePooling2DArgs extends LayerArgs {
   poolSize: number;
@@ -26,7 +26,7 @@ export class QAveragePooling2D extends tf.layers.Layer implements IRExportable {
   constructor(args: QAveragePooling2DArgs) {
     super(args);
     const where = whereLayer(this, 'QAveragePooling2D');
-    this.poolSize = checkIntArg(args.poolSize, 1, 4096, 'poolSize', where);
+    this.poolSize = assertAttrs(builtinOp('AveragePooling2D'), { poolSize: args.poolSize }, this.name).poolSize;
     this.quantizer = toQuantizer(args.quantizer, where);
   }
 

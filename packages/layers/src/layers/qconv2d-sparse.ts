@@ -3,12 +3,12 @@
  * sparse convolution ('same', stride 1, odd K) of a sparse pair with quantized weights and an
  * optional fused activation (SPEC §4.2). Exported as SparseConv2D (+ SparseActivation).
  */
-import type { LayerIR } from '@sparsepixels/ir';
+import { assertAttrs, builtinOp, type LayerIR } from '@sparsepixels/ir';
 import * as tf from '@tensorflow/tfjs';
 import { fusedActivationIR, type ExportContext, type IRExportable } from '../export/export-context';
 import { sparseConv2dOp } from '../ops/sparse-conv2d-op';
 import { stageOf } from './activation-spec';
-import { checkIntArg, checkKernelSize, layerError, whereLayer, type ConfigDict, type Shape } from './layer-base';
+import { layerError, whereLayer, type ConfigDict, type Shape } from './layer-base';
 import { SparseLayer, type Grid, type SparseLayerArgs } from './sparse-layer';
 import { parseWeightedArgs, stagedWeights, weightedConfig, weightsIR, type WeightedArgs, type WeightedOptions } from './weighted-args';
 
@@ -30,8 +30,9 @@ export class QConv2DSparse extends SparseLayer implements IRExportable {
   constructor(args: QConv2DSparseArgs) {
     super(args);
     const where = whereLayer(this, 'QConv2DSparse');
-    this.filters = checkIntArg(args.filters, 1, 4096, 'filters', where);
-    this.kernelSize = checkKernelSize(args.kernelSize, where);
+    const a = assertAttrs(builtinOp('SparseConv2D'), { filters: args.filters, kernelSize: args.kernelSize }, this.name);
+    this.filters = a.filters;
+    this.kernelSize = a.kernelSize;
     this.opts = parseWeightedArgs(args, where);
   }
 
@@ -55,10 +56,10 @@ export class QConv2DSparse extends SparseLayer implements IRExportable {
   }
 
   protected callSparse(x: tf.Tensor, hash: Int32Array): { feat: tf.Tensor } {
-    const [batch = 0, n = 0, cin = 0] = x.shape;
+    const [batch = 0, nMax = 0, cin = 0] = x.shape;
     if (cin !== this.cin) throw layerError(this.where(), `features have ${cin} channels; the layer was built for ${this.cin}`);
     const w = stagedWeights(this.opts, this.kernel!, this.bias);
-    const g = { batch, n, cin, cout: this.filters, k: this.kernelSize };
+    const g = { batch, nMax, cin, cout: this.filters, k: this.kernelSize };
     return { feat: sparseConv2dOp(x, hash, w.kernel, w.bias, g, stageOf(this.opts.activation), w.stages) };
   }
 

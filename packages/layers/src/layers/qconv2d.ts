@@ -3,12 +3,12 @@
  * convolution ('same', stride 1, odd K) on [B, H, W, C] with quantized weights, computed by our
  * fast plane kernel (ops/conv2d-same-op.ts). Exported as Conv2D (+ Activation).
  */
-import type { LayerIR } from '@sparsepixels/ir';
+import { assertAttrs, builtinOp, type LayerIR } from '@sparsepixels/ir';
 import * as tf from '@tensorflow/tfjs';
 import { fusedActivationIR, type ExportContext, type IRExportable } from '../export/export-context';
 import { conv2dSameOp } from '../ops/conv2d-same-op';
 import { stageOf } from './activation-spec';
-import { checkIntArg, checkKernelSize, checkRank, layerError, singleShape, singleTensor, whereLayer, type ConfigDict, type Kwargs, type LayerArgs, type Shape } from './layer-base';
+import { checkRank, layerError, singleShape, singleTensor, whereLayer, type ConfigDict, type Kwargs, type LayerArgs, type Shape } from './layer-base';
 import { forwardWeights, parseWeightedArgs, weightedConfig, weightsIR, type WeightedArgs, type WeightedOptions } from './weighted-args';
 
 export interface QConv2DArgs extends WeightedArgs, LayerArgs {
@@ -30,8 +30,9 @@ export class QConv2D extends tf.layers.Layer implements IRExportable {
   constructor(args: QConv2DArgs) {
     super(args);
     const where = whereLayer(this, 'QConv2D');
-    this.filters = checkIntArg(args.filters, 1, 4096, 'filters', where);
-    this.kernelSize = checkKernelSize(args.kernelSize, where);
+    const a = assertAttrs(builtinOp('Conv2D'), { filters: args.filters, kernelSize: args.kernelSize }, this.name);
+    this.filters = a.filters;
+    this.kernelSize = a.kernelSize;
     this.opts = parseWeightedArgs(args, where);
   }
 

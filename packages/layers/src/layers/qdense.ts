@@ -3,12 +3,12 @@
  * on a [B, In] input; acc = bias + inputs ascending (SPEC §4.6), exact in float64, then the fused
  * activation (relu, quantizer). Exported as Dense (+ Activation).
  */
-import type { LayerIR } from '@sparsepixels/ir';
+import { assertAttrs, builtinOp, type LayerIR } from '@sparsepixels/ir';
 import * as tf from '@tensorflow/tfjs';
 import { fusedActivationIR, type ExportContext, type IRExportable } from '../export/export-context';
 import { denseOp } from '../ops/dense-op';
 import { stageOf } from './activation-spec';
-import { checkIntArg, checkRank, layerError, singleShape, singleTensor, whereLayer, type ConfigDict, type LayerArgs, type Shape } from './layer-base';
+import { checkRank, layerError, singleShape, singleTensor, whereLayer, type ConfigDict, type LayerArgs, type Shape } from './layer-base';
 import { parseWeightedArgs, stagedWeights, weightedConfig, weightsIR, type WeightedArgs, type WeightedOptions } from './weighted-args';
 
 export interface QDenseArgs extends WeightedArgs, LayerArgs {
@@ -26,7 +26,7 @@ export class QDense extends tf.layers.Layer implements IRExportable {
   constructor(args: QDenseArgs) {
     super(args);
     const where = whereLayer(this, 'QDense');
-    this.units = checkIntArg(args.units, 1, 1048576, 'units', where);
+    this.units = assertAttrs(builtinOp('Dense'), { units: args.units }, this.name).units;
     this.opts = parseWeightedArgs(args, where);
   }
 

@@ -18,8 +18,8 @@ export class SparseFlatten extends SparseConsumer implements IRExportable {
   override call(inputs: tf.Tensor | tf.Tensor[], _kwargs: Kwargs): tf.Tensor {
     const [x, h] = this.pairTensors(inputs);
     const [gh, gw] = this.grid();
-    const [batch = 0, n = 0, c = 0] = x.shape;
-    return sparseFlattenOp(x, h.dataSync() as Int32Array, { batch, n, c, h: gh, w: gw });
+    const [batch = 0, nMax = 0, c = 0] = x.shape;
+    return sparseFlattenOp(x, h.dataSync() as Int32Array, { batch, nMax, c, h: gh, w: gw });
   }
 
   toIR(ctx: ExportContext): LayerIR[] {

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 function pair(seed: number, c = 2) {
-  const s = randomSparseBatch({ batch: 3, n: 9, c, h: 8, w: 8, active: 7, seed });
+  const s = randomSparseBatch({ batch: 3, nMax: 9, c, h: 8, w: 8, active: 7, seed });
   // distinct values: no ties for max pooling within the finite-difference step
   const feat = s.feat.map((v, i) => (v === 0 ? 0 : v + i * 1e-3));
   return { x: tf.variable(tf.tensor3d(feat, [3, 9, c]), true, `x${seed}`), hash: tf.tensor3d(s.hash, [3, 9, 2], 'int32') };

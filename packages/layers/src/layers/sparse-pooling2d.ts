@@ -5,7 +5,7 @@
  * firmware, float32 here, so the next layer may differ in its last bits).
  */
 import type { PoolMode } from '@sparsepixels/core';
-import type { LayerIR } from '@sparsepixels/ir';
+import { assertAttrs, builtinOp, type LayerIR } from '@sparsepixels/ir';
 import type * as tf from '@tensorflow/tfjs';
 import { typeOrAuto, type ExportContext, type IRExportable } from '../export/export-context';
 import { outputStage } from '../ops/output-stage';
@@ -13,7 +13,7 @@ import { sparsePoolLayout } from '../ops/sparse-pool-layout';
 import { sparsePool2dOp } from '../ops/sparse-pool2d-op';
 import { toQuantizer } from '../quantizers/quantizer-registry';
 import type { Quantizer, QuantizerJson } from '../quantizers/quantizer';
-import { checkIntArg, layerError, whereLayer, type ConfigDict } from './layer-base';
+import { layerError, whereLayer, type ConfigDict } from './layer-base';
 import { SparseLayer, type Grid, type SparseLayerArgs } from './sparse-layer';
 
 export interface SparsePoolingArgs extends SparseLayerArgs {
@@ -25,12 +25,13 @@ export interface SparsePoolingArgs extends SparseLayerArgs {
 abstract class SparsePooling2D extends SparseLayer implements IRExportable {
   readonly poolSize: number;
   readonly quantizer: Quantizer | undefined;
-  protected abstract readonly mode: PoolMode;
+  protected readonly mode: PoolMode;
 
-  constructor(args: SparsePoolingArgs, className: string) {
+  constructor(args: SparsePoolingArgs, className: string, mode: PoolMode) {
     super(args);
     const where = whereLayer(this, className);
-    this.poolSize = checkIntArg(args.poolSize, 1, 4096, 'poolSize', where);
+    this.poolSize = assertAttrs(builtinOp('SparsePooling2D'), { poolSize: args.poolSize, mode }, this.name).poolSize;
+    this.mode = mode;
     this.quantizer = toQuantizer(args.quantizer, where);
   }
 
@@ -44,11 +45,11 @@ abstract class SparsePooling2D extends SparseLayer implements IRExportable {
   }
 
   protected callSparse(x: tf.Tensor, hash: Int32Array): { feat: tf.Tensor; hash: Int32Array } {
-    const [batch = 0, n = 0, c = 0] = x.shape;
+    const [batch = 0, nMax = 0, c = 0] = x.shape;
     const [h, w] = this.grid();
-    const layout = sparsePoolLayout(hash, batch, n, this.poolSize, h, w);
+    const layout = sparsePoolLayout(hash, batch, nMax, this.poolSize, h, w);
     const stage = outputStage('linear', this.quantizer);
-    const feat = sparsePool2dOp(x, layout, { batch, n, c, p: this.poolSize, mode: this.mode }, stage);
+    const feat = sparsePool2dOp(x, layout, { batch, nMax, c, p: this.poolSize, mode: this.mode }, stage);
     return { feat, hash: layout.hash };
   }
 
@@ -71,16 +72,14 @@ abstract class SparsePooling2D extends SparseLayer implements IRExportable {
 
 export class AveragePooling2DSparse extends SparsePooling2D {
   static className = 'AveragePooling2DSparse';
-  protected readonly mode = 'avg';
   constructor(args: SparsePoolingArgs) {
-    super(args, 'AveragePooling2DSparse');
+    super(args, 'AveragePooling2DSparse', 'avg');
   }
 }
 
 export class MaxPooling2DSparse extends SparsePooling2D {
   static className = 'MaxPooling2DSparse';
-  protected readonly mode = 'max';
   constructor(args: SparsePoolingArgs) {
-    super(args, 'MaxPooling2DSparse');
+    super(args, 'MaxPooling2DSparse', 'max');
   }
 }

@@ -6,13 +6,13 @@ import { inputReduceBatch } from './input-reduce-op';
 describe('inputReduceBatch', () => {
   it('equals core inputReduceFloat (slots, hashes, dropped counts)', () => {
     const rng = createRng(9);
-    const [h, w, c, n, batch] = [6, 7, 2, 5, 6];
+    const [h, w, c, nMax, batch] = [6, 7, 2, 5, 6];
     const x = Float32Array.from({ length: batch * h * w * c }, () => (rng.next() < 0.15 ? rng.int(1, 8) / 8 : 0));
-    const r = inputReduceBatch(x, { batch, h, w, c }, n, 0.25);
+    const r = inputReduceBatch(x, { batch, h, w, c }, nMax, 0.25);
     for (let e = 0; e < batch; e++) {
-      const ref = inputReduceFloat(x.subarray(e * h * w * c, (e + 1) * h * w * c), { h, w, c, n, threshold: 0.25 });
-      expect(Array.from(r.feat.subarray(e * n * c, (e + 1) * n * c))).toEqual(Array.from(ref.tensor.feat));
-      expect(Array.from(r.hash.subarray(e * n * 2, (e + 1) * n * 2))).toEqual(Array.from(ref.tensor.hash));
+      const ref = inputReduceFloat(x.subarray(e * h * w * c, (e + 1) * h * w * c), { h, w, c, nMax, threshold: 0.25 });
+      expect(Array.from(r.feat.subarray(e * nMax * c, (e + 1) * nMax * c))).toEqual(Array.from(ref.tensor.feat));
+      expect(Array.from(r.hash.subarray(e * nMax * 2, (e + 1) * nMax * 2))).toEqual(Array.from(ref.tensor.hash));
       expect(r.dropped[e]).toBe(ref.dropped);
     }
   });
@@ -28,11 +28,11 @@ describe('inputReduceBatch', () => {
 
   it('the non-zero scan (float32, threshold >= 0) equals the full raster scan (float64), with -0, NaN and 2 channels', () => {
     const rng = createRng(10);
-    const [h, w, c, n, batch] = [5, 9, 2, 4, 7];
+    const [h, w, c, nMax, batch] = [5, 9, 2, 4, 7];
     const x = Float32Array.from({ length: batch * h * w * c }, () => [0, 0, 0, -0, NaN, rng.int(1, 8) / 8, -0.5][rng.int(0, 6)]!);
     for (const t of [0, 0.25]) {
-      const fast = inputReduceBatch(x, { batch, h, w, c }, n, t);
-      const full = inputReduceBatch(Float64Array.from(x), { batch, h, w, c }, n, t);
+      const fast = inputReduceBatch(x, { batch, h, w, c }, nMax, t);
+      const full = inputReduceBatch(Float64Array.from(x), { batch, h, w, c }, nMax, t);
       expect([Array.from(fast.feat), Array.from(fast.hash), Array.from(fast.dropped)]).toEqual([Array.from(full.feat), Array.from(full.hash), Array.from(full.dropped)]);
     }
   });

@@ -18,18 +18,18 @@ export interface ReducedBatch {
 export function inputReduceBatch(
   x: Float32Array | Float64Array,
   shape: { batch: number; h: number; w: number; c: number },
-  n: number,
+  nMax: number,
   threshold: number,
 ): ReducedBatch {
   const { batch, h, w, c } = shape;
-  const r: ReducedBatch = { feat: new Float32Array(batch * n * c), hash: new Int32Array(batch * n * 2).fill(1), dropped: new Int32Array(batch) };
+  const r: ReducedBatch = { feat: new Float32Array(batch * nMax * c), hash: new Int32Array(batch * nMax * 2).fill(1), dropped: new Int32Array(batch) };
   const fill = new Int32Array(batch);
   const take = (b: number, p: number) => {
-    if (fill[b] === n) {
+    if (fill[b] === nMax) {
       r.dropped[b]!++;
       return;
     }
-    const s = b * n + fill[b]!++;
+    const s = b * nMax + fill[b]!++;
     const img = b * h * w * c;
     for (let ch = 0; ch < c; ch++) r.feat[s * c + ch] = x[img + p * c + ch]!;
     r.hash[2 * s] = Math.floor(p / w) + 1;

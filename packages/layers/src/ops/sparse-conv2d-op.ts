@@ -13,7 +13,7 @@ import { buildNeighbours, slotActivity, type Neighbours } from './sparse-neighbo
 
 export interface SparseConvGeometry {
   readonly batch: number;
-  readonly n: number;
+  readonly nMax: number;
   readonly cin: number;
   readonly cout: number;
   readonly k: number;
@@ -31,14 +31,14 @@ export function sparseConv2dOp(
   const inputs = bias ? [x, kernel, bias] : [x, kernel];
   const staged = jsOpStages(weightStages);
   return jsOp(inputs, ([xv, wv, bv]) => {
-    const { batch, n, cin, cout } = g;
-    const nb = buildNeighbours(hash, batch, n, g.k);
-    const active = slotActivity(xv!, batch * n, cin);
-    const pre = new Float64Array(batch * n * cout);
-    const biased = new Uint8Array(batch * n * cout);
-    const out = new Float32Array(batch * n * cout);
+    const { batch, nMax, cin, cout } = g;
+    const nb = buildNeighbours(hash, batch, nMax, g.k);
+    const active = slotActivity(xv!, batch * nMax, cin);
+    const pre = new Float64Array(batch * nMax * cout);
+    const biased = new Uint8Array(batch * nMax * cout);
+    const out = new Float32Array(batch * nMax * cout);
     const acc = new Float64Array(cout);
-    for (let s = 0; s < batch * n; s++) {
+    for (let s = 0; s < batch * nMax; s++) {
       if (!active[s]) continue;
       acc.fill(0);
       for (let e = nb.start[s]!; e < nb.start[s + 1]!; e++) {
@@ -62,7 +62,7 @@ export function sparseConv2dOp(
     }
     return {
       values: out,
-      shape: [batch, n, cout],
+      shape: [batch, nMax, cout],
       backward: (dy) => sparseConvBackward({ g, nb, active, pre, biased, stage, xv: xv!, wv: wv!, hasBias: bv !== undefined }, dy),
     };
   }, staged);
@@ -85,12 +85,12 @@ interface ForwardState {
 /** Gradients for features, kernel and (if any) bias, through the same neighbour lists. */
 function sparseConvBackward(st: ForwardState, dy: Float32Array): Float32Array[] {
   const { g, nb, active, pre, biased, stage, xv, wv } = st;
-  const { batch, n, cin, cout } = g;
+  const { batch, nMax, cin, cout } = g;
   const dx = new Float32Array(xv.length);
   const dw = new Float64Array(wv.length);
   const db = new Float64Array(cout);
   const gs = new Float64Array(cout);
-  for (let s = 0; s < batch * n; s++) {
+  for (let s = 0; s < batch * nMax; s++) {
     if (!active[s]) continue;
     for (let f = 0; f < cout; f++) {
       const o = s * cout + f;

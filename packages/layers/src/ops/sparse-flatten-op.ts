@@ -10,15 +10,15 @@ import { jsOp } from './js-op';
 export function sparseFlattenOp(
   x: tf.Tensor,
   hash: Int32Array,
-  shape: { batch: number; n: number; c: number; h: number; w: number },
+  shape: { batch: number; nMax: number; c: number; h: number; w: number },
 ): tf.Tensor {
-  const { batch, n, c, h, w } = shape;
+  const { batch, nMax, c, h, w } = shape;
   const size = h * w * c;
   return jsOp([x], ([xv]) => {
     const out = new Float32Array(batch * size);
     const writer = new Int32Array(batch * size).fill(-1);
     for (let b = 0; b < batch; b++) {
-      for (let s = b * n; s < (b + 1) * n; s++) {
+      for (let s = b * nMax; s < (b + 1) * nMax; s++) {
         const hh = hash[2 * s]! - 1;
         const ww = hash[2 * s + 1]! - 1;
         if (hh < 0 || hh >= h || ww < 0 || ww >= w) continue; // only zero (dropped) slots lie outside
@@ -35,7 +35,7 @@ export function sparseFlattenOp(
       values: out,
       shape: [batch, size],
       backward(dy) {
-        const dx = new Float32Array(batch * n * c);
+        const dx = new Float32Array(batch * nMax * c);
         for (let o = 0; o < writer.length; o++) if (writer[o]! >= 0) dx[writer[o]!] = dy[o]!;
         return [dx];
       },

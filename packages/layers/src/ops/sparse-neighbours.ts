@@ -28,29 +28,29 @@ function sameValues(a: Int32Array, b: Int32Array): boolean {
  * Neighbour lists of a batch; cached per hash array and K (checked against a copy of the values),
  * so consecutive convolutions on the same slots, whose hash tensors share their data, build them once.
  */
-export function buildNeighbours(hash: Int32Array, batch: number, n: number, k: number): Neighbours {
+export function buildNeighbours(hash: Int32Array, batch: number, nMax: number, k: number): Neighbours {
   const byK = cache.get(hash) ?? new Map<number, Cached>();
   cache.set(hash, byK);
-  const key = k * 65536 + n;
+  const key = k * 65536 + nMax;
   const hit = byK.get(key);
-  if (hit && hit.nb.start.length === batch * n + 1 && sameValues(hit.hash, hash)) return hit.nb;
-  const nb = neighbourLists(hash, batch, n, k);
+  if (hit && hit.nb.start.length === batch * nMax + 1 && sameValues(hit.hash, hash)) return hit.nb;
+  const nb = neighbourLists(hash, batch, nMax, k);
   byK.set(key, { hash: hash.slice(), nb });
   return nb;
 }
 
-function neighbourLists(hash: Int32Array, batch: number, n: number, k: number): Neighbours {
+function neighbourLists(hash: Int32Array, batch: number, nMax: number, k: number): Neighbours {
   const r = (k - 1) / 2;
-  const start = new Int32Array(batch * n + 1);
-  const slot = new Int32Array(batch * n * n);
-  const tap = new Int32Array(batch * n * n);
+  const start = new Int32Array(batch * nMax + 1);
+  const slot = new Int32Array(batch * nMax * nMax);
+  const tap = new Int32Array(batch * nMax * nMax);
   let e = 0;
   for (let b = 0; b < batch; b++) {
-    const base = b * n;
-    for (let i = 0; i < n; i++) {
+    const base = b * nMax;
+    for (let i = 0; i < nMax; i++) {
       const hi = hash[2 * (base + i)]!;
       const wi = hash[2 * (base + i) + 1]!;
-      for (let j = 0; j < n; j++) {
+      for (let j = 0; j < nMax; j++) {
         const dh = hash[2 * (base + j)]! - hi;
         const dw = hash[2 * (base + j) + 1]! - wi;
         if (dh < -r || dh > r || dw < -r || dw > r) continue;

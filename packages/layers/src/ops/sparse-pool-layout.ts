@@ -14,19 +14,19 @@ export interface PoolLayout {
 export function sparsePoolLayout(
   hash: Int32Array,
   batch: number,
-  n: number,
+  nMax: number,
   p: number,
   gridH: number,
   gridW: number,
 ): PoolLayout {
   const out = new Int32Array(hash.length);
-  const owner = new Int32Array(batch * n);
+  const owner = new Int32Array(batch * nMax);
   for (let b = 0; b < batch; b++) {
-    const base = b * n;
-    const slots = owner.subarray(base, base + n);
-    const slotHash = hash.subarray(2 * base, 2 * (base + n));
-    assignPoolOwners(slotHash, n, p, gridH, gridW, out.subarray(2 * base, 2 * (base + n)), slots);
-    for (let k = 0; k < n; k++) if (slots[k]! >= 0) slots[k]! += base;
+    const base = b * nMax;
+    const slots = owner.subarray(base, base + nMax);
+    const slotHash = hash.subarray(2 * base, 2 * (base + nMax));
+    assignPoolOwners(slotHash, nMax, p, gridH, gridW, out.subarray(2 * base, 2 * (base + nMax)), slots);
+    for (let k = 0; k < nMax; k++) if (slots[k]! >= 0) slots[k]! += base;
   }
   return { hash: out, owner };
 }

@@ -13,14 +13,14 @@ import type { PoolLayout } from './sparse-pool-layout';
 export function sparsePool2dOp(
   x: tf.Tensor,
   layout: PoolLayout,
-  shape: { batch: number; n: number; c: number; p: number; mode: PoolMode },
+  shape: { batch: number; nMax: number; c: number; p: number; mode: PoolMode },
   stage: OutputStage,
 ): tf.Tensor {
-  const { batch, n, c, mode } = shape;
+  const { batch, nMax, c, mode } = shape;
   const r = poolReciprocalRaw(shape.p) / 1024;
   const rr = r * r;
   return jsOp([x], ([xv]) => {
-    const slots = batch * n;
+    const slots = batch * nMax;
     const pre = new Float64Array(slots * c);
     const arg = new Int32Array(slots * c).fill(-1); // max: the slot that supplied the maximum
     const out = new Float32Array(slots * c);
@@ -43,7 +43,7 @@ export function sparsePool2dOp(
     }
     return {
       values: out,
-      shape: [batch, n, c],
+      shape: [batch, nMax, c],
       backward(dy) {
         const dx = new Float32Array(slots * c);
         for (let s = 0; s < slots; s++) {

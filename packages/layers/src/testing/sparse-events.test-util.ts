@@ -9,7 +9,7 @@ export interface SparseBatch {
   readonly feat: Float32Array;
   readonly hash: Int32Array;
   readonly batch: number;
-  readonly n: number;
+  readonly nMax: number;
   readonly c: number;
   readonly h: number;
   readonly w: number;
@@ -20,15 +20,15 @@ export function gridValue(rng: ReturnType<typeof createRng>): number {
   return rng.next() < 0.5 ? -v : v;
 }
 
-export function randomSparseBatch(o: { batch: number; n: number; c: number; h: number; w: number; active: number; seed: number; positive?: boolean }): SparseBatch {
+export function randomSparseBatch(o: { batch: number; nMax: number; c: number; h: number; w: number; active: number; seed: number; positive?: boolean }): SparseBatch {
   const rng = createRng(o.seed);
-  const feat = new Float32Array(o.batch * o.n * o.c);
-  const hash = new Int32Array(o.batch * o.n * 2).fill(1);
+  const feat = new Float32Array(o.batch * o.nMax * o.c);
+  const hash = new Int32Array(o.batch * o.nMax * 2).fill(1);
   for (let b = 0; b < o.batch; b++) {
     const pixels = new Set<number>();
-    while (pixels.size < Math.min(o.active, o.n, o.h * o.w)) pixels.add(rng.int(0, o.h * o.w - 1));
+    while (pixels.size < Math.min(o.active, o.nMax, o.h * o.w)) pixels.add(rng.int(0, o.h * o.w - 1));
     [...pixels].sort((x, y) => x - y).forEach((p, i) => {
-      const s = b * o.n + i;
+      const s = b * o.nMax + i;
       hash[2 * s] = Math.floor(p / o.w) + 1;
       hash[2 * s + 1] = (p % o.w) + 1;
       for (let ch = 0; ch < o.c; ch++) feat[s * o.c + ch] = o.positive ? Math.abs(gridValue(rng)) : gridValue(rng);

@@ -3,9 +3,9 @@
  * forward pass) next to the metric of the *firmware*, computed by the IR interpreter on the
  * exported model: the accuracy (and ROC AUC for one sigmoid output) the FPGA will have.
  */
-import { createInterpreter, type ModelIR } from '@sparsepixels/ir';
+import { createInterpreter, prepareModel, type ModelIR, type PreparedModel } from '@sparsepixels/ir';
 import type * as tf from '@tensorflow/tfjs';
-import { exportIR, type ExportIROptions } from '../export/export-ir';
+import { exportPrepared, type ExportIROptions } from '../export/export-ir';
 import type { Dataset } from './batches';
 import { predictProbs } from './fit';
 import { accuracy, predictedClasses, rocAuc } from './metrics';
@@ -25,7 +25,10 @@ export interface Evaluation {
   readonly identicalOutputs: number;
   /** Events whose active pixels exceeded nMax (dropped by InputReduce). */
   readonly overflowEvents: number;
+  /** The exported document. */
   readonly ir: ModelIR;
+  /** The same, prepared once (pass it to a backend's emit or createInterpreter). */
+  readonly prepared: PreparedModel;
 }
 
 function report(scores: ArrayLike<number>, labels: ArrayLike<number>, units: number): MetricReport {
@@ -33,7 +36,7 @@ function report(scores: ArrayLike<number>, labels: ArrayLike<number>, units: num
 }
 
 /** Runs the interpreter in chunks; returns the first output's values and the overflow count. */
-export function firmwareOutputs(ir: ModelIR, x: Float32Array, count: number, chunk = 1024): { values: Float64Array; overflowEvents: number } {
+export function firmwareOutputs(ir: ModelIR | PreparedModel, x: Float32Array, count: number, chunk = 1024): { values: Float64Array; overflowEvents: number } {
   const it = createInterpreter(ir);
   const size = it.inputSize;
   let values = new Float64Array(0);
@@ -49,12 +52,13 @@ export function firmwareOutputs(ir: ModelIR, x: Float32Array, count: number, chu
   return { values, overflowEvents };
 }
 
-export function evaluate(model: tf.LayersModel, data: Dataset, options: ExportIROptions & { ir?: ModelIR } = {}): Evaluation {
-  const ir = options.ir ?? exportIR(model, options);
+export function evaluate(model: tf.LayersModel, data: Dataset, options: ExportIROptions & { ir?: ModelIR | PreparedModel } = {}): Evaluation {
+  const prepared = options.ir ? prepareModel(options.ir) : exportPrepared(model, options);
+  const ir = prepared.source as ModelIR;
   const count = data.y.length;
   const probs = predictProbs(model, data);
   const units = probs.length / count;
-  const fw = firmwareOutputs(ir, data.x, count);
+  const fw = firmwareOutputs(prepared, data.x, count);
   const a = predictedClasses(probs, units);
   const b = predictedClasses(fw.values, units);
   let agree = 0;
@@ -68,5 +72,6 @@ export function evaluate(model: tf.LayersModel, data: Dataset, options: ExportIR
     identicalOutputs: same / probs.length,
     overflowEvents: fw.overflowEvents,
     ir,
+    prepared,
   };
 }

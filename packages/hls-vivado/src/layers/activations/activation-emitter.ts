@@ -1,4 +1,8 @@
+import type { AnyLayerIR, AttrsOfType } from '@sparsepixels/ir';
 import type { LayerContext } from '../../layer-emitter';
+
+/** What an activation emitter sees: a layer of Activation or SparseActivation (same attributes). */
+export type ActivationContext = LayerContext<AnyLayerIR, AttrsOfType<'Activation'>>;
 
 /** A config struct member: `static const <type> <name> = <value>;`. */
 export interface ConfigConstant {
@@ -20,5 +24,5 @@ export interface ActivationView {
 /** How one activation function of the Activation op is emitted. */
 export interface ActivationEmitter {
   readonly name: string;
-  view(ctx: LayerContext, rowLength: number): ActivationView;
+  view(ctx: ActivationContext, rowLength: number): ActivationView;
 }

@@ -1,6 +1,5 @@
 import { SparsePixelsError } from '@sparsepixels/core';
-import type { LayerContext } from '../../layer-emitter';
-import type { ActivationEmitter } from './activation-emitter';
+import type { ActivationContext, ActivationEmitter } from './activation-emitter';
 import { sigmoidEmitter } from './sigmoid';
 import { softmaxEmitter } from './softmax';
 
@@ -13,8 +12,8 @@ export const ACTIVATION_EMITTERS: readonly ActivationEmitter[] = Object.freeze([
 ]);
 
 /** Template fields of the layer's activation over rows of `rowLength` values. */
-export function activationView(ctx: LayerContext, rowLength: number) {
-  const name = String(ctx.layer.attrs?.['activation']);
+export function activationView(ctx: ActivationContext, rowLength: number) {
+  const name = ctx.attrs.activation;
   const emitter = ACTIVATION_EMITTERS.find((a) => a.name === name);
   if (!emitter) {
     throw new SparsePixelsError(

@@ -1,12 +1,12 @@
-import { DEFAULT_SIGMOID_TABLE_TYPE, DEFAULT_TABLE_SIZE, fracBits, sigmoidTable } from '@sparsepixels/core';
+import { DEFAULT_SIGMOID_TABLE_TYPE, fracBits, sigmoidTable } from '@sparsepixels/core';
 import type { ActivationEmitter } from './activation-emitter';
 
 /** Sigmoid: the 2^t-entry table of core's sigmoidTable, emitted as constants (sp_sigmoid.h). */
 export const sigmoidEmitter: ActivationEmitter = {
   name: 'sigmoid',
   view(ctx) {
-    const tableSize = Number(ctx.layer.attrs?.['tableSize'] ?? DEFAULT_TABLE_SIZE);
-    const tableType = ctx.precision['table'] ?? DEFAULT_SIGMOID_TABLE_TYPE;
+    const tableSize = ctx.attrs.tableSize;
+    const tableType = ctx.precision.table ?? DEFAULT_SIGMOID_TABLE_TYPE;
     const table = sigmoidTable({ tableSize, tableType });
     const typeName = ctx.typedef(`table${ctx.index}_t`, tableType, `${ctx.layer.name} sigmoid table`);
     const tableVar = ctx.constant({

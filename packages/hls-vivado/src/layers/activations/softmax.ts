@@ -1,16 +1,15 @@
 import { defaultSoftmaxConfig, fracBits, softmaxTables, type SoftmaxConfig } from '@sparsepixels/core';
-import type { LayerContext } from '../../layer-emitter';
-import type { ActivationEmitter } from './activation-emitter';
+import type { ActivationContext, ActivationEmitter } from './activation-emitter';
 
 /** The softmax configuration the interpreter uses for this layer (core's defaults + IR precisions). */
-function softmaxConfig(ctx: LayerContext, rowLength: number): SoftmaxConfig {
-  const table = ctx.precision['table'];
-  const accum = ctx.precision['accum'];
-  const tableSize = ctx.layer.attrs?.['tableSize'];
+function softmaxConfig(ctx: ActivationContext, rowLength: number): SoftmaxConfig {
+  const { table, accum } = ctx.precision;
+  const { tableSize } = ctx.attrs;
   return defaultSoftmaxConfig(rowLength, {
     ...(table && { expType: table, invType: table }),
     ...(accum && { sumType: accum }),
-    ...(typeof tableSize === 'number' && { expTableSize: tableSize, invTableSize: tableSize }),
+    expTableSize: tableSize,
+    invTableSize: tableSize,
   });
 }
 
@@ -47,8 +46,16 @@ export const softmaxEmitter: ActivationEmitter = {
         { type: 'int', name: 'in_width', value: ctx.input.fixed.width },
         { type: 'unsigned', name: 'exp_bits', value: expBits },
         { type: 'unsigned', name: 'inv_bits', value: invBits },
-        { type: 'int', name: 'exp_shift', value: expBits - Math.round(Math.log2(config.expRange)) - fracBits(ctx.input.fixed) },
-        { type: 'int', name: 'inv_shift', value: invBits - Math.round(Math.log2(config.invRange)) - fracBits(config.sumType) },
+        {
+          type: 'int',
+          name: 'exp_shift',
+          value: expBits - Math.round(Math.log2(config.expRange)) - fracBits(ctx.input.fixed),
+        },
+        {
+          type: 'int',
+          name: 'inv_shift',
+          value: invBits - Math.round(Math.log2(config.invRange)) - fracBits(config.sumType),
+        },
         { type: 'int', name: 'sum_width', value: config.sumType.width },
         { type: 'bool', name: 'sum_signed', value: config.sumType.signed },
       ],

@@ -105,7 +105,8 @@ export const sparseConvConverter: LayerConverter = {
     const convCfg = ((inner as { config?: Cfg }).config ?? inner) as Cfg;
     const x = sparsePair(ctx);
     const hgq = isHgqConfig(convCfg);
-    const use = hgq ? cfg['use_bias'] !== false : true; // the QKeras-era wrapper always has its bias
+    // the QKeras-era wrapper always has its bias; `use_bias: false` (HGQ2 era, and our exporter) drops it
+    const use = cfg['use_bias'] !== false;
     if (!hgq) expectValue(convCfg, 'use_bias', [false, undefined], ctx.where, 'the inner conv carries no bias; the wrapper does');
     const act = activationName(hgq ? cfg['activation'] : convCfg['activation'], ctx.where);
     return [conv(ctx, x, convCfg, true, { use, quantizer: cfg['bias_quantizer'] ?? null, hgq: cfg['bq_conf'] }, act)];

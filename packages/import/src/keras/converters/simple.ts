@@ -21,8 +21,10 @@ export const activationConverter: LayerConverter = {
     const act = cls === 'ReLU' ? 'relu' : cls === 'Softmax' ? 'softmax' : activationName(ctx.layer.config['activation'], ctx.where);
     if (cls === 'ReLU' && Object.entries(ctx.layer.config).some(([k, v]) => ['max_value', 'negative_slope', 'threshold'].includes(k) && v !== null && v !== 0))
       throw importError(ctx.where, 'ReLU with max_value, negative_slope or threshold is not supported');
-    if (!act) return [x];
-    return [ctx.emit(irLayers.activation(x.kind === 'sparse', ctx.name(), x.ir, act, undefined, ctx.options.tableSize), kindOf(x), x.shape, x.maskId)];
+    // an explicit Activation('linear') layer stays a (no-op) linear layer, so the IR keeps the model's layers
+    const linear = cls === 'Activation' && ctx.layer.config['activation'] === 'linear';
+    if (!act && !linear) return [x];
+    return [ctx.emit(irLayers.activation(x.kind === 'sparse', ctx.name(), x.ir, act ?? 'linear', undefined, ctx.options.tableSize), kindOf(x), x.shape, x.maskId)];
   },
 };
 

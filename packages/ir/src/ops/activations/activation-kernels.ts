@@ -1,22 +1,22 @@
 import { getActivation, type FixedActivation } from '@sparsepixels/core';
-import type { CompileContext } from '../../interpret/runtime';
-import { attr } from '../op-helpers';
+import type { AnyLayerIR, CompileContext } from '../op-def';
+import type { ActivationAttrs } from './activation-attrs';
 
 /** Core's kernel for the layer's activation, prepared once with the resolved types. */
-export function prepareActivation(ctx: CompileContext, rowLength: number): FixedActivation {
-  const { precision, layer } = ctx;
-  return getActivation(attr<string>(layer, 'activation')).prepareFixed({
+export function prepareActivation(ctx: CompileContext<AnyLayerIR, ActivationAttrs>, rowLength: number): FixedActivation {
+  const { precision, attrs } = ctx;
+  return getActivation(attrs.activation).prepareFixed({
     input: ctx.inputTypes[0]!,
     result: precision.result,
     table: precision.table,
     accum: precision.accum,
-    tableSize: attr<number | undefined>(layer, 'tableSize'),
+    tableSize: attrs.tableSize,
     rowLength,
-    name: layer.name,
+    name: ctx.layer.name,
   });
 }
 
 /** Core's float kernel of the layer's activation. */
-export function floatActivation(ctx: CompileContext) {
-  return getActivation(attr<string>(ctx.layer, 'activation'));
+export function floatActivation(ctx: CompileContext<AnyLayerIR, ActivationAttrs>) {
+  return getActivation(ctx.attrs.activation);
 }

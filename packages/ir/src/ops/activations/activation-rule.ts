@@ -4,8 +4,8 @@ import type { PrecisionContext, ResolvedPrecision } from '../op-def';
  * The IR side of one activation function: which precisions it takes and how 'auto' resolves. The
  * kernels themselves are core's activation registry (getActivation), looked up by the same name.
  */
-export interface ActivationRule {
-  readonly name: string;
+export interface ActivationRule<N extends string = string> {
+  readonly name: N;
   /** Precision keys it uses besides result. */
   readonly precisions: readonly ('table' | 'accum')[];
   /** Reads `tableSize`. */

@@ -4,7 +4,7 @@ import { sigmoidRule } from './sigmoid-rule';
 import { softmaxRule } from './softmax-rule';
 
 /** The activations of the Activation and SparseActivation ops; the kernels are core's, by name. */
-export const ACTIVATION_RULES: readonly ActivationRule[] = Object.freeze([reluRule, linearRule, sigmoidRule, softmaxRule]);
+export const ACTIVATION_RULES = Object.freeze([reluRule, linearRule, sigmoidRule, softmaxRule] as const);
 
 export function activationRule(name: string): ActivationRule | undefined {
   return ACTIVATION_RULES.find((r) => r.name === name);

@@ -6,7 +6,7 @@ import type { ActivationRule } from './activation-rule';
  * ap_ufixed<16,0,AP_RND,AP_SAT> (core's default); result 'auto' = the table type, so the output is
  * the table entry itself.
  */
-export const sigmoidRule: ActivationRule = {
+export const sigmoidRule: ActivationRule<'sigmoid'> = {
   name: 'sigmoid',
   precisions: ['table'],
   usesTables: true,

@@ -7,7 +7,7 @@ import type { ActivationRule } from './activation-rule';
  * for the row length (ap_ufixed<17+b,1+b,AP_TRN,AP_SAT>, b = ceil(log2 n)); result 'auto' =
  * ap_ufixed<16,0,AP_RND,AP_SAT> (probabilities, saturating just below 1).
  */
-export const softmaxRule: ActivationRule = {
+export const softmaxRule: ActivationRule<'softmax'> = {
   name: 'softmax',
   precisions: ['table', 'accum'],
   usesTables: true,

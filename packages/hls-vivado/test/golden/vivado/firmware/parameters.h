@@ -30,14 +30,14 @@ struct config2 {
     static const unsigned height = 8;
     static const unsigned width = 8;
     static const unsigned n_chan = 1;
-    static const unsigned n_slots = 4;
+    static const unsigned N_MAX = 4;
     static constexpr double threshold = 0.25; // threshold 0.25 cast to ap_ufixed<8,1>
     typedef sparse_hash_t hash_t;
 };
 
 // conv1 (SparseConv2D)
 struct config3 {
-    static const unsigned n_slots = 4;
+    static const unsigned N_MAX = 4;
     static const unsigned n_chan = 1;
     static const unsigned n_filt = 2;
     static const unsigned kernel_size = 3;
@@ -49,14 +49,14 @@ struct config3 {
 
 // relu1 (SparseActivation)
 struct config4 {
-    static const unsigned n_slots = 4;
+    static const unsigned N_MAX = 4;
     static const unsigned n_chan = 2;
     typedef sparse_hash_t hash_t;
 };
 
 // pool1 (SparsePooling2D)
 struct config5 {
-    static const unsigned n_slots = 4;
+    static const unsigned N_MAX = 4;
     static const unsigned n_chan = 2;
     static const unsigned pool_size = 2;
     static const unsigned in_height = 8;
@@ -67,7 +67,7 @@ struct config5 {
 
 // flat (SparseFlatten)
 struct config6 {
-    static const unsigned n_slots = 4;
+    static const unsigned N_MAX = 4;
     static const unsigned n_chan = 2;
     static const unsigned out_height = 4;
     static const unsigned out_width = 4;

@@ -1,0 +1,52 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { buildPaperModel } from '@sparsepixels/ir/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli/run-cli';
+
+const dir = mkdtempSync(join(tmpdir(), 'sp-export-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(args: string[]) {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  const text = (s: PassThrough) => {
+    const parts: Buffer[] = [];
+    s.on('data', (c: Buffer) => parts.push(c));
+    return () => Buffer.concat(parts).toString('utf8');
+  };
+  const [o, e] = [text(out), text(err)];
+  const code = await runCli(args, { stdout: out, stderr: err, env: {}, cwd: dir });
+  return { code, stdout: o(), stderr: e() };
+}
+
+describe('export command', () => {
+  it('writes a .keras and its hls4ml config; importing both gives the model back', async () => {
+    // the paper's 16-bit jet model: input ap_fixed<16,6>, threshold 0 (on the grid: written as is)
+    const m = buildPaperModel({ dataset: 'jet', variant: 'sparse', bits: 16, nMax: 20 });
+    writeFileSync(join(dir, 'm.json'), JSON.stringify(m));
+    const e = await run(['export', 'm.json', '--out', 'm.keras']);
+    expect(e.stderr).toBe('');
+    expect(e.code).toBe(0);
+    expect(e.stdout).toContain('sparsepixels import m.keras --hls-config m.hls4ml.yml --out model.json');
+    expect(readFileSync(join(dir, 'm.hls4ml.yml'), 'utf8')).toContain('x_in:\n      Precision:\n        result: ap_fixed<16,6>');
+    const i = await run(['import', 'm.keras', '--hls-config', 'm.hls4ml.yml', '--out', 'back.json']);
+    expect(i.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'back.json'), 'utf8'))).toEqual(m);
+  });
+
+  it('refuses other extensions and existing files without --force, writing nothing', async () => {
+    const m = buildPaperModel({ dataset: 'neutrino', variant: 'standard' });
+    writeFileSync(join(dir, 'n.json'), JSON.stringify(m));
+    const bad = await run(['export', 'n.json', '--out', 'n.h5']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--out must name a \.keras file, got 'n\.h5'/);
+    expect((await run(['export', 'n.json', '--out', 'n.keras'])).code).toBe(0);
+    const again = await run(['export', 'n.json', '--out', 'n.keras']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/exists/);
+    expect(existsSync(join(dir, 'n.hls4ml.yml'))).toBe(true);
+  });
+});

@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ModelIR } from '@sparsepixels/ir';
+import { buildPaperModel } from '@sparsepixels/ir/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { vivadoBackend } from '../src';
+import { describeResult, randomCases, runCase } from '../src/testing';
+
+// A reuse factor R > 1 changes the loop structure and pragmas of Dense and SparseConv2D (products
+// shared R times) but not one output bit: the g++ C simulation of random models (including
+// user-fixed narrow, saturating accumulators, where the order of the sums matters) and of a paper
+// model at R = 3 / 4 must equal the interpreter.
+const root = mkdtempSync(join(tmpdir(), 'sp-reuse-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const withReuse = (m: ModelIR, r: number): ModelIR => ({
+  ...m,
+  name: `${m.name}_rf${r}`,
+  build: { ...m.build, reuseFactor: r },
+});
+const cases = randomCases({ sparseSeeds: [1, 3], standardSeeds: [101], events: 40 }).map((c) => ({
+  ...c,
+  name: `${c.name}_rf3`,
+  model: withReuse(c.model, 3),
+}));
+
+// one g++ build at a time (the machine is shared), each allowed 5 minutes
+describe('reuse factor 3: random models stay bit-exact', () => {
+  it.each(cases.map((c) => [c.name, c] as const))(
+    '%s',
+    async (_name, c) => {
+      const r = await runCase(vivadoBackend, c, root);
+      expect(r.bitExact, describeResult(c.name, r)).toBe(true);
+    },
+    300_000,
+  );
+});
+
+describe('reuse factor on a paper model', () => {
+  it('emits the shared kernels with II = 1 loops over R iterations, bit-exact in C simulation', async () => {
+    const m = withReuse(buildPaperModel({ dataset: 'neutrino', variant: 'sparse', nMax: 16, bits: 8 }), 4);
+    const p = await vivadoBackend.emit(m, join(root, 'paper'));
+    const cpp = readFileSync(join(p.outDir, 'firmware/myproject.cpp'), 'utf8');
+    const params = readFileSync(join(p.outDir, 'firmware/parameters.h'), 'utf8');
+    expect(cpp).toMatch(/sp::sparse_conv2d_reuse</);
+    expect(cpp).toMatch(/sp::dense_reuse</);
+    expect(params).toMatch(/reuse_factor = 4;\n\s+static const unsigned block = 4;/); // conv: N = 16 slots / 4
+    expect(params).toMatch(/reuse_factor = 4;\n\s+static const unsigned block = 61;/); // fc1: 243 inputs / 4
+    const r = await vivadoBackend.csim(p.outDir);
+    expect(r.bitExact).toBe(true);
+  }, 300_000);
+
+  it('refuses what it cannot honour, in one line naming the place', async () => {
+    const base = buildPaperModel({ dataset: 'neutrino', variant: 'sparse', nMax: 8, bits: 8 });
+    const conv9 = {
+      ...base,
+      layers: base.layers.map((l) => (l.name === 'conv1' ? { ...l, build: { reuseFactor: 9 } } : l)),
+    };
+    await expect(vivadoBackend.emit(conv9, join(root, 'x1'))).rejects.toThrow(
+      /layer "conv1": reuseFactor 9 exceeds N_max = 8 of the layer/,
+    );
+    const pool = {
+      ...base,
+      layers: base.layers.map((l) => (l.op === 'SparsePooling2D' ? { ...l, build: { reuseFactor: 2 } } : l)),
+    };
+    await expect(vivadoBackend.emit(pool, join(root, 'x2'))).rejects.toThrow(
+      /reuseFactor 2: op SparsePooling2D has no reuse-factor kernel/,
+    );
+    await expect(
+      vivadoBackend.emit({ ...base, build: { ...base.build, strategy: 'resource' } }, join(root, 'x3')),
+    ).rejects.toThrow(/strategy "resource" is not supported/);
+  });
+});

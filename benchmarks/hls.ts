@@ -7,10 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vivadoBackend, CSIM_FLAGS } from '@sparsepixels/hls-vivado';
-import { createInterpreter, findInputReduce, type ModelIR } from '@sparsepixels/ir';
+import { createInterpreter, findInputReduce, formatInputEvents, type ModelIR } from '@sparsepixels/ir';
 import { buildPaperModel, paperInput, randomSparseEvents, type PaperDataset } from '../packages/ir/src/testing/index';
 import { compileProject, runProcess } from '../packages/hls-vivado/src/csim/compile';
-import { formatInputEvents } from '../packages/hls-vivado/src/tb-data';
 
 const count = Number(process.argv[2] ?? 2000);
 const root = mkdtempSync(join(tmpdir(), 'sp-bench-hls-'));

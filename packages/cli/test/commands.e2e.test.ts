@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { createInterpreter } from '@sparsepixels/ir';
+import { tinySparseModel } from '@sparsepixels/ir/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readNpy } from '../src/io/npy';
 import { readNpz } from '../src/io/npz';
@@ -21,13 +22,13 @@ let bin = '';
 let root = '';
 let work = '';
 
-function cli(args: string[], env: Record<string, string> = {}) {
+function cli(args: string[], env: Record<string, string> = {}, timeout = 120_000) {
   const { SPARSEPIXELS_DEBUG: _d, CXX: _c, ...base } = process.env;
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: work,
     encoding: 'utf8',
     env: { ...base, ...env },
-    timeout: 120_000,
+    timeout,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -79,7 +80,10 @@ describe('demo --small', () => {
 
   it('refuses a non-empty output folder without --force, before doing any work', () => {
     const r = cli(['demo', '--small', '--out', 'demo']);
-    expectUsageError(r, `${join(work, 'demo')}: the output folder is not empty; pass --force to replace it`);
+    expectUsageError(
+      r,
+      `${join(work, 'demo')}: the output folder is not empty; pass --force to replace a folder that sparsepixels wrote`,
+    );
     expect(r.stdout).toBe('');
   });
 });
@@ -206,9 +210,9 @@ describe('convert and csim', () => {
     mkdirSync(join(work, 'empty-dir'));
     expectUsageError(
       cli(['csim', 'empty-dir']),
-      'not a sparsepixels HLS project: model.ir.json, firmware, tb_data missing',
+      'not a sparsepixels HLS or RTL project: model.ir.json, firmware, tb_data missing',
     );
-    expectUsageError(cli(['csim', 'nu.npz']), 'not a sparsepixels HLS project: it is a file, not a folder');
+    expectUsageError(cli(['csim', 'nu.npz']), 'not a sparsepixels project: it is a file, not a folder');
     expectUsageError(cli(['csim', 'no-such-dir']), 'cannot read the project: no such folder');
     cpSync(join(work, 'prj'), join(work, 'broken-prj'), { recursive: true });
     unlinkSync(join(work, 'broken-prj/firmware/parameters.h'));
@@ -225,7 +229,7 @@ describe('convert and csim', () => {
     );
     expectUsageError(
       cli(['convert', 'demo/model.ir.json', '--out', 'p2', '--backend', 'vivdo']),
-      "unknown backend 'vivdo'; choose one of vivado, vitis; did you mean 'vivado'?",
+      "unknown backend 'vivdo'; choose one of vivado, vitis, rtl; did you mean 'vivado'?",
     );
     expectUsageError(
       cli(['convert', 'broken.json', '--out', 'p2']),
@@ -237,6 +241,33 @@ describe('convert and csim', () => {
     );
     expect(existsSync(join(work, 'p2'))).toBe(false);
     noTempLeft();
+  });
+});
+
+describe('convert --backend rtl, csim and report', () => {
+  it('emits Verilog for a small sparse model, simulates it bit-exactly with Verilator and reports its cycles', () => {
+    writeFileSync(join(work, 'tiny.json'), JSON.stringify(tinySparseModel()));
+    const r = cli(['convert', 'tiny.json', '--backend', 'rtl', '--out', 'rtl-prj', '--tb-events', '15']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^wrote RTL \(Verilog\) project 'myproject' to rtl-prj \(\d+ files, 15 test-bench events, \d+ ms\)$/m);
+    expect(r.stdout).toContain('next: npx sparsepixels csim rtl-prj    # build with Verilator');
+    expect(existsSync(join(work, 'rtl-prj/rtl/myproject.v'))).toBe(true);
+    const c = cli(['csim', 'rtl-prj', '--json'], {}, 600_000);
+    expect(c.code, c.stderr).toBe(0);
+    expect(JSON.parse(c.stdout)).toMatchObject({ backend: 'rtl', events: 15, bitExact: true, mismatchCount: 0 });
+    const rep = cli(['report', 'rtl-prj', '--no-synth', '--json'], {}, 600_000);
+    expect(rep.code, rep.stderr).toBe(0);
+    const j = JSON.parse(rep.stdout);
+    expect(j).toMatchObject({ command: 'report', source: 'rtl', estimate: { yosys: false, lut: null }, simulation: { bitExact: true } });
+    expect(j.estimate.latencyCycles).toBeGreaterThan(0);
+    expect(j.estimate.ii).toBeGreaterThan(0);
+    expect(j.layers.map((l: { name: string }) => l.name)).toEqual(tinySparseModel().layers.map((l) => l.name));
+    noTempLeft();
+  });
+
+  it('report refuses estimate options on an RTL project and --no-synth elsewhere, with one line', () => {
+    expectUsageError(cli(['report', 'rtl-prj', '--html', 'r.html']), '--html does not apply to an RTL project');
+    expectUsageError(cli(['report', 'prj', '--no-synth']), '--no-synth applies to RTL projects only');
   });
 });
 
@@ -296,7 +327,7 @@ describe('train', () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^test \(10 events\): firmware accuracy [\d.]+ \(float [\d.]+\);/m); // 1 of 6 per class
-    expect(readdirSync(join(work, 'tiny')).sort()).toEqual(['model.json', 'report.html', 'tfjs']);
+    expect(readdirSync(join(work, 'tiny')).sort()).toEqual(['.sparsepixels-output.json', 'model.json', 'report.html', 'tfjs']);
     const fromIr = JSON.parse(cli(['inspect', 'tiny/model.json', '--json']).stdout);
     const fromTfjs = JSON.parse(cli(['inspect', 'tiny/tfjs', '--json']).stdout);
     expect(fromTfjs.source).toBe('saved-model');

@@ -329,7 +329,7 @@ describe('item 12: outside backends through convert --plugin', () => {
     );
     expectBadInput(
       cli(base),
-      "unknown backend 'sheet'; choose one of vivado, vitis (load an outside backend with --plugin <package-or-path>)",
+      "unknown backend 'sheet'; choose one of vivado, vitis, rtl (load an outside backend with --plugin <package-or-path>)",
     );
     expect(existsSync(join(work, 'never'))).toBe(false);
   });

@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Backend, Measurement, ModelIR, PreparedModel } from '@sparsepixels/ir';
 import { runCsim, type CsimOptions, type CsimResult } from './csim/run-csim';
 import { emitProject, type EmitOptions, type EmitProjectResult } from './emit-project';
 import { findEmitter } from './emitters';
+import { IR_FILE } from './render-project';
 import { measureHlsProject } from './reports/measure-project';
 import type { ToolProfile } from './tool-profile';
 import { vivadoProfile } from './vivado-profile';
@@ -25,8 +28,15 @@ export function createHlsBackend(profile: ToolProfile): HlsBackend {
     supportsOp: (op: string) => findEmitter(op) !== undefined,
     emit: async (model: unknown, outDir: string, options?: EmitOptions) => emitProject(profile, model, outDir, options),
     csim: (projectDir: string, options?: CsimOptions) => runCsim(projectDir, options),
+    simulation: 'C simulation',
+    ownsProject: (projectDir: string) => isHlsProject(projectDir),
     measure: (projectDir: string) => measureHlsProject(projectDir),
   });
+}
+
+/** An HLS project (either tool): the IR it came from, firmware/ and the HLS driver script. */
+export function isHlsProject(dir: string): boolean {
+  return [IR_FILE, 'firmware', 'build_prj.tcl'].every((f) => existsSync(join(dir, f)));
 }
 
 /** The Vivado HLS backend (registered with ir's backend registry as "vivado" by register.ts). */

@@ -1,5 +1,5 @@
 import { fracBits, SparsePixelsError, type FixedType } from '@sparsepixels/core';
-import { rawToExactDecimal } from './exact-decimal';
+import { rawToExactDecimal } from '@sparsepixels/ir';
 
 /**
  * A C++ literal for the value `raw` of type `t`, written as its exact decimal. The compiler reads

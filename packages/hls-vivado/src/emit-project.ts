@@ -1,26 +1,30 @@
 import { join } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
 import {
+  checkOutputFolder,
+  defaultEvents,
   formatDiagnostic,
+  outputSpecs,
   prepareModel,
   toInputEvents,
+  writeInputEvents,
+  writeOutputFolder,
+  writeOutputPredictions,
   type EmitOptions as IrEmitOptions,
   type EmitResult,
   type InputEvents,
   type PreparedModel,
 } from '@sparsepixels/ir';
+import pkg from '../package.json';
 import { findEmitter } from './emitters';
 import { hlsIncludeDir } from './paths';
 import { buildProjectView } from './project-view';
 import { IR_FILE, renderProject } from './render-project';
-import { defaultEvents } from './csim/reference';
-import type { OutputSpec } from './csim/parse-results';
-import { writeInputEvents, writeOutputPredictions } from './tb-data';
 import type { ToolProfile } from './tool-profile';
-import { writeProject } from './write-project';
+import { fillProject, type ProjectFile, type StreamedFile } from './project-files';
 
 export interface EmitOptions extends IrEmitOptions {
-  /** Replace an existing non-empty output folder. */
+  /** Replace an existing project folder that sparsepixels wrote (never anything else; see writeOutputFolder). */
   readonly force?: boolean;
   /**
    * Test-bench events: H*W*C input values per event, flattened, or InputEvents read in slices
@@ -34,6 +38,8 @@ export interface EmitOptions extends IrEmitOptions {
    * counts twice: its input line, then its interpreted outputs).
    */
   readonly onTestEvents?: (done: number, total: number) => void;
+  /** Files the caller adds to the project (e.g. the CLI's report.html): written and listed in its marker. */
+  readonly extraFiles?: readonly ProjectFile[];
 }
 
 export interface EmitProjectResult extends EmitResult {
@@ -45,14 +51,21 @@ export interface EmitProjectResult extends EmitResult {
 
 /**
  * Renders the whole project of a PreparedModel (or of a document, prepared here once) and writes it
- * atomically to `outDir`. The test bench outputs come from the interpreter on the same PreparedModel.
+ * atomically to `outDir` as a marked 'hls-project' folder (writeOutputFolder of @sparsepixels/ir).
+ * The test bench outputs come from the interpreter on the same PreparedModel.
  */
-export function emitProject(profile: ToolProfile, doc: PreparedModel | unknown, outDir: string, options: EmitOptions = {}): EmitProjectResult {
+export async function emitProject(
+  profile: ToolProfile,
+  doc: PreparedModel | unknown,
+  outDir: string,
+  options: EmitOptions = {},
+): Promise<EmitProjectResult> {
+  checkOutputFolder(outDir, folderCheck(options)); // before the work, not only after it
   const prepared = prepareModel(doc);
   const { model, warnings } = prepared;
   checkSupported(prepared, profile);
   const view = buildProjectView(prepared, profile);
-  const files = renderProject(model, view, profile);
+  const files: (ProjectFile | StreamedFile)[] = renderProject(model, view, profile);
   const inputSize = view.input.size;
   const events = toInputEvents(options.testInputs ?? defaultEvents(prepared), inputSize);
   if (options.testBatchSize !== undefined && options.testBatchSize !== events.count) {
@@ -73,14 +86,24 @@ export function emitProject(profile: ToolProfile, doc: PreparedModel | unknown, 
     // the document as the user gave it (not the prepared one), as the project's source
     { path: IR_FILE, content: `${JSON.stringify(prepared.source, null, 2)}\n` },
   );
+  for (const extra of options.extraFiles ?? []) {
+    if (files.some((f) => f.path === extra.path)) {
+      throw new SparsePixelsError('SP_EMIT_EXTRA_FILE', `extraFiles: '${extra.path}' is a file the project generates itself`);
+    }
+    files.push(extra);
+  }
   const include = hlsIncludeDir();
   const copies = [
     { from: join(include, 'ap_types'), to: 'firmware/ap_types' },
     { from: join(include, 'nnet_utils'), to: 'firmware/nnet_utils' },
   ];
-  const dir = writeProject(outDir, files, copies, options);
+  const written = await writeOutputFolder(
+    outDir,
+    { ...folderCheck(options), backend: profile.name, version: pkg.version },
+    (dir) => fillProject(dir, files, copies),
+  );
   return {
-    outDir: dir,
+    outDir: written.dir,
     project: view.project,
     files: [...files.map((f) => f.path), 'firmware/ap_types/', 'firmware/nnet_utils/'].sort(),
     eventCount,
@@ -88,9 +111,9 @@ export function emitProject(profile: ToolProfile, doc: PreparedModel | unknown, 
   };
 }
 
-/** The model's outputs as the test bench writes them. */
-export function outputSpecs(prepared: PreparedModel): OutputSpec[] {
-  return prepared.outputs.map((o) => ({ name: o.name, size: o.tensor.size, type: o.type }));
+function folderCheck(options: EmitOptions) {
+  // missing parent folders are created, as library callers expect (the CLI checks --out itself first)
+  return { kind: 'hls-project', force: options.force === true, inputFiles: options.inputFiles ?? [], createParents: true };
 }
 
 function checkSupported(prepared: PreparedModel, profile: ToolProfile): void {

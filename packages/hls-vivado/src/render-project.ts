@@ -6,7 +6,7 @@ import { findEmitter, listEmitterOps } from './emitters';
 import type { ProjectView } from './project-view';
 import { TemplateEngine } from './template-engine';
 import type { ToolProfile } from './tool-profile';
-import type { ProjectFile } from './write-project';
+import type { ProjectFile } from './project-files';
 
 /** Flags of the C simulation build (build_csim.sh and runCsim use the same). */
 export const CSIM_FLAGS = ['-O2', '-std=c++14'];

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { SparsePixelsError } from '@sparsepixels/core';
+import { QUOTING_HELPERS } from './template-helpers';
 
 type Template = (data: unknown) => string;
 
@@ -19,6 +20,8 @@ export class TemplateEngine {
     this.hb.registerHelper('join', (items: unknown, sep: unknown) =>
       Array.isArray(items) ? items.join(typeof sep === 'string' ? sep : ', ') : '',
     );
+    // tcl, sh, cstr, comment, ident: every model or CLI string goes through one of these
+    for (const [name, quote] of Object.entries(QUOTING_HELPERS)) this.hb.registerHelper(name, (v: unknown) => quote(v));
   }
 
   /** Registers a partial (e.g. a layer's `templates/layers/<op>.hbs`) under `name`. */

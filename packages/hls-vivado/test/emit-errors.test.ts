@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getOp, IRValidationError, registerOp, type OutsideOpType } from '@sparsepixels/ir';
+import { getOp, IRValidationError, OUTPUT_MARKER_FILE, registerOp, type OutsideOpType } from '@sparsepixels/ir';
 import { afterAll, describe, expect, it } from 'vitest';
 import { vivadoBackend } from '../src';
 import { smallSparseModel } from '../src/testing';
@@ -46,18 +46,25 @@ describe('vivado emit refuses bad input', () => {
     }
   });
 
-  it('a non-empty output folder without force, left as it was', async () => {
+  it('a non-empty output folder, with or without force, left as it was unless sparsepixels wrote it', async () => {
     const dir = join(root, 'occupied');
     mkdirSync(dir);
     writeFileSync(join(dir, 'notes.txt'), 'mine');
     const err = await emitError(smallSparseModel(), dir);
     expect(err.message.replace(root, '<root>')).toMatchInlineSnapshot(
-      `"<root>/occupied: the output folder exists and is not empty; choose another folder or use --force to replace it"`,
+      `"<root>/occupied: the output folder is not empty; pass --force to replace a folder that sparsepixels wrote"`,
+    );
+    const forced = await emitError(smallSparseModel(), dir, true);
+    expect(forced.message.replace(root, '<root>')).toMatchInlineSnapshot(
+      `"<root>/occupied: the folder was not written by sparsepixels (it has no .sparsepixels-output.json); nothing was replaced"`,
     );
     expect(readdirSync(dir)).toEqual(['notes.txt']);
-    await vivadoBackend.emit(smallSparseModel(), dir, { force: true });
-    expect(existsSync(join(dir, 'notes.txt'))).toBe(false);
-    expect(existsSync(join(dir, 'firmware/myproject.cpp'))).toBe(true);
+    const prj = join(root, 'ours');
+    await vivadoBackend.emit(smallSparseModel(), prj);
+    await vivadoBackend.emit({ ...smallSparseModel(), build: { project: 'other' } }, prj, { force: true });
+    expect(existsSync(join(prj, 'firmware/myproject.cpp'))).toBe(false);
+    expect(existsSync(join(prj, 'firmware/other.cpp'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(prj, OUTPUT_MARKER_FILE), 'utf8'))).toMatchObject({ kind: 'hls-project', backend: 'vivado' });
   });
 
   it('a project name that is not a C identifier', async () => {

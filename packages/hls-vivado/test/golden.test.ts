@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OUTPUT_MARKER_FILE } from '@sparsepixels/ir';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatCsimReport, hlsIncludeDir, vivadoBackend } from '../src';
 import { listFiles, readTree } from './project-files';
@@ -18,6 +19,7 @@ describe('vivado project for a small sparse model', async () => {
   it('has the hls4ml layout', () => {
     expect([...tree.keys()]).toMatchInlineSnapshot(`
       [
+        ".sparsepixels-output.json",
         "README.md",
         "build_csim.sh",
         "build_prj.tcl",
@@ -41,7 +43,8 @@ describe('vivado project for a small sparse model', async () => {
     `);
   });
 
-  it.each([...tree.keys()].filter((f) => f !== 'model.ir.json'))(
+  // model.ir.json is the input; the marker lists every file's hash (checked in the ir package)
+  it.each([...tree.keys()].filter((f) => f !== 'model.ir.json' && f !== OUTPUT_MARKER_FILE))(
     '%s matches its golden file',
     async (file) => {
       await expect(tree.get(file)).toMatchFileSnapshot(`golden/vivado/${file}`);

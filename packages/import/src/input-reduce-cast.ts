@@ -1,4 +1,4 @@
-import { fracBits, formatType, sameType, type FixedType } from '@sparsepixels/core';
+import { fixedPointRange, fracBits, formatType, sameType, type FixedType } from '@sparsepixels/core';
 
 /**
  * A Keras quantizer on InputReduce's output (the HGQ2 `iq` of the first sparse conv) rounds the
@@ -13,9 +13,8 @@ const SATURATING = new Set(['AP_SAT', 'AP_SAT_SYM']);
 
 /** Smallest and largest value of a fixed type, in units of 2^-F (SAT_SYM clamps one LSB above the minimum). */
 function rawRange(t: FixedType): [number, number] {
-  const lo = t.signed ? -(2 ** (t.width - 1)) : 0;
-  const hi = t.signed ? 2 ** (t.width - 1) - 1 : 2 ** t.width - 1;
-  return [t.signed && t.overflow === 'AP_SAT_SYM' && t.width > 1 ? lo + 1 : lo, hi];
+  const { lo, hi } = fixedPointRange(t);
+  return [Number(lo), Number(hi)];
 }
 
 /** Whether every value of the range of `a` lies within the range of `b` (real values). */

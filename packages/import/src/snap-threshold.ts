@@ -1,4 +1,4 @@
-import { formatType, parseType, quantizeNumber, rawMinBig, rawToNumber, fracBits, type FixedType } from '@sparsepixels/core';
+import { fixedPointRange, formatType, parseType, quantizeNumber, rawToNumber, fracBits, type FixedType } from '@sparsepixels/core';
 import { isLayerOf, type LayerIR } from '@sparsepixels/ir';
 import { importError, layerWhere } from './import-error';
 import { irRead } from './ir-build/ir-builder';
@@ -13,8 +13,7 @@ import { irRead } from './ir-build/ir-builder';
  */
 export function snapThreshold(t: number, type: FixedType, layer: string): number {
   // values cast into an AP_SAT_SYM type never reach its minimum raw
-  const sym = type.signed && type.overflow === 'AP_SAT_SYM' && type.width > 1 ? 1 : 0;
-  const lo = (Number(rawMinBig(type)) + sym) * 2 ** -fracBits(type);
+  const lo = Number(fixedPointRange(type).lo) * 2 ** -fracBits(type);
   if (t < lo)
     throw importError(
       layerWhere(layer, 'InputReduce'),

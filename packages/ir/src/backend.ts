@@ -3,12 +3,15 @@ import { DIAGNOSTICS } from './diagnostics';
 import type { InputEvents } from './input-events';
 import type { ModelIR } from './model';
 import type { PreparedModel } from './prepared-model';
+import type { CsimReport } from './testbench/compare';
 import { didYouMean } from './util/did-you-mean';
 
 /** Options every backend understands; backends may read more (typed by the backend). */
 export interface EmitOptions {
-  /** Replace an existing non-empty output folder. */
+  /** Replace an existing output folder that sparsepixels wrote (never anything else; see writeOutputFolder). */
   readonly force?: boolean;
+  /** Files the caller read (the model, test data): a folder holding one is never an output folder. */
+  readonly inputFiles?: readonly string[];
   /**
    * Events written to the test bench data (inputs and the interpreter's expected outputs): values
    * in memory, or InputEvents read in slices for event sets larger than memory.
@@ -53,9 +56,27 @@ export interface Measurement {
   readonly stages?: Readonly<Record<string, MeasuredCost>>;
 }
 
+/** Options of a backend's simulation check (`csim` hook). */
+export interface SimulateOptions {
+  /**
+   * Input events (H*W*C values each, flattened, or InputEvents read in slices); default: the
+   * project's test-bench events. A backend may read them in batches (hls-vivado) or whole (rtl).
+   */
+  readonly events?: ArrayLike<number> | InputEvents;
+  /** The project's IR when the caller prepared it already (e.g. to make the events); default: read and prepared by the hook. */
+  readonly prepared?: PreparedModel;
+  readonly [key: string]: unknown;
+}
+
 /**
  * A code generator for a prepared model (SPEC §7). It depends on @sparsepixels/ir only, so an
  * outside package can add one (examples/custom-backend).
+ *
+ * The optional hooks let tools work on a project folder without knowing which backend wrote it:
+ * `ownsProject` says whether a folder is one of this backend's projects, `csim` simulates it and
+ * compares every output bit with the interpreter, `measure` returns what was measured in it
+ * (synthesis reports, RTL simulation and synthesis). The CLI's `csim` and `report` commands find
+ * a project's backend with findProjectBackend.
  */
 export interface Backend {
   /** Registry name, e.g. 'vivado'; lower-case letters, digits and '-'. */
@@ -65,6 +86,12 @@ export interface Backend {
   supportsOp(op: string): boolean;
   /** Emits a PreparedModel (prepared once by the caller) or a document; start with prepareModel(model). */
   emit(model: ModelIR | PreparedModel, outDir: string, options?: EmitOptions): Promise<EmitResult>;
+  /** What the csim hook runs, for messages (e.g. 'C simulation', 'RTL simulation'). */
+  readonly simulation?: string;
+  /** True when `projectDir` holds a project this backend wrote. */
+  ownsProject?(projectDir: string): boolean;
+  /** Builds and simulates the project and compares every output bit with the interpreter. */
+  csim?(projectDir: string, options?: SimulateOptions): Promise<CsimReport>;
   /**
    * Optional: reads what the tool measured in a project this backend emitted (undefined when the
    * project holds no such results yet). Used by `sparsepixels report`.
@@ -110,6 +137,11 @@ export function getBackend(name: string): Backend {
 
 export function listBackends(): readonly Backend[] {
   return [...backends.values()];
+}
+
+/** The first registered backend whose `ownsProject` hook claims `projectDir`, if any. */
+export function findProjectBackend(projectDir: string): Backend | undefined {
+  return listBackends().find((b) => b.ownsProject?.(projectDir) === true);
 }
 
 /** Throws SP6006 for the first layer whose op the backend does not support. */

@@ -64,6 +64,7 @@ export const DIAGNOSTICS = {
   inputCount: def('SP3004', 'error', (layer: string, op: string, got: number, want: string) => `layer "${layer}" (${op}) takes ${want} input(s), got ${got}`),
   unknownOutput: def('SP3005', 'error', (ref: string, hint: string) => `output '${ref}' is not a layer or the input${hint}`),
   unusedLayer: def('SP3006', 'warning', (layer: string) => `layer "${layer}" does not contribute to any output`),
+  cppName: def('SP3010', 'error', (name: string, problem: string) => `'${name}' ${problem}; choose another name`),
 
   // SP4xxx: shapes and op semantics
   needsSparse: def('SP4001', 'error', (layer: string, op: string) => `layer "${layer}" (${op}) needs a sparse input (insert it after InputReduce and before SparseFlatten)`),

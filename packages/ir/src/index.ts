@@ -60,6 +60,7 @@ export type {
   AnyLayerIR,
   LayerOf,
   LayerOfOp,
+  MacCounter,
   AttrsOfOp,
   ShapeContext,
   PrecisionContext,
@@ -74,7 +75,7 @@ export type { ActivationRule } from './ops/activations/activation-rule';
 
 // Interpreter
 export { createInterpreter } from './interpret/create-interpreter';
-export type { Interpreter, InterpreterOptions, InterpretResult, OutputBatch, TraceEntry } from './interpret/create-interpreter';
+export type { Interpreter, InterpreterOptions, InterpretResult, LayerMacs, OutputBatch, TraceEntry } from './interpret/create-interpreter';
 export { createFloatInterpreter } from './interpret/create-float-interpreter';
 export type { FloatInterpreter, FloatInterpretResult, FloatTraceEntry } from './interpret/create-float-interpreter';
 export type { RawBatch } from './interpret/raw-batch';
@@ -82,8 +83,49 @@ export type { CompiledWeight, LayerKernel, RuntimeTensor, RawArray } from './int
 export type { CompileContext, KernelFactory, FloatKernelFactory } from './ops/op-def';
 
 // Backends
-export { registerBackend, getBackend, listBackends, checkBackendSupports } from './backend';
-export type { Backend, EmitOptions, EmitResult, Measurement, MeasuredCost } from './backend';
+export { registerBackend, getBackend, listBackends, checkBackendSupports, findProjectBackend } from './backend';
+export type { Backend, EmitOptions, EmitResult, SimulateOptions, Measurement, MeasuredCost } from './backend';
+
+// Test benches: data formats and the bit-by-bit comparison with the interpreter (every backend)
+export {
+  rawToExactDecimal,
+  exactDecimalToRaw,
+  formatInputEvents,
+  parseInputEvents,
+  formatOutputs,
+  writeInputEvents,
+  writeOutputPredictions,
+  TB_BATCH,
+  tbFileEvents,
+  parseResults,
+  parseTrace,
+  interpretEvents,
+  defaultEvents,
+  compareOutputs,
+  emptyComparison,
+  MAX_LISTED,
+  firstDivergence,
+  formatCsimReport,
+  outputSpecs,
+} from './testbench';
+export type { OutputSpec, TraceLine, LayerTrace, ReferenceRun, Mismatch, Divergence, CsimReport, Comparison } from './testbench';
+
+// Output folders and files (every writer of sparsepixels and of outside backends)
+export { writeOutputFolder } from './output/write-output-folder';
+export type { OutputFolderOptions, WrittenFolder } from './output/write-output-folder';
+export { checkOutputFolder, checkNotProtected } from './output/output-guard';
+export type { OutputFolderCheck } from './output/output-guard';
+export { checkOutputFile } from './output/output-file';
+export type { OutputFileCheck, OutputFileFormat } from './output/output-file';
+export { OUTPUT_MARKER_FILE, readOutputMarker } from './output/output-marker';
+export type { OutputMarker, OutputFileEntry } from './output/output-marker';
+export { createOwnedTempDir, reapStaleTempDirs } from './output/owned-temp';
+export { onInterrupt } from './output/interrupt';
+export type { InterruptCleanup } from './output/interrupt';
+
+// C++ names of generated projects
+export { cppNameProblem } from './names/cpp-names';
+export type { CppNameRole } from './names/cpp-names';
 
 // Utilities
 export { didYouMean } from './util/did-you-mean';
@@ -91,7 +133,7 @@ export { suggestionList } from './util/suggestion-list';
 export { jsonErrorDetail } from './util/json-error';
 
 // Input events read in slices
-export { arrayEvents, toInputEvents, firstEvents, forEachBatch } from './input-events';
+export { arrayEvents, toInputEvents, firstEvents, forEachBatch, allEventValues } from './input-events';
 export type { InputEvents } from './input-events';
 
 // Numerical profiling: value ranges and overflow counts per layer on real data

@@ -63,3 +63,15 @@ export function forEachBatch(
     fn(events.read(start, n), start, n);
   }
 }
+
+/**
+ * Every value of `events` in memory: an array as it is, InputEvents read in one slice (for
+ * consumers that take whole event sets, such as the RTL backend's test bench).
+ */
+export function allEventValues(events: ArrayLike<number> | InputEvents): ArrayLike<number> {
+  if ('read' in events && typeof events.read === 'function') {
+    const e = events as InputEvents;
+    return e.read(0, e.count);
+  }
+  return events as ArrayLike<number>;
+}

@@ -52,6 +52,17 @@ export type { BuildCnnOptions } from './models/build-cnn';
 export { NEUTRINO, JET, DIGITS, ARCHITECTURES } from './models/cnn-architectures';
 export type { CnnArchitecture, CnnBlock } from './models/cnn-architectures';
 
+// Pruning (magnitude, quantization-aware, with schedules)
+export { Pruner, pruneModel } from './prune/pruner';
+export type { PruneOptions, PruneReport, PruneTensorReport } from './prune/pruner';
+export { MaskedOptimizer } from './prune/masked-optimizer';
+export { magnitudeMasks, prunedCount } from './prune/magnitude-masks';
+export type { PruneScope, RankedTensor } from './prune/magnitude-masks';
+export { PRUNABLE_LAYERS, pruneTargets } from './prune/prune-targets';
+export type { PruneTarget, TargetOptions } from './prune/prune-targets';
+export { parsePruneSchedule, resolveSchedule, sparsityAt, updateEpochs, finalMaskEpoch, checkSparsity } from './prune/prune-schedule';
+export type { PruneSchedule, OneShotSchedule, PolynomialSchedule, ResolvedSchedule } from './prune/prune-schedule';
+
 // Training and evaluation
 export { fit, trainStep, predictProbs, epochSummary } from './train/fit';
 export type { FitOptions, FitHistory, EpochLog, EarlyStoppingOptions } from './train/fit';

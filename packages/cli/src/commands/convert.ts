@@ -1,6 +1,5 @@
 import { SparsePixelsError } from '@sparsepixels/core';
-import type { EmitProjectResult } from '@sparsepixels/hls-vivado';
-import { firstEvents, type EmitResult, type InputEvents, type ModelIR, type PreparedModel } from '@sparsepixels/ir';
+import { cppNameProblem, firstEvents, type InputEvents, type ModelIR, type PreparedModel } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { integerArg, numberArg } from '../cli/options';
@@ -8,7 +7,7 @@ import { withHlsConfig } from '../model/hls-config';
 import { checkOutDir } from '../cli/out-dir';
 import { loadPlugin } from '../cli/plugins';
 import { cliCommand } from '../cli/shell-quote';
-import { findBackend, HLS_BACKENDS, isHlsBackend } from '../hls/hls-backends';
+import { CONVERT_BACKENDS, findConvertBackend, type ConvertResult } from '../hls/project-backends';
 import { loadPreparedModel } from '../model/load-model';
 import { overflowWarnings, ProfileSample } from '../model/overflow-warnings';
 import { randomInputEvents } from '../model/random-events';
@@ -42,6 +41,10 @@ function parseInput({ args, opts }: CommandInput): ConvertArgs {
       'SP_CLI_USAGE',
       `--project '${project}' is not allowed; use a C identifier (letters, digits, '_', not starting with a digit)`,
     );
+  }
+  const problem = project === undefined ? undefined : cppNameProblem(project, 'project');
+  if (problem) {
+    throw new SparsePixelsError('SP_CLI_USAGE', `--project '${project}' is not allowed: it ${problem}; choose another name`);
   }
   return {
     model: String(args[0]),
@@ -120,10 +123,11 @@ function checkOverflow(a: ConvertArgs, prepared: PreparedModel, events: InputEve
 async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXIT_OK> {
   const a = parseInput(input);
   for (const p of a.plugins) await loadPlugin(p, ctx.cwd);
-  const backend = findBackend(a.backend);
+  const backend = findConvertBackend(a.backend);
   const out = ctx.resolvePath(a.out);
-  checkOutDir(out, a.force);
   const modelPath = ctx.resolvePath(a.model);
+  const inputFiles = [a.model, a.tb, a.hlsConfig].filter((f) => f !== undefined).map((f) => ctx.resolvePath(f));
+  checkOutDir(out, a.force, 'hls-project', inputFiles);
   // --hls-config, --part, --clock, --reuse-factor, --project go into the document before it is
   // prepared: one preparation for the whole command
   const { prepared, model } = await loadPreparedModel(modelPath, { edit: (doc) => withBuildOptions(doc, a, ctx) });
@@ -131,10 +135,11 @@ async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXI
   if (events && a.tb !== undefined) checkOverflow(a, prepared, events, ctx);
   const t0 = performance.now();
   const bar = ctx.progress('writing the test bench', 2 * (events?.count ?? 0));
-  let r: EmitResult;
+  let r: ConvertResult;
   try {
     r = await backend.emit(prepared, out, {
       force: a.force,
+      inputFiles,
       ...(events ? { testInputs: events } : {}),
       onTestEvents: (done: number) => bar.update(done),
     });
@@ -142,49 +147,41 @@ async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXI
     bar.stop();
   }
   const seconds = (performance.now() - t0) / 1000;
-  const hls = isHlsBackend(backend) ? (r as EmitProjectResult) : undefined;
-  const title = isHlsBackend(backend) ? backend.profile.title : backend.name;
-  const warnings = hls?.warnings ?? [];
-  for (const w of warnings) ctx.warn(w);
-  if (hls) {
-    ctx.info(
-      `wrote ${title} project '${hls.project}' to ${a.out} (${r.files.length} files, ${hls.eventCount} test-bench events, ${(seconds * 1000).toFixed(0)} ms)`,
-    );
-    ctx.info(`  model '${model.name}' from ${a.model}`);
-    ctx.info(
-      `next: ${cliCommand('csim', a.out)}    # compile with g++ and compare every output bit with the interpreter`,
-    );
-  } else {
-    ctx.info(
-      `wrote '${backend.name}' output to ${a.out} (${r.files.length} files, ${(seconds * 1000).toFixed(0)} ms)`,
-    );
-    ctx.info(`  model '${model.name}' from ${a.model}`);
-  }
+  for (const w of r.warnings) ctx.warn(w);
+  const what = r.project === undefined ? `${backend.title} output` : `${backend.title} project '${r.project}'`;
+  const tb = r.eventCount === undefined ? '' : `, ${r.eventCount} test-bench events`;
+  ctx.info(`wrote ${what} to ${a.out} (${r.files.length} files${tb}, ${(seconds * 1000).toFixed(0)} ms)`);
+  ctx.info(`  model '${model.name}' from ${a.model}`);
+  if (backend.next) ctx.info(`next: ${cliCommand('csim', a.out)}    # ${backend.next}`);
   ctx.result({
     input: modelPath,
     out: r.outDir,
-    events: hls ? hls.eventCount : null,
+    events: r.eventCount ?? null,
     timings: { emit: seconds },
     backend: backend.name,
-    project: hls?.project ?? null,
+    project: r.project ?? null,
     files: r.files,
   });
   return EXIT_OK;
 }
 
-/** `sparsepixels convert <model> --backend vivado|vitis --out <dir>`: emit the HLS project. */
+/** `sparsepixels convert <model> --backend vivado|vitis|rtl --out <dir>`: emit the HLS or RTL project. */
 export const convertCommand: CliCommand = {
   name: 'convert',
-  summary: 'emit a Vivado or Vitis HLS project for a model (with bit-exact test-bench data)',
+  summary: 'emit a Vivado or Vitis HLS project, or synthesizable Verilog (rtl), for a model (with bit-exact test-bench data)',
   description:
     'Emit a self-contained HLS project (hls4ml layout: firmware/, weights, test bench, tb_data/, build scripts, the IR ' +
-    'it came from) for an IR document or a saved TensorFlow.js model. The test bench holds input events (from --tb, ' +
-    `generated with --tb-events, or a few default events; at most ${MAX_TB_EVENTS.toLocaleString('en-US')}, written a batch ` +
-    "at a time) and the interpreter's bit-exact outputs; --tb events that overflow the model's types are warned about. " +
-    'The project is written to a temporary folder and renamed into place; a non-empty --out is refused without --force. ' +
-    '--plugin loads an outside backend (an ES module that calls registerBackend of @sparsepixels/ir) to use with --backend.',
+    'it came from) for an IR document or a saved TensorFlow.js model, or with --backend rtl a Verilog project (one ' +
+    'module per layer, a Verilator test bench, Yosys script; see packages/rtl/README.md). The test bench holds input ' +
+    `events (from --tb, generated with --tb-events, or a few default events; at most ${MAX_TB_EVENTS.toLocaleString('en-US')}, ` +
+    "written a batch at a time) and the interpreter's bit-exact outputs; --tb events that overflow the model's types " +
+    'are warned about. The project is written to a temporary folder and renamed into place. --force replaces only a ' +
+    'project folder that sparsepixels wrote and that holds nothing else (see the README); the current folder, its ' +
+    'parents, the home folder and a folder holding the model are never replaced. --plugin loads an outside backend ' +
+    '(an ES module that calls registerBackend of @sparsepixels/ir) to use with --backend.',
   examples: [
     ['convert model.json --backend vitis --out prj', 'Vitis HLS project in ./prj'],
+    ['convert model.json --backend rtl --out rtl-prj', 'synthesizable Verilog with a Verilator test bench'],
     [
       'convert model.json --backend vivado --out prj --tb test.npz --tb-events 200',
       'test bench from the first 200 events of test.npz',
@@ -209,14 +206,14 @@ export const convertCommand: CliCommand = {
       .addArgument(new Argument('<model>', 'IR .json or saved-model folder'))
       .option(
         '-b, --backend <name>',
-        `backend: ${HLS_BACKENDS.map((b) => b.name).join(', ')}, or one a --plugin registers`,
+        `backend: ${CONVERT_BACKENDS.map((b) => b.name).join(', ')}, or one a --plugin registers`,
         'vitis',
       )
       .requiredOption('-o, --out <dir>', 'project folder to write')
-      .option('-f, --force', 'replace a non-empty output folder')
+      .option('-f, --force', 'replace a project folder that sparsepixels wrote (and that holds nothing else)')
       .option(
         '--project <name>',
-        'top-level function and project name (default: the IR build.project or myproject)',
+        'top-level function and project name, a C++ name that the project does not define itself (default: the IR build.project or myproject)',
       )
       .option('--tb <inputs>', 'test-bench input events: .npy, or .npz with an array x (count, H, W, C)')
       .option(

@@ -9,8 +9,7 @@ import { cliCommand, shellQuote } from '../cli/shell-quote';
 import { checkCanCreate } from '../cli/writable';
 import { neutrinoGenerator } from '../data/neutrino';
 import { metricLine, trainCnn } from '../training/train-cnn';
-import { estimateSummary, writeTrainedReport } from '../report/trained-summary';
-import { join } from 'node:path';
+import { estimateSummary, trainedReportHtml } from '../report/trained-summary';
 import { trainingData } from '../training/training-data';
 import type { CliCommand, CommandContext, CommandInput } from './command';
 
@@ -54,7 +53,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
     );
   const outGiven = String(opts.out);
   const out = ctx.resolvePath(outGiven);
-  checkOutDir(out, opts.force === true);
+  checkOutDir(out, opts.force === true, 'hls-project');
   checkCanCreate(out); // an unwritable --out fails now, not after training
   const t0 = performance.now();
   const data = trainingData(
@@ -88,9 +87,13 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
   ctx.info(`    test: ${metricLine(ev)} (trained in ${t.seconds.toFixed(0)} s)`);
   ctx.info(`3/3 Vitis HLS project -> ${outGiven}, C simulation with g++ on ${csimEvents} test events`);
   const size = 63 * 63;
+  const est = estimateSummary(t.ir);
+  // report.html goes into the project folder with it (listed in its marker, so --force can replace it)
+  const report = await trainedReportHtml(est.data, ev.prepared, data.test.x, data.test.y, nTest);
   const project = await vitisBackend.emit(ev.prepared, out, {
     force: opts.force === true,
     testInputs: data.test.x.subarray(0, csimEvents * size),
+    extraFiles: [{ path: 'report.html', content: report }],
   });
   const r = await runCsim(project.outDir, { prepared: ev.prepared });
   const outputs = r.outputs.length * r.events * (r.outputs[0]?.size ?? 1);
@@ -102,16 +105,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
     ctx.info(
       `    MISMATCH: ${r.mismatchCount} output values differ from the interpreter; run '${cliCommand('csim', outGiven)}' for the report`,
     );
-  const est = estimateSummary(t.ir);
   for (const line of est.lines) ctx.info(`    ${line}`);
-  await writeTrainedReport(
-    join(project.outDir, 'report.html'),
-    est.data,
-    t.ir,
-    data.test.x,
-    data.test.y,
-    nTest,
-  );
   ctx.info(`    charts and ROC (float vs firmware): ${outGiven}/report.html`);
   const seconds = (performance.now() - t0) / 1000;
   ctx.info(`done in ${seconds.toFixed(0)} s`);
@@ -155,7 +149,7 @@ export const demoCommand: CliCommand = {
         integerArg(1, 1600),
       )
       .option('--small', 'CI size: 1000 events, 6 epochs (a few seconds)')
-      .option('-f, --force', 'replace a non-empty output folder');
+      .option('-f, --force', 'replace a project folder that sparsepixels wrote (and that holds nothing else)');
   },
   run,
 };

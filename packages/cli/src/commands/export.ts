@@ -21,8 +21,9 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
   const out = ctx.resolvePath(given);
   const configOut = ctx.resolvePath(configGiven);
   const force = opts.force === true;
-  checkOutFile(out, force);
-  checkOutFile(configOut, force);
+  const inputs = [ctx.resolvePath(String(args[0]))];
+  checkOutFile(out, force, inputs);
+  checkOutFile(configOut, force, inputs);
   const t0 = performance.now();
   const loaded = await loadModelDocument(ctx.resolvePath(String(args[0])));
   const { model } = prepareLoaded(loaded);
@@ -65,7 +66,7 @@ export const exportCommand: CliCommand = {
       .addArgument(new Argument('<model>', 'IR .json, saved-model folder or HLS project folder'))
       .requiredOption('-o, --out <model.keras>', '.keras file to write')
       .option('--hls-config <file.yml>', 'hls4ml config to write beside it (default <out>.hls4ml.yml)')
-      .option('-f, --force', 'overwrite existing files');
+      .option('-f, --force', 'overwrite a .keras and config that sparsepixels export wrote (never other files)');
   },
   run,
 };

@@ -1,9 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
 import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { integerArg } from '../cli/options';
+import { checkOutFile } from '../cli/out-dir';
 import { didYouMean } from '@sparsepixels/ir';
 import { activeCounts, occupancyFromCounts, type OccupancyStats } from '../data/occupancy';
 import { generateChunks, oneHot, type EventGenerator } from '../data/dataset';
@@ -39,21 +38,7 @@ function checkOut(given: string, path: string, force: boolean): void {
       `--out must name an .npz file (x and y are written as two arrays), got '${given}'`,
     );
   }
-  const dir = dirname(path);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new SparsePixelsError(
-      'SP_FILE_WRITE',
-      `cannot write the file: directory '${dir}' does not exist`,
-      path,
-    );
-  }
-  if (existsSync(path) && !force) {
-    throw new SparsePixelsError(
-      'SP_FILE_EXISTS',
-      'the file already exists; pass --force to overwrite it',
-      path,
-    );
-  }
+  checkOutFile(path, force);
 }
 
 /** The most events `generate` writes: memory stays bounded (events are streamed to the file). */
@@ -195,7 +180,7 @@ export const generateCommand: CliCommand = {
       .option('-s, --seed <seed>', 'random seed; the same seed gives the same bytes', integerArg(0), 1)
       .requiredOption('-o, --out <file.npz>', 'output file (.npz), written atomically')
       .option('--one-hot', 'write y as one-hot float32 (count, classes) instead of int32 labels')
-      .option('-f, --force', 'overwrite the output file if it exists');
+      .option('-f, --force', 'overwrite an existing .npz file (never a folder or another kind of file)');
   },
   run,
 };

@@ -27,7 +27,8 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
   const file = ctx.resolvePath(String(args[0]));
   const out = ctx.resolvePath(String(opts.out));
   if (extname(out).toLowerCase() !== '.json') throw new SparsePixelsError('SP_CLI_USAGE', `--out must name a .json file, got '${String(opts.out)}'`);
-  checkOutFile(out, opts.force === true);
+  const inputs = [args[0], opts.hlsConfig, opts.calibrate, opts.data].filter((f) => f !== undefined).map((f) => ctx.resolvePath(String(f)));
+  checkOutFile(out, opts.force === true, inputs);
   const keys = dataKeys(opts);
   const base = {
     ...(opts.hlsConfig !== undefined ? { hlsConfig: ctx.resolvePath(String(opts.hlsConfig)) } : {}),
@@ -107,7 +108,7 @@ export const importCommand: CliCommand = {
       .option('--arch <name>', `architecture of a weights-only .h5: ${architectureNames().slice(0, 3).join(', ')}, ... (<dataset>-<standard|sparse-t|s|m|l>-<8|16>b)`)
       .option('--table-size <n>', 'sigmoid/softmax table entries (power of two)', integerArg(2, 65536))
       .option('--logits', 'drop the final sigmoid/softmax: the firmware outputs logits')
-      .option('-f, --force', 'overwrite --out if it exists');
+      .option('-f, --force', 'overwrite an IR .json that sparsepixels wrote (never another file or an input)');
     addDataKeyOptions(cmd);
   },
   run,

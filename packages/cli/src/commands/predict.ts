@@ -181,7 +181,8 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
         'SP_CLI_USAGE',
         `--out must name an .npy or .npz file, got '${String(opts.out)}'`,
       );
-    checkOutFile(out, opts.force === true);
+    const inputs = [args[0], opts.input, opts.data].filter((f) => f !== undefined).map((f) => ctx.resolvePath(String(f)));
+    checkOutFile(out, opts.force === true, inputs);
   }
   const modelPath = ctx.resolvePath(String(args[0]));
   const { prepared, model, warnings } = await loadPreparedModel(modelPath);
@@ -253,7 +254,7 @@ export const predictCommand: CliCommand = {
       .option('--data <file>', 'the same as --input (e.g. --data file.h5 --x-key x --y-key y)')
       .option('-o, --out <file>', 'write predictions to .npy (one output) or .npz (one array per output)')
       .option('--raw', 'raw fixed-point bits (int64) instead of values (float64)')
-      .option('-f, --force', 'overwrite --out if it exists');
+      .option('-f, --force', 'overwrite an existing --out file of the same format (never a folder or an input)');
     addDataKeyOptions(cmd);
   },
   run,

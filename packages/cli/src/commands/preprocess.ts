@@ -41,7 +41,7 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
   const given = String(opts.out);
   if (extname(given).toLowerCase() !== '.npz') throw new SparsePixelsError('SP_CLI_USAGE', `--out must name an .npz file (x, and y when the input has labels), got '${given}'`);
   const out = ctx.resolvePath(given);
-  checkOutFile(out, opts.force === true);
+  checkOutFile(out, opts.force === true, [ctx.resolvePath(input)]);
   const steps = stepsOf(opts);
   const src = openEvents(ctx.resolvePath(input), dataKeys(opts));
   const start = (opts.start as number | undefined) ?? 0;

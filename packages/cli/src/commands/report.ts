@@ -1,13 +1,14 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
 import { findDevice, knownParts, type KernelFlavour } from '@sparsepixels/estimate';
-import { didYouMean, type ModelIR } from '@sparsepixels/ir';
+import { didYouMean, writeOutputFolder, type ModelIR } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
-import { EXIT_OK } from '../cli/exit-codes';
+import { EXIT_OK, type ExitCode } from '../cli/exit-codes';
 import { numberArg } from '../cli/options';
 import { checkOutDir, checkOutFile } from '../cli/out-dir';
 import { writeFileAtomic } from '../io/atomic-write';
+import { addMacEventOptions, countEventMacs, macEvents } from '../model/event-macs';
 import { loadModelDocument, prepareLoaded } from '../model/load-model';
 import { openEvents } from '../model/read-events';
 import { buildReport, rocOf } from '../report/build-report';
@@ -15,6 +16,8 @@ import { findProject, measureProject } from '../report/project-kind';
 import { REPORT_MARKER, reportFigures, reportHtml } from '../report/report-html';
 import { reportJson } from '../report/report-json';
 import { reportLines } from '../report/report-table';
+import { reportRtlProject } from '../report/rtl-report';
+import { VERSION } from '../version';
 import type { CliCommand, CommandContext, CommandInput } from './command';
 
 function part(value: unknown): string | undefined {
@@ -67,20 +70,25 @@ function labels(
 }
 
 /** Writes the HTML (an existing file only if a previous report wrote it, or with --force). */
-function writeHtml(file: string, html: string, force: boolean): void {
+function writeHtml(file: string, html: string, force: boolean, inputFiles: readonly string[]): void {
   let ours = false;
   try {
     ours = readFileSync(file, 'utf8').includes(REPORT_MARKER);
   } catch {
     ours = false;
   }
-  checkOutFile(file, force || ours);
+  checkOutFile(file, force || ours, inputFiles);
   writeFileAtomic(file, (sink) => sink.write(Buffer.from(html, 'utf8')));
 }
 
-async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<typeof EXIT_OK> {
+async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<ExitCode> {
   const given = String(args[0]);
   const path = ctx.resolvePath(given);
+  // an RTL project is measured (Verilator cycles, Yosys resources), not estimated
+  const rtl = await reportRtlProject(path, opts, ctx);
+  if (rtl !== undefined) return rtl;
+  if (opts.synth === false)
+    throw new SparsePixelsError('SP_CLI_USAGE', '--no-synth applies to RTL projects only (convert --backend rtl)');
   const project = findProject(path);
   const loaded = await loadModelDocument(project ? project.irFile : path);
   const { prepared, warnings } = prepareLoaded(loaded);
@@ -99,23 +107,27 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
     const y = labels(ev.y, ev.count, file);
     data = { ...data, roc: rocOf(prepared, ev.events.read(0, ev.count), y, ev.count) };
   }
+  const ev = macEvents(prepared, opts, ctx, typeof opts.data === 'string' ? opts.data : undefined);
+  data = { ...data, macs: countEventMacs(prepared, ev.x, ev.count, ev.source) };
   for (const line of reportLines(data)) ctx.info(line);
   const force = opts.force === true;
   let out: string | null = null;
   if (opts.html !== undefined || opts.svg !== undefined) {
+    const inputFiles = [path, ...(opts.data === undefined ? [] : [ctx.resolvePath(String(opts.data))])];
+    const svgDir = opts.svg === undefined ? undefined : ctx.resolvePath(String(opts.svg));
+    if (svgDir) checkOutDir(svgDir, force, 'report-charts', inputFiles); // before anything is written
     const figures = await reportFigures(data);
     if (opts.html !== undefined) {
       const file = ctx.resolvePath(String(opts.html));
-      writeHtml(file, await reportHtml(data, figures), force);
+      writeHtml(file, await reportHtml(data, figures), force, inputFiles);
       out = file;
       ctx.info(`wrote ${String(opts.html)} (${figures.length} charts)`);
     }
-    if (opts.svg !== undefined) {
-      const dir = ctx.resolvePath(String(opts.svg));
-      checkOutDir(dir, force);
-      mkdirSync(dir, { recursive: true });
-      for (const f of figures) writeFileSync(join(dir, `${f.figure.id}.svg`), f.figure.svg);
-      out ??= dir;
+    if (svgDir) {
+      await writeOutputFolder(svgDir, { kind: 'report-charts', force, inputFiles, version: VERSION }, (tmp) => {
+        for (const f of figures) writeFileSync(join(tmp, `${f.figure.id}.svg`), f.figure.svg);
+      });
+      out ??= svgDir;
       ctx.info(`wrote ${figures.length} SVG files to ${String(opts.svg)}`);
     }
   }
@@ -132,17 +144,25 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
 /** `sparsepixels report <model | project>`: latency, II and resources per layer, before synthesis. */
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: 'estimate latency, II, LUT/FF/DSP/BRAM per layer (and read synthesis reports of a project)',
+  summary: 'estimate latency, II, LUT/FF/DSP/BRAM per layer (read a project\'s synthesis reports; measure an RTL project)',
   description:
     'Estimate the latency (cycles and us at the clock), initiation interval and LUT, FF, DSP and BRAM18 of every layer ' +
     'and of the whole HLS design our backends emit, on a part, without running synthesis. The estimator is fitted on ' +
     'the published synthesis results of the reference kernels (see packages/estimate/README.md). Given a project folder ' +
     'that holds synthesis results (solution*/syn/report/*csynth.xml, vivado_synth.rpt), the measured figures are shown ' +
     'beside the estimate. --html writes a self-contained page with charts (per layer, versus N_max, standard vs sparse, ' +
-    'and the ROC of float vs firmware with --data).',
+    'and the ROC of float vs firmware with --data). It also prints the multiply-accumulates each MAC layer performs per ' +
+    'event as the interpreter counts them (dense, input-sparse, input-and-weight-sparse), averaged over the events of ' +
+    '--data or --events generated ones. ' +
+    'Given an RTL project (convert --backend rtl), its figures are ' +
+    'measured instead: latency and II from a Verilator simulation with events fed back to back (every output bit ' +
+    'compared with the interpreter; exit 1 on a difference), LUT/FF/DSP/BRAM18/CARRY per layer and in total from ' +
+    'Yosys synth_xilinx -abc9 (Yosys counts, not Vivado\'s) and the most LUTs between registers; --no-synth skips ' +
+    'Yosys. The estimate options do not apply to RTL projects.',
   examples: [
     ['report model.json', 'the table on the terminal'],
     ['report prj --json', 'estimate and (if synthesised) measured figures of an HLS project, as JSON'],
+    ['report rtl-prj --json', 'an RTL project: measured cycles, Yosys resources and LUT levels (source "rtl")'],
     [
       'report model.json --part xcvu9p-flga2104-2L-e --clock 4 --html report.html',
       'another part and clock, with charts',
@@ -155,7 +175,7 @@ export const reportCommand: CliCommand = {
   json: true,
   configure(cmd: Command): void {
     cmd
-      .addArgument(new Argument('<model>', 'IR .json, saved-model folder, or HLS project folder'))
+      .addArgument(new Argument('<model>', 'IR .json, saved-model folder, HLS or RTL project folder'))
       .option(
         '--part <part>',
         `FPGA part (default: the model's build.part); known: ${knownParts().join(', ')}`,
@@ -176,7 +196,9 @@ export const reportCommand: CliCommand = {
         '--data <file.npz>',
         'labelled events (x, y) for ROC curves of the float model and the firmware',
       )
-      .option('-f, --force', 'overwrite an existing --html file / non-empty --svg folder');
+      .option('-f, --force', 'overwrite an --html report / --svg folder that sparsepixels wrote (never other files)')
+      .option('--no-synth', 'RTL projects: measure the cycles only (no Yosys run)');
+    addMacEventOptions(cmd);
   },
   run,
 };

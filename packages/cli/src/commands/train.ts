@@ -1,38 +1,23 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SparsePixelsError } from '@sparsepixels/core';
 import { type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { integerArg, numberArg } from '../cli/options';
-import { checkOutDir, writeFolderAtomic } from '../cli/out-dir';
+import { checkOutDir } from '../cli/out-dir';
 import { cliCommand } from '../cli/shell-quote';
 import { checkCanCreate } from '../cli/writable';
 import { overflowWarnings, ProfileSample } from '../model/overflow-warnings';
-import { didYouMean } from '@sparsepixels/ir';
+import { writeOutputFolder } from '@sparsepixels/ir';
+import { VERSION } from '../version';
 import { DATASETS } from '../data/registry';
+import { parseBits, pick } from '../training/choices';
 import { MODEL_VARIANTS } from '../training/model-variants';
 import { finiteOrNull, metricLine, trainCnn } from '../training/train-cnn';
 import { estimateSummary, writeTrainedReport } from '../report/trained-summary';
 import { classesIn, maxTrainingEvents, trainingData } from '../training/training-data';
 import type { CliCommand, CommandContext, CommandInput } from './command';
 import { addDataKeyOptions, dataKeys } from '../cli/data-options';
-
-function pick<T extends { name: string }>(what: string, name: string, all: readonly T[]): T {
-  const found = all.find((x) => x.name === name);
-  if (found) return found;
-  const names = all.map((x) => x.name);
-  throw new SparsePixelsError(
-    'SP_CLI_USAGE',
-    `unknown ${what} '${name}'; choose one of ${names.join(', ')}${didYouMean(name, names)}`,
-  );
-}
-
-function parseBits(v: unknown): number {
-  const bits = Number(v);
-  if (bits !== 8 && bits !== 16)
-    throw new SparsePixelsError('SP_CLI_USAGE', `--bits ${String(v)} is not allowed; use 8 or 16`);
-  return bits;
-}
+import { addScheduleOptions, checkPruneFlags, pruneLine, pruneOptions, sparsityArg } from '../training/prune-options';
 
 /** Report helper: metrics with null for an undefined AUC. */
 function metrics(m: { accuracy: number; auc?: number }) {
@@ -45,8 +30,14 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
   const bits = parseBits(opts.bits);
   const outGiven = String(opts.out);
   const out = ctx.resolvePath(outGiven);
-  checkOutDir(out, opts.force === true);
+  const inputFiles = [opts.data, opts.validationData, opts.testData]
+    .filter((f) => f !== undefined)
+    .map((f) => ctx.resolvePath(String(f)));
+  const force = opts.force === true;
+  checkOutDir(out, force, 'trained-model', inputFiles);
   checkCanCreate(out); // an unwritable --out fails now, not after training
+  checkPruneFlags(opts);
+  const prune = opts.prune === undefined ? undefined : await pruneOptions(opts.prune as number, opts, opts.epochs as number);
   const data = trainingData(
     {
       gen,
@@ -84,6 +75,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
       learningRate: opts.learningRate as number,
       seed: opts.seed as number,
       name: `${gen.name}_${variant.name.replace('-', '_')}_${bits}b`,
+      ...(prune ? { prune } : {}),
     },
     data.train,
     data.test,
@@ -96,6 +88,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
     ctx.info(
       `kept the weights of epoch ${t.history.bestEpoch} of ${t.history.epochs.length} (lowest validation loss)`,
     );
+  if (t.history.prune) ctx.info(pruneLine(t.history.prune));
   ctx.info(
     `test (${split.test} events): ${metricLine(ev)}; ${ev.overflowEvents} events had more than N active pixels`,
   );
@@ -105,10 +98,10 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
   for (const w of overflowWarnings(profile, 'the test events')) ctx.warn(w);
   const layers = await import('@sparsepixels/layers');
   const est = estimateSummary(t.ir);
-  await writeFolderAtomic(out, async (tmp) => {
+  await writeOutputFolder(out, { kind: 'trained-model', force, inputFiles, version: VERSION }, async (tmp) => {
     writeFileSync(join(tmp, 'model.json'), `${JSON.stringify(t.ir, null, 2)}\n`);
     await layers.saveModel(t.model, join(tmp, 'tfjs'));
-    await writeTrainedReport(join(tmp, 'report.html'), est.data, t.ir, data.test.x, data.test.y, split.test);
+    await writeTrainedReport(join(tmp, 'report.html'), est.data, ev.prepared, data.test.x, data.test.y, split.test);
   });
   ctx.info(
     `saved ${outGiven}/model.json (IR), ${outGiven}/tfjs/ (TensorFlow.js model) and ${outGiven}/report.html (charts, ROC)`,
@@ -137,6 +130,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<typeof 
     overflow: { ok: profile.ok, verdict: profile.verdict, events: profile.events },
     estimate: est.data.estimate.estimate,
     ...(est.data.standard ? { standardEstimate: est.data.standard.estimate } : {}),
+    ...(t.history.prune && prune ? { prune: { ...t.history.prune, schedule: prune.schedule } } : {}),
   });
   return EXIT_OK;
 }
@@ -159,6 +153,8 @@ export const trainCommand: CliCommand = {
     ['train --dataset digits --model sparse-l --epochs 20 --out digits-l', 'digits, N = 20'],
     ['train --dataset jet --data jets.npz --bits 16 --out jet16', 'on your own x / y arrays'],
     ['train --dataset neutrino --data train.npz --test-data test.npz --out nu', 'your own test set'],
+    ['train --dataset neutrino --prune 0.7 --out nu-pruned', '70 % of the weights pruned (one-shot after half the epochs)'],
+    ['train --dataset neutrino --prune 0.7 --prune-schedule polynomial:1,6 --out nu-poly', 'pruning ramps up from epoch 1 to 6'],
   ],
   json: true,
   configure(cmd: Command): void {
@@ -183,7 +179,9 @@ export const trainCommand: CliCommand = {
       .option('--learning-rate <lr>', 'Adam learning rate', numberArg(0, 1), 3e-3)
       .option('-s, --seed <seed>', 'seed of the generated events, weights and shuffling', integerArg(0), 1219)
       .option('-o, --out <dir>', 'output folder', 'sparsepixels-model')
-      .option('-f, --force', 'replace a non-empty output folder');
+      .option('-f, --force', 'replace a model folder that sparsepixels wrote (and that holds nothing else)')
+      .option('--prune <sparsity>', 'magnitude-prune this fraction of the conv and dense weights while training (e.g. 0.7)', sparsityArg);
+    addScheduleOptions(cmd);
     addDataKeyOptions(cmd);
   },
   run,

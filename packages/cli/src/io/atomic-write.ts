@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { onInterrupt } from '@sparsepixels/ir';
 import { basename, dirname, join } from 'node:path';
 import type { ByteSink } from '@sparsepixels/import';
 import { fileError } from './file-errors';
@@ -43,6 +44,17 @@ function fileSink(fd: number): ByteSink {
  */
 export function writeFileAtomic(path: string, body: (sink: ByteSink) => void): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}.tmp`);
+  // with a handler installed, SIGINT/SIGTERM wait for this synchronous write, then remove the
+  // temporary file if it is still there (see onInterrupt) instead of killing the process mid-write
+  const release = onInterrupt(() => rmSync(tmp, { force: true }));
+  try {
+    writeThrough(tmp, path, body);
+  } finally {
+    release();
+  }
+}
+
+function writeThrough(tmp: string, path: string, body: (sink: ByteSink) => void): void {
   let fd: number;
   try {
     fd = openSync(tmp, 'wx');

@@ -143,3 +143,15 @@ export function openEvents(path: string, eventShape: readonly number[], keys: Da
   };
   return { events, count, shape: arr.shape, name, path, ...(y ? { y } : {}) };
 }
+
+/** The first `max` events of a file (or all when it holds fewer), read into memory. */
+export function readFirstEvents(
+  path: string,
+  eventShape: readonly number[],
+  keys: DataKeys,
+  max: number,
+): { x: Float64Array; count: number } {
+  const ev = openEvents(path, eventShape, keys);
+  const count = Math.min(ev.count, max);
+  return { x: Float64Array.from(ev.events.read(0, count)), count };
+}

@@ -3,6 +3,7 @@
  * paper's pixel budgets (InputReduce nMax = 8/12/16/20) and its standard twin, what a backend
  * measured in a project folder, and ROC curves of the float model and the firmware on labelled data.
  */
+import type { EventMacs } from '../model/event-macs';
 import {
   createFloatInterpreter,
   createInterpreter,
@@ -41,6 +42,8 @@ export interface ReportData {
   readonly standard?: DesignEstimate;
   readonly measurement?: Measurement;
   readonly roc?: { readonly float: Roc; readonly firmware: Roc; readonly events: number };
+  /** MACs per event as the interpreter counts them (model/event-macs.ts). */
+  readonly macs?: EventMacs;
 }
 
 const BUDGETS = [
@@ -80,7 +83,7 @@ export function buildReport(doc: ModelIR, opts: ReportOptions, measurement?: Mea
   };
 }
 
-/** ROC of the float reference and of the bit-exact firmware on `count` labelled events. */
+/** ROC of the float reference and of the bit-exact firmware on `count` labelled events (a PreparedModel is not prepared again). */
 export function rocOf(
   model: PreparedModel | ModelIR,
   x: ArrayLike<number>,

@@ -85,5 +85,6 @@ export function reportJson(r: ReportData) {
     ...(r.roc
       ? { roc: { events: r.roc.events, floatAuc: r.roc.float.auc, firmwareAuc: r.roc.firmware.auc } }
       : {}),
+    ...(r.macs ? { macs: r.macs } : {}),
   };
 }

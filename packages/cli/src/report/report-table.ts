@@ -1,4 +1,5 @@
 /** The terminal view of a report: one line per layer, totals, and measured figures beside them. */
+import { eventMacLines } from '../model/event-macs';
 import type { ReportData } from './build-report';
 
 const n = (x: number | undefined) => (x === undefined ? '-' : x.toLocaleString('en-US'));
@@ -72,6 +73,7 @@ export function reportLines(r: ReportData): string[] {
     lines.push(
       `ROC AUC on ${r.roc.events} events: float ${r.roc.float.auc.toFixed(4)}, firmware ${r.roc.firmware.auc.toFixed(4)}`,
     );
+  if (r.macs) lines.push('', ...eventMacLines(r.macs));
   const notes = [...e.notes, ...e.layers.flatMap((l) => l.notes.map((x) => `${l.name}: ${x}`))];
   lines.push('', 'notes:', ...notes.map((x) => `  - ${x}`));
   return lines;

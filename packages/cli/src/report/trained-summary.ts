@@ -4,8 +4,7 @@
  * float model and the firmware on the held-out events.
  */
 import { writeFileSync } from 'node:fs';
-import type { ModelIR } from '@sparsepixels/ir';
-import { prepareModel } from '@sparsepixels/ir';
+import type { ModelIR, PreparedModel } from '@sparsepixels/ir';
 import { buildReport, rocOf, type ReportData } from './build-report';
 import { reportHtml } from './report-html';
 
@@ -33,15 +32,25 @@ export function estimateSummary(ir: ModelIR): { data: ReportData; lines: string[
   return { data, lines };
 }
 
-/** Writes `file`: the report of `ir` with ROC curves on `count` labelled events. */
+/** The report of `model` (the PreparedModel the caller evaluated) with ROC curves on `count` labelled events, as HTML. */
+export async function trainedReportHtml(
+  data: ReportData,
+  model: PreparedModel,
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  count: number,
+): Promise<string> {
+  return reportHtml({ ...data, roc: rocOf(model, x, y, count) });
+}
+
+/** Writes `file`: trainedReportHtml. */
 export async function writeTrainedReport(
   file: string,
   data: ReportData,
-  ir: ModelIR,
+  model: PreparedModel,
   x: ArrayLike<number>,
   y: ArrayLike<number>,
   count: number,
 ): Promise<void> {
-  const { model } = prepareModel(ir);
-  writeFileSync(file, await reportHtml({ ...data, roc: rocOf(model, x, y, count) }));
+  writeFileSync(file, await trainedReportHtml(data, model, x, y, count));
 }

@@ -5,7 +5,7 @@
  */
 import { SparsePixelsError } from '@sparsepixels/core';
 import type { ModelIR } from '@sparsepixels/ir';
-import type { Evaluation, FitHistory, ProgressSink } from '@sparsepixels/layers';
+import type { Evaluation, FitHistory, ProgressSink, PruneOptions } from '@sparsepixels/layers';
 import type * as tf from '@tensorflow/tfjs';
 import type { CommandContext } from '../commands/command';
 
@@ -24,6 +24,8 @@ export interface TrainCnnOptions {
   readonly learningRate: number;
   readonly seed: number;
   readonly name?: string;
+  /** Magnitude pruning during training. */
+  readonly prune?: PruneOptions;
 }
 
 export interface TrainedCnn {
@@ -75,6 +77,7 @@ export async function trainCnn(
     earlyStopping: validation ? { patience: Infinity, minDelta: 0, restoreBest: true } : false,
     seed: o.seed,
     progress: sink(layers, ctx),
+    ...(o.prune ? { prune: o.prune } : {}),
   });
   const seconds = (performance.now() - t0) / 1000;
   const evaluation = layers.evaluate(model, test);

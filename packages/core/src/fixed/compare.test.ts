@@ -4,6 +4,7 @@ import { compareValues, eq, ge, gt, le, lt, ne } from './compare';
 import { FixedValue } from './fixed-value';
 import { fromNumber } from './from-number';
 import { apFixed, apInt, apUfixed, apUint } from './type-constructors';
+import { rawMinBig } from './type-range';
 import { anyValue } from './value-arbitrary.test-util';
 
 /** Reference: exact rational comparison of raw1·2^-F1 and raw2·2^-F2 (cross-multiplied). */
@@ -26,7 +27,7 @@ const narrowOrSameSign = (a: FixedValue, b: FixedValue): boolean => {
 };
 
 const noSatSymMinimum = (v: FixedValue): boolean =>
-  !(v.type.overflow === 'AP_SAT_SYM' && v.type.signed && v.raw === -(2n ** BigInt(v.type.width - 1)));
+  !(v.type.overflow === 'AP_SAT_SYM' && v.type.signed && v.raw === rawMinBig(v.type));
 
 describe('compareValues', () => {
   it('is the mathematical comparison', () => {

@@ -11,7 +11,7 @@ export {
 } from './type-constructors';
 export { parseType } from './parse-type';
 export { formatType, formatHls4mlType, typeKey, sameType } from './format-type';
-export { rawMinBig, rawMaxBig, wrapBig } from './type-range';
+export { rawMinBig, rawMaxBig, rawMin, rawMax, fixedPointRange, wrapBig } from './type-range';
 export { castRawBig } from './cast-raw-big';
 export { castRaw, MAX_NUMBER_WIDTH } from './cast-raw';
 export { quantizeNumber } from './quantize-number';

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { OVERFLOW_MODES, QUANT_MODES, type FixedType } from './fixed-type';
 import { FixedValue } from './fixed-value';
 import { apFixed, apInt, apUfixed, apUint } from './type-constructors';
+import { rawMaxBig, rawMinBig } from './type-range';
 
 /** Declared types up to maxWidth bits: every family, Q, O and N; I below 0, inside and beyond W. */
 export const declaredType = (maxWidth = 64): fc.Arbitrary<FixedType> =>
@@ -31,8 +32,8 @@ const fixedType = (maxWidth: number): fc.Arbitrary<FixedType> =>
 
 /** A random value of t (every raw pattern reachable, extremes favoured). */
 export const valueOf = (t: FixedType): fc.Arbitrary<FixedValue> => {
-  const lo = t.signed ? -(1n << BigInt(t.width - 1)) : 0n;
-  const hi = (1n << BigInt(t.signed ? t.width - 1 : t.width)) - 1n;
+  const lo = rawMinBig(t);
+  const hi = rawMaxBig(t);
   return fc
     .oneof(fc.bigInt({ min: lo, max: hi }), fc.constantFrom(lo, hi, 0n, lo + 1n > hi ? hi : lo + 1n))
     .map((raw) => new FixedValue(t, raw));

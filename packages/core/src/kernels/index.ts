@@ -21,6 +21,7 @@ export type { DenseGeometry, DenseParams } from './dense';
 export { prepareDenseFixed, denseFixed, denseFixedBig } from './dense-fixed';
 export type { DenseFixedParams, PreparedDense } from './dense-fixed';
 export { planMac } from './mac-plan';
+export { rawConverter, rawConverterBig } from './raw-cast';
 export type { MacStrategy, MacTypes } from './mac-plan';
 export type { MacTypesInput, PreparedMac } from './mac-layer';
 export { reluFloat, reluFixed, reluFixedBig, reluKernel } from './relu';
@@ -46,3 +47,10 @@ export type {
   ActivationFixedOptions,
   FixedActivation,
 } from './activation-kernel';
+export {
+  nonZeroPerRow,
+  denseMacCounts,
+  conv2dSameMacCounts,
+  sparseConv2dMacCounts,
+} from './mac-counts';
+export type { EventMacCounts, Conv2dCountGeometry } from './mac-counts';

@@ -3,6 +3,7 @@ import {
   MAX_NUMBER_WIDTH,
   castRaw,
   castRawBig,
+  fixedPointRange,
   formatType,
   fracBits,
   rawMaxBig,
@@ -11,7 +12,7 @@ import {
 } from '../fixed';
 import type { FixedType } from '../fixed';
 
-export { MAX_NUMBER_WIDTH };
+export { MAX_NUMBER_WIDTH, fixedPointRange };
 
 /**
  * The conversion `to = from` as C++ performs it on raws: identical types copy the bits (no
@@ -49,15 +50,6 @@ export function rawRange(t: FixedType): { lo: bigint; hi: bigint } {
   return { lo: rawMinBig(t), hi: rawMaxBig(t) };
 }
 
-/**
- * The raws that a cast into t leaves unchanged: its range, except that a signed AP_SAT_SYM type
- * moves its minimum up by one (ap-types-semantics §3; W = 1 keeps -1).
- */
-export function fixedPointRange(t: FixedType): { lo: bigint; hi: bigint } {
-  const r = rawRange(t);
-  if (t.signed && t.overflow === 'AP_SAT_SYM' && t.width >= 2) return { lo: r.lo + 1n, hi: r.hi };
-  return r;
-}
 
 export function toBigRaws(a: ArrayLike<number> | readonly bigint[]): bigint[] {
   const out = new Array<bigint>(a.length);

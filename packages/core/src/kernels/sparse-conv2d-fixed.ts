@@ -88,7 +88,7 @@ function exactConv(x: SparseTensor, conv: PreparedSparseConv2d, out: Float64Arra
 }
 
 /** Calls visit(j, tap) for every slot j within the K x K window of slot i, j ascending. */
-function forNeighbours(
+export function forNeighbours(
   hash: Int32Array,
   nMax: number,
   i: number,

@@ -3,7 +3,7 @@
  * references (written independently of the kernels: plain loops over the scattered image).
  */
 import fc from 'fast-check';
-import { apFixed, apUfixed, rawMaxBig, rawMinBig } from '../fixed';
+import { apFixed, apUfixed, rawMax, rawMin } from '../fixed';
 import type { FixedType, OverflowMode, QuantMode } from '../fixed';
 import type { SparseTensor } from '../sparse/sparse-tensor';
 
@@ -94,7 +94,7 @@ export function fixedTypeArb(
 
 /** Random raws of a type (number form; width <= 53). */
 export function rawsArb(t: FixedType, length: number): fc.Arbitrary<Float64Array> {
-  return intArrayArb(length, Number(rawMinBig(t)), Number(rawMaxBig(t)));
+  return intArrayArb(length, rawMin(t), rawMax(t));
 }
 
 /** Dense (h, w, c) image of a sparse tensor written independently of sparseFlatten: active slots only. */

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { SparsePixelsError } from '@sparsepixels/core';
+import { onInterrupt } from '@sparsepixels/ir';
 
 export interface CompileOptions {
   /** C++ compiler (default `g++`, or $CXX). */
@@ -28,7 +29,11 @@ export interface ProcessResult {
   readonly ms: number;
 }
 
-/** Runs a process to completion, collecting its output; a missing program rejects with ENOENT. */
+/**
+ * Runs a process to completion, collecting its output; a missing program rejects with ENOENT.
+ * The child leads its own process group (detached), so that on SIGINT/SIGTERM/SIGHUP the whole
+ * group (g++ with its cc1plus, as and ld) is killed, never left running as an orphan.
+ */
 export function runProcess(
   cmd: string,
   args: readonly string[],
@@ -37,14 +42,31 @@ export function runProcess(
 ): Promise<ProcessResult> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env } : {}) });
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...(env ? { env } : {}) });
+    const release = onInterrupt(() => killGroup(child.pid));
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr, ms: performance.now() - start }));
+    child.on('error', (err) => {
+      release();
+      reject(err);
+    });
+    child.on('close', (status) => {
+      release();
+      resolve({ status, stdout, stderr, ms: performance.now() - start });
+    });
   });
+}
+
+/** SIGKILL to the process group led by `pid` (gone already: nothing to do). */
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // the group has exited
+  }
 }
 
 // At most one compiler process per core at a time, however many C simulations are started at once.

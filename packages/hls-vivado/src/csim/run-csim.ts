@@ -1,21 +1,36 @@
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
-import { arrayEvents, prepareModel, toInputEvents, type InputEvents, type PreparedModel } from '@sparsepixels/ir';
-import { outputSpecs } from '../emit-project';
+import {
+  arrayEvents,
+  compareOutputs,
+  createOwnedTempDir,
+  emptyComparison,
+  firstDivergence,
+  formatInputEvents,
+  interpretEvents,
+  onInterrupt,
+  outputSpecs,
+  parseResults,
+  parseTrace,
+  prepareModel,
+  reapStaleTempDirs,
+  tbFileEvents,
+  toInputEvents,
+  writeInputEvents,
+  type CsimReport,
+  type Divergence,
+  type InputEvents,
+  type PreparedModel,
+} from '@sparsepixels/ir';
 import { IR_FILE } from '../render-project';
-import { formatInputEvents, writeInputEvents } from '../tb-data';
 import { compileProject, runProcess, type CompileOptions } from './compile';
-import { compareOutputs, emptyComparison, firstDivergence, type Divergence, type Mismatch } from './compare';
-import { parseResults, parseTrace, type OutputSpec } from './parse-results';
-import { interpretEvents } from './reference';
-import { tbFileEvents } from './tb-file-events';
 
 export interface CsimOptions extends CompileOptions {
   /**
    * Input events (H*W*C values each, flattened, or InputEvents read in slices); default
-   * tb_data/tb_input_features.dat.
+   * tb_data/tb_input_features.dat (read in slices too).
    */
   readonly events?: ArrayLike<number> | InputEvents;
   /** Mismatching events re-run with the layer trace (default 3). */
@@ -35,26 +50,17 @@ export interface CsimOptions extends CompileOptions {
   readonly prepared?: PreparedModel;
 }
 
-export interface CsimResult {
-  readonly projectDir: string;
-  readonly events: number;
-  readonly outputs: readonly OutputSpec[];
-  /** True when every output bit of every event equals the interpreter's. */
-  readonly bitExact: boolean;
-  readonly mismatchCount: number;
-  /** Values that differ per output, aligned with `outputs` (they sum to mismatchCount). */
-  readonly outputMismatches: readonly number[];
-  /** The first mismatches (at most 100), in event order. */
-  readonly mismatches: readonly Mismatch[];
-  /** For the first traced mismatching events: the first layer whose output differs. */
-  readonly divergences: readonly Divergence[];
-  readonly compileMs: number;
-  readonly runMs: number;
-  readonly interpretMs: number;
-}
+/**
+ * The comparison of the C simulation with the interpreter (ir's CsimReport); `outputMismatches`
+ * (values that differ per output, summing to mismatchCount) is always present.
+ */
+export type CsimResult = CsimReport & { readonly outputMismatches: readonly number[] };
 
 /** Input values per C-simulation batch: 2^24 (64 MiB as float32; 4,227 events of 63x63). */
 export const CSIM_BATCH_VALUES = 2 ** 24;
+
+/** Name prefix of the C simulation's temporary folders in the system temporary folder. */
+export const CSIM_TMP_PREFIX = 'sp-csim-';
 
 /**
  * C simulation of an emitted project without Xilinx tools: compiles the test bench with g++
@@ -66,11 +72,17 @@ export async function runCsim(projectDir: string, options: CsimOptions = {}): Pr
   const { prepared, project } = loadProject(projectDir, options.prepared);
   const inputSize = prepared.input.tensor.size;
   const outputs = outputSpecs(prepared);
-  const events = options.events
-    ? toInputEvents(options.events, inputSize)
-    : tbFileEvents(join(projectDir, 'tb_data/tb_input_features.dat'), inputSize, join(projectDir, 'tb_data/tb_input_features.dat'));
-  const work = mkdtempSync(join(tmpdir(), 'sp-csim-'));
+  const tbInput = join(projectDir, 'tb_data/tb_input_features.dat');
+  const events = options.events ? toInputEvents(options.events, inputSize) : tbFileEvents(tbInput, inputSize, tbInput);
+  // our own temporary folder: removed at the end, on SIGINT/SIGTERM/SIGHUP, or by the next run
+  // once this process is dead (sp-csim-<pid>-<hex> with an owner file)
+  reapStaleTempDirs(tmpdir(), CSIM_TMP_PREFIX);
+  let work = '';
+  const release = onInterrupt(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
   try {
+    work = createOwnedTempDir(tmpdir(), CSIM_TMP_PREFIX);
     const binary = join(work, `${project}_csim`);
     const compileMs = await compileProject(projectDir, project, binary, options);
     const batch = Math.max(1, options.batchSize ?? Math.floor(CSIM_BATCH_VALUES / inputSize));
@@ -120,7 +132,8 @@ export async function runCsim(projectDir: string, options: CsimOptions = {}): Pr
       interpretMs,
     };
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true });
+    release();
   }
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hlsIncludeDir } from '../paths';
-import { rawToExactDecimal } from '../exact-decimal';
+import { rawToExactDecimal } from '@sparsepixels/ir';
 import { runProcess } from './compile';
 
 // sp_tb_io.h prints values as exact decimals from their raw bits; check it against the TypeScript

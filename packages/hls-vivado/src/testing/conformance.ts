@@ -1,12 +1,18 @@
 import { join } from 'node:path';
 import type { ModelIR } from '@sparsepixels/ir';
-import { buildPaperModel, paperInput, randomSparseEvents, type PaperDataset } from '@sparsepixels/ir/testing';
+import {
+  buildPaperModel,
+  paperInput,
+  randomInputs,
+  randomSparseEvents,
+  randomSparseModel,
+  randomStandardModel,
+  type PaperDataset,
+} from '@sparsepixels/ir/testing';
 import type { HlsBackend } from '../backend';
-import { formatCsimReport } from '../csim/compare';
+import { formatCsimReport } from '@sparsepixels/ir';
 import type { CsimResult } from '../csim/run-csim';
 import type { CompileOptions } from '../csim/compile';
-import { randomInputs } from './random-inputs';
-import { randomSparseModel, randomStandardModel } from './random-model';
 
 /** One model and its input events, run through a backend and compared with the interpreter. */
 export interface ConformanceCase {

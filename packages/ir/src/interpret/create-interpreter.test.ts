@@ -44,6 +44,19 @@ describe('createInterpreter on the tiny sparse model (hand-computed)', () => {
     expect(Array.from(r.overflowCount)).toEqual([1]);
   });
 
+  // MACs (docs/weight-store.md#mac-counts). conv: slot windows s0 {s0 centre, s1 right}, s1 {s0 left, s1 centre},
+  // s2 {s2 centre}: 5 terms with a non-zero input; the left tap weight is 0, so 4 with a non-zero weight;
+  // worst case N * min(N, K*K) = 9. fc: inputs 0 and 2 are non-zero (x 2 units = 4 terms); row 0 [1, 0]
+  // and row 2 [0.5, -1] hold 3 non-zero weights; worst case 4 * 2 = 8.
+  it('counts the MACs each event needs with the macs option (hand-computed), nothing without it', () => {
+    const r = createInterpreter(tinySparseModel(), { macs: true }).run([...tinyEvent(), ...new Float64Array(16)], 2);
+    expect(Object.keys(r.macs!)).toEqual(['conv', 'fc']);
+    const { conv, fc } = r.macs!;
+    expect([conv!.dense, ...conv!.inputSparse, ...conv!.inputAndWeightSparse]).toEqual([9, 5, 0, 4, 0]);
+    expect([fc!.dense, ...fc!.inputSparse, ...fc!.inputAndWeightSparse]).toEqual([8, 4, 0, 3, 0]);
+    expect(createInterpreter(tinySparseModel()).run(tinyEvent(), 1).macs).toBeUndefined();
+  });
+
   it('runs events independently in a batch (no state leaks between events)', () => {
     const empty = new Float64Array(16);
     const batch = new Float64Array([...tinyEvent(), ...empty, ...tinyEvent()]);

@@ -6,10 +6,13 @@ import type { PreparedModel } from '../prepared-model';
 import { compileModel, type CompiledModel } from './compile-model';
 import { allocRawBatch, rawBatchToValues, storeRaws, type RawBatch } from './raw-batch';
 import type { LayerKernel, RawArray, RuntimeTensor } from './runtime';
+import type { MacCounter } from '../ops/op-def';
 
 export interface InterpreterOptions {
   /** Keep every layer's raw output (and sparse hashes) for every event. */
   readonly trace?: boolean;
+  /** Count every MAC layer's multiply-accumulates per event (`InterpretResult.macs`). */
+  readonly macs?: boolean;
 }
 
 export interface OutputBatch {
@@ -42,6 +45,19 @@ export interface InterpretResult {
   /** Per event: active pixels dropped by InputReduce (beyond nMax). */
   readonly overflowCount: Int32Array;
   readonly trace?: Readonly<Record<string, TraceEntry>>;
+  /** With the `macs` option: per MAC layer (Dense, Conv2D, SparseConv2D), by layer name. */
+  readonly macs?: Readonly<Record<string, LayerMacs>>;
+}
+
+/**
+ * The multiply-accumulates of one MAC layer (docs/weight-store.md#mac-counts): the worst case, the
+ * same for every event (the op's operation count, `inspect`'s ops/event), and per event the terms
+ * with a non-zero input and those with a non-zero input and a non-zero weight.
+ */
+export interface LayerMacs {
+  readonly dense: number;
+  readonly inputSparse: Float64Array;
+  readonly inputAndWeightSparse: Float64Array;
 }
 
 export interface Interpreter {
@@ -137,6 +153,7 @@ export function createInterpreter(doc: PreparedModel | ModelIR | unknown, option
   const { model } = prepared;
   const c = compileModel(prepared);
   const plan = eventPlan(c, c.layers.map((l) => l.op.compile(l.ctx)));
+  const counted = options.macs ? macCounters(c) : [];
   const inputSize = prepared.input.tensor.size;
   const quantize = quantizer(prepared.input.type, inputSize);
   const typeOf = (i: number) => (i < 0 ? prepared.input.type : c.layers[i]!.ctx.precision.result);
@@ -151,6 +168,7 @@ export function createInterpreter(doc: PreparedModel | ModelIR | unknown, option
       const outRaw = c.outputIndex.map((i) => allocRawBatch(typeOf(i), batchSize * sizeOf(i)));
       const trace = options.trace ? c.layers.map((l) => allocTrace(l, batchSize)) : undefined;
       const overflowCount = new Int32Array(batchSize);
+      const macs = counted.map((m) => allocMacs(m, batchSize));
       const tensors: RuntimeTensor[] = new Array<RuntimeTensor>(c.layers.length);
       const outs = c.outputIndex;
       for (let e = 0; e < batchSize; e++) {
@@ -161,6 +179,7 @@ export function createInterpreter(doc: PreparedModel | ModelIR | unknown, option
           storeRaws(outRaw[k]!, e * sizeOf(li), li < 0 ? x.data : tensors[li]!.data);
         }
         if (trace) for (let li = 0; li < trace.length; li++) storeTrace(trace[li]!, e, tensors[li]!);
+        for (let k = 0; k < counted.length; k++) countEvent(counted[k]!, macs[k]!, e, x, tensors);
       }
       const outputs = c.outputIndex.map((li, k): OutputBatch => {
         const t = typeOf(li);
@@ -168,9 +187,52 @@ export function createInterpreter(doc: PreparedModel | ModelIR | unknown, option
         return { name: model.outputs[k]!, shape, type: formatType(t), raw: outRaw[k]!, values: rawBatchToValues(outRaw[k]!, t) };
       });
       const traced = trace && Object.fromEntries(trace.map((t, li) => [c.layers[li]!.layer.name, t]));
-      return { outputs, raw: outputs.map((o) => o.raw), values: outputs.map((o) => o.values), overflowCount, trace: traced };
+      const counts = options.macs ? Object.fromEntries(counted.map((m, k) => [m.name, macs[k]!])) : undefined;
+      return {
+        outputs,
+        raw: outputs.map((o) => o.raw),
+        values: outputs.map((o) => o.values),
+        overflowCount,
+        trace: traced,
+        ...(counts ? { macs: counts } : {}),
+      };
     },
   };
+}
+
+/** A MAC layer's counter, built once per interpreter (its weights' non-zero rows counted once). */
+interface CountedLayer {
+  readonly name: string;
+  readonly dense: number;
+  readonly inputIndex: readonly number[];
+  readonly count: MacCounter;
+  readonly args: RuntimeTensor[];
+}
+
+function macCounters(c: CompiledModel): CountedLayer[] {
+  const out: CountedLayer[] = [];
+  for (const l of c.layers) {
+    const count = l.op.countMacs?.(l.ctx);
+    if (!count) continue;
+    const dense = l.op.opCount(l.ctx.attrs, l.ctx.inputs);
+    out.push({ name: l.layer.name, dense, inputIndex: l.inputIndex, count, args: new Array(l.inputIndex.length) });
+  }
+  return out;
+}
+
+function allocMacs(m: CountedLayer, batch: number): LayerMacs {
+  return { dense: m.dense, inputSparse: new Float64Array(batch), inputAndWeightSparse: new Float64Array(batch) };
+}
+
+/** Counts event e from the tensors runEvent left (each layer keeps its output until the next event). */
+function countEvent(m: CountedLayer, into: LayerMacs, e: number, x: RuntimeTensor, tensors: readonly RuntimeTensor[]): void {
+  for (let k = 0; k < m.inputIndex.length; k++) {
+    const j = m.inputIndex[k]!;
+    m.args[k] = j < 0 ? x : tensors[j]!;
+  }
+  const r = m.count(m.args);
+  into.inputSparse[e] = r.inputSparse;
+  into.inputAndWeightSparse[e] = r.inputAndWeightSparse;
 }
 
 function allocTrace(l: CompiledModel['layers'][number], batch: number): TraceEntry {

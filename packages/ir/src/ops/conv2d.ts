@@ -1,4 +1,4 @@
-import { conv2dSameFixed, conv2dSameFixedBig, conv2dSameFloat, prepareConv2dSameFixed } from '@sparsepixels/core';
+import { conv2dSameFixed, conv2dSameFixedBig, conv2dSameFloat, conv2dSameMacCounts, nonZeroPerRow, prepareConv2dSameFixed } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import type { AnyLayerIR, CompileContext } from './op-def';
 import type { LayerKernel } from '../interpret/runtime';
@@ -67,5 +67,10 @@ export const conv2dOp = defineOp({
   opCount(a, [x]) {
     const [h = 0, w = 0, c = 0] = x?.shape ?? [];
     return h * w * a.kernelSize * a.kernelSize * c * a.filters;
+  },
+  countMacs(ctx) {
+    const g = geometry(ctx);
+    const rows = nonZeroPerRow(ctx.weights['kernel']!.raw, g.cout);
+    return ([x]) => conv2dSameMacCounts(x!.data, g, rows);
   },
 });

@@ -1,4 +1,4 @@
-import { denseFixed, denseFixedBig, denseFloat, prepareDenseFixed } from '@sparsepixels/core';
+import { denseFixed, denseFixedBig, denseFloat, denseMacCounts, nonZeroPerRow, prepareDenseFixed } from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import type { AnyLayerIR, Attrs, CompileContext } from './op-def';
 import type { LayerKernel } from '../interpret/runtime';
@@ -61,4 +61,8 @@ export const denseOp = defineOp({
   compileFloat,
   paramCount: weightCount,
   opCount: (a, [x]) => (x?.shape[0] ?? 0) * a.units,
+  countMacs(ctx) {
+    const rows = nonZeroPerRow(ctx.weights['kernel']!.raw, ctx.attrs.units);
+    return ([x]) => denseMacCounts(x!.data, rows, ctx.attrs.units);
+  },
 });

@@ -1,6 +1,6 @@
-import type { FixedType } from '@sparsepixels/core';
+import type { EventMacCounts, FixedType } from '@sparsepixels/core';
 import type { Diagnostic } from '../diagnostics';
-import type { CompiledWeight, LayerKernel } from '../interpret/runtime';
+import type { CompiledWeight, LayerKernel, RuntimeTensor } from '../interpret/runtime';
 import type { LayerCommon, PrecisionKey } from '../document-parts';
 import type { AttrDescriptor, JsonSchema, OptionalAttr } from './attr-descriptors';
 import type { TensorInfo, TensorOfKind } from './tensor-info';
@@ -121,6 +121,9 @@ export interface CompileContext<
   readonly weights: { readonly [name: string]: CompiledWeight };
 }
 
+/** Counts one event's multiply-accumulates from the layer's input tensors (docs/weight-store.md#mac-counts). */
+export type MacCounter = (inputs: readonly RuntimeTensor[]) => EventMacCounts;
+
 export type KernelFactory = (ctx: CompileContext) => LayerKernel;
 export type FloatKernelFactory = (ctx: CompileContext) => LayerKernel<Float64Array>;
 
@@ -168,6 +171,11 @@ export interface OpDef<
   paramCount(layer: L): number;
   /** Worst-case multiplications per event, for `inspect`. */
   opCount(attrs: A, inputs: readonly I[]): number;
+  /**
+   * MAC layers only: a counter of the multiply-accumulates one event needs with non-zero inputs,
+   * and with non-zero inputs and weights (the interpreter's `macs` option; core's mac-counts).
+   */
+  countMacs?(ctx: CompileContext<L, A, I, O>): MacCounter;
 }
 
 /** The layer type of a defined op. */

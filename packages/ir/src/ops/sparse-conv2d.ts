@@ -1,4 +1,11 @@
-import { prepareSparseConv2dFixed, sparseConv2dFixed, sparseConv2dFixedBig, sparseConv2dFloat } from '@sparsepixels/core';
+import {
+  nonZeroPerRow,
+  prepareSparseConv2dFixed,
+  sparseConv2dFixed,
+  sparseConv2dFixedBig,
+  sparseConv2dFloat,
+  sparseConv2dMacCounts,
+} from '@sparsepixels/core';
 import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import type { AnyLayerIR, CompileContext } from './op-def';
 import type { LayerKernel, RuntimeTensor } from '../interpret/runtime';
@@ -75,5 +82,10 @@ export const sparseConv2dOp = defineOp({
   opCount(a, [x]) {
     const n = x?.nMax ?? 0;
     return n * Math.min(n, a.kernelSize * a.kernelSize) * (x?.c ?? 0) * a.filters;
+  },
+  countMacs(ctx) {
+    const g = geometry(ctx);
+    const rows = nonZeroPerRow(ctx.weights['kernel']!.raw, g.cout);
+    return ([x]) => sparseConv2dMacCounts({ shape: g.shape, feat: x!.data, hash: x!.hash! }, g.k, g.cout, rows);
   },
 });

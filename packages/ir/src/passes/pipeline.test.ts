@@ -18,6 +18,7 @@ describe('PIPELINE', () => {
   it('lists each pass once, in the documented order', () => {
     expect(PIPELINE.map((p) => p.name)).toEqual([
       'check-graph',
+      'check-cpp-names',
       'normalize-types',
       'check-attrs',
       'infer-shapes',

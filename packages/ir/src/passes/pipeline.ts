@@ -1,4 +1,5 @@
 import { checkAttrsPass } from './check-attrs';
+import { checkCppNamesPass } from './check-cpp-names';
 import { checkGraphPass } from './check-graph';
 import { checkWeightsPass } from './check-weights';
 import { fillBuildDefaultsPass } from './fill-build-defaults';
@@ -10,6 +11,7 @@ import type { Pass } from './pass';
 /** The passes prepareModel runs after the schema, in order. */
 export const PIPELINE: readonly Pass[] = Object.freeze([
   checkGraphPass, // names, references, order
+  checkCppNamesPass, // the project and input names can be C++ names
   normalizeTypesPass, // type strings parse; canonical spelling
   checkAttrsPass, // attribute rules of the op declarations: K odd, table sizes
   inferShapesPass, // op shape rules: kernel and pool vs grid, sparse section, ...

@@ -63,11 +63,11 @@ function toDiagnostic(doc: unknown, e: ErrorObject): Diagnostic | null {
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
       return DIAGNOSTICS.outOfBounds.at(where, e.data, `${String(p['comparison'])} ${String(p['limit'])}`);
-    case 'pattern':
-      return DIAGNOSTICS.schema.at(
-        where,
-        `${JSON.stringify(e.data)} is not a valid name: use letters, digits and '_', not starting with a digit`,
-      );
+    case 'pattern': {
+      // every pattern in the schema has a `title` saying what is allowed (e.g. the FPGA part name)
+      const title = (e.parentSchema as { title?: unknown } | undefined)?.title;
+      return DIAGNOSTICS.schema.at(where, `${JSON.stringify(e.data)} is not ${typeof title === 'string' ? title : `matching ${String(p['pattern'])}`}`);
+    }
     case 'minItems':
     case 'maxItems':
     case 'minLength':

@@ -7,4 +7,6 @@ export { buildPaperModel, paperInput, PAPER_N_MAX } from './paper-models';
 export type { PaperDataset, PaperModelOptions } from './paper-models';
 export { tinySparseModel, tinyStandardModel } from './tiny-models';
 export { randomModel } from './random-model';
+export { randomSparseModel, randomStandardModel, randomType } from './conformance-models';
+export { randomInputs } from './random-inputs';
 export type { RandomModelOptions } from './random-model';

@@ -6,6 +6,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { gatherBatch, shuffledOrder, type Dataset } from './batches';
 import { FusedAdam } from './fused-adam';
+import { MaskedOptimizer } from '../prune/masked-optimizer';
+import { Pruner, type PruneOptions, type PruneReport } from '../prune/pruner';
 import { crossEntropy, targetsFor } from './losses';
 import { accuracy, rocAuc } from './metrics';
 import { progressSink, silentProgress, type ProgressSink } from './progress';
@@ -28,6 +30,12 @@ export interface FitOptions {
   seed?: number;
   /** true/false, or a custom sink; default: a bar when stderr is a terminal, summary lines otherwise. */
   progress?: boolean | ProgressSink;
+  /**
+   * Magnitude pruning during training (packages/layers/README.md#pruning): options (masks follow
+   * their schedule over `epochs`), or a Pruner whose masks are already set (e.g. from pruneModel),
+   * kept fixed. Early stopping only considers epochs trained with the final masks.
+   */
+  prune?: PruneOptions | Pruner;
 }
 
 export interface EpochLog {
@@ -40,6 +48,8 @@ export interface EpochLog {
   readonly valAuc?: number;
   readonly eventsPerSecond: number;
   readonly seconds: number;
+  /** With pruning: fraction of the prunable weights the masks removed during this epoch. */
+  readonly sparsity?: number;
 }
 
 export interface FitHistory {
@@ -47,6 +57,8 @@ export interface FitHistory {
   readonly stoppedEarly: boolean;
   /** Epoch whose weights the model holds at the end. */
   readonly bestEpoch: number;
+  /** With pruning: the masks and zero counts at the end. */
+  readonly prune?: PruneReport;
 }
 
 function outputUnits(model: tf.LayersModel): number {
@@ -99,7 +111,9 @@ function sinkOf(p: FitOptions['progress']): ProgressSink {
 export async function fit(model: tf.LayersModel, data: Dataset, options: FitOptions = {}): Promise<FitHistory> {
   const { epochs = 10, batchSize = 128, seed = 1219 } = options;
   // bit-identical to tf.train.adam, much cheaper per step (see fused-adam.ts)
-  const optimizer = options.optimizer ?? new FusedAdam(options.learningRate ?? 1e-3);
+  const baseOptimizer = options.optimizer ?? new FusedAdam(options.learningRate ?? 1e-3);
+  const pruner = options.prune === undefined || options.prune instanceof Pruner ? options.prune : new Pruner(model, options.prune, epochs);
+  const optimizer = pruner ? new MaskedOptimizer(baseOptimizer, pruner) : baseOptimizer;
   const es = options.earlyStopping === false ? undefined : { patience: 15, minDelta: 1e-3, restoreBest: true, ...options.earlyStopping };
   const sink = sinkOf(options.progress);
   const eventShape = model.inputs[0]!.shape.slice(1) as number[];
@@ -110,6 +124,7 @@ export async function fit(model: tf.LayersModel, data: Dataset, options: FitOpti
   let stoppedEarly = false;
   let xBuf: Float32Array | undefined;
   for (let epoch = 1; epoch <= epochs && !stoppedEarly; epoch++) {
+    pruner?.beginEpoch(epoch);
     const order = shuffledOrder(count, seed + epoch);
     const t0 = performance.now();
     let lossSum = 0;
@@ -129,10 +144,11 @@ export async function fit(model: tf.LayersModel, data: Dataset, options: FitOpti
       await new Promise((r) => setImmediate(r)); // let the bar redraw
     }
     const seconds = (performance.now() - t0) / 1000;
-    const log: EpochLog = { epoch, loss: lossSum / count, accuracy: correct / count, eventsPerSecond: count / seconds, seconds, ...(options.validation ? validate(model, options.validation) : {}) };
+    const log: EpochLog = { epoch, loss: lossSum / count, accuracy: correct / count, eventsPerSecond: count / seconds, seconds, ...(options.validation ? validate(model, options.validation) : {}), ...sparsityField(pruner) };
     logs.push(log);
     sink.endEpoch(epochSummary(log, epochs));
     const monitored = log.valLoss ?? log.loss;
+    if (pruner && !pruner.isFinal(epoch)) continue; // masks still change: not a candidate, no patience
     if (es && monitored < best.loss - es.minDelta) {
       tf.dispose(best.weights ?? []);
       best = { loss: monitored, epoch, weights: es.restoreBest ? model.getWeights().map((w) => w.clone()) : undefined };
@@ -140,10 +156,19 @@ export async function fit(model: tf.LayersModel, data: Dataset, options: FitOpti
   }
   if (es?.restoreBest && best.weights && best.epoch !== logs.length) model.setWeights(best.weights);
   tf.dispose(best.weights ?? []);
-  return { epochs: logs, stoppedEarly, bestEpoch: es?.restoreBest && best.epoch > 0 ? best.epoch : logs.length };
+  const prune = pruner?.report();
+  if (pruner && pruner !== options.prune) pruner.dispose();
+  return { epochs: logs, stoppedEarly, bestEpoch: es?.restoreBest && best.epoch > 0 ? best.epoch : logs.length, ...(prune ? { prune } : {}) };
+}
+
+function sparsityField(p: Pruner | undefined): Pick<EpochLog, 'sparsity'> {
+  if (!p) return {};
+  const r = p.report();
+  return { sparsity: r.masked / r.count };
 }
 
 export function epochSummary(l: EpochLog, epochs: number): string {
   const val = l.valLoss === undefined ? '' : ` | val loss ${l.valLoss.toFixed(4)} acc ${l.valAccuracy!.toFixed(3)}${l.valAuc === undefined ? '' : ` auc ${l.valAuc.toFixed(3)}`}`;
-  return `epoch ${l.epoch}/${epochs}: ${Math.round(l.eventsPerSecond)} ev/s | loss ${l.loss.toFixed(4)} acc ${l.accuracy.toFixed(3)}${val}`;
+  const sp = l.sparsity === undefined ? '' : ` | sparsity ${l.sparsity.toFixed(3)}`;
+  return `epoch ${l.epoch}/${epochs}: ${Math.round(l.eventsPerSecond)} ev/s | loss ${l.loss.toFixed(4)} acc ${l.accuracy.toFixed(3)}${val}${sp}`;
 }

@@ -13,7 +13,7 @@
 // they may only call each other, the functions of direct-codegen.ts, and globals.
 import type { FloatArray } from '../types';
 import { compileDirectKernel, directKernelSource, type DirectKernel } from './direct-codegen';
-import type { ConvJob } from './job';
+import type { ConvJob, DirectSources } from './job';
 
 /** Per-thread state of one call. */
 export interface DirectFrame {
@@ -69,13 +69,6 @@ export function directRelease(): void {
   if (f) f.busy = false;
 }
 
-/** Texts of direct's three scatters: bits only (count), sums and bits, sums only (fill). */
-export interface DirectSources {
-  stride: number;
-  markBits: string;
-  sumsAndBits: string;
-  sumsOnly: string;
-}
 
 /** The frame geometry and scatter texts for a job's kernel, image width and dtype (mode-independent). */
 export function directSources(

@@ -1,5 +1,4 @@
 import type { FloatArray } from '../types';
-import type { DirectSources } from './direct';
 
 /**
  * Everything a method's kernel reads for one call, as plain numbers and typed arrays so that the
@@ -50,4 +49,12 @@ export interface PhaseKernel {
     outData: FloatArray,
     written: Int32Array,
   ): void;
+}
+
+/** Texts of direct's three scatters: bits only (count), sums and bits, sums only (fill). */
+export interface DirectSources {
+  stride: number;
+  markBits: string;
+  sumsAndBits: string;
+  sumsOnly: string;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { apFixed, fracBits } from '../../fixed';
+import { apFixed, fracBits, rawMax, rawMin } from '../../fixed';
 import type { FixedType } from '../../fixed';
 import { conv2dSameFixed, conv2dSameFixedBig, conv2dSameFloat, prepareConv2dSameFixed } from './conv2d-same';
 
@@ -64,8 +64,7 @@ const bT = apFixed(6, 2);
 
 /** Raws and values drawn on a type's grid. */
 function gridArb(t: FixedType, n: number) {
-  const hi = 2 ** (t.width - 1) - 1;
-  return fc.array(fc.integer({ min: -hi - 1, max: hi }), { minLength: n, maxLength: n });
+  return fc.array(fc.integer({ min: rawMin(t), max: rawMax(t) }), { minLength: n, maxLength: n });
 }
 
 const geometryArb = fc

@@ -3,7 +3,7 @@
 set project_name "myproject"
 set backend "vitis"
 set part "xcu250-figd2104-2L-e"
-set clock_period 5
-set clock_uncertainty 27%
+set clock_period "5"
+set clock_uncertainty "27%"
 set version "1.0.0"
 set maximum_size 4096

@@ -6,6 +6,8 @@
 set -e
 cd "$(dirname "$0")"
 CXX="${CXX:-g++}"
+PROJECT='myproject'
+BINARY='myproject_csim'
 "$CXX" -O2 -std=c++14 -Ifirmware/ap_types -Ifirmware \
-    firmware/myproject.cpp myproject_test.cpp -o myproject_csim
-./myproject_csim "$@"
+    "firmware/$PROJECT.cpp" "${PROJECT}_test.cpp" -o "$BINARY"
+"./$BINARY" "$@"

@@ -18,48 +18,48 @@
 
 int main(int argc, char **argv) {
 #ifdef RTL_SIM
-    const char *default_results = "tb_data/rtl_cosim_results.log";
+    const char *tb_default_results = "tb_data/rtl_cosim_results.log";
 #else
-    const char *default_results = "tb_data/csim_results.log";
+    const char *tb_default_results = "tb_data/csim_results.log";
 #endif
-    const char *input_path = argc > 1 ? argv[1] : "tb_data/tb_input_features.dat";
-    const char *results_path = argc > 2 ? argv[2] : default_results;
-    std::ifstream input(input_path);
-    if (!input) {
-        std::cerr << "error: cannot open " << input_path << "\n";
+    const char *tb_input_path = argc > 1 ? argv[1] : "tb_data/tb_input_features.dat";
+    const char *tb_results_path = argc > 2 ? argv[2] : tb_default_results;
+    std::ifstream tb_input(tb_input_path);
+    if (!tb_input) {
+        std::cerr << "error: cannot open " << tb_input_path << "\n";
         return 1;
     }
-    std::ofstream results(results_path);
-    if (!results) {
-        std::cerr << "error: cannot write " << results_path << "\n";
+    std::ofstream tb_results(tb_results_path);
+    if (!tb_results) {
+        std::cerr << "error: cannot write " << tb_results_path << "\n";
         return 1;
     }
-    std::ofstream trace;
+    std::ofstream tb_trace;
     if (argc > 3) {
-        trace.open(argv[3]);
-        sp::set_trace_stream(&trace);
+        tb_trace.open(argv[3]);
+        sp::set_trace_stream(&tb_trace);
     }
 
-    std::string line;
-    std::vector<double> values;
-    unsigned event = 0;
-    for (unsigned line_no = 1; std::getline(input, line); line_no++) {
-        if (sp::blank_line(line)) continue;
-        if (!sp::parse_values(line, values) || values.size() != N_INPUT) {
-            std::cerr << "error: " << input_path << ":" << line_no << ": expected " << N_INPUT << " numbers, got ";
-            if (values.empty()) std::cerr << "\"" << line.substr(0, 40) << "\"\n";
-            else std::cerr << values.size() << "\n";
+    std::string tb_line;
+    std::vector<double> tb_values;
+    unsigned tb_event = 0;
+    for (unsigned tb_line_no = 1; std::getline(tb_input, tb_line); tb_line_no++) {
+        if (sp::blank_line(tb_line)) continue;
+        if (!sp::parse_values(tb_line, tb_values) || tb_values.size() != N_INPUT) {
+            std::cerr << "error: " << tb_input_path << ":" << tb_line_no << ": expected " << N_INPUT << " numbers, got ";
+            if (tb_values.empty()) std::cerr << "\"" << tb_line.substr(0, 40) << "\"\n";
+            else std::cerr << tb_values.size() << "\n";
             return 1;
         }
         input_t x_in[N_INPUT];
-        for (unsigned i = 0; i < N_INPUT; i++) x_in[i] = values[i];
+        for (unsigned tb_i = 0; tb_i < N_INPUT; tb_i++) x_in[tb_i] = tb_values[tb_i];
         result_t layer8_out[N_OUTPUT_0];
-        sp::trace_event(event);
+        sp::trace_event(tb_event);
         myproject(x_in, layer8_out);
-        sp::write_values<16, 16, false>(results, layer8_out, N_OUTPUT_0, true);
-        results << "\n";
-        event++;
+        sp::write_values<16, 16, false>(tb_results, layer8_out, N_OUTPUT_0, true);
+        tb_results << "\n";
+        tb_event++;
     }
-    std::cout << "myproject: " << event << " events simulated, results in " << results_path << "\n";
+    std::cout << "myproject" ": " << tb_event << " events simulated, results in " << tb_results_path << "\n";
     return 0;
 }

@@ -3,7 +3,7 @@
 set project_name "myproject"
 set backend "vivado"
 set part "xcu250-figd2104-2L-e"
-set clock_period 5
-set clock_uncertainty 12.5%
+set clock_period "5"
+set clock_uncertainty "12.5%"
 set version "1.0.0"
 set maximum_size 4096

@@ -1,0 +1,50 @@
+/**
+ * The file system side of the compressed weight store (the formats are pure functions in
+ * @sparsepixels/core and @sparsepixels/sparse-weights): writing a store folder and reading one.
+ * The folder is written by ir's writeOutputFolder (marker file, --force replaces only a store it wrote).
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { SparsePixelsError } from '@sparsepixels/core';
+import type { StoreFile, StoreReader } from '@sparsepixels/sparse-weights';
+import { writeOutputFolder } from '@sparsepixels/ir';
+import { checkOutDir } from '../cli/out-dir';
+import { VERSION } from '../version';
+import { fileError } from '../io/file-errors';
+
+/** Writes every file into a new folder (atomically: a failed run leaves nothing). */
+export async function writeStoreFolder(
+  out: string,
+  files: readonly StoreFile[],
+  force: boolean,
+  inputFiles: readonly string[] = [],
+): Promise<void> {
+  checkOutDir(out, force, 'weight-store', inputFiles);
+  await writeOutputFolder(out, { kind: 'weight-store', force, inputFiles, version: VERSION }, async (tmp) => {
+    for (const f of files) {
+      const path = join(tmp, ...f.path.split('/'));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, f.data);
+    }
+  });
+}
+
+/** A reader over a store folder on disk (missing files read as undefined). */
+export function storeFolderReader(dir: string): StoreReader {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new SparsePixelsError(
+      'SP_FILE_NOT_FOUND',
+      'cannot read the weight store: no such folder (write one with export-weights)',
+      dir,
+    );
+  }
+  return (path) => {
+    const file = join(dir, ...path.split('/'));
+    if (!existsSync(file)) return undefined;
+    try {
+      return new Uint8Array(readFileSync(file));
+    } catch (err) {
+      throw fileError(err, 'read', file);
+    }
+  };
+}

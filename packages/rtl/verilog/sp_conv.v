@@ -1,0 +1,361 @@
+/* verilator lint_off DECLFILENAME */
+/* verilator lint_off UNUSEDSIGNAL */
+/* verilator lint_off UNUSEDPARAM */
+/* verilator lint_off WIDTH */
+// SparseConv2D (submanifold, K odd, stride 1, 'same'; packages/core/README.md). Two cores:
+//  - sp_conv_gather: input all-at-once, output progressive (beat b = output slots bL..bL+L-1 at
+//    done + b). Per output slot: N neighbour taps, weight lookup, products, a sum tree. Needs an
+//    order-free accumulator (every term cast into the accumulator grid and summed modulo 2^AW).
+//  - sp_conv_scatter: input progressive (beat b = input slots at start + b, every hash at start),
+//    output all-at-once. Each beat adds its slots' terms to all N accumulators in the normative
+//    order (slots ascending, channels ascending): order-free (MODE 0) or one cast per step (MODE 1).
+// Weights: Keras (kh, kw, cin, cout) raws, WW bits each; bias: COUT raws of BW bits.
+// Parameter groups: T_* term -> accumulator grid (order-free), S_* one step acc + product,
+// B_* step acc + bias, R_* accumulator -> result (RCOPY = 1: identical types, bits copied).
+
+module sp_conv_gather #(
+  parameter integer N = 4, CIN = 1, COUT = 1, K = 3, HB = 4, L = 1, G = 4,
+  parameter integer XW = 8, XS = 0, WW = 8, WS = 1, BW = 8, BS = 1,
+  parameter integer AW = 16, AS = 1, RW = 16, DB = 2, LPS = 2,
+  parameter [K*K*CIN*COUT*WW-1:0] WEIGHTS = 0,
+  parameter [COUT*BW-1:0] BIAS = 0,
+  parameter integer T_SF = 0, T_DF = 0, T_Q = 5,
+  parameter integer B_AL = 0, B_VL = 0, B_SW = 17, B_SF = 0, B_SS = 1, B_DF = 0, B_Q = 5, B_O = 3, B_NB = 0,
+  parameter integer RCOPY = 1, R_SF = 0, R_DF = 0, R_DS = 1, R_Q = 5, R_O = 3, R_NB = 0
+) (
+  input wire clk,
+  input wire rst,
+  input wire start,
+  input wire [N*CIN*XW-1:0] x_feat,
+  input wire [N*2*HB-1:0] x_hash,
+  output reg [N*COUT*RW-1:0] y_feat,
+  output reg [N*2*HB-1:0] y_hash,
+  output wire done
+);
+  function integer clog2(input integer v);
+    integer s;
+    begin
+      clog2 = 0;
+      s = 1;
+      while (s < v) begin
+        s = s * 2;
+        clog2 = clog2 + 1;
+      end
+    end
+  endfunction
+  localparam integer PW = XW + WW;
+  localparam integer PS = (XS != 0 || WS != 0) ? 1 : 0;
+  localparam integer NT = N * CIN;                      // terms per output
+  localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
+  localparam integer IB = clog2(N + L + 1);  // slot indices up to G * L - 1 <= N + L - 2
+  localparam integer LV = clog2(NT);
+  localparam integer TL = (LV == 0) ? 0 : (LV + LPS - 1) / LPS;  // sum tree latency
+  localparam integer LAT = 4 + TL;                              // beat -> slot visible
+
+  wire bvalid, bfirst, blast;
+  wire [GB-1:0] beat;
+  sp_beats #(.G(G), .BW(GB)) u_beats (.clk(clk), .rst(rst), .start(start), .valid(bvalid), .beat(beat), .first(bfirst), .last(blast));
+  sp_pulse_delay #(.D(LAT)) u_done (.clk(clk), .rst(rst), .d(start), .q(done));
+  wire [N*2*HB-1:0] hash_d;
+  sp_delay #(.W(N * 2 * HB), .D(LAT - 1)) u_hash (.clk(clk), .d(x_hash), .q(hash_d));
+  reg [N*CIN*XW-1:0] x2;  // the values of the beat's cycle, next to its weights
+  always @(posedge clk) x2 <= x_feat;
+
+  // per lane, the slot written this cycle
+  wire [L-1:0] o_v;
+  wire [L*IB-1:0] o_i;
+  wire [L*COUT*RW-1:0] o_y;
+
+  genvar l, j, c, f;
+  generate
+    for (l = 0; l < L; l = l + 1) begin : g_lane
+      wire [IB-1:0] i = beat * L + l;
+      wire iv = bvalid && (i < N);
+      // stage 0: taps of every input slot seen from output slot i
+      reg [HB-1:0] hi, wi;
+      reg act;
+      integer s;
+      always @* begin
+        hi = {HB{1'b0}};
+        wi = {HB{1'b0}};
+        act = 1'b0;
+        for (s = 0; s < N; s = s + 1) begin
+          if (i == s) begin
+            hi = x_hash[2*s*HB +: HB];
+            wi = x_hash[(2*s+1)*HB +: HB];
+            act = |x_feat[s*CIN*XW +: CIN*XW];
+          end
+        end
+      end
+      wire [N*2*DB-1:0] addr0;
+      wire [N-1:0] win0;
+      wire [N*CIN*COUT*WW-1:0] row0;
+      for (j = 0; j < N; j = j + 1) begin : g_tap
+        sp_tap #(.HB(HB), .K(K), .DB(DB)) u_tap (
+          .hi(hi), .wi(wi), .hj(x_hash[2*j*HB +: HB]), .wj(x_hash[(2*j+1)*HB +: HB]),
+          .in_win(win0[j]), .addr(addr0[j*2*DB +: 2*DB])
+        );
+        sp_wrom #(.K(K), .DB(DB), .RW(CIN * COUT * WW), .WEIGHTS(WEIGHTS)) u_rom (
+          .addr(addr0[j*2*DB +: 2*DB]), .row(row0[j*CIN*COUT*WW +: CIN*COUT*WW])
+        );
+      end
+      // stage 0 (same cycle): weight lookup; stage 1: products
+      reg [N*CIN*COUT*WW-1:0] w2;
+      reg [N*CIN*COUT*PW-1:0] p3;
+      wire [N*CIN*COUT*PW-1:0] p2;
+      reg [IB-1:0] i2, i3;
+      reg v2, v3, a2, a3;
+      integer jj;
+      always @(posedge clk) begin
+        for (jj = 0; jj < N; jj = jj + 1)
+          w2[jj*CIN*COUT*WW +: CIN*COUT*WW] <= win0[jj] ? row0[jj*CIN*COUT*WW +: CIN*COUT*WW] : {(CIN * COUT * WW){1'b0}};
+        i2 <= i;
+        v2 <= iv;
+        a2 <= act;
+        p3 <= p2;
+        i3 <= i2;
+        v3 <= v2;
+        a3 <= a2;
+      end
+      for (j = 0; j < N; j = j + 1) begin : g_mul_j
+        for (c = 0; c < CIN; c = c + 1) begin : g_mul_c
+          for (f = 0; f < COUT; f = f + 1) begin : g_mul_f
+            sp_mul #(.XW(XW), .XS(XS), .WW(WW), .WS(WS)) u_mul (
+              .x(x2[(j*CIN+c)*XW +: XW]), .w(w2[((j*CIN+c)*COUT+f)*WW +: WW]), .p(p2[((j*CIN+c)*COUT+f)*PW +: PW])
+            );
+          end
+        end
+      end
+      // stage 3..: terms into the accumulator grid, summed (order-free), per filter
+      wire [COUT*AW-1:0] acc4;
+      wire [IB+1:0] side4;
+      for (f = 0; f < COUT; f = f + 1) begin : g_f
+        wire [NT*AW-1:0] terms;
+        for (j = 0; j < NT; j = j + 1) begin : g_t
+          sp_cast #(.SW(PW), .SF(T_SF), .SS(PS), .DW(AW), .DF(T_DF), .DS(AS), .Q(T_Q), .O(3), .NB(0))
+            u_t (.x(p3[(j*COUT+f)*PW +: PW]), .y(terms[j*AW +: AW]));
+        end
+        wire [IB+1:0] side_o;
+        sp_sum_tree #(.W(AW), .NIN(NT), .LPS(LPS), .SW(IB + 2)) u_sum (
+          .clk(clk), .terms(terms), .side_in({v3, a3, i3}), .sum(acc4[f*AW +: AW]), .side_out(side_o)
+        );
+        if (f == 0) begin : g_side
+          assign side4 = side_o;
+        end
+      end
+      // bias where the sum is non-zero (register), then the result cast
+      reg [COUT*AW-1:0] accb;
+      reg [IB+1:0] side5;
+      wire [COUT*AW-1:0] withb;
+      for (f = 0; f < COUT; f = f + 1) begin : g_b
+        sp_step #(.AW(AW), .AS(AS), .VW(BW), .VS(BS), .AL(B_AL), .VL(B_VL), .SW(B_SW), .SF(B_SF), .SS(B_SS), .DF(B_DF), .Q(B_Q), .O(B_O), .NB(B_NB))
+          u_b (.acc(acc4[f*AW +: AW]), .v(BIAS[f*BW +: BW]), .y(withb[f*AW +: AW]));
+      end
+      integer fb;
+      always @(posedge clk) begin
+        for (fb = 0; fb < COUT; fb = fb + 1)
+          accb[fb*AW +: AW] <= (acc4[fb*AW +: AW] != 0 && side4[IB]) ? withb[fb*AW +: AW] : {AW{1'b0}};
+        side5 <= side4;
+      end
+      for (f = 0; f < COUT; f = f + 1) begin : g_r
+        if (RCOPY != 0) begin : g_copy
+          assign o_y[(l*COUT+f)*RW +: RW] = accb[f*AW +: AW];
+        end else begin : g_cast
+          sp_cast #(.SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB))
+            u_r (.x(accb[f*AW +: AW]), .y(o_y[(l*COUT+f)*RW +: RW]));
+        end
+      end
+      assign o_v[l] = side5[IB+1];
+      assign o_i[l*IB +: IB] = side5[IB-1:0];
+    end
+  endgenerate
+
+  integer q, s2;
+  always @(posedge clk) begin
+    for (q = 0; q < L; q = q + 1)
+      for (s2 = 0; s2 < N; s2 = s2 + 1)
+        if (o_v[q] && o_i[q*IB +: IB] == s2) y_feat[s2*COUT*RW +: COUT*RW] <= o_y[q*COUT*RW +: COUT*RW];
+  end
+  // hashes are unchanged; they are valid with the first beat (done) and held
+  reg hold_first;
+  wire hash_load;
+  sp_pulse_delay #(.D(LAT - 1)) u_hl (.clk(clk), .rst(rst), .d(start), .q(hash_load));
+  always @(posedge clk) if (hash_load) y_hash <= hash_d;
+endmodule
+
+module sp_conv_scatter #(
+  parameter integer N = 4, CIN = 1, COUT = 1, K = 3, HB = 4, L = 1, G = 4,
+  parameter integer XW = 8, XS = 0, WW = 8, WS = 1, BW = 8, BS = 1,
+  parameter integer AW = 16, AS = 1, RW = 16, DB = 2, MODE = 0,
+  parameter [K*K*CIN*COUT*WW-1:0] WEIGHTS = 0,
+  parameter [COUT*BW-1:0] BIAS = 0,
+  parameter integer T_SF = 0, T_DF = 0, T_Q = 5,
+  parameter integer S_AL = 0, S_VL = 0, S_SW = 17, S_SF = 0, S_SS = 1, S_DF = 0, S_Q = 5, S_O = 3, S_NB = 0,
+  parameter integer B_AL = 0, B_VL = 0, B_SW = 17, B_SF = 0, B_SS = 1, B_DF = 0, B_Q = 5, B_O = 3, B_NB = 0,
+  parameter integer RCOPY = 1, R_SF = 0, R_DF = 0, R_DS = 1, R_Q = 5, R_O = 3, R_NB = 0
+) (
+  input wire clk,
+  input wire rst,
+  input wire start,
+  input wire [N*CIN*XW-1:0] x_feat,
+  input wire [N*2*HB-1:0] x_hash,
+  output reg [N*COUT*RW-1:0] y_feat,
+  output reg [N*2*HB-1:0] y_hash,
+  output wire done
+);
+  function integer clog2(input integer v);
+    integer s;
+    begin
+      clog2 = 0;
+      s = 1;
+      while (s < v) begin
+        s = s * 2;
+        clog2 = clog2 + 1;
+      end
+    end
+  endfunction
+  localparam integer PW = XW + WW;
+  localparam integer PS = (XS != 0 || WS != 0) ? 1 : 0;
+  localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
+  localparam integer IB = clog2(N + L + 1);  // slot indices up to G * L - 1 <= N + L - 2
+  localparam integer LAT = G + 4;  // start -> outputs visible
+
+  wire bvalid, bfirst, blast;
+  wire [GB-1:0] beat;
+  sp_beats #(.G(G), .BW(GB)) u_beats (.clk(clk), .rst(rst), .start(start), .valid(bvalid), .beat(beat), .first(bfirst), .last(blast));
+  wire [N*2*HB-1:0] hash_d;
+  sp_delay #(.W(N * 2 * HB), .D(LAT - 1)) u_hash (.clk(clk), .d(x_hash), .q(hash_d));
+  wire hash_load;
+  sp_pulse_delay #(.D(LAT - 1)) u_hl (.clk(clk), .rst(rst), .d(start), .q(hash_load));
+  sp_pulse_delay #(.D(LAT)) u_done (.clk(clk), .rst(rst), .d(start), .q(done));
+
+  // stage 0: this beat's input slots (lanes) and their taps towards every output slot
+  reg [L*CIN*XW-1:0] xl0, xl2, xl3;
+  reg [N-1:0] act;  // output slot i is active iff input slot i is (recorded as its beat passes)
+  integer s, q, sa, qa;
+  always @* begin
+    xl0 = {(L * CIN * XW){1'b0}};
+    for (q = 0; q < L; q = q + 1)
+      for (s = 0; s < N; s = s + 1)
+        if (beat * L + q == s) xl0[q*CIN*XW +: CIN*XW] = x_feat[s*CIN*XW +: CIN*XW];
+  end
+  // activity of the beat's slots, written with the accumulation (stage 3) so that the next
+  // event's beats cannot overwrite it before the bias stage reads it
+  reg [GB-1:0] b2, b3;
+  always @(posedge clk) begin
+    b2 <= beat;
+    b3 <= b2;
+    for (qa = 0; qa < L; qa = qa + 1)
+      for (sa = 0; sa < N; sa = sa + 1)
+        if (v3 && b3 * L + qa == sa) act[sa] <= |xl3[qa*CIN*XW +: CIN*XW];
+  end
+  wire [N*L*CIN*COUT*WW-1:0] w2;
+  reg [N*L*CIN*COUT*PW-1:0] p3;
+  wire [N*L*CIN*COUT*PW-1:0] p2;
+  reg f2, f3, v2, v3;
+  genvar i, l, c, f;
+  generate
+    for (i = 0; i < N; i = i + 1) begin : g_ti
+      for (l = 0; l < L; l = l + 1) begin : g_tl
+        reg [HB-1:0] hj, wj;
+        reg jv;
+        integer t;
+        always @* begin
+          hj = {HB{1'b0}};
+          wj = {HB{1'b0}};
+          jv = 1'b0;
+          for (t = 0; t < N; t = t + 1) begin
+            if (beat * L + l == t) begin
+              hj = x_hash[2*t*HB +: HB];
+              wj = x_hash[(2*t+1)*HB +: HB];
+              jv = 1'b1;
+            end
+          end
+        end
+        wire [2*DB-1:0] addr;
+        wire win;
+        wire [CIN*COUT*WW-1:0] row;
+        sp_tap #(.HB(HB), .K(K), .DB(DB)) u_tap (
+          .hi(x_hash[2*i*HB +: HB]), .wi(x_hash[(2*i+1)*HB +: HB]), .hj(hj), .wj(wj), .in_win(win), .addr(addr)
+        );
+        sp_wrom #(.K(K), .DB(DB), .RW(CIN * COUT * WW), .WEIGHTS(WEIGHTS)) u_rom (.addr(addr), .row(row));
+        // stage 0 (same cycle): the weights of this slot pair
+        reg [CIN*COUT*WW-1:0] wq;
+        always @(posedge clk) wq <= (win && jv) ? row : {(CIN * COUT * WW){1'b0}};
+        assign w2[(i*L+l)*CIN*COUT*WW +: CIN*COUT*WW] = wq;
+      end
+    end
+  endgenerate
+  always @(posedge clk) begin
+    xl2 <= xl0;
+    xl3 <= xl2;
+    f2 <= bfirst;
+    f3 <= f2;
+    v2 <= bvalid;
+    v3 <= v2;
+    p3 <= p2;
+  end
+
+  // stage 1: products; stage 2: accumulate into all N x COUT accumulators
+  reg [N*COUT*AW-1:0] acc;
+  generate
+    for (i = 0; i < N; i = i + 1) begin : g_mi
+      for (l = 0; l < L; l = l + 1) begin : g_ml
+        for (c = 0; c < CIN; c = c + 1) begin : g_mc
+          for (f = 0; f < COUT; f = f + 1) begin : g_mf
+            sp_mul #(.XW(XW), .XS(XS), .WW(WW), .WS(WS)) u_mul (
+              .x(xl2[(l*CIN+c)*XW +: XW]), .w(w2[(((i*L+l)*CIN+c)*COUT+f)*WW +: WW]), .p(p2[(((i*L+l)*CIN+c)*COUT+f)*PW +: PW])
+            );
+          end
+        end
+      end
+      for (f = 0; f < COUT; f = f + 1) begin : g_af
+        wire [AW-1:0] a0 = f3 ? {AW{1'b0}} : acc[(i*COUT+f)*AW +: AW];
+        wire [(L*CIN+1)*AW-1:0] chain /* verilator split_var */;
+        assign chain[AW-1:0] = a0;
+        for (l = 0; l < L * CIN; l = l + 1) begin : g_step
+          wire [PW-1:0] p = p3[((i*L*CIN+l)*COUT+f)*PW +: PW];
+          if (MODE == 0) begin : g_free
+            wire [AW-1:0] t;
+            sp_cast #(.SW(PW), .SF(T_SF), .SS(PS), .DW(AW), .DF(T_DF), .DS(AS), .Q(T_Q), .O(3), .NB(0)) u_t (.x(p), .y(t));
+            assign chain[(l+1)*AW +: AW] = chain[l*AW +: AW] + t;
+          end else begin : g_stepwise
+            sp_step #(.AW(AW), .AS(AS), .VW(PW), .VS(PS), .AL(S_AL), .VL(S_VL), .SW(S_SW), .SF(S_SF), .SS(S_SS), .DF(S_DF), .Q(S_Q), .O(S_O), .NB(S_NB))
+              u_s (.acc(chain[l*AW +: AW]), .v(p), .y(chain[(l+1)*AW +: AW]));
+          end
+        end
+        always @(posedge clk) if (v3) acc[(i*COUT+f)*AW +: AW] <= chain[L*CIN*AW +: AW];
+      end
+    end
+  endgenerate
+
+  // after the last beat: bias where the sum is non-zero, then the result cast
+  reg [N*COUT*AW-1:0] accb;
+  wire [N*COUT*AW-1:0] withb;
+  wire [N*COUT*RW-1:0] res;
+  wire bias_load;
+  sp_pulse_delay #(.D(LAT - 2)) u_bl (.clk(clk), .rst(rst), .d(start), .q(bias_load));
+  generate
+    for (i = 0; i < N * COUT; i = i + 1) begin : g_bias
+      sp_step #(.AW(AW), .AS(AS), .VW(BW), .VS(BS), .AL(B_AL), .VL(B_VL), .SW(B_SW), .SF(B_SF), .SS(B_SS), .DF(B_DF), .Q(B_Q), .O(B_O), .NB(B_NB))
+        u_b (.acc(acc[i*AW +: AW]), .v(BIAS[(i%COUT)*BW +: BW]), .y(withb[i*AW +: AW]));
+      always @(posedge clk) if (bias_load) accb[i*AW +: AW] <= (act[i/COUT] && acc[i*AW +: AW] != 0) ? withb[i*AW +: AW] : {AW{1'b0}};
+      if (RCOPY != 0) begin : g_copy
+        assign res[i*RW +: RW] = accb[i*AW +: AW];
+      end else begin : g_cast
+        sp_cast #(.SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB))
+          u_r (.x(accb[i*AW +: AW]), .y(res[i*RW +: RW]));
+      end
+    end
+  endgenerate
+  always @(posedge clk) begin
+    if (hash_load) begin
+      y_feat <= res;
+      y_hash <= hash_d;
+    end
+  end
+endmodule
+/* verilator lint_on WIDTH */
+/* verilator lint_on UNUSEDPARAM */
+/* verilator lint_on UNUSEDSIGNAL */
+/* verilator lint_on DECLFILENAME */

@@ -156,8 +156,17 @@ describe('export-weights and zero-skip', () => {
     const r = JSON.parse(e.stdout);
     expect(r.readBack).toBe(true);
     expect(readdirSync(join(work, 'store')).sort()).toEqual(
-      [...r.layers.map((l: { layer: string }) => l.layer), 'weights_manifest.json'].sort(),
+      [...r.layers.map((l: { layer: string }) => l.layer), 'weights_manifest.json', '.sparsepixels-output.json'].sort(),
     );
+    // --force replaces the store sparsepixels wrote, but never a folder holding a file it did not write
+    const args = ['export-weights', 'pruned/model.json', '--format', 'compressed', '--out', 'store', '--force'];
+    expect(cli(args).code).toBe(0);
+    writeFileSync(join(work, 'store', 'notes.txt'), 'mine');
+    const refused = cli(args);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/notes\.txt/);
+    expect(readFileSync(join(work, 'store', 'notes.txt'), 'utf8')).toBe('mine');
+    rmSync(join(work, 'store', 'notes.txt'));
     expect(readdirSync(join(work, 'store', r.layers[0].layer))).toContain('weights_entries.hex');
     const z = cli([
       'zero-skip',

@@ -1,11 +1,11 @@
 // Registers the summary backend with @sparsepixels/ir and uses it through the registry, the way a
-// CLI would (`getBackend(name).emit(...)`). Usage: node ../../benchmarks/run.mjs src/main.ts [outDir]
+// CLI would (`getBackend(name).emit(...)`). Usage: npm run build && npm start -- [outDir]
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getBackend, listBackends, registerBackend } from '@sparsepixels/ir';
-import { tinySparseModel, tinyStandardModel } from './models';
-import { summaryBackend } from './summary-backend';
+import { tinySparseModel, tinyStandardModel } from './models.js';
+import { summaryBackend } from './summary-backend.js';
 
 registerBackend(summaryBackend);
 console.log(`registered backends: ${listBackends().map((b) => b.name).join(', ')}`);

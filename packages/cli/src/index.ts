@@ -1,9 +1,9 @@
 export { runCli } from './cli/run-cli';
 export type { CliIO } from './cli/run-cli';
-export { EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE } from './cli/exit-codes';
+export { EXIT_OK, EXIT_CHECK_FAILED, EXIT_USAGE, EXIT_INTERNAL } from './cli/exit-codes';
 export type { ExitCode } from './cli/exit-codes';
 export { COMMANDS } from './commands/registry';
-export type { CliCommand, CommandContext, CommandInput } from './commands/command';
+export type { CliCommand, CommandContext, CommandInput, CommandResult } from './commands/command';
 export type { Progress } from './cli/progress';
 
 export { generateDataset, oneHot, maxEventCount } from './data/dataset';

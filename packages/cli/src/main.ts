@@ -13,7 +13,9 @@ runCli(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`sparsepixels: error: internal error: ${String(err)}\n`);
-    process.exitCode = 1;
+    process.stderr.write(
+      `sparsepixels: error: internal error: ${String(err)} (this is a bug: please report it)\n`,
+    );
+    process.exitCode = 3;
   },
 );

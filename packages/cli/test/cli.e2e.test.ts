@@ -40,10 +40,12 @@ describe('sparsepixels (subprocess)', () => {
     expect(r.stdout).toMatch(/Usage: sparsepixels \[options\] \[command\]/);
     expect(r.stdout).toMatch(/^\s+generate \[options\] <dataset>/m);
     expect(r.stdout).toContain('Examples:');
-    expect(r.stdout).toContain('Exit codes: 0 ok, 1 a check failed, 2 bad usage or input.');
+    expect(r.stdout).toContain(
+      'Exit codes: 0 ok, 1 a check failed (e.g. a C-simulation mismatch), 2 bad usage or input, 3 internal error.',
+    );
     const g = cli(['generate', '--help']);
     expect(g.code).toBe(0);
-    expect(g.stdout).toContain('$ sparsepixels generate neutrino --count 2000 --seed 7 --out nu.npz');
+    expect(g.stdout).toContain('$ npx sparsepixels generate neutrino --count 2000 --seed 7 --out nu.npz');
     expect(g.stdout).toContain('--json');
     expect(cli(['help', 'generate']).stdout).toBe(g.stdout);
     expect(cli(['-V']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
@@ -59,7 +61,7 @@ describe('sparsepixels (subprocess)', () => {
     [['generate', '-o', 'a.npz'], "sparsepixels: error: missing required argument 'dataset'"],
     [
       ['generate', 'digits', '-o', 'a.npz', '-n', 'ten'],
-      "sparsepixels: error: option '-n, --count <n>' argument 'ten' is invalid. Use an integer >= 1.",
+      "sparsepixels: error: option '-n, --count <n>' argument 'ten' is invalid. Use an integer 1..1000000.",
     ],
     [
       ['generate', 'digits', '-o', 'a.npz', '-s', '-3'],
@@ -77,7 +79,7 @@ describe('sparsepixels (subprocess)', () => {
       ['generate', 'digits', 'jet', '-o', 'a.npz'],
       "sparsepixels: error: too many arguments for 'generate'. Expected 1 argument but got 2.",
     ],
-    [[], "sparsepixels: error: no command given; run 'sparsepixels --help' to list the commands"],
+    [[], "sparsepixels: error: no command given; run 'npx sparsepixels --help' to list the commands"],
   ])('bad usage %j -> one line, exit 2, nothing written', (args, line) => {
     const r = cli(args);
     expect(r.code).toBe(2);
@@ -124,8 +126,13 @@ describe('sparsepixels (subprocess)', () => {
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({
       command: 'generate',
+      exitCode: 0,
+      ok: true,
+      input: null,
+      out: join(work, 'nu.npz'),
+      events: 20,
+      warnings: [],
       dataset: 'neutrino',
-      count: 20,
       seed: 1,
       arrays: { x: { dtype: 'float32', shape: [20, 63, 63, 1] }, y: { dtype: 'float32', shape: [20, 2] } },
       classes: [
@@ -164,5 +171,41 @@ describe('sparsepixels (subprocess)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/generating digits \[=+\s*\] 100% \| 600\/600/);
     expect(r.stdout).toContain('generated 600 digits events');
+  });
+
+  it('--json reports errors as JSON too (stdout), beside the one line on stderr', () => {
+    const r = cli(['generate', 'digits', '-o', 'a.csv', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "sparsepixels: error: --out must name an .npz file (x and y are written as two arrays), got 'a.csv'\n",
+    );
+    expect(JSON.parse(r.stdout)).toEqual({
+      command: 'generate',
+      exitCode: 2,
+      ok: false,
+      seconds: expect.any(Number),
+      input: null,
+      out: null,
+      events: null,
+      timings: {},
+      warnings: [],
+      error: {
+        code: 'SP_CLI_USAGE',
+        message: "--out must name an .npz file (x and y are written as two arrays), got 'a.csv'",
+        where: null,
+      },
+    });
+    const usage = cli(['generate', 'digits', '-o', 'a.npz', '--cuont', '5', '--json']);
+    expect(JSON.parse(usage.stdout)).toMatchObject({
+      command: 'generate',
+      exitCode: 2,
+      error: { code: 'SP_CLI_USAGE', message: "unknown option '--cuont'; did you mean '--count'?" },
+    });
+    const file = cli(['generate', 'jet', '-n', '5', '-o', 'missing-dir/j.npz', '--json']);
+    expect(JSON.parse(file.stdout).error).toEqual({
+      code: 'SP_FILE_WRITE',
+      message: `cannot write the file: directory '${join(work, 'missing-dir')}' does not exist`,
+      where: join(work, 'missing-dir/j.npz'),
+    });
   });
 });

@@ -40,6 +40,9 @@ describe('sparsepixels import', () => {
     const p = cli(['predict', 'm.json', '--data', 'data.h5', '--x-key', 'images', '--y-key', 'labels', '--json']);
     expect(p.code, p.stderr).toBe(0);
     expect(JSON.parse(p.stdout).events).toBe(40);
+    const prof = cli(['profile', 'm.json', '--data', 'data.h5', '--x-key', 'images', '--json']);
+    expect(prof.code, prof.stderr).toBeLessThan(2); // 0, or 1 when values overflow on these events
+    expect(JSON.parse(prof.stdout)).toMatchObject({ command: 'profile', input: join(work, 'data.h5'), events: 40 });
   });
 
   it('refuses what it cannot reproduce with one line naming the place', () => {

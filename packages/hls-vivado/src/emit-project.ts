@@ -4,14 +4,15 @@ import {
   checkOutputFolder,
   defaultEvents,
   formatDiagnostic,
-  formatInputEvents,
-  formatOutputs,
-  interpretEvents,
   outputSpecs,
   prepareModel,
+  toInputEvents,
+  writeInputEvents,
   writeOutputFolder,
+  writeOutputPredictions,
   type EmitOptions as IrEmitOptions,
   type EmitResult,
+  type InputEvents,
   type PreparedModel,
 } from '@sparsepixels/ir';
 import pkg from '../package.json';
@@ -20,16 +21,23 @@ import { hlsIncludeDir } from './paths';
 import { buildProjectView } from './project-view';
 import { IR_FILE, renderProject } from './render-project';
 import type { ToolProfile } from './tool-profile';
-import { fillProject, type ProjectFile } from './project-files';
+import { fillProject, type ProjectFile, type StreamedFile } from './project-files';
 
 export interface EmitOptions extends IrEmitOptions {
   /** Replace an existing project folder that sparsepixels wrote (never anything else; see writeOutputFolder). */
   readonly force?: boolean;
   /**
-   * Test-bench events: H*W*C input values per event, flattened. Default: a few deterministic
-   * random sparse events (including an empty one and one with more than N active pixels).
+   * Test-bench events: H*W*C input values per event, flattened, or InputEvents read in slices
+   * (the test-bench files are then written a batch at a time, memory bounded). Default: a few
+   * deterministic random sparse events (including an empty one and one with more than N active
+   * pixels).
    */
-  readonly testInputs?: ArrayLike<number>;
+  readonly testInputs?: ArrayLike<number> | InputEvents;
+  /**
+   * Progress of the test-bench files: called with work done so far out of `total` (each event
+   * counts twice: its input line, then its interpreted outputs).
+   */
+  readonly onTestEvents?: (done: number, total: number) => void;
   /** Files the caller adds to the project (e.g. the CLI's report.html): written and listed in its marker. */
   readonly extraFiles?: readonly ProjectFile[];
 }
@@ -57,21 +65,24 @@ export async function emitProject(
   const { model, warnings } = prepared;
   checkSupported(prepared, profile);
   const view = buildProjectView(prepared, profile);
-  const files = renderProject(model, view, profile);
+  const files: (ProjectFile | StreamedFile)[] = renderProject(model, view, profile);
   const inputSize = view.input.size;
-  const events = options.testInputs ?? defaultEvents(prepared);
-  if (options.testBatchSize !== undefined && options.testBatchSize * inputSize !== events.length) {
+  const events = toInputEvents(options.testInputs ?? defaultEvents(prepared), inputSize);
+  if (options.testBatchSize !== undefined && options.testBatchSize !== events.count) {
     throw new SparsePixelsError(
       'SP_CSIM_EVENTS',
-      `testInputs has ${events.length} values; testBatchSize ${options.testBatchSize} events need ${options.testBatchSize * inputSize}`,
+      `testInputs has ${events.count * inputSize} values; testBatchSize ${options.testBatchSize} events need ${options.testBatchSize * inputSize}`,
     );
   }
-  const eventCount = events.length / inputSize;
+  const eventCount = events.count;
   const outputs = outputSpecs(prepared);
-  const raws = interpretEvents(prepared, Float64Array.from(events), inputSize).outputs;
+  const progress = (offset: number) => (done: number) => options.onTestEvents?.(offset + done, 2 * eventCount);
   files.push(
-    { path: 'tb_data/tb_input_features.dat', content: formatInputEvents(events, inputSize) },
-    { path: 'tb_data/tb_output_predictions.dat', content: formatOutputs(raws, outputs) },
+    { path: 'tb_data/tb_input_features.dat', content: (write) => writeInputEvents(events, write, progress(0)) },
+    {
+      path: 'tb_data/tb_output_predictions.dat',
+      content: (write) => writeOutputPredictions(prepared, events, outputs, write, progress(eventCount)),
+    },
     // the document as the user gave it (not the prepared one), as the project's source
     { path: IR_FILE, content: `${JSON.stringify(prepared.source, null, 2)}\n` },
   );

@@ -15,7 +15,7 @@ export type { CompileOptions } from './csim/compile';
 export { BUILTIN_EMITTERS, registerEmitter, findEmitter, listEmitterOps } from './emitters';
 export type { BuiltinOpType } from '@sparsepixels/ir';
 export type { LayerEmitter, BuiltinEmitter, LayerContext, TensorVar, ConstantSpec } from './layer-emitter';
-export type { ProjectFile, ProjectCopy } from './project-files';
+export type { ProjectFile, ProjectCopy, StreamedFile, StreamedContent } from './project-files';
 export { hlsIncludeDir, findPackageRoot } from './paths';
 export { CSIM_FLAGS, IR_FILE } from './render-project';
 export { parseCsynthXml } from './reports/csynth-report';

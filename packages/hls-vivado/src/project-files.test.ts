@@ -29,3 +29,10 @@ it('writes files in subfolders and copies folders; scripts are executable, other
   expect(statSync(join(out, 'run.sh')).mode & 0o111).not.toBe(0);
   expect(statSync(join(out, 'firmware/x.cpp')).mode & 0o111).toBe(0);
 });
+
+it('writes streamed content piece by piece, as the pieces were given', async () => {
+  const out = join(dir, 'out');
+  mkdirSync(out);
+  await fillProject(out, [{ path: 'tb_data/x.dat', content: (write) => ['1 2\n', '3 4\n', '5 6\n'].forEach(write) }], []);
+  expect(readFileSync(join(out, 'tb_data/x.dat'), 'utf8')).toBe('1 2\n3 4\n5 6\n');
+});

@@ -1,8 +1,9 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CsimCompileError, formatCsimReport, vivadoBackend } from '../src';
+import { randomSparseEvents } from '@sparsepixels/ir/testing';
 import { smallSparseModel } from '../src/testing';
 
 // The C simulation runner on broken projects: a kernel that computes something else must be
@@ -33,6 +34,34 @@ describe('runCsim on a broken project', () => {
     );
     expect(report).toMatch(
       /event \d+: first difference at layer "pool1" out\[\d+\]: interpreter [\d.]+, csim [\d.]+/,
+    );
+  });
+
+  it('counts every mismatch per output, beyond the 100 it lists, the same in batches as at once', async () => {
+    const dir = await project('wrong-pool-300');
+    // Every event now differs in every output: more than the 100 listed mismatches.
+    const header = join(dir, 'firmware/nnet_utils/sp_sparse_pool2d.h');
+    const text = readFileSync(header, 'utf8');
+    writeFileSync(header, text.replace('(1024 / CONFIG_T::pool_size) / 1024.0', '(1000 / CONFIG_T::pool_size) / 1024.0'));
+    const events = randomSparseEvents({ h: 8, w: 8, count: 300, active: [3, 6], seed: 5, threshold: 0.25 });
+    const whole = await vivadoBackend.csim(dir, { optLevel: '-O1', events });
+    expect(whole.mismatchCount).toBeGreaterThan(100);
+    expect(whole.mismatches).toHaveLength(100);
+    expect(whole.outputMismatches).toHaveLength(1);
+    expect(whole.outputMismatches[0]).toBe(whole.mismatchCount);
+    const batched = await vivadoBackend.csim(dir, { optLevel: '-O1', events, batchSize: 7 });
+    expect(batched.events).toBe(300);
+    expect(batched.mismatchCount).toBe(whole.mismatchCount);
+    expect(batched.mismatches).toEqual(whole.mismatches);
+    expect(batched.divergences).toEqual(whole.divergences);
+  });
+
+  it('names a missing test-bench file in one line', async () => {
+    const dir = await project('no-tb');
+    unlinkSync(join(dir, 'tb_data/tb_input_features.dat'));
+    const err = await vivadoBackend.csim(dir, { optLevel: '-O1' }).catch((e: unknown) => e);
+    expect((err as Error).message.replace(dir, '<dir>')).toBe(
+      '<dir>/tb_data/tb_input_features.dat: cannot read the test-bench input: no such file',
     );
   });
 

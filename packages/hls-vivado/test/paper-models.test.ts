@@ -11,14 +11,10 @@ import { describeResult, paperCases, runCase } from '../src/testing';
 const root = mkdtempSync(join(tmpdir(), 'sp-paper-vivado-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-// The fixtures keep the v1 rule ('nonzero'); the 8-bit N = 8 ones run under 'mask' too (inferred
-// pooling reciprocal: 7 for neutrino).
-const cases = [...paperCases(), ...paperCases({ activity: 'mask', bits: [8], nMax: [8] })];
-
 describe.concurrent('vivado: paper architectures are bit-exact', () => {
-  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+  it.each(paperCases().map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const r = await runCase(vivadoBackend, c, root);
     expect(r.events).toBe(200);
     expect(r.bitExact, describeResult(c.name, r)).toBe(true);
-  }, 300_000);
+  }, 600_000); // twelve g++ compiles at once: the 60 s default fails on a loaded 2-core machine
 });

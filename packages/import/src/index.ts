@@ -23,7 +23,10 @@ export { withH5Bytes, withH5File, withH5FileSync, loadHdf5, buildH5, isHdf5 } fr
 export type { H5Reader, H5Writer, H5Array } from './hdf5/h5-file';
 export { bufferSource } from './zip/byte-source';
 export type { ByteSource } from './zip/byte-source';
-export { listZipEntries, readZipEntry } from './zip/zip-read';
+export { listZipEntries, readZipEntry, memberDataOffset } from './zip/zip-read';
 export type { ZipEntry } from './zip/zip-read';
-export { writeZip, encodeZip } from './zip/zip-write';
-export type { ZipMemberInput } from './zip/zip-write';
+export { writeZip, encodeZip, ZipWriter } from './zip/zip-write';
+export type { ZipMemberInput, ZipWriterOptions } from './zip/zip-write';
+export { memorySink } from './zip/byte-sink';
+export type { ByteSink } from './zip/byte-sink';
+export { crc32 } from './zip/crc32';

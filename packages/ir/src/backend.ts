@@ -1,5 +1,6 @@
 import { SparsePixelsError } from '@sparsepixels/core';
 import { DIAGNOSTICS } from './diagnostics';
+import type { InputEvents } from './input-events';
 import type { ModelIR } from './model';
 import type { PreparedModel } from './prepared-model';
 import type { CsimReport } from './testbench/compare';
@@ -11,8 +12,11 @@ export interface EmitOptions {
   readonly force?: boolean;
   /** Files the caller read (the model, test data): a folder holding one is never an output folder. */
   readonly inputFiles?: readonly string[];
-  /** Events written to the test bench data (inputs and the interpreter's expected outputs). */
-  readonly testInputs?: ArrayLike<number>;
+  /**
+   * Events written to the test bench data (inputs and the interpreter's expected outputs): values
+   * in memory, or InputEvents read in slices for event sets larger than memory.
+   */
+  readonly testInputs?: ArrayLike<number> | InputEvents;
   readonly testBatchSize?: number;
   readonly [key: string]: unknown;
 }
@@ -54,8 +58,11 @@ export interface Measurement {
 
 /** Options of a backend's simulation check (`csim` hook). */
 export interface SimulateOptions {
-  /** Input events (H*W*C values each, flattened); default: the project's test-bench events. */
-  readonly events?: ArrayLike<number>;
+  /**
+   * Input events (H*W*C values each, flattened, or InputEvents read in slices); default: the
+   * project's test-bench events. A backend may read them in batches (hls-vivado) or whole (rtl).
+   */
+  readonly events?: ArrayLike<number> | InputEvents;
   /** The project's IR when the caller prepared it already (e.g. to make the events); default: read and prepared by the hook. */
   readonly prepared?: PreparedModel;
   readonly [key: string]: unknown;
@@ -92,7 +99,13 @@ export interface Backend {
   measure?(projectDir: string): Promise<Measurement | undefined>;
 }
 
-const backends = new Map<string, Backend>();
+/**
+ * The registry lives on globalThis under a registered symbol, so every copy of this package in a
+ * process (its ESM and CJS builds, or a plugin that brought its own copy) shares one registry: a
+ * backend registered by an outside package is visible to the CLI that loaded it.
+ */
+const KEY = Symbol.for('@sparsepixels/ir/backends');
+const backends: Map<string, Backend> = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map<string, Backend>()) as Map<string, Backend>;
 
 function fail(d: { code: string; message: string }): never {
   throw new SparsePixelsError(d.code, d.message);

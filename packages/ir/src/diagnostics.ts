@@ -123,6 +123,7 @@ export const DIAGNOSTICS = {
   inputLength: def('SP7001', 'error', (got: number, want: number, batch: number) => `input has ${got} values, expected ${want} (${batch} events of H*W*C)`),
   notPrepared: def('SP7002', 'error', (detail: string) => `the model is not prepared (${detail}); run prepareModel first`),
   badBatch: def('SP7003', 'error', (got: number) => `batchSize must be a non-negative integer, got ${got}`),
+  eventSize: def('SP7004', 'error', (detail: string) => `input events: ${detail}`),
 } as const;
 
 /** `SP4003 error /layers/1/attrs/kernelSize: layer "conv1": kernelSize 4 must be odd` */

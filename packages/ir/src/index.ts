@@ -99,16 +99,22 @@ export {
   formatInputEvents,
   parseInputEvents,
   formatOutputs,
+  writeInputEvents,
+  writeOutputPredictions,
+  TB_BATCH,
+  tbFileEvents,
   parseResults,
   parseTrace,
   interpretEvents,
   defaultEvents,
   compareOutputs,
+  emptyComparison,
+  MAX_LISTED,
   firstDivergence,
   formatCsimReport,
   outputSpecs,
 } from './testbench';
-export type { OutputSpec, TraceLine, LayerTrace, ReferenceRun, Mismatch, Divergence, CsimReport } from './testbench';
+export type { OutputSpec, TraceLine, LayerTrace, ReferenceRun, Mismatch, Divergence, CsimReport, Comparison } from './testbench';
 
 // Output folders and files (every writer of sparsepixels and of outside backends)
 export { writeOutputFolder } from './output/write-output-folder';
@@ -130,3 +136,13 @@ export type { CppNameRole } from './names/cpp-names';
 // Utilities
 export { didYouMean } from './util/did-you-mean';
 export { suggestionList } from './util/suggestion-list';
+export { jsonErrorDetail } from './util/json-error';
+
+// Input events read in slices
+export { arrayEvents, toInputEvents, firstEvents, forEachBatch, allEventValues } from './input-events';
+export type { InputEvents } from './input-events';
+
+// Numerical profiling: value ranges and overflow counts per layer on real data
+export { profileModel, createProfiler } from './interpret/profile-model';
+export type { Profiler } from './interpret/profile-model';
+export type { ProfileReport, ProfileEntry, ValueRange } from './interpret/profile-stats';

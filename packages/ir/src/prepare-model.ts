@@ -1,3 +1,4 @@
+import { jsonErrorDetail } from './util/json-error';
 import { DIAGNOSTICS, type Diagnostic } from './diagnostics';
 import { IRValidationError } from './ir-validation-error';
 import { migrateDocument } from './migrations/migrate';
@@ -38,7 +39,7 @@ function parse(doc: unknown): { value?: unknown; diagnostics: Diagnostic[] } {
   try {
     return { value: JSON.parse(doc) as unknown, diagnostics: [] };
   } catch (e) {
-    return { diagnostics: [DIAGNOSTICS.notJson.at('', (e as Error).message)] };
+    return { diagnostics: [DIAGNOSTICS.notJson.at('', jsonErrorDetail(doc, e))] };
   }
 }
 

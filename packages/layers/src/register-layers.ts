@@ -1,5 +1,9 @@
-/** Side effect in one place: registers every layer class for model deserialization (loadLayersModel). */
+/**
+ * Side effects in one place: registers every layer class for model deserialization
+ * (loadLayersModel) and keeps TensorFlow.js' Node.js banner quiet (backend/quiet-node-banner.ts).
+ */
 import * as tf from '@tensorflow/tfjs';
+import { quietNodeBanner } from './backend/quiet-node-banner';
 import { LAYER_CLASSES } from './registry';
 
 let done = false;
@@ -11,3 +15,4 @@ export function registerLayers(): void {
 }
 
 registerLayers();
+quietNodeBanner();

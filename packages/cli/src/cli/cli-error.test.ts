@@ -38,11 +38,13 @@ describe('reportError', () => {
     expect(reportError(usage, false)).toEqual({
       exitCode: 2,
       lines: ["sparsepixels: error: unknown command 'x'"],
+      error: { code: 'SP_CLI_USAGE', message: "unknown command 'x'", where: null },
     });
     const input = new SparsePixelsError('SP_NPY_FORMAT', 'data is truncated:\n 3 bytes', 'a.npy');
     expect(reportError(input, false)).toEqual({
       exitCode: 2,
       lines: ['sparsepixels: error: a.npy: data is truncated: 3 bytes'],
+      error: { code: 'SP_NPY_FORMAT', message: 'data is truncated: 3 bytes', where: 'a.npy' },
     });
     const fsError = Object.assign(new Error("ENOENT: no such file or directory, open 'z'"), {
       code: 'ENOENT',
@@ -50,14 +52,20 @@ describe('reportError', () => {
     expect(reportError(fsError, false).exitCode).toBe(2);
   });
 
-  it('maps anything else to an internal error (exit 1), with the stack only in debug mode', () => {
+  it('maps anything else to an internal error (exit 3, not 1 = a failed check), with the stack only in debug mode', () => {
     const bug = new TypeError('x is undefined');
     expect(reportError(bug, false)).toEqual({
-      exitCode: 1,
+      exitCode: 3,
       lines: [
-        'sparsepixels: error: internal error: x is undefined (set SPARSEPIXELS_DEBUG=1 to see the stack trace)',
+        'sparsepixels: error: internal error: x is undefined (this is a bug: please report it with the command line; SPARSEPIXELS_DEBUG=1 shows the stack trace)',
       ],
+      error: { code: 'SP_INTERNAL', message: 'x is undefined', where: null },
     });
+    // Node's own ERR_* codes are not bad input: a bug (the old >2 GiB write gave ERR_OUT_OF_RANGE, exit 2)
+    const range = Object.assign(new RangeError('The value of "length" is out of range.'), {
+      code: 'ERR_OUT_OF_RANGE',
+    });
+    expect(reportError(range, false).exitCode).toBe(3);
     const debug = reportError(bug, true);
     expect(debug.lines[0]).toBe('sparsepixels: error: internal error: x is undefined');
     expect(debug.lines.slice(1).join('\n')).toContain('TypeError: x is undefined');

@@ -1,12 +1,14 @@
 import { SparsePixelsError } from '@sparsepixels/core';
 import { CommanderError } from 'commander';
-import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type ExitCode } from './exit-codes';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type ExitCode } from './exit-codes';
 
 /** What to print to stderr and which exit code to use for an error that ended a run. */
 export interface ErrorReport {
   readonly exitCode: ExitCode;
   /** Lines for stderr (no trailing newline); empty when commander already printed help. */
   readonly lines: readonly string[];
+  /** The error for --json: a stable code, the one-line message without its place, and the place. */
+  readonly error?: { readonly code: string; readonly message: string; readonly where: string | null };
 }
 
 const PREFIX = 'sparsepixels: error: ';
@@ -28,7 +30,8 @@ export function commanderMessage(message: string): string {
 /**
  * Maps an error to exit code and message. Usage errors (commander) and SparsePixelsError (bad
  * input, named by the thrower) exit 2; file-system errors that escaped a wrapper exit 2; anything
- * else is an internal error (exit 1). With `debug`, the stack trace follows the message.
+ * else is an internal error (exit 3) with a hint to report it. With `debug`, the stack trace
+ * follows the message.
  */
 export function reportError(err: unknown, debug: boolean): ErrorReport {
   const stack = debug && err instanceof Error && err.stack ? err.stack.split('\n') : [];
@@ -36,23 +39,44 @@ export function reportError(err: unknown, debug: boolean): ErrorReport {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version')
       return { exitCode: EXIT_OK, lines: [] };
     if (err.code === 'commander.help' && err.exitCode === 0) return { exitCode: EXIT_OK, lines: [] };
-    if (err.code === 'commander.help')
-      return {
-        exitCode: EXIT_USAGE,
-        lines: [`${PREFIX}no command given; run 'sparsepixels --help' to list the commands`],
-      };
-    return { exitCode: EXIT_USAGE, lines: [PREFIX + commanderMessage(err.message), ...stack] };
+    const message =
+      err.code === 'commander.help'
+        ? "no command given; run 'npx sparsepixels --help' to list the commands"
+        : commanderMessage(err.message);
+    return {
+      exitCode: EXIT_USAGE,
+      lines: [PREFIX + message, ...(err.code === 'commander.help' ? [] : stack)],
+      error: { code: 'SP_CLI_USAGE', message, where: null },
+    };
   }
-  if (err instanceof SparsePixelsError)
-    return { exitCode: EXIT_USAGE, lines: [PREFIX + oneLine(err.message), ...stack] };
+  if (err instanceof SparsePixelsError) {
+    const where = err.where ?? null;
+    const bare =
+      where !== null && err.message.startsWith(`${where}: `)
+        ? err.message.slice(where.length + 2)
+        : err.message;
+    return {
+      exitCode: EXIT_USAGE,
+      lines: [PREFIX + oneLine(err.message), ...stack],
+      error: { code: err.code, message: oneLine(bare), where },
+    };
+  }
   const errno = (err as NodeJS.ErrnoException | undefined)?.code;
   if (err instanceof Error && typeof errno === 'string' && /^E[A-Z]+$/.test(errno)) {
-    return { exitCode: EXIT_USAGE, lines: [PREFIX + oneLine(err.message), ...stack] };
+    const path = (err as NodeJS.ErrnoException).path ?? null;
+    return {
+      exitCode: EXIT_USAGE,
+      lines: [PREFIX + oneLine(err.message), ...stack],
+      error: { code: `SP_${errno}`, message: oneLine(err.message), where: path },
+    };
   }
-  const message = err instanceof Error ? err.message : String(err);
-  const hint = debug ? '' : ' (set SPARSEPIXELS_DEBUG=1 to see the stack trace)';
+  const message = oneLine(err instanceof Error ? err.message : String(err));
+  const hint = debug
+    ? ''
+    : ' (this is a bug: please report it with the command line; SPARSEPIXELS_DEBUG=1 shows the stack trace)';
   return {
-    exitCode: EXIT_CHECK_FAILED,
-    lines: [`${PREFIX}internal error: ${oneLine(message)}${hint}`, ...stack],
+    exitCode: EXIT_INTERNAL,
+    lines: [`${PREFIX}internal error: ${message}${hint}`, ...stack],
+    error: { code: 'SP_INTERNAL', message, where: null },
   };
 }

@@ -12,8 +12,11 @@ export interface CommandContext {
   info(line: string): void;
   /** `sparsepixels: warning: <line>` on stderr. */
   warn(line: string): void;
-  /** The machine-readable result, printed as JSON on stdout with --json (ignored otherwise). */
-  result(value: unknown): void;
+  /**
+   * The machine-readable result, printed as JSON on stdout with --json (ignored otherwise). The
+   * framework adds the fields every command shares (see JsonResult) and prints it once at the end.
+   */
+  result(value: CommandResult): void;
   /** A progress bar on stderr; silent without a terminal or with --json. */
   progress(label: string, total: number): Progress;
   /** An absolute path for a user-given path (relative to `cwd`). */
@@ -22,6 +25,22 @@ export interface CommandContext {
   readonly interactive: boolean;
   /** Where live displays (progress bars) are drawn: stderr. */
   readonly progressStream: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/**
+ * A command's --json fields. The shared ones keep one meaning across commands (packages/cli
+ * README, "--json"); command-specific fields follow them.
+ */
+export interface CommandResult {
+  /** Absolute path of the main thing read (model, project folder, data file), if any. */
+  readonly input?: string | null;
+  /** Absolute path of what was written (file or folder), if anything. */
+  readonly out?: string | null;
+  /** Events the command processed (generated, trained on, simulated, predicted, profiled). */
+  readonly events?: number | null;
+  /** Seconds spent in named phases (compile, run, training, ...). */
+  readonly timings?: Readonly<Record<string, number>>;
+  readonly [key: string]: unknown;
 }
 
 /** What commander parsed: positional arguments in declaration order and options by camelCase name. */

@@ -1,15 +1,21 @@
 import { SparsePixelsError } from '@sparsepixels/core';
-import { cppNameProblem, type ModelIR, type PreparedModel } from '@sparsepixels/ir';
+import { cppNameProblem, firstEvents, type InputEvents, type ModelIR, type PreparedModel } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { integerArg, numberArg } from '../cli/options';
 import { withHlsConfig } from '../model/hls-config';
 import { checkOutDir } from '../cli/out-dir';
-import { CONVERT_BACKENDS, findConvertBackend } from '../hls/project-backends';
+import { loadPlugin } from '../cli/plugins';
+import { cliCommand } from '../cli/shell-quote';
+import { CONVERT_BACKENDS, findConvertBackend, type ConvertResult } from '../hls/project-backends';
 import { loadPreparedModel } from '../model/load-model';
-import { randomEvents } from '../model/random-events';
-import { readEvents } from '../model/read-events';
+import { overflowWarnings, ProfileSample } from '../model/overflow-warnings';
+import { randomInputEvents } from '../model/random-events';
+import { openEvents } from '../model/read-events';
 import type { CliCommand, CommandContext, CommandInput } from './command';
+
+/** The most test-bench events convert writes (files are written a batch at a time). */
+export const MAX_TB_EVENTS = 100_000;
 
 interface ConvertArgs {
   readonly model: string;
@@ -20,6 +26,7 @@ interface ConvertArgs {
   readonly tb?: string;
   readonly tbEvents?: number;
   readonly seed: number;
+  readonly plugins: readonly string[];
   readonly part?: string;
   readonly clock?: number;
   readonly reuseFactor?: number;
@@ -48,6 +55,7 @@ function parseInput({ args, opts }: CommandInput): ConvertArgs {
     ...(opts.tb === undefined ? {} : { tb: String(opts.tb) }),
     ...(opts.tbEvents === undefined ? {} : { tbEvents: opts.tbEvents as number }),
     seed: opts.seed as number,
+    plugins: (opts.plugin as string[] | undefined) ?? [],
     ...(opts.part === undefined ? {} : { part: checkPart(String(opts.part)) }),
     ...(opts.clock === undefined ? {} : { clock: opts.clock as number }),
     ...(opts.reuseFactor === undefined ? {} : { reuseFactor: opts.reuseFactor as number }),
@@ -89,50 +97,70 @@ function withBuildOptions(doc: ModelIR, a: ConvertArgs, ctx: CommandContext): Mo
 }
 
 /** Test-bench events: the first --tb-events of --tb, or that many generated events, or the backend's default. */
-function testInputs(a: ConvertArgs, prepared: PreparedModel, ctx: CommandContext): Float64Array | undefined {
-  const { shape, size } = prepared.input.tensor;
+function testInputs(a: ConvertArgs, prepared: PreparedModel, ctx: CommandContext): InputEvents | undefined {
   if (a.tb !== undefined) {
-    const ev = readEvents(ctx.resolvePath(a.tb), shape);
-    const n = Math.min(ev.count, a.tbEvents ?? ev.count);
-    return ev.x.subarray(0, n * size);
+    const ev = openEvents(ctx.resolvePath(a.tb), prepared.input.tensor.shape);
+    if (a.tbEvents === undefined && ev.count > MAX_TB_EVENTS)
+      throw new SparsePixelsError(
+        'SP_CLI_USAGE',
+        `the file holds ${ev.count} events; a test bench holds at most ${MAX_TB_EVENTS}: pass --tb-events <n>`,
+        ctx.resolvePath(a.tb),
+      );
+    return firstEvents(ev.events, Math.min(ev.count, a.tbEvents ?? ev.count));
   }
-  return a.tbEvents === undefined ? undefined : randomEvents(prepared, a.tbEvents, a.seed);
+  return a.tbEvents === undefined ? undefined : randomInputEvents(prepared, a.tbEvents, a.seed);
+}
+
+/** Warns when the --tb events overflow the model's types (the first events of the file). */
+function checkOverflow(a: ConvertArgs, prepared: PreparedModel, events: InputEvents, ctx: CommandContext): void {
+  const sample = new ProfileSample(prepared);
+  const n = Math.min(events.count, 10_000);
+  for (let start = 0; start < n; start += 1024)
+    sample.add(events.read(start, Math.min(1024, n - start)), Math.min(1024, n - start));
+  for (const w of overflowWarnings(sample.report(), `'${a.tb}'`)) ctx.warn(w);
 }
 
 async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXIT_OK> {
   const a = parseInput(input);
+  for (const p of a.plugins) await loadPlugin(p, ctx.cwd);
   const backend = findConvertBackend(a.backend);
   const out = ctx.resolvePath(a.out);
+  const modelPath = ctx.resolvePath(a.model);
   const inputFiles = [a.model, a.tb, a.hlsConfig].filter((f) => f !== undefined).map((f) => ctx.resolvePath(f));
   checkOutDir(out, a.force, 'hls-project', inputFiles);
   // --hls-config, --part, --clock, --reuse-factor, --project go into the document before it is
   // prepared: one preparation for the whole command
-  const { prepared, model } = await loadPreparedModel(ctx.resolvePath(a.model), { edit: (doc) => withBuildOptions(doc, a, ctx) });
+  const { prepared, model } = await loadPreparedModel(modelPath, { edit: (doc) => withBuildOptions(doc, a, ctx) });
   const events = testInputs(a, prepared, ctx);
+  if (events && a.tb !== undefined) checkOverflow(a, prepared, events, ctx);
   const t0 = performance.now();
-  const r = await backend.emit(prepared, out, {
-    force: a.force,
-    inputFiles,
-    ...(events ? { testInputs: events } : {}),
-  });
-  const ms = performance.now() - t0;
+  const bar = ctx.progress('writing the test bench', 2 * (events?.count ?? 0));
+  let r: ConvertResult;
+  try {
+    r = await backend.emit(prepared, out, {
+      force: a.force,
+      inputFiles,
+      ...(events ? { testInputs: events } : {}),
+      onTestEvents: (done: number) => bar.update(done),
+    });
+  } finally {
+    bar.stop();
+  }
+  const seconds = (performance.now() - t0) / 1000;
   for (const w of r.warnings) ctx.warn(w);
-  ctx.info(
-    `wrote ${backend.title} project '${r.project}' to ${a.out} (${r.files.length} files, ${r.eventCount} test-bench events, ${ms.toFixed(0)} ms)`,
-  );
+  const what = r.project === undefined ? `${backend.title} output` : `${backend.title} project '${r.project}'`;
+  const tb = r.eventCount === undefined ? '' : `, ${r.eventCount} test-bench events`;
+  ctx.info(`wrote ${what} to ${a.out} (${r.files.length} files${tb}, ${(seconds * 1000).toFixed(0)} ms)`);
   ctx.info(`  model '${model.name}' from ${a.model}`);
-  ctx.info(
-    `next: sparsepixels csim ${a.out}    # ${backend.next}`,
-  );
+  if (backend.next) ctx.info(`next: ${cliCommand('csim', a.out)}    # ${backend.next}`);
   ctx.result({
-    command: 'convert',
+    input: modelPath,
+    out: r.outDir,
+    events: r.eventCount ?? null,
+    timings: { emit: seconds },
     backend: backend.name,
-    outDir: r.outDir,
-    project: r.project,
+    project: r.project ?? null,
     files: r.files,
-    testEvents: r.eventCount,
-    warnings: r.warnings,
-    ms,
   });
   return EXIT_OK;
 }
@@ -144,11 +172,13 @@ export const convertCommand: CliCommand = {
   description:
     'Emit a self-contained HLS project (hls4ml layout: firmware/, weights, test bench, tb_data/, build scripts, the IR ' +
     'it came from) for an IR document or a saved TensorFlow.js model, or with --backend rtl a Verilog project (one ' +
-    'module per layer, a Verilator test bench, Yosys script; see packages/rtl/README.md). The test bench holds input events (from --tb, ' +
-    "generated with --tb-events, or a few default events) and the interpreter's bit-exact outputs. The project is " +
-    'written to a temporary folder and renamed into place. --force replaces only a project folder that sparsepixels ' +
-    'wrote and that holds nothing else (see the README); the current folder, its parents, the home folder and a ' +
-    'folder holding the model are never replaced.',
+    'module per layer, a Verilator test bench, Yosys script; see packages/rtl/README.md). The test bench holds input ' +
+    `events (from --tb, generated with --tb-events, or a few default events; at most ${MAX_TB_EVENTS.toLocaleString('en-US')}, ` +
+    "written a batch at a time) and the interpreter's bit-exact outputs; --tb events that overflow the model's types " +
+    'are warned about. The project is written to a temporary folder and renamed into place. --force replaces only a ' +
+    'project folder that sparsepixels wrote and that holds nothing else (see the README); the current folder, its ' +
+    'parents, the home folder and a folder holding the model are never replaced. --plugin loads an outside backend ' +
+    '(an ES module that calls registerBackend of @sparsepixels/ir) to use with --backend.',
   examples: [
     ['convert model.json --backend vitis --out prj', 'Vitis HLS project in ./prj'],
     ['convert model.json --backend rtl --out rtl-prj', 'synthesizable Verilog with a Verilator test bench'],
@@ -160,6 +190,7 @@ export const convertCommand: CliCommand = {
       'convert trained/tfjs --out prj --project trigger --force',
       'from a saved model, top function "trigger"',
     ],
+    ['convert model.json --plugin ./summary-backend.mjs --backend summary --out sheet', 'an outside backend'],
     [
       'convert model.json --out prj --part xcvu9p-flga2104-2L-e --clock 4 --reuse-factor 4',
       'another part and clock, multipliers shared 4 times',
@@ -173,7 +204,11 @@ export const convertCommand: CliCommand = {
   configure(cmd: Command): void {
     cmd
       .addArgument(new Argument('<model>', 'IR .json or saved-model folder'))
-      .option('-b, --backend <name>', `backend: ${CONVERT_BACKENDS.map((b) => b.name).join(', ')}`, 'vitis')
+      .option(
+        '-b, --backend <name>',
+        `backend: ${CONVERT_BACKENDS.map((b) => b.name).join(', ')}, or one a --plugin registers`,
+        'vitis',
+      )
       .requiredOption('-o, --out <dir>', 'project folder to write')
       .option('-f, --force', 'replace a project folder that sparsepixels wrote (and that holds nothing else)')
       .option(
@@ -183,10 +218,15 @@ export const convertCommand: CliCommand = {
       .option('--tb <inputs>', 'test-bench input events: .npy, or .npz with an array x (count, H, W, C)')
       .option(
         '--tb-events <n>',
-        'number of test-bench events (the first n of --tb, or n generated events)',
-        integerArg(1, 100000),
+        `number of test-bench events, 1..${MAX_TB_EVENTS.toLocaleString('en-US')} (the first n of --tb, or n generated events)`,
+        integerArg(1, MAX_TB_EVENTS),
       )
       .option('--seed <seed>', 'seed of generated test-bench events', integerArg(0), 1)
+      .option(
+        '--plugin <package-or-path>',
+        'load an outside backend first (repeatable): an ES module that registers it with registerBackend',
+        (v: string, prev: string[] = []) => [...prev, v],
+      )
       .option(
         '--part <part>',
         'FPGA part written to project.tcl (default: the IR build.part, else xcu250-figd2104-2L-e)',

@@ -1,9 +1,12 @@
+import { SparsePixelsError } from '@sparsepixels/core';
 import { runCsim } from '@sparsepixels/hls-vivado';
 import { vitisBackend } from '@sparsepixels/hls-vitis';
 import { type Command } from 'commander';
 import { EXIT_CHECK_FAILED, EXIT_OK, type ExitCode } from '../cli/exit-codes';
 import { integerArg } from '../cli/options';
 import { checkOutDir } from '../cli/out-dir';
+import { cliCommand, shellQuote } from '../cli/shell-quote';
+import { checkCanCreate } from '../cli/writable';
 import { neutrinoGenerator } from '../data/neutrino';
 import { metricLine, trainCnn } from '../training/train-cnn';
 import { estimateSummary, trainedReportHtml } from '../report/trained-summary';
@@ -25,26 +28,38 @@ const BITS = 8;
 function nextSteps(ctx: CommandContext, out: string): void {
   ctx.info('');
   ctx.info('where to go next:');
-  ctx.info(`  sparsepixels inspect ${out}                 # layers, types, parameters, operations per event`);
-  ctx.info(`  sparsepixels csim ${out} --events 2000      # more C simulation, on generated events`);
   ctx.info(
-    `  sparsepixels report ${out} --html report.html   # latency, II, LUT/FF/DSP/BRAM per layer, with charts`,
+    `  ${cliCommand('inspect', out)}                 # layers, types, parameters, operations per event`,
+  );
+  ctx.info(`  ${cliCommand('csim', out, '--events', '2000')}      # more C simulation, on generated events`);
+  ctx.info(
+    `  ${cliCommand('report', out, '--html', 'report.html')}   # latency, II, LUT/FF/DSP/BRAM per layer, with charts`,
   );
   ctx.info(
-    `  cd ${out} && vitis-run --tcl build_prj.tcl --mode hls   # synthesis with Vitis HLS (see ${out}/README.md)`,
+    `  cd ${shellQuote(out)} && vitis-run --tcl build_prj.tcl --mode hls   # synthesis with Vitis HLS (see ${out}/README.md)`,
   );
   ctx.info(
-    '  sparsepixels train --dataset jet --model sparse-l --out jet-model   # another dataset and model',
+    `  ${cliCommand('train', '--dataset', 'jet', '--model', 'sparse-l', '--out', 'jet-model')}   # another dataset and model`,
   );
 }
 
 async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCode> {
   const mode = opts.small === true ? MODES.small : MODES.full;
+  const tests = Math.round(mode.events * 0.2);
+  if ((opts.events as number | undefined) !== undefined && (opts.events as number) > tests)
+    throw new SparsePixelsError(
+      'SP_CLI_USAGE',
+      `--events ${String(opts.events)} is more than the ${tests} test events of the ${opts.small === true ? 'small' : 'full'} demo`,
+    );
   const outGiven = String(opts.out);
   const out = ctx.resolvePath(outGiven);
   checkOutDir(out, opts.force === true, 'hls-project');
+  checkCanCreate(out); // an unwritable --out fails now, not after training
   const t0 = performance.now();
-  const data = trainingData({ gen: neutrinoGenerator, events: mode.events, seed: 1, testFraction: 0.2 }, ctx);
+  const data = trainingData(
+    { gen: neutrinoGenerator, events: mode.events, seed: 1, testFraction: 0.2, validationFraction: 0 },
+    ctx,
+  );
   const nTest = data.test.y.length;
   const csimEvents = Math.min(nTest, (opts.events as number | undefined) ?? mode.csimEvents);
   ctx.info(
@@ -88,7 +103,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
     );
   else
     ctx.info(
-      `    MISMATCH: ${r.mismatchCount} output values differ from the interpreter; run 'sparsepixels csim ${outGiven}' for the report`,
+      `    MISMATCH: ${r.mismatchCount} output values differ from the interpreter; run '${cliCommand('csim', outGiven)}' for the report`,
     );
   for (const line of est.lines) ctx.info(`    ${line}`);
   ctx.info(`    charts and ROC (float vs firmware): ${outGiven}/report.html`);
@@ -96,15 +111,15 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
   ctx.info(`done in ${seconds.toFixed(0)} s`);
   if (r.bitExact) nextSteps(ctx, outGiven);
   ctx.result({
-    command: 'demo',
     out,
-    events: { train: data.train.y.length, test: nTest },
+    events: data.train.y.length + nTest,
+    timings: { training: t.seconds, compile: r.compileMs / 1000, csim: r.runMs / 1000 },
+    split: { train: data.train.y.length, validation: 0, test: nTest },
     float: ev.float,
     firmware: ev.firmware,
-    csim: { events: r.events, bitExact: r.bitExact, mismatchCount: r.mismatchCount, compileMs: r.compileMs },
+    csim: { events: r.events, bitExact: r.bitExact, mismatchCount: r.mismatchCount },
     estimate: est.data.estimate.estimate,
     ...(est.data.standard ? { standardEstimate: est.data.standard.estimate } : {}),
-    seconds,
   });
   return r.bitExact ? EXIT_OK : EXIT_CHECK_FAILED;
 }
@@ -130,8 +145,8 @@ export const demoCommand: CliCommand = {
       .option('-o, --out <dir>', 'folder for the Vitis HLS project', 'sparsepixels-demo')
       .option(
         '-n, --events <n>',
-        'test events written to the test bench and C-simulated (default 500, --small 50)',
-        integerArg(1, 100000),
+        'test events written to the test bench and C-simulated: 1..1600 (default 500; --small: 1..200, default 50)',
+        integerArg(1, 1600),
       )
       .option('--small', 'CI size: 1000 events, 6 epochs (a few seconds)')
       .option('-f, --force', 'replace a project folder that sparsepixels wrote (and that holds nothing else)');

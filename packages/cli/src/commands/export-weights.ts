@@ -92,9 +92,10 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<E
       : `read back from the files: ${differing} raws differ from the model`,
   );
   ctx.result({
-    command: 'export-weights',
-    format,
+    input,
     out,
+    events: null,
+    format,
     model: model.name,
     totalEntries: store.totalEntries,
     layers: rows,

@@ -5,6 +5,7 @@ import type { ModelIR } from '@sparsepixels/ir';
 import { Argument, type Command } from 'commander';
 import { EXIT_OK } from '../cli/exit-codes';
 import { checkOutFile } from '../cli/out-dir';
+import { cliCommand } from '../cli/shell-quote';
 import { writeFileAtomic } from '../io/atomic-write';
 import { loadModelDocument, prepareLoaded } from '../model/load-model';
 import type { CliCommand, CommandContext, CommandInput } from './command';
@@ -23,16 +24,25 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
   const inputs = [ctx.resolvePath(String(args[0]))];
   checkOutFile(out, force, inputs);
   checkOutFile(configOut, force, inputs);
+  const t0 = performance.now();
   const loaded = await loadModelDocument(ctx.resolvePath(String(args[0])));
   const { model } = prepareLoaded(loaded);
   const doc = loaded.doc as ModelIR;
   const e = await exportKeras(doc);
   for (const w of e.warnings) ctx.warn(w);
-  writeFileAtomic(out, (write) => write(e.keras));
-  writeFileAtomic(configOut, (write) => write(new TextEncoder().encode(hlsConfigYaml(doc, given))));
+  writeFileAtomic(out, (sink) => sink.write(e.keras));
+  writeFileAtomic(configOut, (sink) => sink.write(new TextEncoder().encode(hlsConfigYaml(doc, given))));
   ctx.info(`wrote ${given} (Keras 2.14 .keras, QKeras and sparsepixels layers, ${model.layers.length} IR layers) and ${configGiven} (hls4ml config: input, accumulator and result types, build settings)`);
-  ctx.info(`  back into the IR: sparsepixels import ${given} --hls-config ${configGiven} --out model.json`);
-  ctx.result({ command: 'export', model: model.name, out, hlsConfig: configOut, warnings: e.warnings });
+  ctx.info(`  back into the IR: ${cliCommand('import', given, '--hls-config', configGiven, '--out', 'model.json')}`);
+  // e.warnings reach the shared `warnings` field through ctx.warn
+  ctx.result({
+    input: loaded.file,
+    out,
+    events: null,
+    timings: { export: (performance.now() - t0) / 1000 },
+    model: model.name,
+    hlsConfig: configOut,
+  });
   return EXIT_OK;
 }
 

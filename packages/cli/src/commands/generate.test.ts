@@ -1,11 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli';
+import { oneHot } from '../data/dataset';
 import { generateJet } from '../data/jet';
-import { readNpz } from '../io/npz';
+import { generateNeutrino } from '../data/neutrino';
+import { encodeNpz, readNpz } from '../io/npz';
 
 /** Byte equality of typed arrays (fast, unlike a deep toEqual over ~10^5 elements). */
 const sameBytes = (a: ArrayBufferView, b: ArrayBufferView) =>
@@ -46,11 +48,23 @@ describe('generate command', () => {
     expect(report.out).toBe(join(dir, 'j.npz'));
   });
 
-  it('rejects a count too large to fit an .npz before allocating anything', async () => {
-    const r = await run(['generate', 'neutrino', '-n', '300000', '-o', 'big.npz']);
+  it('streams the file: byte-identical to the dataset encoded in memory, with one-hot labels too', async () => {
+    const r = await run(['generate', 'neutrino', '-n', '700', '-s', '3', '-o', 'nu.npz', '--one-hot']);
+    expect(r.code, r.stderr).toBe(0);
+    const d = generateNeutrino({ count: 700, seed: 3 }); // 700 events: three chunks of the writer
+    const expected = encodeNpz({
+      x: { dtype: 'float32', shape: d.shape, data: d.x },
+      y: { dtype: 'float32', shape: [700, 2], data: oneHot(d.y, 2) },
+    });
+    expect(readFileSync(join(dir, 'nu.npz')).equals(Buffer.from(expected))).toBe(true);
+  });
+
+  it('takes up to 1,000,000 events (written as they are drawn) and refuses more before any work', async () => {
+    const r = await run(['generate', 'neutrino', '-n', '1000001', '-o', 'big.npz']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'sparsepixels: error: neutrino: count 300000 is not allowed; use an integer 1..270531\n',
+      "sparsepixels: error: option '-n, --count <n>' argument '1000001' is invalid. Use an integer 1..1000000.\n",
     );
+    expect(existsSync(join(dir, 'big.npz'))).toBe(false);
   });
 });

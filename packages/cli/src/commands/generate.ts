@@ -4,11 +4,10 @@ import { EXIT_OK } from '../cli/exit-codes';
 import { integerArg } from '../cli/options';
 import { checkOutFile } from '../cli/out-dir';
 import { didYouMean } from '@sparsepixels/ir';
-import { generateDataset, oneHot, type Dataset } from '../data/dataset';
-import { occupancyStats, type OccupancyStats } from '../data/occupancy';
+import { activeCounts, occupancyFromCounts, type OccupancyStats } from '../data/occupancy';
+import { generateChunks, oneHot, type EventGenerator } from '../data/dataset';
 import { DATASETS, findDataset } from '../data/registry';
-import type { NpyArray } from '../io/npy';
-import { writeNpz } from '../io/npz';
+import { writeNpzStreaming, type NpyPlan } from '../io/npy-stream';
 import type { CliCommand, CommandContext, CommandInput } from './command';
 
 interface GenerateArgs {
@@ -42,30 +41,66 @@ function checkOut(given: string, path: string, force: boolean): void {
   checkOutFile(path, force);
 }
 
-function arrays(d: Dataset, asOneHot: boolean): { x: NpyArray; y: NpyArray } {
-  const k = d.classes.length;
-  return {
-    x: { dtype: 'float32', shape: d.shape, data: d.x },
-    y: asOneHot
-      ? { dtype: 'float32', shape: [d.y.length, k], data: oneHot(d.y, k) }
-      : { dtype: 'int32', shape: [d.y.length], data: d.y },
-  };
-}
+/** The most events `generate` writes: memory stays bounded (events are streamed to the file). */
+export const GENERATE_MAX_EVENTS = 1_000_000;
+
+/** Events generated and written per chunk (about 4 MB of float32 pixels for neutrino windows). */
+const CHUNK = 256;
 
 const pct = (f: number) => `${(100 * f).toFixed(1)} %`;
+const shapeText = (s: readonly number[]) => `(${s.join(', ')}${s.length === 1 ? ',' : ''})`;
 
-function printSummary(
-  ctx: CommandContext,
-  d: Dataset,
-  a: { x: NpyArray; y: NpyArray },
-  occ: OccupancyStats,
-  out: string,
-): void {
-  const counts = d.classes.map((_, c) => d.y.reduce((n, v) => n + (v === c ? 1 : 0), 0));
-  const shape = (s: readonly number[]) => `(${s.join(', ')}${s.length === 1 ? ',' : ''})`;
-  ctx.info(`generated ${d.shape[0]} ${d.name} events (seed ${d.meta.seed}) -> ${out}`);
-  ctx.info(`  x: ${a.x.dtype} ${shape(a.x.shape)}   y: ${a.y.dtype} ${shape(a.y.shape)}`);
-  ctx.info(`  classes: ${d.classes.map((c, i) => `${i}=${c} (${counts[i]})`).join(', ')}`);
+interface Generated {
+  readonly x: NpyPlan;
+  readonly y: NpyPlan;
+  readonly labels: Int32Array;
+  readonly occupancy: OccupancyStats;
+}
+
+/**
+ * Generates the dataset straight into the .npz, a chunk at a time: x (float32 images) is streamed
+ * as it is drawn, y follows; memory holds one chunk plus a label and a count per event.
+ */
+function generateInto(
+  path: string,
+  gen: EventGenerator,
+  a: GenerateArgs,
+  onProgress: (n: number) => void,
+): Generated {
+  const k = gen.classes.length;
+  const pixels = gen.height * gen.width;
+  const x: NpyPlan = { dtype: 'float32', shape: [a.count, gen.height, gen.width, 1] };
+  const y: NpyPlan = a.oneHot
+    ? { dtype: 'float32', shape: [a.count, k] }
+    : { dtype: 'int32', shape: [a.count] };
+  const counts = new Int32Array(a.count);
+  let labels: Int32Array = new Int32Array(0);
+  writeNpzStreaming(path, [
+    {
+      name: 'x',
+      ...x,
+      fill: (append) => {
+        labels = generateChunks(
+          gen,
+          { count: a.count, seed: a.seed, maxCount: GENERATE_MAX_EVENTS, chunk: CHUNK, onProgress },
+          (chunk, start) => {
+            counts.set(activeCounts(chunk, pixels, 1, gen.activeThreshold), start);
+            append(chunk);
+          },
+        );
+      },
+    },
+    { name: 'y', ...y, fill: (append) => append(a.oneHot ? oneHot(labels, k) : labels) },
+  ]);
+  return { x, y, labels, occupancy: occupancyFromCounts(counts, pixels, gen.activeThreshold) };
+}
+
+function printSummary(ctx: CommandContext, gen: EventGenerator, a: GenerateArgs, g: Generated): void {
+  const occ = g.occupancy;
+  const counts = gen.classes.map((_, c) => g.labels.reduce((n, v) => n + (v === c ? 1 : 0), 0));
+  ctx.info(`generated ${a.count} ${gen.name} events (seed ${a.seed}) -> ${a.out}`);
+  ctx.info(`  x: ${g.x.dtype} ${shapeText(g.x.shape)}   y: ${g.y.dtype} ${shapeText(g.y.shape)}`);
+  ctx.info(`  classes: ${gen.classes.map((c, i) => `${i}=${c} (${counts[i]})`).join(', ')}`);
   ctx.info(
     `  active pixels per event (value > ${occ.threshold}): mean ${occ.mean.toFixed(1)}, median ${occ.median}, ` +
       `min ${occ.min}, max ${occ.max} (${pct(occ.meanFraction)} of ${occ.pixelsPerEvent})`,
@@ -89,31 +124,30 @@ async function run(input: CommandInput, ctx: CommandContext): Promise<typeof EXI
   }
   const out = ctx.resolvePath(a.out);
   checkOut(a.out, out, a.force);
+  const t0 = performance.now();
   const bar = ctx.progress(`generating ${gen.name}`, a.count);
-  let d: Dataset;
+  let g: Generated;
   try {
-    d = generateDataset(gen, { count: a.count, seed: a.seed, onProgress: (n) => bar.update(n) });
+    g = generateInto(out, gen, a, (n) => bar.update(n));
   } finally {
     bar.stop();
   }
-  const arr = arrays(d, a.oneHot);
-  writeNpz(out, arr);
-  const occ = occupancyStats(d.x, d.shape, gen.activeThreshold);
-  printSummary(ctx, d, arr, occ, a.out);
+  printSummary(ctx, gen, a, g);
   ctx.result({
     command: 'generate',
-    dataset: d.name,
-    count: d.shape[0],
-    seed: d.meta.seed,
-    generatorVersion: d.meta.generatorVersion,
     out,
-    arrays: { x: { dtype: arr.x.dtype, shape: arr.x.shape }, y: { dtype: arr.y.dtype, shape: arr.y.shape } },
-    classes: d.classes.map((name, label) => ({
+    events: a.count,
+    seconds: (performance.now() - t0) / 1000,
+    dataset: gen.name,
+    seed: a.seed,
+    generatorVersion: gen.generatorVersion,
+    arrays: { x: { dtype: g.x.dtype, shape: g.x.shape }, y: { dtype: g.y.dtype, shape: g.y.shape } },
+    classes: gen.classes.map((name, label) => ({
       label,
       name,
-      count: d.y.reduce((n, v) => n + (v === label ? 1 : 0), 0),
+      count: g.labels.reduce((n, v) => n + (v === label ? 1 : 0), 0),
     })),
-    occupancy: occ,
+    occupancy: g.occupancy,
   });
   return EXIT_OK;
 }
@@ -137,7 +171,12 @@ export const generateCommand: CliCommand = {
       .addArgument(
         new Argument('<dataset>', `dataset to generate: ${DATASETS.map((d) => d.name).join(', ')}`),
       )
-      .option('-n, --count <n>', 'number of events (classes balanced)', integerArg(1), 1000)
+      .option(
+        '-n, --count <n>',
+        `number of events, 1..${GENERATE_MAX_EVENTS.toLocaleString('en-US')} (classes balanced; streamed to the file, memory stays bounded)`,
+        integerArg(1, GENERATE_MAX_EVENTS),
+        1000,
+      )
       .option('-s, --seed <seed>', 'random seed; the same seed gives the same bytes', integerArg(0), 1)
       .requiredOption('-o, --out <file.npz>', 'output file (.npz), written atomically')
       .option('--one-hot', 'write y as one-hot float32 (count, classes) instead of int32 labels')

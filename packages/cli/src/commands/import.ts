@@ -7,7 +7,7 @@ import { EXIT_OK } from '../cli/exit-codes';
 import { integerArg } from '../cli/options';
 import { checkOutFile } from '../cli/out-dir';
 import { writeFileAtomic } from '../io/atomic-write';
-import { readEvents, shapeText } from '../model/read-events';
+import { openEvents, shapeText } from '../model/read-events';
 import type { CliCommand, CommandContext, CommandInput } from './command';
 
 function thresholdArg(value: string): number {
@@ -18,8 +18,9 @@ function thresholdArg(value: string): number {
 
 /** Events for --calibrate / --data, read for the model's input shape (known only after the import). */
 function events(ctx: CommandContext, path: string, shape: readonly number[], keys: ReturnType<typeof dataKeys>): EventData {
-  const ev = readEvents(ctx.resolvePath(path), shape, keys);
-  return { x: ev.x, count: ev.count, source: path };
+  // calibration and agreement run over the events in memory (an import's data set is modest)
+  const ev = openEvents(ctx.resolvePath(path), shape, keys);
+  return { x: Float64Array.from(ev.events.read(0, ev.count)), count: ev.count, source: path };
 }
 
 async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<typeof EXIT_OK> {
@@ -54,7 +55,7 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
   });
   for (const w of r.warnings) ctx.warn(w);
   if (calibrating && r.calibration) ctx.info(`input type ${r.calibration.type}${r.calibration.reached ? '' : ' (target not reached)'}`);
-  writeFileAtomic(out, (write) => write(new TextEncoder().encode(`${JSON.stringify(r.model, null, 2)}\n`)));
+  writeFileAtomic(out, (sink) => sink.write(new TextEncoder().encode(`${JSON.stringify(r.model, null, 2)}\n`)));
   const m = r.model;
   const ops = m.layers.map((l) => l.op);
   ctx.info(`read ${String(args[0])} (${r.format}${r.kerasVersion ? `, Keras ${r.kerasVersion}` : ''}): ${m.layers.length} layers, input ${shapeText(m.input.shape)} ${m.input.type} (from the ${r.inputTypeSource})`);
@@ -63,16 +64,15 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
     ctx.info(`firmware decisions equal the float model's${opts.nMax !== undefined ? ' (standard, before sparsifying)' : ''} on ${agreementText(r.agreement)} of ${String(opts.data)}${r.agreement.fraction < 0.99 ? ' -- below 99 %' : ''}`);
   ctx.info(`wrote ${String(opts.out)}`);
   ctx.result({
-    command: 'import',
+    input: file,
     out,
     format: r.format,
     ...(r.kerasVersion ? { kerasVersion: r.kerasVersion } : {}),
-    input: m.input,
+    modelInput: m.input,
     inputTypeSource: r.inputTypeSource,
     layers: m.layers.map((l) => ({ name: l.name, op: l.op })),
     ...(r.calibration ? { calibration: r.calibration.steps.map((s) => ({ type: s.type, agree: s.agreement.agree, total: s.agreement.total })) } : {}),
     ...(r.agreement ? { agreement: r.agreement } : {}),
-    warnings: r.warnings,
   });
   return EXIT_OK;
 }

@@ -29,12 +29,13 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
   const macs = countEventMacs(prepared, ev.x, ev.count, ev.source);
   ctx.info('');
   for (const line of eventMacLines(macs)) ctx.info(line);
+  const { input, ...rest } = table;
   ctx.result({
-    command: 'inspect',
+    input: loaded.file,
     name: model.name,
     source: loaded.kind,
-    file: loaded.file,
-    ...table,
+    inputTensor: input,
+    ...rest,
     build: model.build ?? {},
     macs,
   });

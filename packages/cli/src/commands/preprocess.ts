@@ -47,6 +47,7 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
   const start = (opts.start as number | undefined) ?? 0;
   const count = opts.count as number | undefined;
   const total = count ?? src.total - start;
+  const t0 = performance.now();
   const bar = ctx.progress('preprocessing', total);
   let r;
   try {
@@ -63,9 +64,10 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<t
   ctx.info(`  active pixels per event (value > 0): mean ${occ.mean.toFixed(1)}, median ${occ.median}, min ${occ.min}, max ${occ.max} (${pct(occ.meanFraction)} of ${occ.pixelsPerEvent})`);
   ctx.info(`  events with more than N active pixels: ${Object.entries(occ.fractionAbove).map(([n, f]) => `N=${n} ${pct(f)}`).join(', ')}`);
   ctx.result({
-    command: 'preprocess',
     input: ctx.resolvePath(input),
     out,
+    events: r.x.shape[0] ?? 0,
+    timings: { preprocess: (performance.now() - t0) / 1000 },
     steps: steps.map((s) => s.text),
     start,
     arrays: { x: { dtype: r.x.dtype, shape: r.x.shape }, ...(r.y ? { y: { dtype: r.y.dtype, shape: r.y.shape } } : {}) },

@@ -82,6 +82,7 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
       events: opts.events as number,
       seed: opts.seed as number,
       testFraction: 0.2,
+      validationFraction: 0, // no best-validation checkpoint: every ratio keeps its last epoch
     },
     ctx,
   );
@@ -165,7 +166,9 @@ async function run({ opts }: CommandInput, ctx: CommandContext): Promise<ExitCod
   }
   const ok = rows.every((r) => r.zeroSkipBitExact);
   ctx.result({
-    command: 'prune-sweep',
+    input: null,
+    out: plot ?? null,
+    events: data.train.y.length + (data.validation?.y.length ?? 0) + data.test.y.length,
     dataset: gen.name,
     model: variant.name,
     bits,

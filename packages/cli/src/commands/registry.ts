@@ -8,6 +8,7 @@ import { generateCommand } from './generate';
 import { importCommand } from './import';
 import { inspectCommand } from './inspect';
 import { predictCommand } from './predict';
+import { profileCommand } from './profile';
 import { preprocessCommand } from './preprocess';
 import { pruneSweepCommand } from './prune-sweep';
 import { reportCommand } from './report';
@@ -32,6 +33,7 @@ export const COMMANDS: readonly CliCommand[] = Object.freeze([
   zeroSkipCommand,
   csimCommand,
   predictCommand,
+  profileCommand,
   inspectCommand,
   reportCommand,
   validateCommand,

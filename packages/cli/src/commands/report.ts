@@ -10,7 +10,7 @@ import { checkOutDir, checkOutFile } from '../cli/out-dir';
 import { writeFileAtomic } from '../io/atomic-write';
 import { addMacEventOptions, countEventMacs, macEvents } from '../model/event-macs';
 import { loadModelDocument, prepareLoaded } from '../model/load-model';
-import { readEvents } from '../model/read-events';
+import { openEvents } from '../model/read-events';
 import { buildReport, rocOf } from '../report/build-report';
 import { findProject, measureProject } from '../report/project-kind';
 import { REPORT_MARKER, reportFigures, reportHtml } from '../report/report-html';
@@ -78,7 +78,7 @@ function writeHtml(file: string, html: string, force: boolean, inputFiles: reado
     ours = false;
   }
   checkOutFile(file, force || ours, inputFiles);
-  writeFileAtomic(file, (write) => write(Buffer.from(html, 'utf8')));
+  writeFileAtomic(file, (sink) => sink.write(Buffer.from(html, 'utf8')));
 }
 
 async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<ExitCode> {
@@ -91,7 +91,7 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<E
     throw new SparsePixelsError('SP_CLI_USAGE', '--no-synth applies to RTL projects only (convert --backend rtl)');
   const project = findProject(path);
   const loaded = await loadModelDocument(project ? project.irFile : path);
-  const { prepared, model, warnings } = prepareLoaded(loaded);
+  const { prepared, warnings } = prepareLoaded(loaded);
   for (const w of warnings) ctx.warn(w);
   const measurement = project ? await measureProject(path, project) : undefined;
   const p = part(opts.part);
@@ -103,13 +103,15 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<E
   let data = buildReport(loaded.doc as ModelIR, options, measurement);
   if (opts.data !== undefined) {
     const file = ctx.resolvePath(String(opts.data));
-    const ev = readEvents(file, model.input.shape);
-    data = { ...data, roc: rocOf(prepared, ev.x, labels(ev.y, ev.count, file), ev.count) };
+    const ev = openEvents(file, prepared.input.tensor.shape);
+    const y = labels(ev.y, ev.count, file);
+    data = { ...data, roc: rocOf(prepared, ev.events.read(0, ev.count), y, ev.count) };
   }
   const ev = macEvents(prepared, opts, ctx, typeof opts.data === 'string' ? opts.data : undefined);
   data = { ...data, macs: countEventMacs(prepared, ev.x, ev.count, ev.source) };
   for (const line of reportLines(data)) ctx.info(line);
   const force = opts.force === true;
+  let out: string | null = null;
   if (opts.html !== undefined || opts.svg !== undefined) {
     const inputFiles = [path, ...(opts.data === undefined ? [] : [ctx.resolvePath(String(opts.data))])];
     const svgDir = opts.svg === undefined ? undefined : ctx.resolvePath(String(opts.svg));
@@ -118,16 +120,24 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<E
     if (opts.html !== undefined) {
       const file = ctx.resolvePath(String(opts.html));
       writeHtml(file, await reportHtml(data, figures), force, inputFiles);
+      out = file;
       ctx.info(`wrote ${String(opts.html)} (${figures.length} charts)`);
     }
     if (svgDir) {
       await writeOutputFolder(svgDir, { kind: 'report-charts', force, inputFiles, version: VERSION }, (tmp) => {
         for (const f of figures) writeFileSync(join(tmp, `${f.figure.id}.svg`), f.figure.svg);
       });
+      out ??= svgDir;
       ctx.info(`wrote ${figures.length} SVG files to ${String(opts.svg)}`);
     }
   }
-  ctx.result(reportJson(data));
+  ctx.result({
+    input: project ? path : loaded.file,
+    out,
+    events: data.roc?.events ?? null,
+    timings: { estimate: data.ms / 1000 },
+    ...reportJson(data),
+  });
   return EXIT_OK;
 }
 

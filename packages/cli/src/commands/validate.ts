@@ -60,7 +60,7 @@ function run({ args }: CommandInput, ctx: CommandContext): ExitCode {
   if ((doc as { modelTopology?: unknown } | undefined)?.modelTopology !== undefined) {
     throw new SparsePixelsError(
       'SP_MODEL_FILE',
-      "this is a saved TensorFlow.js model, not an IR document; 'sparsepixels inspect' and 'convert' read it",
+      "this is a saved TensorFlow.js model, not an IR document; 'npx sparsepixels inspect' and 'convert' read it",
       file,
     );
   }
@@ -75,11 +75,10 @@ function run({ args }: CommandInput, ctx: CommandContext): ExitCode {
       : `${given}: invalid (${counts})`,
   );
   ctx.result({
-    command: 'validate',
-    file,
+    input: file,
     valid: r.valid,
-    errors,
-    warnings,
+    errorCount: errors,
+    warningCount: warnings,
     diagnostics: r.diagnostics.map((d) => ({ ...d, layer: layerOf(doc, d.where) ?? null })),
   });
   return r.valid ? EXIT_OK : EXIT_USAGE;

@@ -7,7 +7,7 @@ import { integerArg, numberArg } from '../cli/options';
 import { formatColumns } from '../model/layer-table';
 import { loadPreparedModel } from '../model/load-model';
 import { randomEvents } from '../model/random-events';
-import { readEvents } from '../model/read-events';
+import { readFirstEvents } from '../model/read-events';
 import { storeFolderReader } from '../weights/store-folder';
 import type { CliCommand, CommandContext, CommandInput } from './command';
 
@@ -77,9 +77,7 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<E
     x = randomEvents(prepared, count, opts.seed as number);
     n = count;
   } else {
-    const ev = readEvents(ctx.resolvePath(input), model.input.shape, dataKeys(opts));
-    n = Math.min(ev.count, count);
-    x = ev.x.subarray(0, n * (ev.x.length / ev.count));
+    ({ x, count: n } = readFirstEvents(ctx.resolvePath(input), model.input.shape, dataKeys(opts), count));
   }
   const layers = Array.isArray(opts.layer) ? (opts.layer as string[]) : undefined;
   const r = zeroSkipSimulate(prepared, x, n, {
@@ -98,7 +96,7 @@ async function run({ args, opts }: CommandInput, ctx: CommandContext): Promise<E
       ? 'every output of the dense and the zero-skip runs equals the interpreter, bit for bit'
       : 'MISMATCH: the zero-skip or dense outputs differ from the interpreter',
   );
-  ctx.result({ command: 'zero-skip', ...r });
+  ctx.result({ ...r, input: ctx.resolvePath(String(args[0])), out: null, events: n });
   return r.bitExact ? EXIT_OK : EXIT_CHECK_FAILED;
 }
 

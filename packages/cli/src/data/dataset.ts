@@ -51,35 +51,77 @@ export interface EventGenerator {
 const PROGRESS_EVERY = 256;
 
 /**
- * Runs an event generator. Event i depends only on (seed, i), and labels are balanced block by
- * block (each block of `classes.length` events is a random permutation of the classes), so a
- * smaller count is always a prefix of a larger one with the same seed.
+ * Class labels of a dataset: each block of `classes.length` events is a random permutation of the
+ * classes (balanced, and a smaller count is a prefix of a larger one).
  */
-export function generateDataset(gen: EventGenerator, opts: GenerateOptions): Dataset {
-  checkCountAndSeed(gen, opts);
-  const { count, seed } = opts;
+export function datasetLabels(gen: EventGenerator, count: number, seed: number): Int32Array {
   const k = gen.classes.length;
-  const pixels = gen.height * gen.width;
-  const x = new Float32Array(count * pixels);
   const y = new Int32Array(count);
   for (let block = 0; block * k < count; block++) {
     const perm = Rng.from(seed, gen.streamId, 0, block).shuffle([...Array(k).keys()]);
     for (let j = 0; j < k && block * k + j < count; j++) y[block * k + j] = perm[j]!;
   }
-  for (let i = 0; i < count; i++) {
-    const rng = Rng.from(seed, gen.streamId, 1, i);
-    gen.drawEvent(rng, y[i]!, x.subarray(i * pixels, (i + 1) * pixels));
-    if (opts.onProgress && (i + 1) % PROGRESS_EVERY === 0) opts.onProgress(i + 1);
+  return y;
+}
+
+/** Draws events [start, start + n) (labels from datasetLabels) into `out` (n*H*W values, zeroed here). */
+export function drawEvents(
+  gen: EventGenerator,
+  seed: number,
+  y: Int32Array,
+  start: number,
+  n: number,
+  out: Float32Array,
+): void {
+  const pixels = gen.height * gen.width;
+  out.fill(0, 0, n * pixels);
+  for (let i = 0; i < n; i++) {
+    const rng = Rng.from(seed, gen.streamId, 1, start + i);
+    gen.drawEvent(rng, y[start + i]!, out.subarray(i * pixels, (i + 1) * pixels));
   }
-  opts.onProgress?.(count);
+}
+
+/**
+ * Generates a dataset a chunk at a time (memory bounded by the chunk): `onChunk(x, start, n)`
+ * receives events [start, start + n) in order; the same bytes as generateDataset.
+ */
+export function generateChunks(
+  gen: EventGenerator,
+  opts: GenerateOptions & { readonly maxCount?: number; readonly chunk?: number },
+  onChunk: (x: Float32Array, start: number, n: number) => void,
+): Int32Array {
+  checkCountAndSeed(gen, opts, opts.maxCount ?? maxEventCount(gen));
+  const { count, seed } = opts;
+  const y = datasetLabels(gen, count, seed);
+  const chunk = Math.max(1, opts.chunk ?? PROGRESS_EVERY);
+  const buf = new Float32Array(Math.min(chunk, count) * gen.height * gen.width);
+  for (let start = 0; start < count; start += chunk) {
+    const n = Math.min(chunk, count - start);
+    drawEvents(gen, seed, y, start, n, buf);
+    onChunk(buf.subarray(0, n * gen.height * gen.width), start, n);
+    opts.onProgress?.(start + n);
+  }
+  return y;
+}
+
+/**
+ * Runs an event generator. Event i depends only on (seed, i), and labels are balanced block by
+ * block (each block of `classes.length` events is a random permutation of the classes), so a
+ * smaller count is always a prefix of a larger one with the same seed. The whole dataset is held
+ * in memory (at most maxEventCount events); `generateChunks` streams any count.
+ */
+export function generateDataset(gen: EventGenerator, opts: GenerateOptions): Dataset {
+  const pixels = gen.height * gen.width;
+  const x = new Float32Array(opts.count * pixels);
+  const y = generateChunks(gen, opts, (chunk, start) => x.set(chunk, start * pixels));
   return {
     name: gen.name,
     x,
     y,
-    shape: [count, gen.height, gen.width, 1],
+    shape: [opts.count, gen.height, gen.width, 1],
     classes: gen.classes,
     meta: {
-      seed,
+      seed: opts.seed,
       generatorVersion: gen.generatorVersion,
       activeThreshold: gen.activeThreshold,
       description: gen.description,
@@ -87,17 +129,16 @@ export function generateDataset(gen: EventGenerator, opts: GenerateOptions): Dat
   };
 }
 
-/** The x array must fit one ZIP32 member of an .npz (4 GiB including the .npy header). */
+/** An in-memory dataset's images must fit one typed array of at most 4 GiB (minus a header page). */
 const MAX_X_BYTES = 2 ** 32 - 4096;
 
-/** Largest event count whose images fit one .npz member. */
+/** Largest event count generateDataset holds in memory (generateChunks streams more). */
 export function maxEventCount(gen: Pick<EventGenerator, 'height' | 'width'>): number {
   return Math.floor(MAX_X_BYTES / (gen.height * gen.width * 4));
 }
 
-function checkCountAndSeed(gen: EventGenerator, { count, seed }: GenerateOptions): void {
+function checkCountAndSeed(gen: EventGenerator, { count, seed }: GenerateOptions, max: number): void {
   const name = gen.name;
-  const max = maxEventCount(gen);
   if (!Number.isSafeInteger(count) || count < 1 || count > max) {
     throw new SparsePixelsError(
       'SP_DATA_COUNT',

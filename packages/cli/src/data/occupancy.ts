@@ -36,9 +36,18 @@ export function occupancyStats(
   threshold = 0,
   limits: readonly number[] = DEFAULT_LIMITS,
 ): OccupancyStats {
-  const [events, h, w, c] = shape;
-  const pixels = h * w;
-  const counts = activeCounts(x, pixels, c, threshold);
+  const [, h, w, c] = shape;
+  return occupancyFromCounts(activeCounts(x, h * w, c, threshold), h * w, threshold, limits);
+}
+
+/** The same summary from per-event active-pixel counts (gathered chunk by chunk for large files). */
+export function occupancyFromCounts(
+  counts: Int32Array,
+  pixels: number,
+  threshold = 0,
+  limits: readonly number[] = DEFAULT_LIMITS,
+): OccupancyStats {
+  const events = counts.length;
   const sorted = Int32Array.from(counts).sort();
   let sum = 0;
   for (const n of counts) sum += n;

@@ -15,7 +15,8 @@ const REASONS: Readonly<Record<string, string>> = {
 export function fileError(err: unknown, action: 'read' | 'write', path: string): unknown {
   if (err instanceof SparsePixelsError) return err;
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code !== 'string' || !code.startsWith('E')) return err;
+  // system errors only (ENOENT, EACCES, ...); Node's own ERR_* codes are bugs, not bad input
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return err;
   const reason = REASONS[code] ?? code;
   const spCode =
     code === 'ENOENT' && action === 'read'

@@ -89,16 +89,40 @@ export function encodeNpy(arr: NpyArray, where = '<array>'): Uint8Array {
   return out;
 }
 
-/** Parses an .npy file held in memory; `source` names it in error messages. */
-export function decodeNpy(bytes: Uint8Array, source: string): NpyArray {
+/** Where an .npy file's elements start and what they are, from its first bytes. */
+export interface NpyLayout {
+  readonly dtype: NpyDtype;
+  readonly descr: string;
+  readonly shape: readonly number[];
+  readonly itemSize: number;
+  /** Byte offset of the first element. */
+  readonly dataStart: number;
+  /** Bytes of element data the shape calls for. */
+  readonly dataBytes: number;
+}
+
+/** The fixed prefix: magic, version, header length (10 bytes for 1.0, 12 for 2.0 / 3.0). */
+export const NPY_PREFIX_MAX = 12;
+
+/**
+ * Parses the prefix and header of an .npy file. `bytes` holds at least the file's first
+ * NPY_PREFIX_MAX bytes, or the whole file if it is shorter; when the header is longer than `bytes`,
+ * `more(n)` is asked for the first n bytes. `fileSize` is the size of the whole file.
+ */
+export function parseNpyLayout(
+  bytes: Uint8Array,
+  fileSize: number,
+  source: string,
+  more: (n: number) => Uint8Array = () => bytes,
+): NpyLayout {
   checkHost(source);
   const fail = (code: string, what: string): never => {
     throw new SparsePixelsError(code, what, source);
   };
-  if (bytes.length < 10 || !MAGIC.every((b, i) => bytes[i] === b)) {
+  if (fileSize < 10 || bytes.length < 10 || !MAGIC.every((b, i) => bytes[i] === b)) {
     fail(
       'SP_NPY_FORMAT',
-      `not an .npy file: it does not start with the \\x93NUMPY magic (${bytes.length} bytes)`,
+      `not an .npy file: it does not start with the \\x93NUMPY magic (${fileSize} bytes)`,
     );
   }
   const major = bytes[6]!;
@@ -106,19 +130,19 @@ export function decodeNpy(bytes: Uint8Array, source: string): NpyArray {
   if (![1, 2, 3].includes(major) || minor !== 0) {
     fail('SP_NPY_FORMAT', `.npy format version ${major}.${minor} is not supported; supported: 1.0, 2.0, 3.0`);
   }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const prefix = major === 1 ? 10 : 12;
-  if (bytes.length < prefix)
-    fail('SP_NPY_FORMAT', `the header length field is cut off (${bytes.length} bytes)`);
+  if (fileSize < prefix) fail('SP_NPY_FORMAT', `the header length field is cut off (${fileSize} bytes)`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
   const dataStart = prefix + headerLength;
-  if (bytes.length < dataStart) {
+  if (fileSize < dataStart) {
     fail(
       'SP_NPY_FORMAT',
-      `the header is cut off: it declares ${headerLength} bytes but the file has ${bytes.length - prefix} after the prefix`,
+      `the header is cut off: it declares ${headerLength} bytes but the file has ${fileSize - prefix} after the prefix`,
     );
   }
-  const text = Buffer.from(bytes.subarray(prefix, dataStart)).toString(major === 3 ? 'utf8' : 'latin1');
+  const all = bytes.length >= dataStart ? bytes : more(dataStart);
+  const text = Buffer.from(all.subarray(prefix, dataStart)).toString(major === 3 ? 'utf8' : 'latin1');
   const header = parseNpyHeader(text, source);
   const info = dtypeFromDescr(header.descr);
   if (!info) {
@@ -126,7 +150,7 @@ export function decodeNpy(bytes: Uint8Array, source: string): NpyArray {
       ? ' (big-endian data is not supported; save it little-endian)'
       : '';
     const allowed = DTYPES.map((d) => `${d.dtype} '${d.descr}'`).join(', ');
-    fail('SP_NPY_DTYPE', `dtype '${header.descr}' is not supported${big}; supported: ${allowed}`);
+    return fail('SP_NPY_DTYPE', `dtype '${header.descr}' is not supported${big}; supported: ${allowed}`);
   }
   if (header.fortranOrder && header.shape.length > 1) {
     fail(
@@ -134,16 +158,30 @@ export function decodeNpy(bytes: Uint8Array, source: string): NpyArray {
       `Fortran-order array of shape ${shapeText(header.shape)} is not supported; save a C-order array (np.ascontiguousarray)`,
     );
   }
-  const need = elementCount(header.shape) * info!.itemSize;
-  const have = bytes.length - dataStart;
-  if (have !== need) {
-    const what = have < need ? 'data is truncated' : 'data has trailing bytes';
+  const dataBytes = elementCount(header.shape) * info.itemSize;
+  const have = fileSize - dataStart;
+  if (have !== dataBytes) {
+    const what = have < dataBytes ? 'data is truncated' : 'data has trailing bytes';
     fail(
       'SP_NPY_FORMAT',
-      `${what}: shape ${shapeText(header.shape)} of ${header.descr} needs ${need} bytes, the file has ${have}`,
+      `${what}: shape ${shapeText(header.shape)} of ${header.descr} needs ${dataBytes} bytes, the file has ${have}`,
     );
   }
-  return { dtype: info!.dtype, shape: header.shape, data: info!.view(bytes.subarray(dataStart)) };
+  return {
+    dtype: info.dtype,
+    descr: header.descr,
+    shape: header.shape,
+    itemSize: info.itemSize,
+    dataStart,
+    dataBytes,
+  };
+}
+
+/** Parses an .npy file held in memory; `source` names it in error messages. */
+export function decodeNpy(bytes: Uint8Array, source: string): NpyArray {
+  const layout = parseNpyLayout(bytes, bytes.length, source);
+  const info = dtypeInfo(layout.dtype);
+  return { dtype: layout.dtype, shape: layout.shape, data: info.view(bytes.subarray(layout.dataStart)) };
 }
 
 /** Reads an .npy file. */
@@ -155,13 +193,13 @@ export function readNpy(path: string): NpyArray {
 export function writeNpy(path: string, arr: NpyArray): void {
   checkHost(path);
   checkNpyArray(arr, path);
-  writeFileAtomic(path, (write) => {
-    write(encodeNpyHeader(arr));
-    write(npyDataBytes(arr));
+  writeFileAtomic(path, (sink) => {
+    sink.write(encodeNpyHeader(arr));
+    sink.write(npyDataBytes(arr));
   });
 }
 
-function checkHost(where: string): void {
+export function checkHost(where: string): void {
   if (!LITTLE_ENDIAN_HOST)
     throw new SparsePixelsError(
       'SP_NPY_HOST',

@@ -24,7 +24,7 @@ export function encodeNpz(arrays: NpzArrays, where = '<npz>'): Uint8Array {
 /** Writes an .npz atomically, streaming each array's bytes (no copy of the data). */
 export function writeNpz(path: string, arrays: NpzArrays): void {
   const list = members(arrays, path);
-  writeFileAtomic(path, (write) => writeZip(write, list, path));
+  writeFileAtomic(path, (sink) => writeZip(sink, list, path));
 }
 
 function decodeFrom(src: ByteSource, source: string): Record<string, NpyArray> {

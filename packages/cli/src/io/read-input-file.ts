@@ -33,7 +33,8 @@ export function withFileSource<T>(path: string, expected: string, use: (src: Byt
         const out = Buffer.allocUnsafe(Math.max(0, end - offset));
         let done = 0;
         while (done < out.length) {
-          const n = readSync(fd, out, done, out.length - done, offset + done);
+          // readSync takes at most 2^31 - 1 bytes per call
+          const n = readSync(fd, out, done, Math.min(2 ** 30, out.length - done), offset + done);
           if (n === 0) break;
           done += n;
         }
@@ -45,6 +46,14 @@ export function withFileSource<T>(path: string, expected: string, use: (src: Byt
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Bytes [offset, offset + length) of a file, opened and closed around the read (slices of large
+ * arrays); fewer bytes come back only at the end of the file.
+ */
+export function readRange(path: string, offset: number, length: number): Uint8Array {
+  return withFileSource(path, 'a regular file', (src) => src.read(offset, length));
 }
 
 /** The whole file (works past the 2 GiB limit of readFileSync, up to the 4 GiB Buffer limit). */

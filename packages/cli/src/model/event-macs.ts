@@ -10,7 +10,7 @@ import { integerArg } from '../cli/options';
 import type { CommandContext } from '../commands/command';
 import { formatColumns } from './layer-table';
 import { randomEvents } from './random-events';
-import { readEvents } from './read-events';
+import { readFirstEvents } from './read-events';
 
 export interface MacCountsPerEvent {
   readonly dense: number;
@@ -52,9 +52,8 @@ export function macEvents(
     const seed = (opts.seed as number | undefined) ?? 1;
     return { x: randomEvents(prepared, count, seed), count, source: `generated (seed ${seed})` };
   }
-  const ev = readEvents(ctx.resolvePath(file), prepared.input.tensor.shape, dataKeys(opts));
-  const n = Math.min(ev.count, count);
-  return { x: ev.x.subarray(0, n * (ev.x.length / ev.count)), count: n, source: file };
+  const ev = readFirstEvents(ctx.resolvePath(file), prepared.input.tensor.shape, dataKeys(opts), count);
+  return { x: ev.x, count: ev.count, source: file };
 }
 
 export function countEventMacs(

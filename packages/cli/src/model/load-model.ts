@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
-import { IRValidationError, prepareModel, type ModelIR, type PreparedModel } from '@sparsepixels/ir';
+import { IRValidationError, jsonErrorDetail, prepareModel, type ModelIR, type PreparedModel } from '@sparsepixels/ir';
 import { fileError } from '../io/file-errors';
-import { quietTfjs } from '../cli/quiet-tfjs';
+import { cliCommand } from '../cli/shell-quote';
 
 /** A model named on the command line: an IR document, or a saved TensorFlow.js model exported to one. */
 export interface LoadedModel {
@@ -43,10 +43,9 @@ function parseJson(file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    const why = (err as Error).message.split('\n')[0];
     throw new SparsePixelsError(
       'SP_MODEL_FILE',
-      `not a JSON model document (${why}); expected ${KINDS}`,
+      `not a JSON model document (${jsonErrorDetail(text, err)}); expected ${KINDS}`,
       file,
     );
   }
@@ -74,13 +73,30 @@ export async function loadModelDocument(path: string, options: LoadOptions = {})
   const file = statSync(path).isDirectory() ? fileInFolder(path) : path;
   const doc = parseJson(file);
   if (!isSavedModel(doc)) return { doc: edited(doc, options.edit), kind: 'ir', file };
-  quietTfjs();
   const layers = await import('@sparsepixels/layers');
-  const model = await layers.loadModel(dirname(file));
-  // an edited document is prepared once by prepareLoaded; an unedited one is exported prepared
-  if (options.edit) return { doc: options.edit(layers.exportDocument(model)), kind: 'saved-model', file };
-  const prepared = layers.exportPrepared(model);
-  return { doc: prepared.source, kind: 'saved-model', file, prepared };
+  let model: Awaited<ReturnType<typeof layers.loadModel>>;
+  try {
+    model = await layers.loadModel(dirname(file));
+  } catch (err) {
+    if (err instanceof SparsePixelsError) throw err;
+    // TensorFlow.js' own complaint about a file the user gave: bad input, one line, the file named
+    const why = String((err as Error)?.message ?? err).split('\n')[0];
+    throw new SparsePixelsError('SP_MODEL_FILE', `cannot load the saved TensorFlow.js model: ${why}`, file);
+  }
+  try {
+    // an edited document is prepared once by prepareLoaded; an unedited one is exported prepared
+    if (options.edit) return { doc: options.edit(layers.exportDocument(model)), kind: 'saved-model', file };
+    const prepared = layers.exportPrepared(model);
+    return { doc: prepared.source, kind: 'saved-model', file, prepared };
+  } catch (err) {
+    if (err instanceof SparsePixelsError && err.code === 'SP_EXPORT_INPUT_TYPE')
+      throw new SparsePixelsError(
+        'SP_MODEL_FILE',
+        'the saved model has no QuantizeInput layer, so the fixed-point type of its input is unknown; make QuantizeInput its first layer and save it again',
+        file,
+      );
+    throw err;
+  }
 }
 
 /**
@@ -94,7 +110,8 @@ export function prepareLoaded(loaded: LoadedModel): { prepared: PreparedModel; m
     return { prepared, model: prepared.model, warnings };
   } catch (err) {
     if (!(err instanceof IRValidationError)) throw err;
-    const hint = loaded.kind === 'ir' ? `; run 'sparsepixels validate ${loaded.file}' for the full list` : '';
+    const hint =
+      loaded.kind === 'ir' ? `; run '${cliCommand('validate', loaded.file)}' for the full list` : '';
     throw new SparsePixelsError(err.code, `${err.message}${hint}`, loaded.file);
   }
 }

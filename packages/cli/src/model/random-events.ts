@@ -1,5 +1,5 @@
 import { fracBits } from '@sparsepixels/core';
-import { eventBudget, type PreparedModel } from '@sparsepixels/ir';
+import { eventBudget, type InputEvents, type PreparedModel } from '@sparsepixels/ir';
 import { Rng } from '../data/prng';
 
 /**
@@ -9,6 +9,19 @@ import { Rng } from '../data/prng';
  * and above the InputReduce threshold.
  */
 export function randomEvents(prepared: PreparedModel, count: number, seed: number): Float64Array {
+  return randomInputEvents(prepared, count, seed).read(0, count);
+}
+
+/** InputEvents whose slices are Float64Arrays. */
+export interface GeneratedEvents extends InputEvents {
+  read(start: number, n: number): Float64Array;
+}
+
+/**
+ * The same events generated on demand, a slice at a time (event e depends only on the seed and
+ * e), so a million events never sit in memory at once.
+ */
+export function randomInputEvents(prepared: PreparedModel, count: number, seed: number): GeneratedEvents {
   const [h = 1, w = 1, c = 1] = prepared.input.tensor.shape;
   const { nMax, threshold } = eventBudget(prepared);
   const type = prepared.input.type;
@@ -16,14 +29,20 @@ export function randomEvents(prepared: PreparedModel, count: number, seed: numbe
   const maxRaw = 2 ** (type.signed ? type.width - 1 : type.width) - 1;
   const minRaw = Math.min(maxRaw, Math.max(1, Math.floor(threshold / step) + 1));
   const size = h * w * c;
-  const x = new Float64Array(count * size);
-  for (let e = 0; e < count; e++) {
-    const rng = Rng.from(seed, 0x5eed, e);
-    const active = rng.int(0, Math.min(h * w, nMax + 4));
-    for (let k = 0; k < active; k++) {
-      const pixel = rng.int(0, h * w - 1);
-      for (let ch = 0; ch < c; ch++) x[e * size + pixel * c + ch] = rng.int(minRaw, maxRaw) * step;
-    }
-  }
-  return x;
+  return {
+    count,
+    eventSize: size,
+    read(start, n) {
+      const x = new Float64Array(n * size);
+      for (let i = 0; i < n; i++) {
+        const rng = Rng.from(seed, 0x5eed, start + i);
+        const active = rng.int(0, Math.min(h * w, nMax + 4));
+        for (let k = 0; k < active; k++) {
+          const pixel = rng.int(0, h * w - 1);
+          for (let ch = 0; ch < c; ch++) x[i * size + pixel * c + ch] = rng.int(minRaw, maxRaw) * step;
+        }
+      }
+      return x;
+    },
+  };
 }

@@ -1,53 +1,68 @@
 import { extname } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
+import type { InputEvents } from '@sparsepixels/ir';
+import { openNpySlices, openNpzSlices, type ArraySlices } from '../io/array-slices';
 import type { NpyArray } from '../io/npy';
-import { readNpy } from '../io/npy';
-import { readNpz } from '../io/npz';
+import type { NpyData } from '../io/npy-dtype';
 import { isH5Path, readH5Data, type DataKeys } from '../io/h5-data';
 
-/** Events read from an .npy / .npz file: `count` events of the model's input size, flattened. */
+/** Events in an .npy / .npz file, read in slices: `count` events of the model's input size. */
 export interface EventFile {
-  readonly x: Float64Array;
+  readonly events: InputEvents;
   readonly count: number;
   /** The array's shape as stored. */
   readonly shape: readonly number[];
   /** The array read ('x' in an .npz, or its only array). */
   readonly name: string;
-  /** The .npz's `y` (labels or one-hot), when present. */
+  readonly path: string;
+  /** The .npz's `y` (labels or one-hot), when present; read whole (one row per event). */
   readonly y?: NpyArray;
 }
 
 export const shapeText = (s: readonly number[]) => `(${s.join(', ')}${s.length === 1 ? ',' : ''})`;
 
-/** The array to read from an .npz: `x`, or the only array it holds. */
-function pickArray(arrays: Record<string, NpyArray>, path: string): [string, NpyArray] {
-  const names = Object.keys(arrays);
-  if (arrays.x) return ['x', arrays.x];
-  if (names.length === 1) return [names[0]!, arrays[names[0]!]!];
-  throw new SparsePixelsError(
-    'SP_INPUT_FORMAT',
-    `the .npz holds ${names.length === 0 ? 'no arrays' : `arrays ${names.join(', ')}`}; expected an array named 'x' (or a single array)`,
-    path,
-  );
+/** Labels are read whole: at most this many bytes (4 MiB holds 1,000,000 int32 labels). */
+const MAX_LABEL_BYTES = 2 ** 28;
+
+function readWhole(a: ArraySlices): NpyArray {
+  const n = a.shape.reduce((x, y) => x * y, 1);
+  return { dtype: a.dtype, shape: a.shape, data: a.read(0, n) };
 }
 
-function readArray(path: string, keys: DataKeys): { name: string; arr: NpyArray; y?: NpyArray } {
+/** A whole array in memory as ArraySlices (an HDF5 dataset, read whole by h5wasm). */
+function inMemory(a: NpyArray, source: string): ArraySlices {
+  const d = a.data as Float64Array;
+  return { dtype: a.dtype, shape: a.shape, source, read: (start, n) => d.slice(start, start + n) };
+}
+
+function openArray(path: string, keys: DataKeys): { name: string; arr: ArraySlices; y?: NpyArray } {
   if (isH5Path(path)) {
+    // HDF5 datasets are read whole (as float64): h5wasm gives no byte ranges
     const d = readH5Data(path, keys);
-    return { name: d.xName, arr: d.x, ...(d.y ? { y: d.y } : {}) };
+    return { name: d.xName, arr: inMemory(d.x, path), ...(d.y ? { y: d.y } : {}) };
   }
   const ext = extname(path).toLowerCase();
-  if (ext === '.npy') return { name: 'x', arr: readNpy(path) };
+  if (ext === '.npy') return { name: 'x', arr: openNpySlices(path) };
   if (ext === '.npz') {
-    const arrays = readNpz(path);
-    if (keys.x && !arrays[keys.x])
-      throw new SparsePixelsError('SP_INPUT_FORMAT', `no array '${keys.x}' in the .npz (arrays: ${Object.keys(arrays).join(', ')})`, path);
-    const [name, arr] = keys.x ? [keys.x, arrays[keys.x]!] : pickArray(arrays, path);
-    const yName = keys.y ?? 'y';
-    if (keys.y && !arrays[keys.y])
-      throw new SparsePixelsError('SP_INPUT_FORMAT', `no array '${keys.y}' in the .npz (arrays: ${Object.keys(arrays).join(', ')})`, path);
-    if (keys.x || keys.y) return { name, arr, ...(arrays[yName] ? { y: arrays[yName] } : {}) };
-    return { name, arr, ...(name === 'x' && arrays.y ? { y: arrays.y } : {}) };
+    const npz = openNpzSlices(path);
+    const names = npz.names;
+    const missing = [keys.x, keys.y].find((k) => k !== undefined && !names.includes(k));
+    if (missing !== undefined)
+      throw new SparsePixelsError('SP_INPUT_FORMAT', `no array '${missing}' in the .npz (arrays: ${names.join(', ')})`, path);
+    const name = keys.x ?? (names.includes('x') ? 'x' : names.length === 1 ? names[0]! : undefined);
+    if (name === undefined)
+      throw new SparsePixelsError(
+        'SP_INPUT_FORMAT',
+        `the .npz holds ${names.length === 0 ? 'no arrays' : `arrays ${names.join(', ')}`}; expected an array named 'x' (or a single array)`,
+        path,
+      );
+    const arr = npz.open(name);
+    // labels: --y-key, or 'y' beside 'x' (or beside the --x-key array)
+    const yName = keys.y ?? (names.includes('y') && (name === 'x' || keys.x !== undefined) ? 'y' : undefined);
+    if (yName === undefined) return { name, arr };
+    const y = npz.open(yName);
+    const bytes = y.shape.reduce((a, b) => a * b, 1) * 8;
+    return bytes > MAX_LABEL_BYTES ? { name, arr } : { name, arr, y: readWhole(y) };
   }
   throw new SparsePixelsError(
     'SP_INPUT_FORMAT',
@@ -56,35 +71,87 @@ function readArray(path: string, keys: DataKeys): { name: string; arr: NpyArray;
   );
 }
 
-/** Whether `shape` is (count, ...event), or (count, H, W) for an (H, W, 1) event. */
+/** (count, ...event), (count, H, W) for an (H, W, 1) event, or a single event without the count axis. */
 function eventCount(shape: readonly number[], event: readonly number[]): number | undefined {
-  const tail = shape.slice(1).join(',');
-  if (shape.length >= 1 && tail === event.join(',')) return shape[0];
-  if (event.length === 3 && event[2] === 1 && shape.length === 3 && tail === event.slice(0, 2).join(','))
-    return shape[0];
+  const same = (a: readonly number[], b: readonly number[]) => a.join(',') === b.join(',');
+  const squeezed = event.length === 3 && event[2] === 1 ? event.slice(0, 2) : undefined;
+  if (same(shape, event) || (squeezed && same(shape, squeezed))) return 1;
+  if (shape.length >= 1 && same(shape.slice(1), event)) return shape[0];
+  if (squeezed && shape.length === 3 && same(shape.slice(1), squeezed)) return shape[0];
   return undefined;
 }
 
+/** `event 3 pixel (10, 20, 0)` for value k of an event of shape [H, W, C]. */
+function pixelOf(k: number, event: readonly number[]): string {
+  if (event.length !== 3) return `value ${k}`;
+  const [, w = 1, c = 1] = event;
+  return `pixel (${Math.floor(k / (w * c))}, ${Math.floor(k / c) % w}, ${k % c})`;
+}
+
+/** Numbers the interpreter reads; int64 become float64, a non-finite value is refused by place. */
+function numbers(
+  data: NpyData,
+  start: number,
+  size: number,
+  event: readonly number[],
+  source: string,
+): ArrayLike<number> {
+  const x: Float32Array | Float64Array =
+    data instanceof Float32Array || data instanceof Float64Array
+      ? data
+      : data instanceof BigInt64Array
+        ? Float64Array.from(data, Number)
+        : Float64Array.from(data);
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    if (v - v !== 0) {
+      const e = start + Math.floor(i / size);
+      throw new SparsePixelsError(
+        'SP_INPUT_VALUE',
+        `event ${e} ${pixelOf(i % size, event)} is ${String(v)}; input values must be finite numbers`,
+        source,
+      );
+    }
+  }
+  return x;
+}
+
 /**
- * Reads input events (.npy, .npz, or an HDF5 file's `keys.x` / `keys.y` datasets; see io/h5-data.ts)
- * for a model whose events have shape `eventShape` ([H, W, C]); the array must
- * be (count, H, W, C), or (count, H, W) when C = 1. A mismatch names both shapes in one line.
+ * Opens the input events (.npy, .npz, or an HDF5 file's `keys.x` / `keys.y` datasets; see
+ * io/h5-data.ts) of a model whose events have shape `eventShape` ([H, W, C] or [n]); the
+ * array must be (count, ...eventShape), (count, H, W) when C = 1, or one event without the count
+ * axis. Events are read in slices when used (a file of any size; memory bounded by the slice);
+ * a NaN or infinite value is reported with its file, event and pixel.
  */
-export function readEvents(path: string, eventShape: readonly number[], keys: DataKeys = {}): EventFile {
-  const { name, arr, y } = readArray(path, keys);
+export function openEvents(path: string, eventShape: readonly number[], keys: DataKeys = {}): EventFile {
+  const { name, arr, y } = openArray(path, keys);
   const count = eventCount(arr.shape, eventShape);
+  const expected = `(count, ${eventShape.join(', ')})`;
   if (count === undefined) {
     throw new SparsePixelsError(
       'SP_INPUT_SHAPE',
-      `array '${name}' has shape ${shapeText(arr.shape)} but the model takes events of shape ${shapeText(eventShape)}; expected (count, ${eventShape.join(', ')})`,
+      `array '${name}' has shape ${shapeText(arr.shape)} but the model takes events of shape ${shapeText(eventShape)}; expected ${expected} or one event ${shapeText(eventShape)}`,
       path,
     );
   }
   if (count === 0) throw new SparsePixelsError('SP_INPUT_SHAPE', `array '${name}' holds no events`, path);
-  const data = arr.data;
-  const x =
-    data instanceof BigInt64Array
-      ? Float64Array.from(data, Number)
-      : Float64Array.from(data as ArrayLike<number>);
-  return { x, count, shape: arr.shape, name, ...(y ? { y } : {}) };
+  const size = eventShape.reduce((a, b) => a * b, 1);
+  const events: InputEvents = {
+    count,
+    eventSize: size,
+    read: (start, n) => numbers(arr.read(start * size, n * size), start, size, eventShape, arr.source),
+  };
+  return { events, count, shape: arr.shape, name, path, ...(y ? { y } : {}) };
+}
+
+/** The first `max` events of a file (or all when it holds fewer), read into memory. */
+export function readFirstEvents(
+  path: string,
+  eventShape: readonly number[],
+  keys: DataKeys,
+  max: number,
+): { x: Float64Array; count: number } {
+  const ev = openEvents(path, eventShape, keys);
+  const count = Math.min(ev.count, max);
+  return { x: Float64Array.from(ev.events.read(0, count)), count };
 }

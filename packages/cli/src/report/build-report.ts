@@ -4,7 +4,13 @@
  * measured in a project folder, and ROC curves of the float model and the firmware on labelled data.
  */
 import type { EventMacs } from '../model/event-macs';
-import { createFloatInterpreter, createInterpreter, type Measurement, type ModelIR, type PreparedModel } from '@sparsepixels/ir';
+import {
+  createFloatInterpreter,
+  createInterpreter,
+  type Measurement,
+  type ModelIR,
+  type PreparedModel,
+} from '@sparsepixels/ir';
 import {
   estimateDocument,
   modelNMax,

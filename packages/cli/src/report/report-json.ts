@@ -1,6 +1,8 @@
 /**
- * The `report --json` document. The fields of `estimate`, `layers[]`, `device` and `source` are a
- * public interface (used by outside tools): add fields, never rename.
+ * The `report --json` document's own fields (the CLI adds the shared ones beside them: command,
+ * exitCode, ok, seconds, input, out, events, timings, warnings). The fields of `estimate`,
+ * `layers[]`, `device` and `source` are a public interface (used by outside tools): add fields,
+ * never rename.
  */
 import type { DesignEstimate } from '@sparsepixels/estimate';
 import type { MeasuredCost } from '@sparsepixels/ir';
@@ -84,6 +86,5 @@ export function reportJson(r: ReportData) {
       ? { roc: { events: r.roc.events, floatAuc: r.roc.float.auc, firmwareAuc: r.roc.firmware.auc } }
       : {}),
     ...(r.macs ? { macs: r.macs } : {}),
-    ms: Math.round(r.ms * 10) / 10,
   };
 }

@@ -59,6 +59,6 @@ export async function reportRtlProject(path: string, opts: CommandInput['opts'],
     throw new SparsePixelsError('SP_CLI_USAGE', '--kernels does not apply to an RTL project (its figures are measured, not estimated)');
   const r = await measureRtlProject(path, { noSynth: opts.synth === false });
   for (const line of rtlReportLines(r)) ctx.info(line);
-  ctx.result({ command: 'report', projectDir: path, ...r });
+  ctx.result({ ...r, input: path, out: null, events: r.simulation.events });
   return r.simulation.bitExact ? EXIT_OK : EXIT_CHECK_FAILED;
 }

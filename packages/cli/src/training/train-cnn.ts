@@ -7,7 +7,6 @@ import { SparsePixelsError } from '@sparsepixels/core';
 import type { ModelIR } from '@sparsepixels/ir';
 import type { Evaluation, FitHistory, ProgressSink, PruneOptions } from '@sparsepixels/layers';
 import type * as tf from '@tensorflow/tfjs';
-import { quietTfjs } from '../cli/quiet-tfjs';
 import type { CommandContext } from '../commands/command';
 
 export interface Split {
@@ -44,13 +43,18 @@ function sink(layers: typeof import('@sparsepixels/layers'), ctx: CommandContext
   return { startEpoch() {}, update() {}, endEpoch: (line) => ctx.info(`  ${line}`) };
 }
 
+/**
+ * Trains and evaluates. With `validation`, the weights of the epoch with the lowest validation
+ * loss are kept (restored at the end); without, the last epoch's, and the test events are only
+ * shown per epoch (never used to choose).
+ */
 export async function trainCnn(
   o: TrainCnnOptions,
   train: Split,
   test: Split,
   ctx: CommandContext,
+  validation?: Split,
 ): Promise<TrainedCnn> {
-  quietTfjs();
   const layers = await import('@sparsepixels/layers');
   const backend = await layers.selectBackend();
   const arch = layers.ARCHITECTURES.find((a) => a.name === o.dataset);
@@ -68,8 +72,9 @@ export async function trainCnn(
     epochs: o.epochs,
     batchSize: o.batchSize,
     learningRate: o.learningRate,
-    validation: test,
-    earlyStopping: false,
+    validation: validation ?? test,
+    // keep the best-validation checkpoint: never stop early, restore the best epoch's weights
+    earlyStopping: validation ? { patience: Infinity, minDelta: 0, restoreBest: true } : false,
     seed: o.seed,
     progress: sink(layers, ctx),
     ...(o.prune ? { prune: o.prune } : {}),
@@ -79,10 +84,18 @@ export async function trainCnn(
   return { model, history, evaluation, ir: evaluation.ir, backend: backend.name, seconds };
 }
 
+/** A metric for JSON: null instead of NaN (an AUC of a one-class test set is undefined). */
+export const finiteOrNull = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? null : v);
+
 /** `accuracy 0.812 (float 0.810), AUC 0.871 (float 0.870)`: the firmware's metric first. */
 export function metricLine(ev: Evaluation): string {
   const f = ev.float;
   const w = ev.firmware;
-  const auc = w.auc === undefined ? '' : `, AUC ${w.auc.toFixed(3)} (float ${f.auc!.toFixed(3)})`;
+  const auc =
+    w.auc === undefined
+      ? ''
+      : Number.isFinite(w.auc)
+        ? `, AUC ${w.auc.toFixed(3)} (float ${f.auc!.toFixed(3)})`
+        : ', AUC n/a (the test events hold one class only)';
   return `firmware accuracy ${w.accuracy.toFixed(3)} (float ${f.accuracy.toFixed(3)})${auc}`;
 }

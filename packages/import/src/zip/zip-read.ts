@@ -123,14 +123,19 @@ export function listZipEntries(src: ByteSource, source: string, kind = '.npz'): 
   return out;
 }
 
+/** Offset of a member's first data byte: after its local header, name and extra field. */
+export function memberDataOffset(src: ByteSource, e: ZipEntry, source: string): number {
+  const local = view(src.read(e.localOffset, 30));
+  if (local.byteLength < 30 || local.getUint32(0, true) !== LOCAL)
+    fail(`${source}:${e.name}`, `no local header at offset ${e.localOffset}`);
+  return e.localOffset + 30 + local.getUint16(26, true) + local.getUint16(28, true);
+}
+
 /** The uncompressed bytes of one member (stored or DEFLATE), with its CRC-32 checked. */
 export function readZipEntry(src: ByteSource, e: ZipEntry, source: string): Uint8Array {
   const where = `${source}:${e.name}`;
   if (e.flags & 1) fail(where, 'the member is encrypted; encrypted archives are not supported');
-  const local = view(src.read(e.localOffset, 30));
-  if (local.byteLength < 30 || local.getUint32(0, true) !== LOCAL)
-    fail(where, `no local header at offset ${e.localOffset}`);
-  const start = e.localOffset + 30 + local.getUint16(26, true) + local.getUint16(28, true);
+  const start = memberDataOffset(src, e, source);
   const raw = src.read(start, e.compressedSize);
   if (raw.length !== e.compressedSize)
     fail(where, `the member is truncated: ${raw.length} of ${e.compressedSize} bytes present`);

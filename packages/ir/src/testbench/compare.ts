@@ -36,6 +36,8 @@ export interface CsimReport {
   /** True when every output bit of every event equals the interpreter's. */
   readonly bitExact: boolean;
   readonly mismatchCount: number;
+  /** Values that differ per output, aligned with `outputs` (they sum to mismatchCount); backends that compare in batches report it. */
+  readonly outputMismatches?: readonly number[];
   /** The first mismatches (at most 100), in event order. */
   readonly mismatches: readonly Mismatch[];
   /** For the first traced mismatching events: the first layer whose output differs. */
@@ -45,27 +47,44 @@ export interface CsimReport {
   readonly interpretMs: number;
 }
 
-const MAX_LISTED = 100;
+/** At most this many mismatches are listed (all are counted). */
+export const MAX_LISTED = 100;
 
-/** Compares raws [event][output][k]; returns the mismatch count and the first ones. */
+/** Mismatch counts of a comparison: in total, per output, and the first ones listed. */
+export interface Comparison {
+  count: number;
+  /** Aligned with the outputs: values that differ per output. */
+  readonly perOutput: number[];
+  readonly mismatches: Mismatch[];
+}
+
+export function emptyComparison(outputs: number): Comparison {
+  return { count: 0, perOutput: new Array<number>(outputs).fill(0), mismatches: [] };
+}
+
+/**
+ * Compares raws [event][output][k] of one batch (its first event is `eventOffset` overall) and
+ * adds to `into`: every difference is counted (per output too), the first MAX_LISTED are listed.
+ */
 export function compareOutputs(
   expected: readonly (readonly (readonly bigint[])[])[],
   actual: readonly (readonly (readonly bigint[])[])[],
   outputs: readonly OutputSpec[],
-): { count: number; mismatches: Mismatch[] } {
-  let count = 0;
-  const mismatches: Mismatch[] = [];
+  into: Comparison = emptyComparison(outputs.length),
+  eventOffset = 0,
+): Comparison {
   expected.forEach((event, e) => {
     event.forEach((values, o) => {
       const spec = outputs[o]!;
       values.forEach((want, k) => {
         const got = actual[e]?.[o]?.[k];
         if (got === want) return;
-        count++;
-        if (mismatches.length < MAX_LISTED) {
+        into.count++;
+        into.perOutput[o] = (into.perOutput[o] ?? 0) + 1;
+        if (into.mismatches.length < MAX_LISTED) {
           const frac = fracBits(spec.type);
-          mismatches.push({
-            event: e,
+          into.mismatches.push({
+            event: eventOffset + e,
             output: spec.name,
             index: k,
             expected: rawToExactDecimal(want, frac),
@@ -75,7 +94,7 @@ export function compareOutputs(
       });
     });
   });
-  return { count, mismatches };
+  return into;
 }
 
 /** Walks the layers in order and returns the first traced array that differs. */

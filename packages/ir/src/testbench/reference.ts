@@ -20,7 +20,7 @@ export interface ReferenceRun {
 }
 
 /** The interpreter (the ground truth) on a batch of events, as raw integers per event. */
-export function interpretEvents(prepared: PreparedModel, events: Float64Array, inputSize: number, o: { trace?: boolean } = {}): ReferenceRun {
+export function interpretEvents(prepared: PreparedModel, events: ArrayLike<number>, inputSize: number, o: { trace?: boolean } = {}): ReferenceRun {
   const count = events.length / inputSize;
   const interpreter = createInterpreter(prepared, { trace: o.trace === true });
   const run = interpreter.run(events, count);

@@ -9,6 +9,7 @@
  */
 import { SparsePixelsError } from '@sparsepixels/core';
 import * as tf from '@tensorflow/tfjs';
+import { quietNodeBanner } from './quiet-node-banner';
 
 export const BACKENDS = ['tensorflow', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -53,6 +54,7 @@ async function use(name: BackendName, reason: string): Promise<BackendChoice> {
     throw new SparsePixelsError('SP_BACKEND', `TensorFlow.js backend "${name}" failed to initialise`);
   }
   await tf.ready();
+  if (name === 'cpu') quietNodeBanner();
   last = { name, reason };
   return last;
 }

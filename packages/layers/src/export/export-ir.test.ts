@@ -158,6 +158,6 @@ describe('exportIR errors', () => {
   it('no input type', () => {
     const x = tf.input({ shape: [8, 8, 1] });
     const m = tf.model({ inputs: x, outputs: new InputReduce({ nMax: 4 }).apply(x) as tf.SymbolicTensor[] });
-    expect(() => exportIR(m)).toThrowErrorMatchingInlineSnapshot(`[SparsePixelsError: the model has no QuantizeInput layer; pass {inputType} (e.g. "ap_ufixed<8,1>")]`);
+    expect(() => exportIR(m)).toThrowErrorMatchingInlineSnapshot(`[SparsePixelsError: the model has no QuantizeInput layer, so its input type is unknown; add one, or give exportIR the option inputType (e.g. "ap_ufixed<8,1>")]`);
   });
 });

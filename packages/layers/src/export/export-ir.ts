@@ -36,7 +36,11 @@ function inputTypeOf(model: tf.LayersModel, option: ExportIROptions['inputType']
     fail(`inputType ${formatType(given)} differs from ${formatType(declared.inputType())} declared by QuantizeInput layer "${declared.name}"`);
   }
   const t = declared?.inputType() ?? given;
-  if (!t) fail('the model has no QuantizeInput layer; pass {inputType} (e.g. "ap_ufixed<8,1>")');
+  if (!t)
+    throw new SparsePixelsError(
+      'SP_EXPORT_INPUT_TYPE',
+      'the model has no QuantizeInput layer, so its input type is unknown; add one, or give exportIR the option inputType (e.g. "ap_ufixed<8,1>")',
+    );
   return t;
 }
 

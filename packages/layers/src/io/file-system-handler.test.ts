@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync, truncateSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,27 @@ describe('save and load on the file system', () => {
       expect(Array.from(predictProbs(loaded, data))).toEqual(Array.from(probs));
       expect(exportIR(loaded)).toEqual(exportIR(model));
     }
+  });
+
+  it('refuses a truncated, padded or missing weights.bin in one line naming it (not a tfjs shape error)', async () => {
+    const model = buildCnn(DIGITS, { nMax: 8, bits: 8, integer: 2 });
+    const good = join(dir, 'w-good');
+    await saveModel(model, good);
+    const bin = (d: string) => join(d, 'weights.bin');
+    const size = statSync(bin(good)).size;
+    for (const [name, damage, what] of [
+      ['w-cut', (d: string) => truncateSync(bin(d), 100), `is truncated: model.json lists ${size} bytes of weights, the file has 100`],
+      ['w-pad', (d: string) => appendFileSync(bin(d), 'garbage'), `has trailing bytes: model.json lists ${size} bytes of weights, the file has ${size + 7}`],
+    ] as const) {
+      const d = join(dir, name);
+      cpSync(good, d, { recursive: true });
+      damage(d);
+      await expect(loadModel(d)).rejects.toThrow(`${bin(d)}: the weights file ${what}`);
+    }
+    const gone = join(dir, 'w-gone');
+    cpSync(good, gone, { recursive: true });
+    unlinkSync(bin(gone));
+    await expect(loadModel(gone)).rejects.toThrow(`${bin(gone)}: cannot read the weights: no such file`);
   });
 
   it('a missing model file gives a one-line error naming the path', async () => {

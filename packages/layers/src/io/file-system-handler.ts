@@ -34,6 +34,35 @@ async function readModelJson(dir: string): Promise<tf.io.ModelJSON> {
   }
 }
 
+async function readWeights(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message.split('\n')[0];
+    throw new SparsePixelsError('SP_MODEL_FILE', `cannot read the weights: ${why}`, path);
+  }
+}
+
+/** Bytes per element of a weight as stored (quantized weights store 1 or 2 bytes per value). */
+function storedBytes(spec: tf.io.WeightsManifestEntry): number {
+  const q = spec.quantization?.dtype;
+  const per = q === 'uint8' ? 1 : q === 'uint16' || q === 'float16' ? 2 : spec.dtype === 'bool' ? 1 : 4;
+  return spec.shape.reduce((a, b) => a * b, 1) * per;
+}
+
+/**
+ * The weights file must hold exactly what model.json's manifest lists: a truncated file (or one
+ * with trailing bytes) is refused here, naming the file, instead of a shape error from deep inside
+ * TensorFlow.js.
+ */
+function checkWeightBytes(specs: readonly tf.io.WeightsManifestEntry[], have: number, file: string): void {
+  const need = specs.reduce((a, s) => a + storedBytes(s), 0);
+  if (have === need) return;
+  const what = have < need ? 'is truncated' : 'has trailing bytes';
+  throw new SparsePixelsError('SP_MODEL_FILE', `the weights file ${what}: model.json lists ${need} bytes of weights, the file has ${have}`, file);
+}
+
 export function fileSystemHandler(dir: string): tf.io.IOHandler {
   return {
     async save(artifacts: tf.io.ModelArtifacts): Promise<tf.io.SaveResult> {
@@ -56,8 +85,10 @@ export function fileSystemHandler(dir: string): tf.io.IOHandler {
       const json = await readModelJson(dir);
       return tf.io.getModelArtifactsForJSON(json, async (manifest) => {
         const specs = manifest.flatMap((g) => g.weights);
-        const buffers = await Promise.all(manifest.flatMap((g) => g.paths).map((p) => readFile(join(dir, p))));
+        const paths = manifest.flatMap((g) => g.paths).map((p) => join(dir, p));
+        const buffers = await Promise.all(paths.map(readWeights));
         const all = Buffer.concat(buffers);
+        checkWeightBytes(specs, all.length, paths.length === 1 ? paths[0]! : join(dir, MODEL_JSON));
         return [specs, all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength)];
       });
     },

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
 import {
+  allEventValues,
   defaultEvents,
   formatDiagnostic,
   formatInputEvents,
@@ -102,7 +103,7 @@ export function renderRtlProject(
   for (const l of s.layers) files.push({ path: `rtl/${wrapperName(s, l)}.v`, content: wrapperModule(s, l).text() });
   files.push({ path: `${SIM_DIR}/tb_config.h`, content: tbConfigHeader(s, top.ports) });
   const inputSize = prepared.input.tensor.size;
-  const events = options.testInputs ?? defaultEvents(prepared);
+  const events = options.testInputs === undefined ? defaultEvents(prepared) : allEventValues(options.testInputs);
   if (events.length % inputSize !== 0 || (options.testBatchSize !== undefined && options.testBatchSize * inputSize !== events.length)) {
     throw new SparsePixelsError('SP_CSIM_EVENTS', `testInputs has ${events.length} values, not a whole number of events of ${inputSize}`);
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
 import {
+  allEventValues,
   compareOutputs,
   firstDivergence,
   formatInputEvents,
@@ -125,7 +126,7 @@ export async function runRtlSim(projectDir: string, options: RtlSimOptions = {})
   const work = mkdtempSync(join(tmpdir(), 'sp-rtl-sim-'));
   try {
     const events = options.events
-      ? Float64Array.from(options.events)
+      ? Float64Array.from(allEventValues(options.events))
       : parseInputEvents(readFileSync(join(dir, TB_INPUT), 'utf8'), inputSize, TB_INPUT);
     const inputFile = join(work, 'input.dat');
     writeFileSync(inputFile, formatInputEvents(events, inputSize));

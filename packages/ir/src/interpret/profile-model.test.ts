@@ -15,7 +15,7 @@ import { profileModel } from './profile-model';
 function dense(): ModelIR {
   return {
     format: 'sparsepixels-ir',
-    version: 1,
+    version: 2,
     name: 'two_sum',
     input: { name: 'x', shape: [2], type: 'ap_fixed<8,4>' },
     layers: [

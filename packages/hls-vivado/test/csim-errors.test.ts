@@ -40,9 +40,10 @@ describe('runCsim on a broken project', () => {
   it('counts every mismatch per output, beyond the 100 it lists, the same in batches as at once', async () => {
     const dir = await project('wrong-pool-300');
     // Every event now differs in every output: more than the 100 listed mismatches.
-    const header = join(dir, 'firmware/nnet_utils/sp_sparse_pool2d.h');
+    const header = join(dir, 'firmware/nnet_utils/sp_common.h');
     const text = readFileSync(header, 'utf8');
-    writeFileSync(header, text.replace('(1024 / CONFIG_T::pool_size) / 1024.0', '(1000 / CONFIG_T::pool_size) / 1024.0'));
+    expect(text).toContain('double((1ull << F) / P) / double(1ull << F)');
+    writeFileSync(header, text.replace('double((1ull << F) / P) / double(1ull << F)', 'double(((1ull << F) * 63 / 64) / P) / double(1ull << F)'));
     const events = randomSparseEvents({ h: 8, w: 8, count: 300, active: [3, 6], seed: 5, threshold: 0.25 });
     const whole = await vivadoBackend.csim(dir, { optLevel: '-O1', events });
     expect(whole.mismatchCount).toBeGreaterThan(100);

@@ -106,6 +106,8 @@ export function createProfiler(doc: PreparedModel | ModelIR | unknown): Profiler
             return {
               data: sliceRaws(t.raw, e, shadows[j]!.size),
               ...(t.hash ? { hash: t.hash.subarray(e * hashSize, (e + 1) * hashSize) } : {}),
+              // activity 'mask': the slots' validity bits go with the features (docs/semantics.md)
+              ...(t.valid ? { valid: t.valid.subarray((e * hashSize) / 2, ((e + 1) * hashSize) / 2) } : {}),
             };
           });
           const s = shadows[li]!;

@@ -25,8 +25,14 @@ async function run(args: string[]) {
 describe('export command', () => {
   it('writes a .keras and its hls4ml config; importing both gives the model back', async () => {
     // the paper's 16-bit jet model: input ap_fixed<16,6>, threshold 0 (on the grid: written as is)
-    const m = buildPaperModel({ dataset: 'jet', variant: 'sparse', bits: 16, nMax: 20 });
+    const m = buildPaperModel({ dataset: 'jet', variant: 'sparse', bits: 16, nMax: 20, activity: 'mask' });
     writeFileSync(join(dir, 'm.json'), JSON.stringify(m));
+    // v1 semantics (activity 'nonzero') have no Keras equivalent: refused in one line, nothing written
+    writeFileSync(join(dir, 'v1.json'), JSON.stringify({ ...m, activity: 'nonzero' }));
+    const v1 = await run(['export', 'v1.json', '--out', 'v1.keras']);
+    expect(v1.code).toBe(2);
+    expect(v1.stderr).toMatch(/activity 'nonzero' \(v1 sparse semantics\) has no Keras equivalent/);
+    expect(existsSync(join(dir, 'v1.keras'))).toBe(false);
     const e = await run(['export', 'm.json', '--out', 'm.keras']);
     expect(e.stderr).toBe('');
     expect(e.code).toBe(0);

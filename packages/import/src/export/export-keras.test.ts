@@ -101,7 +101,7 @@ describe('exportKeras: import(export(model)) is the identity', () => {
 
 describe('exportKeras: the Keras side', () => {
   it('writes QKeras-era layers, quantizers, the keep-mask wiring and weights where the importer and Keras look', async () => {
-    const m = buildPaperModel({ dataset: 'mnist', variant: 'sparse', bits: 8, nMax: 8 });
+    const m = buildPaperModel({ dataset: 'mnist', variant: 'sparse', bits: 8, nMax: 8, activity: 'mask' });
     const e = await exportKeras(m);
     const { listZipEntries, readZipEntry, bufferSource } = await import('../index');
     const src = bufferSource(e.keras);

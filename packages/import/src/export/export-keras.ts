@@ -128,7 +128,14 @@ export const EXPORTED_OPS: readonly string[] = Object.keys(EXPORTERS);
  * (thresholds written as the input-type value the firmware compares with).
  */
 export async function exportKeras(model: ModelIR): Promise<KerasExport> {
-  prepareModel(model); // a valid document (throws one error listing every problem); written as given, not as prepared
+  const prepared = prepareModel(model); // a valid document (throws one error listing every problem); written as given, not as prepared
+  // the Keras sparsepixels layers carry InputReduce's keep-mask: only activity 'mask' round-trips
+  if (prepared.model.activity === 'nonzero' && model.layers.some((l) => l.op === 'InputReduce'))
+    throw importError(
+      model.name,
+      "activity 'nonzero' (v1 sparse semantics) has no Keras equivalent (the Keras layers keep InputReduce's mask); " +
+        'export a copy with "activity": "mask", which can change the outputs (docs/semantics.md)',
+    );
   const warnings: string[] = [];
   if (model.description) warnings.push('the description is not part of a Keras model and is left out');
   if (model.outputs.length !== 1) throw importError(model.name, 'a Keras export needs exactly one output');

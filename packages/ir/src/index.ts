@@ -29,7 +29,7 @@ export { findInputReduce, eventBudget } from './input-reduce-of';
 export { decideClass, outputMeaning } from './decision';
 export { preparedTableSize } from './ops/activations/activation-precision';
 export { activationFunction } from './ops/activations/activation-kernels';
-export { preparedReciprocalBits, inferReciprocalBits } from './precision/pool-precision';
+export { preparedReciprocalBits, inferReciprocalBits, MAX_RECIPROCAL_BITS } from './precision/pool-precision';
 export type { OutputMeaning } from './decision';
 export type { EventBudget } from './input-reduce-of';
 export { DIAGNOSTICS, formatDiagnostic } from './diagnostics';

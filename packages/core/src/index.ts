@@ -150,6 +150,7 @@ export {
   denseMacCounts,
   conv2dSameMacCounts,
   sparseConv2dMacCounts,
+  forNeighbours,
 } from './kernels/index';
 export type {
   InputReduceOptions,

@@ -216,3 +216,4 @@ export type {
   WeightStoreBytes,
   WeightStoreText,
 } from './weights/index';
+export { mix32, Xoshiro128 } from './random/xoshiro128';

@@ -217,3 +217,4 @@ export type {
   WeightStoreText,
 } from './weights/index';
 export { mix32, Xoshiro128 } from './random/xoshiro128';
+export { mulberry32 } from './random/mulberry32';

@@ -1,14 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, test } from 'vitest';
+import { afterAll, expect, inject, test } from 'vitest';
 import { quickStart } from './quick-start';
 
 const out = mkdtempSync(join(tmpdir(), 'sp-quick-start-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 test('the README quick start is this file, verbatim', () => {
-  const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+  const readme = readFileSync(join(inject('repoRoot'), 'README.md'), 'utf8');
   const source = readFileSync(join(__dirname, 'quick-start.ts'), 'utf8');
   expect(readme).toContain(source.trim());
 });

@@ -1,3 +1,5 @@
+import { createRng } from '@sparsepixels/ir/testing';
+
 /**
  * A small seeded 2-class dataset of sparse 16x16 images, generated here (nothing is downloaded):
  * class 0 "track", a straight line of 5 to 9 hits at a random angle; class 1 "blob", 9 to 14 hits
@@ -12,20 +14,11 @@ export interface Dataset {
   readonly y: Int32Array;
 }
 
-/** mulberry32: a small seeded generator, reproducible across platforms. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generate(count: number, seed: number): Dataset {
-  const r = rng(seed);
-  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+  // the test helpers' seeded generator (mulberry32), reproducible across platforms
+  const rng = createRng(seed);
+  const r = rng.next;
+  const int = rng.int;
   const x = new Float32Array(count * SIZE * SIZE);
   const y = new Int32Array(count);
   for (let e = 0; e < count; e++) {

@@ -3,9 +3,10 @@ import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { inject } from 'vitest';
 
 const PKG = fileURLToPath(new URL('..', import.meta.url));
-const ROOT = resolve(PKG, '../..');
+const ROOT = inject('repoRoot');
 
 /**
  * Builds the CLI the way users run it, for subprocess tests: `bin/sparsepixels.js` (the real file)

@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildH5 } from '@sparsepixels/import';
 import { randomSparseEvents } from '@sparsepixels/ir/testing';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildCliForTest } from './build-cli';
 
 // `sparsepixels import` and `--data file.h5` as users run them: the bin in a subprocess.
-const FIXTURES = resolve(__dirname, '../../import/fixtures');
+const FIXTURES = join(inject('repoRoot'), 'packages/import/fixtures');
 let bin = '';
 let work = '';
 

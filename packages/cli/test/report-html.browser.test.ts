@@ -4,12 +4,12 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { measureHlsProject } from '@sparsepixels/hls-vivado';
 import { prepareModel } from '@sparsepixels/ir';
 import { buildPaperModel, randomSparseEvents } from '@sparsepixels/ir/testing';
 import puppeteer from 'puppeteer-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { buildReport, rocOf } from '../src/report/build-report';
 import { reportHtml } from '../src/report/report-html';
 
@@ -19,9 +19,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** A project folder holding real (published) synthesis reports, for the measured-vs-estimate chart. */
 async function publishedMeasurement() {
-  const fix = fileURLToPath(
-    new URL('../../hls-vivado/test/fixtures/reports/reduction-8b-in100-out10/', import.meta.url),
-  );
+  const fix = join(inject('repoRoot'), 'packages/hls-vivado/test/fixtures/reports/reduction-8b-in100-out10');
   const rep = join(tmp, 'prj', 'hls_dummy_prj', 'solution1', 'syn', 'report');
   mkdirSync(rep, { recursive: true });
   for (const f of readdirSync(fix))

@@ -2,9 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildPaperModel } from '@sparsepixels/ir/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildCliForTest } from './build-cli';
 
 let bin = '';
@@ -79,9 +78,7 @@ describe('report', () => {
   it('shows measured figures beside the estimate when the project holds synthesis reports', () => {
     expect(cli(['convert', 'nu.json', '--backend', 'vitis', '--out', 'prj']).code).toBe(0);
     expect(JSON.parse(cli(['report', 'prj', '--json']).stdout).source).toBe('estimate');
-    const fix = fileURLToPath(
-      new URL('../../hls-vivado/test/fixtures/reports/conv-p10-c1-f1-16b/', import.meta.url),
-    );
+    const fix = join(inject('repoRoot'), 'packages/hls-vivado/test/fixtures/reports/conv-p10-c1-f1-16b');
     const rep = join(work, 'prj', 'myproject_prj', 'solution1', 'syn', 'report');
     mkdirSync(rep, { recursive: true });
     for (const f of readdirSync(fix))

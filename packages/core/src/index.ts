@@ -150,6 +150,7 @@ export {
   denseMacCounts,
   conv2dSameMacCounts,
   sparseConv2dMacCounts,
+  forNeighbours,
 } from './kernels/index';
 export type {
   InputReduceOptions,
@@ -215,3 +216,5 @@ export type {
   WeightStoreBytes,
   WeightStoreText,
 } from './weights/index';
+export { mix32, Xoshiro128 } from './random/xoshiro128';
+export { mulberry32 } from './random/mulberry32';

@@ -3,6 +3,7 @@ import { SparsePixelsError } from '@sparsepixels/core';
 import {
   checkOutputFolder,
   defaultEvents,
+  fillFolder,
   formatDiagnostic,
   outputSpecs,
   prepareModel,
@@ -21,7 +22,7 @@ import { hlsIncludeDir } from './paths';
 import { buildProjectView } from './project-view';
 import { IR_FILE, renderProject } from './render-project';
 import type { ToolProfile } from './tool-profile';
-import { fillProject, type ProjectFile, type StreamedFile } from './project-files';
+import type { ProjectFile, StreamedFile } from './project-files';
 
 export interface EmitOptions extends IrEmitOptions {
   /** Replace an existing project folder that sparsepixels wrote (never anything else; see writeOutputFolder). */
@@ -100,7 +101,7 @@ export async function emitProject(
   const written = await writeOutputFolder(
     outDir,
     { ...folderCheck(options), backend: profile.name, version: pkg.version },
-    (dir) => fillProject(dir, files, copies),
+    (dir) => fillFolder(dir, files, copies),
   );
   return {
     outDir: written.dir,

@@ -1,5 +1,5 @@
 import { formatType, fracBits, parseType } from '@sparsepixels/core';
-import { formatDiagnostic, isLayerOf, prepareModel, type BuildIR, type LayerIR, type ModelIR } from '@sparsepixels/ir';
+import { formatDiagnostic, isLayerOf, prepareModel, type Activity, type BuildIR, type LayerIR, type ModelIR } from '@sparsepixels/ir';
 import { agreementOf, agreementText, modelDecisions, type Agreement } from './agreement';
 import { architectureModel, fillArchitectureWeights } from './architectures';
 import { calibrateInputType, type CalibrationResult, type CalibrationStep } from './calibrate-input';
@@ -125,12 +125,14 @@ export async function importModel(file: string, options: ImportOptions = {}): Pr
   let layers = im.layers;
   let output = im.output;
   let build: BuildIR | undefined;
+  let activity: Activity | undefined;
   let inputType = im.inputType;
   let source: ImportResult['inputTypeSource'] = im.fromArchitecture ? 'architecture' : 'quantizer';
   if (hls) {
     const applied = applyHlsConfig(layers, hls, im.inputName, inputType !== undefined);
     layers = applied.layers;
     if (Object.keys(applied.build).length) build = applied.build;
+    activity = applied.activity;
     warnings.push(...applied.warnings);
     if (applied.inputType && !inputType) {
       inputType = applied.inputType;
@@ -153,7 +155,8 @@ export async function importModel(file: string, options: ImportOptions = {}): Pr
   else if (o.threshold !== undefined) throw importError('--threshold', 'needs --n-max (the threshold is that of the InputReduce put in front when sparsifying)');
   checkOps(layers);
   if (o.logits) ({ layers, output } = logitsHead(layers, output));
-  // firmware documents compare with the threshold snapped to the input grid; the float reference keeps Keras' threshold
+  // firmware documents compare with the threshold snapped to the input grid and follow the config's activity rule;
+  // the float reference keeps Keras' threshold and its keep-mask semantics
   const doc = (type: string, ls = layers, out = output, firmware = true) =>
     toDocument({
       name: o.name ?? im.name,
@@ -163,6 +166,7 @@ export async function importModel(file: string, options: ImportOptions = {}): Pr
       layers: firmware ? snapThresholds(ls, type) : ls,
       outputs: [out],
       ...(build ? { build } : {}),
+      ...(firmware && activity ? { activity } : {}),
     });
   const rq = im.reduceQuantizer;
   let calibration: CalibrationResult | undefined;

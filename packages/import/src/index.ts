@@ -12,8 +12,9 @@ export { agreementOf, agreementText, decide, modelDecisions } from './agreement'
 export type { Agreement } from './agreement';
 export { architectureNames, architectureModel } from './architectures';
 export { parseHlsConfig, readHlsConfig } from './hls-config/read-hls-config';
-export type { HlsConfig, HlsLayerSettings } from './hls-config/read-hls-config';
+export type { HlsActivity, HlsConfig, HlsLayerSettings } from './hls-config/read-hls-config';
 export { applyHlsConfig } from './hls-config/apply-hls-config';
+export { currentVersion } from './ir-build/ir-builder';
 export { SUPPORTED_CLASSES } from './keras/converters/index';
 export { qkerasQuantizer } from './quantizers/qkeras';
 export { hgqQuantizer, readHgqConfig } from './quantizers/hgq';

@@ -51,21 +51,25 @@ describe('a sparsified standard model equals the sparse model built directly', (
   });
 
   it('through the importer (--n-max/--threshold on a standard .keras): the same bits as the direct sparse model', async () => {
-    for (const dataset of ['neutrino', 'mnist'] as const) {
-      const standard = buildPaperModel({ dataset, variant: 'standard', bits: 8, seed: 5 });
-      const direct = buildPaperModel({ dataset, variant: 'sparse', bits: 8, nMax: 12, seed: 5, activity: 'mask' }); // what import writes
-      const file = join(dir, `${dataset}.keras`);
-      writeFileSync(file, (await exportKeras(standard)).keras);
-      const hls = parseHlsConfig(hlsConfigYaml(standard, file), 'std.yml');
-      const r = await importModel(file, { hlsConfig: hls, nMax: 12, threshold: paperInput(dataset).threshold });
-      expect(r.model.layers.map((l) => l.op)).toEqual(direct.layers.map((l) => l.op));
-      expectSameBits(r.model, direct, 11);
-    }
+    // the config carries activity and explicit reciprocals: each activity gives the twin of the same rule
+    // ('mask': inferred reciprocals; 'nonzero': the v1 10-bit ones)
+    for (const dataset of ['neutrino', 'mnist'] as const)
+      for (const activity of ['mask', 'nonzero'] as const) {
+        const standard = buildPaperModel({ dataset, variant: 'standard', bits: 8, seed: 5, activity });
+        const direct = buildPaperModel({ dataset, variant: 'sparse', bits: 8, nMax: 12, seed: 5, activity });
+        const file = join(dir, `${dataset}-${activity}.keras`);
+        writeFileSync(file, (await exportKeras(standard)).keras);
+        const hls = parseHlsConfig(hlsConfigYaml(standard, file), 'std.yml');
+        const r = await importModel(file, { hlsConfig: hls, nMax: 12, threshold: paperInput(dataset).threshold });
+        expect(r.model.layers.map((l) => l.op)).toEqual(direct.layers.map((l) => l.op));
+        expect(r.model.activity).toBe(activity);
+        expectSameBits(r.model, direct, 11);
+      }
   });
 
   it('max pooling: a Keras MaxPooling2D becomes sparse max pooling', async () => {
-    const standard = buildPaperModel({ dataset: 'jet', variant: 'standard', bits: 16, seed: 2 });
-    const direct = buildPaperModel({ dataset: 'jet', variant: 'sparse', bits: 16, nMax: 16, seed: 2, activity: 'mask' }); // what import writes
+    const standard = buildPaperModel({ dataset: 'jet', variant: 'standard', bits: 16, seed: 2, activity: 'mask' });
+    const direct = buildPaperModel({ dataset: 'jet', variant: 'sparse', bits: 16, nMax: 16, seed: 2, activity: 'mask' });
     const maxDirect: ModelIR = { ...direct, layers: direct.layers.map((l) => (isLayerOf(l, 'SparsePooling2D') ? { ...l, attrs: { ...l.attrs, mode: 'max' as const } } : l)) };
     // the exported standard .keras with its AveragePooling2D turned into a MaxPooling2D
     const e = await exportKeras(standard);

@@ -29,7 +29,7 @@ export { findInputReduce, eventBudget } from './input-reduce-of';
 export { decideClass, outputMeaning } from './decision';
 export { preparedTableSize } from './ops/activations/activation-precision';
 export { activationFunction } from './ops/activations/activation-kernels';
-export { preparedReciprocalBits, inferReciprocalBits } from './precision/pool-precision';
+export { preparedReciprocalBits, inferReciprocalBits, MAX_RECIPROCAL_BITS } from './precision/pool-precision';
 export type { OutputMeaning } from './decision';
 export type { EventBudget } from './input-reduce-of';
 export { DIAGNOSTICS, formatDiagnostic } from './diagnostics';
@@ -119,6 +119,8 @@ export type { OutputSpec, TraceLine, LayerTrace, ReferenceRun, Mismatch, Diverge
 // Output folders and files (every writer of sparsepixels and of outside backends)
 export { writeOutputFolder } from './output/write-output-folder';
 export type { OutputFolderOptions, WrittenFolder } from './output/write-output-folder';
+export { fillFolder } from './output/fill-folder';
+export type { FolderCopy, FolderFile, StreamedContent, StreamedFile } from './output/fill-folder';
 export { checkOutputFolder, checkNotProtected } from './output/output-guard';
 export type { OutputFolderCheck } from './output/output-guard';
 export { checkOutputFile } from './output/output-file';

@@ -247,7 +247,7 @@ export const convertCommand: CliCommand = {
       )
       .option(
         '--hls-config <config.yml>',
-        'hls4ml-style Model / LayerName settings: Precision, ReuseFactor, Strategy',
+        'hls4ml-style Model / LayerName settings: Precision, ReuseFactor, Strategy, TableSize; sparsepixels keys Model.Activity, LayerName.<pool>.ReciprocalBits',
       );
   },
   run,

@@ -27,12 +27,15 @@ describe('export command', () => {
     // the paper's 16-bit jet model: input ap_fixed<16,6>, threshold 0 (on the grid: written as is)
     const m = buildPaperModel({ dataset: 'jet', variant: 'sparse', bits: 16, nMax: 20, activity: 'mask' });
     writeFileSync(join(dir, 'm.json'), JSON.stringify(m));
-    // v1 semantics (activity 'nonzero') have no Keras equivalent: refused in one line, nothing written
-    writeFileSync(join(dir, 'v1.json'), JSON.stringify({ ...m, activity: 'nonzero' }));
+    // v1 semantics (activity 'nonzero'): the Keras layers keep the mask, so the rule travels in the config, with a warning
+    const v1Doc = { ...m, activity: 'nonzero' };
+    writeFileSync(join(dir, 'v1.json'), JSON.stringify(v1Doc));
     const v1 = await run(['export', 'v1.json', '--out', 'v1.keras']);
-    expect(v1.code).toBe(2);
-    expect(v1.stderr).toMatch(/activity 'nonzero' \(v1 sparse semantics\) has no Keras equivalent/);
-    expect(existsSync(join(dir, 'v1.keras'))).toBe(false);
+    expect(v1.code).toBe(0);
+    expect(v1.stderr).toMatch(/activity 'nonzero' \(v1 sparse semantics\) is kept only by the hls4ml config \(Model\.Activity\)/);
+    expect(readFileSync(join(dir, 'v1.hls4ml.yml'), 'utf8')).toContain('Activity: nonzero');
+    expect((await run(['import', 'v1.keras', '--hls-config', 'v1.hls4ml.yml', '--out', 'v1-back.json'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'v1-back.json'), 'utf8'))).toEqual(v1Doc);
     const e = await run(['export', 'm.json', '--out', 'm.keras']);
     expect(e.stderr).toBe('');
     expect(e.code).toBe(0);

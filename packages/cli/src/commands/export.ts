@@ -54,8 +54,9 @@ export const exportCommand: CliCommand = {
     'Export a model to Keras 2.14 (.keras: config.json with QKeras QConv2D/QDense/QActivation and the sparsepixels ' +
     'layers InputReduce, QConv2DSparse, AveragePooling2DSparse/MaxPooling2DSparse; weights in model.weights.h5), so it can ' +
     'be loaded, evaluated or fine-tuned in Python. What Keras cannot hold (the input type, accumulator and result types, ' +
-    'table sizes, build settings) goes into an hls4ml config (--hls-config, default <out>.hls4ml.yml); importing the pair ' +
-    'with `sparsepixels import` gives the model back. Weights must be exactly representable in float32.',
+    'table sizes, the activity rule as Model.Activity, explicit pooling reciprocals as ReciprocalBits, build settings) goes into an hls4ml config (--hls-config, default <out>.hls4ml.yml); importing the pair ' +
+    'with `sparsepixels import` gives the model back (a version 1 document as migrated to version 2). An activity "nonzero" model ' +
+    'is exported with a warning: the .keras alone computes with the keep-mask in Keras. Weights must be exactly representable in float32.',
   examples: [
     ['export nu-model/model.json --out nu.keras', 'nu.keras and nu.hls4ml.yml'],
     ['export model.json --out m.keras --hls-config hls4ml_config.yml --force', 'name the config, replace existing files'],

@@ -84,7 +84,7 @@ export const importCommand: CliCommand = {
   description:
     'Import a trained model: a .keras (Keras 2.13+ or 3) or a legacy .h5 with QKeras, HGQ2 or sparsepixels layers, or a ' +
     'weights-only .h5 with --arch. Weights are quantized exactly as their quantizers do. --hls-config applies hls4ml ' +
-    'precisions, ReuseFactor, Strategy and IOType. --n-max/--threshold turn a standard CNN into its sparse twin. The input type ' +
+    'precisions, ReuseFactor, Strategy, IOType, and the sparsepixels keys Model.Activity and LayerName.<pool>.ReciprocalBits. --n-max/--threshold turn a standard CNN into its sparse twin. The input type ' +
     'comes from the model\'s input quantizer, --input-type, or --calibrate (fewest fraction bits whose firmware decisions ' +
     'equal the float model\'s on >= 99.5 % of the events). --data reports that agreement. Anything that cannot be reproduced ' +
     'exactly is refused with one line naming the layer.',
@@ -99,7 +99,7 @@ export const importCommand: CliCommand = {
     cmd
       .addArgument(new Argument('<file>', 'the model: .keras, or .h5 (full model, or weights with --arch)'))
       .requiredOption('-o, --out <model.json>', 'IR document to write')
-      .option('--hls-config <file>', 'hls4ml config (YAML or JSON: Model/LayerName Precision, ReuseFactor, Strategy, IOType)')
+      .option('--hls-config <file>', 'hls4ml config (YAML or JSON: Model/LayerName Precision, ReuseFactor, Strategy, TableSize, IOType; sparsepixels keys Model.Activity, LayerName.<pool>.ReciprocalBits)')
       .option('--n-max <n>', 'sparsify a standard CNN with this pixel budget', integerArg(1, 65536))
       .option('--threshold <t>', 'activity threshold of the InputReduce put in front (with --n-max; default 0)', thresholdArg)
       .option('--input-type <type>', 'input type when the model has no input quantizer, e.g. "ap_ufixed<16,6>"')

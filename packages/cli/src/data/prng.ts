@@ -1,17 +1,12 @@
 /**
- * Seeded deterministic random numbers for the dataset generators: xoshiro128** seeded through
- * splitmix32, so a (seed, stream...) tuple always gives the same sequence on every platform.
- * Only 32-bit integer arithmetic (Math.imul, >>> 0) is used for the state; the float helpers use
- * Math.log / Math.cos / Math.sqrt, which V8 computes with its own fdlibm port (same on every host).
+ * Seeded deterministic random numbers for the dataset generators: core's xoshiro128** (seeded
+ * through splitmix32) under the draws the generators use, so a (seed, stream...) tuple always
+ * gives the same sequence on every platform. The float helpers use Math.log / Math.cos /
+ * Math.sqrt, which V8 computes with its own fdlibm port (same on every host).
  */
+import { mix32, Xoshiro128 } from '@sparsepixels/core';
 
-/** One avalanche step (the splitmix32 finaliser); maps any uint32 to a well-mixed uint32. */
-export function mix32(x: number): number {
-  let z = (x + 0x9e3779b9) >>> 0;
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-  return (z ^ (z >>> 16)) >>> 0;
-}
+export { mix32 };
 
 /** Hashes a seed and any number of stream ids (event index, dataset id) into one uint32. */
 export function hashSeed(seed: number, ...stream: number[]): number {
@@ -22,41 +17,10 @@ export function hashSeed(seed: number, ...stream: number[]): number {
 
 const TWO_PI = 2 * Math.PI;
 
-export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
-
+export class Rng extends Xoshiro128 {
   /** A generator for `seed` (0..2^53-1) and optional stream ids, e.g. `Rng.from(seed, eventIndex)`. */
   static from(seed: number, ...stream: number[]): Rng {
     return new Rng(hashSeed(seed, ...stream));
-  }
-
-  constructor(seed32: number) {
-    let s = seed32 >>> 0;
-    const next = (): number => {
-      s = (s + 0x9e3779b9) >>> 0;
-      return mix32(s);
-    };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
-    if ((this.a | this.b | this.c | this.d) === 0) this.d = 1; // the all-zero state is a fixed point
-  }
-
-  /** Next raw uint32 (xoshiro128**). */
-  nextU32(): number {
-    const result = Math.imul(rotl(Math.imul(this.b, 5) >>> 0, 7), 9) >>> 0;
-    const t = (this.b << 9) >>> 0;
-    this.c = (this.c ^ this.a) >>> 0;
-    this.d = (this.d ^ this.b) >>> 0;
-    this.b = (this.b ^ this.c) >>> 0;
-    this.a = (this.a ^ this.d) >>> 0;
-    this.c = (this.c ^ t) >>> 0;
-    this.d = rotl(this.d, 11);
-    return result;
   }
 
   /** Uniform in [0, 1) with 32 bits of resolution. */
@@ -135,8 +99,4 @@ export class Rng {
     }
     return items;
   }
-}
-
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
 }

@@ -1,5 +1,5 @@
 import { buildPaperModel } from '@sparsepixels/ir/testing';
-import { prepareModel } from '@sparsepixels/ir';
+import { prepareModel, type ModelIR } from '@sparsepixels/ir';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,23 @@ describe('convert --hls-config', () => {
     expect(m.layers.find((l) => l.name === 'fc1')!.build).toEqual({ reuseFactor: 8 });
     expect(conv2.precision).toMatchObject({ accum: 'ap_fixed<24,12>', weight: 'ap_fixed<8,3>' });
     expect(prepareModel(m).model.layers.find((l) => l.name === 'conv2')!.precision?.accum).toBe('ap_fixed<24,12>');
+  });
+
+  it('sets the activity rule and a pooling reciprocal; an older document is migrated first', () => {
+    const m = withConfig('Model: {Activity: mask}\nLayerName: {pool1: {ReciprocalBits: 12}}\n')();
+    expect(m.activity).toBe('mask');
+    expect(m.layers.find((l) => l.name === 'pool1')!.attrs).toMatchObject({ reciprocalBits: 12 });
+    // a version 1 document: no activity, implicit 1024-entry table
+    const { activity: _a, ...rest } = doc;
+    const layers = doc.layers.map((l) => (l.name === 'out' ? { ...l, attrs: { activation: 'sigmoid' } } : l));
+    const v1 = { ...rest, layers, version: 1 } as unknown as ModelIR;
+    const file = join(dir, 'act.yml');
+    writeFileSync(file, 'Model: {Activity: mask}\n');
+    const up = withHlsConfig(v1, file).doc;
+    expect(up.version).toBe(2);
+    expect(up.activity).toBe('mask');
+    // the migration wrote out the v1 table size, which the config leaves as it is
+    expect(up.layers.find((l) => l.name === 'out')!.attrs).toMatchObject({ tableSize: 1024 });
   });
 
   it('refuses what it cannot honour, one line naming the key', () => {

@@ -1,4 +1,4 @@
-import { fracBits } from '@sparsepixels/core';
+import { fracBits, rawMax } from '@sparsepixels/core';
 import { eventBudget, type InputEvents, type PreparedModel } from '@sparsepixels/ir';
 import { Rng } from '../data/prng';
 
@@ -26,7 +26,7 @@ export function randomInputEvents(prepared: PreparedModel, count: number, seed: 
   const { nMax, threshold } = eventBudget(prepared);
   const type = prepared.input.type;
   const step = 2 ** -fracBits(type);
-  const maxRaw = 2 ** (type.signed ? type.width - 1 : type.width) - 1;
+  const maxRaw = rawMax(type);
   const minRaw = Math.min(maxRaw, Math.max(1, Math.floor(threshold / step) + 1));
   const size = h * w * c;
   return {

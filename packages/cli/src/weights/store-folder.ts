@@ -3,30 +3,26 @@
  * @sparsepixels/core and @sparsepixels/sparse-weights): writing a store folder and reading one.
  * The folder is written by ir's writeOutputFolder (marker file, --force replaces only a store it wrote).
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { SparsePixelsError } from '@sparsepixels/core';
 import type { StoreFile, StoreReader } from '@sparsepixels/sparse-weights';
-import { writeOutputFolder } from '@sparsepixels/ir';
-import { checkOutDir } from '../cli/out-dir';
+import { fillFolder, writeOutputFolder } from '@sparsepixels/ir';
 import { VERSION } from '../version';
 import { fileError } from '../io/file-errors';
 
-/** Writes every file into a new folder (atomically: a failed run leaves nothing). */
+/**
+ * Writes every file into a new folder (atomically: a failed run leaves nothing). writeOutputFolder
+ * checks the folder (export-weights also checks it before any work).
+ */
 export async function writeStoreFolder(
   out: string,
   files: readonly StoreFile[],
   force: boolean,
   inputFiles: readonly string[] = [],
 ): Promise<void> {
-  checkOutDir(out, force, 'weight-store', inputFiles);
-  await writeOutputFolder(out, { kind: 'weight-store', force, inputFiles, version: VERSION }, async (tmp) => {
-    for (const f of files) {
-      const path = join(tmp, ...f.path.split('/'));
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, f.data);
-    }
-  });
+  const entries = files.map((f) => ({ path: f.path, content: f.data }));
+  await writeOutputFolder(out, { kind: 'weight-store', force, inputFiles, version: VERSION }, (tmp) => fillFolder(tmp, entries));
 }
 
 /** A reader over a store folder on disk (missing files read as undefined). */

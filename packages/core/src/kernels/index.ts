@@ -6,6 +6,7 @@ export {
 } from './input-reduce';
 export type { InputReduceOptions, InputReduceFixedOptions, InputReduceResult } from './input-reduce';
 export { sparseConv2dFloat } from './sparse-conv2d';
+export { forNeighbours } from './neighbour-window';
 export type { SparseConv2dGeometry, SparseConv2dParams } from './sparse-conv2d';
 export { prepareSparseConv2dFixed, sparseConv2dFixed, sparseConv2dFixedBig } from './sparse-conv2d-fixed';
 export type { SparseConv2dFixedParams, PreparedSparseConv2d } from './sparse-conv2d-fixed';

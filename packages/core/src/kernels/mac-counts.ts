@@ -11,7 +11,7 @@
  * operation count. Raws may be numbers or bigints (loose `!= 0` serves both).
  */
 import type { SparseShape } from '../sparse/sparse-tensor';
-import { forNeighbours } from './sparse-conv2d-fixed';
+import { forNeighbours } from './neighbour-window';
 import { slotActive } from './kernel-checks';
 
 export interface EventMacCounts {

@@ -22,6 +22,7 @@ import {
   type MacTypesInput,
   type PreparedMac,
 } from './mac-layer';
+import { forNeighbours } from './neighbour-window';
 import { checkConvGeometry, checkConvInput, convSums, type SparseConv2dGeometry } from './sparse-conv2d';
 
 export interface SparseConv2dFixedParams extends SparseConv2dGeometry {
@@ -85,24 +86,6 @@ function exactConv(x: SparseTensor, conv: PreparedSparseConv2d, out: Float64Arra
   for (let o = 0; o < out.length; o++) {
     const acc = out[o] as number;
     if (acc !== 0) out[o] = acc + (bias[o % cout] as number);
-  }
-}
-
-/** Calls visit(j, tap) for every slot j within the K x K window of slot i, j ascending. */
-export function forNeighbours(
-  hash: Int32Array,
-  nMax: number,
-  i: number,
-  k: number,
-  visit: (j: number, tap: number) => void,
-): void {
-  const r = (k - 1) >> 1;
-  const hi = hash[2 * i] as number;
-  const wi = hash[2 * i + 1] as number;
-  for (let j = 0; j < nMax; j++) {
-    const dh = (hash[2 * j] as number) - hi;
-    const dw = (hash[2 * j + 1] as number) - wi;
-    if (dh >= -r && dh <= r && dw >= -r && dw <= r) visit(j, (r + dh) * k + (r + dw));
   }
 }
 

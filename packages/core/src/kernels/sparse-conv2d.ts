@@ -9,6 +9,7 @@
 import { SparsePixelsError } from '../errors';
 import type { SparseTensor } from '../sparse/sparse-tensor';
 import { checkActiveHashes, checkInt, checkLength, checkSparseTensor, isSlotActive, validOf, whereOf } from './kernel-checks';
+import { windowTap } from './neighbour-window';
 
 export interface SparseConv2dGeometry {
   /** Kernel size K (odd). */
@@ -88,18 +89,16 @@ export function convSums(
 ): void {
   const { nMax, c: cin } = x.shape;
   const { feat, hash } = x;
-  const r = (k - 1) >> 1;
   out.fill(0);
   for (let i = 0; i < nMax; i++) {
     if (!isSlotActive(x, i)) continue;
+    const o = i * cout;
     const hi = hash[2 * i] as number;
     const wi = hash[2 * i + 1] as number;
-    const o = i * cout;
     for (let j = 0; j < nMax; j++) {
-      const dh = (hash[2 * j] as number) - hi;
-      const dw = (hash[2 * j + 1] as number) - wi;
-      if (dh < -r || dh > r || dw < -r || dw > r) continue;
-      const tap = ((r + dh) * k + (r + dw)) * cin * cout;
+      const t = windowTap((hash[2 * j] as number) - hi, (hash[2 * j + 1] as number) - wi, k);
+      if (t < 0) continue;
+      const tap = t * cin * cout;
       for (let c = 0; c < cin; c++) {
         const xv = feat[j * cin + c] as number;
         const wb = tap + c * cout;

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseType, quantizeNumber, rawToNumber } from '@sparsepixels/core';
-import { createInterpreter, isLayerOf, type LayerIR, type ModelIR } from '@sparsepixels/ir';
-import { buildPaperModel, randomModel, randomSparseEvents } from '@sparsepixels/ir/testing';
+import { createInterpreter, isLayerOf, migrateDocument, prepareModel, type LayerIR, type ModelIR } from '@sparsepixels/ir';
+import { buildPaperModel, randomModel, randomModelV1, randomSparseEvents } from '@sparsepixels/ir/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseHlsConfig } from '../hls-config/read-hls-config';
@@ -35,13 +35,31 @@ async function roundTrip(m: ModelIR, name: string): Promise<ModelIR> {
   return (await importModel(keras, { hlsConfig: parseHlsConfig(yaml, `${name}.yml`) })).model;
 }
 
-function sameBits(a: ModelIR, b: ModelIR, seed: number): void {
+/** The raw bits of every layer (the output included) of both models on the same random events. */
+function outputBits(a: ModelIR, b: ModelIR, seed: number): [string[], string[]] {
   const [h, w] = a.input.shape as [number, number];
   const n = 40;
   const x = randomSparseEvents({ h, w, c: a.input.shape[2], count: n, active: [1, Math.max(2, (h * w) >> 2)], seed, type: a.input.type, threshold: -1 });
-  const ra = createInterpreter(a).run(x, n);
-  const rb = createInterpreter(b).run(x, n);
-  expect(Array.from(rb.values[0]!)).toEqual(Array.from(ra.values[0]!));
+  const bits = (m: ModelIR) => {
+    const r = createInterpreter(m, { trace: true }).run(x, n);
+    return [...Object.entries(r.trace!).map(([name, t]) => `${name}: ${Array.from(t.raw, String).join(' ')}`), `out: ${Array.from(r.raw[0]!, String).join(' ')}`];
+  };
+  return [bits(a), bits(b)];
+}
+
+function sameBits(a: ModelIR, b: ModelIR, seed: number): void {
+  const [ra, rb] = outputBits(a, b, seed);
+  expect(rb).toEqual(ra);
+}
+
+/** The model with every average pooling's explicit reciprocal precision set to `bits`. */
+function withReciprocalBits(m: ModelIR, bits: number | undefined): ModelIR {
+  const layers = m.layers.map((l): LayerIR => {
+    if (!isLayerOf(l, 'AveragePooling2D') && !(isLayerOf(l, 'SparsePooling2D') && l.attrs.mode === 'avg')) return l;
+    const { reciprocalBits: _r, ...attrs } = l.attrs;
+    return { ...l, attrs: bits === undefined ? attrs : { ...attrs, reciprocalBits: bits } } as LayerIR;
+  });
+  return { ...m, layers };
 }
 
 describe('exportKeras: import(export(model)) is the identity', () => {
@@ -90,6 +108,52 @@ describe('exportKeras: import(export(model)) is the identity', () => {
     });
     expect(await roundTrip(m, 'build')).toEqual(m);
   });
+
+  it("carries activity 'nonzero' (Model.Activity): same document, same bits in every layer; read as 'mask' the bits differ", async () => {
+    for (const variant of ['sparse', 'standard'] as const) {
+      // the paper's neutrino model: 7x7 average pooling with the v1 10-bit reciprocal written out
+      const m = effectiveThresholds(buildPaperModel({ dataset: 'neutrino', variant, bits: 8, nMax: 12, activity: 'nonzero' }));
+      const e = await exportKeras(m);
+      expect(e.hlsConfig).toMatchObject({ HLSConfig: { Model: { Activity: 'nonzero' }, LayerName: { pool1: { ReciprocalBits: 10 } } } });
+      if (variant === 'sparse') expect(e.warnings.join('\n')).toMatch(/Model\.Activity.*keep-mask/);
+      const back = await roundTrip(m, `nonzero-${variant}`);
+      expect(back).toEqual(m);
+      sameBits(m, back, 11);
+    }
+    // the test can fail: the same sparse document under 'mask' computes other bits on these events
+    const m = effectiveThresholds(buildPaperModel({ dataset: 'neutrino', variant: 'sparse', bits: 8, nMax: 12, activity: 'nonzero' }));
+    const [a, b] = outputBits(m, { ...m, activity: 'mask' }, 11);
+    expect(b).not.toEqual(a);
+  }, 120_000);
+
+  it('carries an explicit reciprocalBits of a non-power-of-two pooling (ReciprocalBits): same document, same bits in every layer', async () => {
+    for (const variant of ['sparse', 'standard'] as const) {
+      const inferred = effectiveThresholds(buildPaperModel({ dataset: 'neutrino', variant, bits: 8, nMax: 12, activity: 'mask' }));
+      // 10 bits (the v1 value) is not what inference picks for this 7x7 pooling: lost, the bits would change
+      const prepared = prepareModel(inferred).model.layers.find((l) => l.name === 'pool1')!;
+      expect((prepared.attrs as { reciprocalBits?: number }).reciprocalBits).not.toBe(10);
+      const m = withReciprocalBits(inferred, 10);
+      const [a, b] = outputBits(m, inferred, 5);
+      expect(b).not.toEqual(a);
+      const back = await roundTrip(m, `reciprocal-${variant}`);
+      expect(back).toEqual(m);
+      sameBits(m, back, 5);
+    }
+  }, 120_000);
+
+  it('writes a version 1 document as its migration: activity, reciprocals and table sizes kept', async () => {
+    for (let seed = 0; seed < 6; seed++) {
+      const v1 = randomModelV1({ seed, variant: 'sparse', maxGrid: 8 });
+      const m = effectiveThresholds(migrateDocument(v1).doc as unknown as ModelIR);
+      expect(m.activity).toBe('nonzero');
+      const e = await exportKeras(effectiveThresholds(v1 as unknown as ModelIR));
+      const keras = join(dir, `v1-${seed}.keras`);
+      writeFileSync(keras, e.keras);
+      const back = (await importModel(keras, { hlsConfig: parseHlsConfig(hlsConfigYaml(v1 as unknown as ModelIR, keras), 'v1.yml') })).model;
+      expect(back).toEqual(m);
+      sameBits(m, back, seed);
+    }
+  }, 120_000);
 
   it('the thresholds it writes change no bit: effective-threshold models compute as the originals', () => {
     for (let seed = 0; seed < 30; seed++) {

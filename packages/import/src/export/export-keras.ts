@@ -1,7 +1,7 @@
 import { parseType, quantizeNumber, rawToNumber } from '@sparsepixels/core';
 import { prepareModel, type BuiltinOpType, type LayerIR, type LayerOfType, type ModelIR } from '@sparsepixels/ir';
 import { importError, layerWhere } from '../import-error';
-import { irRead } from '../ir-build/ir-builder';
+import { currentVersion, irRead } from '../ir-build/ir-builder';
 import { toSnakeCase } from '../keras/model-config';
 import { writeKerasZip, type VarToWrite } from '../keras/write-keras-file';
 import { hlsConfigOf } from './hls-config-text';
@@ -124,19 +124,20 @@ export const EXPORTED_OPS: readonly string[] = Object.keys(EXPORTERS);
 /**
  * A Keras 2.14 `.keras` (QKeras-era sparsepixels layers, config.json + model.weights.h5) of an IR
  * document, with an hls4ml config that carries what Keras cannot hold (input type, accumulator
- * and result types, table sizes, build hints). Importing the pair gives the document back
- * (thresholds written as the input-type value the firmware compares with).
+ * and result types, table sizes, explicit pooling reciprocals, the activity rule, build hints).
+ * Importing the pair gives the document back (an older version as migrated; thresholds written as
+ * the input-type value the firmware compares with).
  */
-export async function exportKeras(model: ModelIR): Promise<KerasExport> {
-  const prepared = prepareModel(model); // a valid document (throws one error listing every problem); written as given, not as prepared
-  // the Keras sparsepixels layers carry InputReduce's keep-mask: only activity 'mask' round-trips
-  if (prepared.model.activity === 'nonzero' && model.layers.some((l) => l.op === 'InputReduce'))
-    throw importError(
-      model.name,
-      "activity 'nonzero' (v1 sparse semantics) has no Keras equivalent (the Keras layers keep InputReduce's mask); " +
-        'export a copy with "activity": "mask", which can change the outputs (docs/semantics.md)',
-    );
+export async function exportKeras(given: ModelIR): Promise<KerasExport> {
+  prepareModel(given); // a valid document (throws one error listing every problem); written as given, not as prepared
+  const model = currentVersion(given); // an older version's implicit constants written out
   const warnings: string[] = [];
+  // the Keras sparsepixels layers carry InputReduce's keep-mask; the config's Model.Activity keeps the document's rule
+  if (model.activity === 'nonzero' && model.layers.some((l) => l.op === 'InputReduce'))
+    warnings.push(
+      "activity 'nonzero' (v1 sparse semantics) is kept only by the hls4ml config (Model.Activity): the Keras model itself " +
+        "computes with InputReduce's keep-mask ('mask'), so its outputs in Python can differ (docs/semantics.md)",
+    );
   if (model.description) warnings.push('the description is not part of a Keras model and is left out');
   if (model.outputs.length !== 1) throw importError(model.name, 'a Keras export needs exactly one output');
   const used = new Set([model.input.name, ...model.layers.map((l) => l.name)]);

@@ -1,6 +1,6 @@
 import type { ModelIR } from '@sparsepixels/ir';
 import { stringify } from 'yaml';
-import { irRead } from '../ir-build/ir-builder';
+import { currentVersion, irRead } from '../ir-build/ir-builder';
 
 /**
  * The hls4ml config that goes with an exported `.keras`: what a Keras model cannot hold but the
@@ -8,9 +8,13 @@ import { irRead } from '../ir-build/ir-builder';
  * the input type (`LayerName.<input>.Precision.result`), every precision the IR declares
  * (result, accum, weight, bias, table; 'auto' included), sigmoid/softmax `TableSize`, and the
  * build hints (ReuseFactor, Strategy, PipelineStyle under Model; IOType, Part, ClockPeriod,
- * ProjectName, ClockUncertainty at the top).
+ * ProjectName, ClockUncertainty at the top). Two keys are sparsepixels' own (hls4ml has no such
+ * setting): `Model.Activity` (the IR's activity rule) and `LayerName.<pool>.ReciprocalBits` (an
+ * average pooling's explicit reciprocal precision). An older document is written as its migrated
+ * version, so its implicit constants (v1: 'nonzero', 10-bit reciprocals, 1024-entry tables) are kept.
  */
-export function hlsConfigOf(model: ModelIR): Record<string, unknown> {
+export function hlsConfigOf(given: ModelIR): Record<string, unknown> {
+  const model = currentVersion(given);
   const layerName: Record<string, unknown> = { [model.input.name]: { Precision: { result: model.input.type } } };
   for (const l of model.layers) {
     const entry: Record<string, unknown> = {};
@@ -21,6 +25,8 @@ export function hlsConfigOf(model: ModelIR): Record<string, unknown> {
     if (Object.keys(p).length) entry['Precision'] = p;
     const table = irRead.tableSize(l);
     if (table !== undefined) entry['TableSize'] = table;
+    const reciprocal = irRead.reciprocalBits(l);
+    if (reciprocal !== undefined) entry['ReciprocalBits'] = reciprocal;
     if (Object.keys(entry).length) layerName[l.name] = entry;
   }
   const b = model.build ?? {};
@@ -28,6 +34,7 @@ export function hlsConfigOf(model: ModelIR): Record<string, unknown> {
   if (b.reuseFactor !== undefined) modelCfg['ReuseFactor'] = b.reuseFactor;
   if (b.strategy) modelCfg['Strategy'] = b.strategy === 'latency' ? 'Latency' : 'Resource';
   if (b.pipelineStyle) modelCfg['PipelineStyle'] = b.pipelineStyle;
+  modelCfg['Activity'] = model.activity ?? 'mask';
   const top: Record<string, unknown> = {};
   if (b.ioType) top['IOType'] = b.ioType;
   if (b.part) top['Part'] = b.part;

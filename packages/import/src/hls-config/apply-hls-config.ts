@@ -2,7 +2,7 @@ import { formatType, quantizeNumber, rawToNumber } from '@sparsepixels/core';
 import { didYouMean, findOp, type BuildIR, type LayerIR, type PrecisionKey } from '@sparsepixels/ir';
 import { importError } from '../import-error';
 import { irRead } from '../ir-build/ir-builder';
-import { hlsType, type HlsConfig } from './read-hls-config';
+import { hlsType, type HlsActivity, type HlsConfig } from './read-hls-config';
 
 const PRECISION_KEYS: readonly PrecisionKey[] = ['result', 'accum', 'weight', 'bias', 'table'];
 
@@ -11,6 +11,8 @@ export interface AppliedHlsConfig {
   readonly layers: LayerIR[];
   readonly build: BuildIR;
   readonly inputType?: string;
+  /** The document's activity rule when the config sets one (`Model.Activity`). */
+  readonly activity?: HlsActivity;
   readonly warnings: string[];
 }
 
@@ -53,10 +55,10 @@ const unset = (l: LayerIR, k: PrecisionKey) => {
 
 /**
  * Applies hls4ml settings on top of an imported model: LayerName precisions (result, accum,
- * weight, bias, table; weights must stay exact), TableSize; the Model precision for every result
+ * weight, bias, table; weights must stay exact), TableSize, ReciprocalBits (average pooling); the Model precision for every result
  * and accumulator still 'auto' (as hls4ml's default type); Model ReuseFactor and Strategy as the
  * model's build hints, a layer's own as its `build` (backends honour or refuse them per op);
- * IOType, Part, ClockPeriod.
+ * IOType, Part, ClockPeriod; the Model's Activity as the document's activity rule.
  */
 export function applyHlsConfig(layers: readonly LayerIR[], c: HlsConfig, inputName: string, inputTypeFixed: boolean): AppliedHlsConfig {
   const warnings = c.ignored.length ? [`${c.source}: ignored (file and writer settings): ${c.ignored.join(', ')}`] : [];
@@ -78,6 +80,10 @@ export function applyHlsConfig(layers: readonly LayerIR[], c: HlsConfig, inputNa
       if (!irRead.hasTables(l))
         throw importError(`${where}.TableSize`, `layer "${name}" has no table`);
       l = irRead.withTableSize(l, s.tableSize);
+    }
+    if (s.reciprocalBits !== undefined) {
+      if (!irRead.hasReciprocal(l)) throw importError(`${where}.ReciprocalBits`, `layer "${name}" (${l.op}) is not an average pooling`);
+      l = irRead.withReciprocalBits(l, s.reciprocalBits);
     }
     if (s.reuseFactor !== undefined || s.strategy) {
       const strategy = s.strategy ? checkStrategy(s.strategy, `${where}.Strategy`) : undefined;
@@ -117,5 +123,6 @@ export function applyHlsConfig(layers: readonly LayerIR[], c: HlsConfig, inputNa
   if (c.top.clockPeriod !== undefined) build.clockPeriod = c.top.clockPeriod;
   if (c.top.project) build.project = c.top.project;
   if (c.top.clockUncertainty) build.clockUncertainty = c.top.clockUncertainty;
-  return { layers: out, build, ...(inputType ? { inputType } : {}), warnings };
+  const activity = c.model.activity;
+  return { layers: out, build, ...(inputType ? { inputType } : {}), ...(activity ? { activity } : {}), warnings };
 }

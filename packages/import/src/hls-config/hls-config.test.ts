@@ -131,6 +131,17 @@ describe('hls4ml configs (YAML and JSON) applied on an import', () => {
     expect(byName['dense1']!.build).toEqual({ strategy: 'resource' });
   });
 
+  it("sets the activity rule (Model.Activity) and an average pooling's reciprocal precision (ReciprocalBits)", async () => {
+    const c = parseHlsConfig('Model: {Activity: nonzero}\nLayerName: {pool1: {ReciprocalBits: 12}}', 'c.yml');
+    const r = await importModel(qkeras, { hlsConfig: c, inputType: 'ap_ufixed<8,1>' });
+    expect(r.model.activity).toBe('nonzero');
+    expect(r.model.layers.find((l) => l.name === 'pool1')!.attrs).toEqual({ poolSize: 4, mode: 'avg', reciprocalBits: 12 });
+    // without them: Keras semantics and an inferred reciprocal
+    const plainImport = await importModel(qkeras, { inputType: 'ap_ufixed<8,1>' });
+    expect(plainImport.model.activity).toBe('mask');
+    expect(plainImport.model.layers.find((l) => l.name === 'pool1')!.attrs).toEqual({ poolSize: 4, mode: 'avg' });
+  });
+
   const refusals: [string, string, RegExp][] = [
     ['an unknown strategy', 'Model: {Strategy: Fast}', /^c\.yml: Model\.Strategy: 'Fast' is not supported \(Latency, Resource\)$/],
     ['an unknown IOType', 'IOType: io_serial', /IOType: 'io_serial' is not supported \(io_parallel, io_stream\)/],
@@ -144,6 +155,10 @@ describe('hls4ml configs (YAML and JSON) applied on an import', () => {
     ['a malformed type', 'LayerName: {conv1: {Precision: {result: fixed<8>}}}', /LayerName\.conv1\.Precision\.result: 'fixed<8>' is not a fixed-point type/],
     ['a non-positive reuse factor', 'Model: {ReuseFactor: 0}', /Model\.ReuseFactor: must be a positive integer/],
     ['invalid YAML', 'Model: [unclosed', /^c\.yml: is not valid YAML\/JSON/],
+    ['an unknown activity rule', 'Model: {Activity: Mask}', /^c\.yml: Model\.Activity: 'Mask' is not supported \(mask, nonzero\)$/],
+    ['ReciprocalBits on a layer that is not an average pooling', 'LayerName: {conv1: {ReciprocalBits: 10}}', /LayerName\.conv1\.ReciprocalBits: layer "conv1" \(SparseConv2D\) is not an average pooling$/],
+    ['ReciprocalBits out of range', 'LayerName: {pool1: {ReciprocalBits: 33}}', /LayerName\.pool1\.ReciprocalBits: must be an integer from 0 to 32$/],
+    ['ReciprocalBits under Model', 'Model: {ReciprocalBits: 10}', /Model\.ReciprocalBits: is not supported/],
   ];
   for (const [what, text, re] of refusals)
     it(`refuses ${what} in one line naming the place`, async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseType, type FixedType } from '@sparsepixels/core';
+import { MAX_RECIPROCAL_BITS } from '@sparsepixels/ir';
 import { parse as parseYaml } from 'yaml';
 import { importError } from '../import-error';
 
@@ -11,12 +12,18 @@ export interface HlsLayerSettings {
   readonly reuseFactor?: number;
   readonly strategy?: string;
   readonly tableSize?: number;
+  /** sparsepixels key: an average pooling's reciprocal fraction bits (the IR's `reciprocalBits`). */
+  readonly reciprocalBits?: number;
 }
+
+/** The sparse activity rule (sparsepixels key `Model.Activity`; the IR's `activity`). */
+export type HlsActivity = 'mask' | 'nonzero';
+const ACTIVITIES: readonly HlsActivity[] = ['mask', 'nonzero'];
 
 /** An hls4ml configuration (the whole config or just its HLSConfig part), normalised. */
 export interface HlsConfig {
   readonly source: string;
-  readonly model: HlsLayerSettings & { readonly pipelineStyle?: string };
+  readonly model: HlsLayerSettings & { readonly pipelineStyle?: string; readonly activity?: HlsActivity };
   readonly layers: Readonly<Record<string, HlsLayerSettings>>;
   readonly top: { ioType?: string; part?: string; clockPeriod?: number; project?: string; clockUncertainty?: string };
   /** Keys read but without meaning for the IR (file locations, writer options), named for the user. */
@@ -50,11 +57,15 @@ function settings(v: unknown, where: string, allowed: readonly string[], ignored
   if (rf !== undefined && (!Number.isInteger(rf) || (rf as number) < 1)) throw importError(`${where}.ReuseFactor`, 'must be a positive integer');
   const ts = v['TableSize'];
   if (ts !== undefined && (!Number.isInteger(ts) || (ts as number) < 2)) throw importError(`${where}.TableSize`, 'must be an integer >= 2');
+  const rb = v['ReciprocalBits'];
+  if (rb !== undefined && (!Number.isInteger(rb) || (rb as number) < 0 || (rb as number) > MAX_RECIPROCAL_BITS))
+    throw importError(`${where}.ReciprocalBits`, `must be an integer from 0 to ${MAX_RECIPROCAL_BITS}`);
   return {
     precision: precisionMap(v['Precision'], `${where}.Precision`),
     ...(rf !== undefined ? { reuseFactor: rf as number } : {}),
     ...(typeof v['Strategy'] === 'string' ? { strategy: v['Strategy'] } : {}),
     ...(ts !== undefined ? { tableSize: ts as number } : {}),
+    ...(rb !== undefined ? { reciprocalBits: rb as number } : {}),
   };
 }
 
@@ -79,14 +90,14 @@ export function parseHlsConfig(text: string, source: string): HlsConfig {
     throw importError(`${source}: HLSConfig.${k}`, 'is not supported (Model, LayerName)');
   }
   const modelRaw = hls['Model'] ?? {};
-  const model = settings(modelRaw, `${source}: Model`, ['Precision', 'ReuseFactor', 'Strategy', 'PipelineStyle', 'BramFactor', 'TraceOutput', 'BitExact'], ignored);
+  const model = settings(modelRaw, `${source}: Model`, ['Precision', 'ReuseFactor', 'Strategy', 'PipelineStyle', 'Activity', 'BramFactor', 'TraceOutput', 'BitExact'], ignored);
   const bram = isObj(modelRaw) ? modelRaw['BramFactor'] : undefined;
   if (bram !== undefined && bram !== 1000000000) throw importError(`${source}: Model.BramFactor`, 'weights in BRAM are not supported (leave the default 1000000000)');
   const layers: Record<string, HlsLayerSettings> = {};
   const ln = hls['LayerName'];
   if (ln !== undefined) {
     if (!isObj(ln)) throw importError(`${source}: LayerName`, 'must be a map of layer names');
-    for (const [name, v] of Object.entries(ln)) layers[name] = settings(v, `${source}: LayerName.${name}`, ['Precision', 'ReuseFactor', 'Strategy', 'TableSize', 'Trace'], ignored);
+    for (const [name, v] of Object.entries(ln)) layers[name] = settings(v, `${source}: LayerName.${name}`, ['Precision', 'ReuseFactor', 'Strategy', 'TableSize', 'ReciprocalBits', 'Trace'], ignored);
   }
   const num = (k: string) => (typeof doc[k] === 'number' ? (doc[k] as number) : undefined);
   const str = (k: string) => (typeof doc[k] === 'string' ? (doc[k] as string) : undefined);
@@ -98,7 +109,16 @@ export function parseHlsConfig(text: string, source: string): HlsConfig {
     ...(doc['ClockUncertainty'] !== undefined ? { clockUncertainty: String(doc['ClockUncertainty']) } : {}),
   };
   const pipelineStyle = isObj(modelRaw) && typeof modelRaw['PipelineStyle'] === 'string' ? modelRaw['PipelineStyle'] : undefined;
-  return { source, model: { ...model, ...(pipelineStyle ? { pipelineStyle } : {}) }, layers, top, ignored };
+  const activity = isObj(modelRaw) ? modelRaw['Activity'] : undefined;
+  if (activity !== undefined && !ACTIVITIES.includes(activity as HlsActivity))
+    throw importError(`${source}: Model.Activity`, `'${String(activity)}' is not supported (${ACTIVITIES.join(', ')})`);
+  return {
+    source,
+    model: { ...model, ...(pipelineStyle ? { pipelineStyle } : {}), ...(activity !== undefined ? { activity: activity as HlsActivity } : {}) },
+    layers,
+    top,
+    ignored,
+  };
 }
 
 /** Reads an hls4ml config file (.yml, .yaml or .json). */

@@ -1,8 +1,10 @@
 import { formatType, type FixedType } from '@sparsepixels/core';
 import {
+  type Activity,
   IR_FORMAT,
   IR_VERSION,
   isLayerOf,
+  migrateDocument,
   type AttrsOfType,
   type BuildIR,
   type LayerIR,
@@ -116,6 +118,17 @@ export const irRead = {
   withTableSize(l: LayerIR, tableSize: number): LayerIR {
     return isLayerOf(l, 'Activation') || isLayerOf(l, 'SparseActivation') ? { ...l, attrs: { ...l.attrs, tableSize } } : l;
   },
+  /** Whether the layer is an average pooling (the one op with a reciprocal). */
+  hasReciprocal: (l: LayerIR): boolean => isLayerOf(l, 'AveragePooling2D') || (isLayerOf(l, 'SparsePooling2D') && l.attrs.mode === 'avg'),
+  /** The reciprocal precision an average pooling declares (undefined: inferred, or not an average pooling). */
+  reciprocalBits: (l: LayerIR): number | undefined =>
+    isLayerOf(l, 'AveragePooling2D') || isLayerOf(l, 'SparsePooling2D') ? l.attrs.reciprocalBits : undefined,
+  /** The average pooling layer with its reciprocal precision set (others unchanged). */
+  withReciprocalBits(l: LayerIR, reciprocalBits: number): LayerIR {
+    if (isLayerOf(l, 'AveragePooling2D')) return { ...l, attrs: { ...l.attrs, reciprocalBits } };
+    if (isLayerOf(l, 'SparsePooling2D') && l.attrs.mode === 'avg') return { ...l, attrs: { ...l.attrs, reciprocalBits } };
+    return l;
+  },
   /** The InputReduce layer with another threshold (others unchanged). */
   withThreshold(l: LayerIR, threshold: number): LayerIR {
     return isLayerOf(l, 'InputReduce') ? { ...l, attrs: { ...l.attrs, threshold } } : l;
@@ -159,18 +172,20 @@ export interface DocumentOptions {
   readonly outputs: readonly string[];
   readonly build?: BuildIR;
   readonly description?: string;
+  /** The sparse activity rule; default 'mask' (Keras semantics). */
+  readonly activity?: Activity;
 }
 
 /**
  * The document of an imported model: IR version 2 with `activity: "mask"` (the Keras keep-mask
- * semantics, docs/semantics.md); pooling reciprocals and sigmoid/softmax tables are left to
+ * semantics, docs/semantics.md) unless told otherwise (an hls4ml config's `Model.Activity`); pooling reciprocals and sigmoid/softmax tables are left to
  * precision inference unless the importer was given a table size.
  */
 export function toDocument(o: DocumentOptions): ModelIR {
   return {
     format: IR_FORMAT,
     version: IR_VERSION,
-    activity: 'mask',
+    activity: o.activity ?? 'mask',
     name: o.name,
     ...(o.description ? { description: o.description } : {}),
     input: { name: o.inputName, shape: [...o.inputShape], type: typeString(o.inputType)! },
@@ -178,4 +193,14 @@ export function toDocument(o: DocumentOptions): ModelIR {
     outputs: [...o.outputs],
     ...(o.build ? { build: { ...o.build } } : {}),
   };
+}
+
+/**
+ * The document at the current IR version (an older one migrated, its implicit constants written
+ * out), as given otherwise; a document that cannot be migrated is returned as is for prepareModel
+ * to report.
+ */
+export function currentVersion(model: ModelIR): ModelIR {
+  if ((model.version as number) === IR_VERSION) return model;
+  return (migrateDocument(model).doc as ModelIR | undefined) ?? model;
 }

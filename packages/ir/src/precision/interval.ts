@@ -1,4 +1,4 @@
-import { fracBits, type FixedType } from '@sparsepixels/core';
+import { fracBits, rawMaxBig, rawMinBig, type FixedType } from '@sparsepixels/core';
 
 /**
  * A closed interval of exact dyadic values [lo, hi] * 2^-f with bigint raws: the set of values a
@@ -12,9 +12,7 @@ export interface Interval {
 
 /** Every value representable in `t`: raw range of its W bits at its F fractional bits. */
 export function typeInterval(t: FixedType): Interval {
-  const w = BigInt(t.width);
-  if (t.signed) return { lo: -(1n << (w - 1n)), hi: (1n << (w - 1n)) - 1n, f: fracBits(t) };
-  return { lo: 0n, hi: (1n << w) - 1n, f: fracBits(t) };
+  return { lo: rawMinBig(t), hi: rawMaxBig(t), f: fracBits(t) };
 }
 
 /** The single value raw * 2^-f, with trailing zero bits moved into f. */

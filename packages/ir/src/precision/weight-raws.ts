@@ -1,5 +1,5 @@
 import type { FixedType } from '@sparsepixels/core';
-import { fracBits } from '@sparsepixels/core';
+import { fixedPointRange, fracBits } from '@sparsepixels/core';
 
 const view = new DataView(new ArrayBuffer(8));
 
@@ -42,14 +42,6 @@ export function fracBitsNeeded(v: number): number | undefined {
   return d.m === 0n ? -Infinity : -d.e;
 }
 
-/** The raws a cast into t leaves unchanged (AP_SAT_SYM moves the signed minimum up by one). */
-export function invariantRange(t: FixedType): { lo: bigint; hi: bigint } {
-  const w = BigInt(t.width);
-  if (!t.signed) return { lo: 0n, hi: (1n << w) - 1n };
-  const lo = -(1n << (w - 1n));
-  return { lo: t.overflow === 'AP_SAT_SYM' && t.width >= 2 ? lo + 1n : lo, hi: (1n << (w - 1n)) - 1n };
-}
-
 /** The first value of one kind of problem and how many values have it. */
 export interface WeightProblem {
   readonly index: number;
@@ -67,7 +59,7 @@ export interface WeightCheck {
 /** Raws of every value in t, and the values off its grid or outside its range. */
 export function weightRaws(values: readonly number[], t: FixedType): WeightCheck {
   const f = fracBits(t);
-  const { lo, hi } = invariantRange(t);
+  const { lo, hi } = fixedPointRange(t); // the raws a cast into t leaves unchanged
   const raws: bigint[] = new Array<bigint>(values.length);
   const found: { offGrid?: WeightProblem; outOfRange?: WeightProblem } = {};
   const note = (kind: 'offGrid' | 'outOfRange', index: number, value: number) => {

@@ -1,4 +1,4 @@
-import { fracBits } from '@sparsepixels/core';
+import { fracBits, rawMax } from '@sparsepixels/core';
 import { createInterpreter } from '../interpret/create-interpreter';
 import type { RawBatch } from '../interpret/raw-batch';
 import { eventBudget } from '../input-reduce-of';
@@ -64,7 +64,7 @@ export function defaultEvents(prepared: PreparedModel): Float64Array {
   const threshold = budget.threshold;
   const type = prepared.input.type;
   const step = 2 ** -fracBits(type);
-  const maxRaw = 2 ** (type.signed ? type.width - 1 : type.width) - 1;
+  const maxRaw = rawMax(type);
   const minRaw = Math.min(maxRaw, Math.floor(threshold / step) + 1);
   let seed = 12345;
   const next = (n: number): number => {

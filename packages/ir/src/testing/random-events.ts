@@ -1,4 +1,4 @@
-import { fracBits, parseType, type FixedType } from '@sparsepixels/core';
+import { fracBits, parseType, rawMax, type FixedType } from '@sparsepixels/core';
 import { createRng } from './prng';
 
 export interface RandomEventsOptions {
@@ -25,7 +25,7 @@ export function randomSparseEvents(o: RandomEventsOptions): Float64Array {
   const t = typeof o.type === 'string' ? parseType(o.type) : (o.type ?? parseType('ap_ufixed<8,1>'));
   const rng = createRng(o.seed ?? 1);
   const step = 2 ** -fracBits(t);
-  const maxRaw = 2 ** (t.signed ? t.width - 1 : t.width) - 1;
+  const maxRaw = rawMax(t);
   const minRaw = Math.min(maxRaw, Math.floor((o.threshold ?? 0) / step) + 1);
   const size = o.h * o.w * c;
   const out = new Float64Array(o.count * size);

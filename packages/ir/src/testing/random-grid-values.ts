@@ -1,4 +1,4 @@
-import { fracBits, parseType, type FixedType } from '@sparsepixels/core';
+import { fracBits, parseType, rawMax, type FixedType } from '@sparsepixels/core';
 import type { Rng } from './prng';
 
 /**
@@ -8,7 +8,7 @@ import type { Rng } from './prng';
  */
 export function randomGridValues(rng: Rng, count: number, type: FixedType | string, spread = 0.25, negative = 1): number[] {
   const t = typeof type === 'string' ? parseType(type) : type;
-  const maxRaw = 2 ** (t.signed ? t.width - 1 : t.width) - 1;
+  const maxRaw = rawMax(t);
   const hi = Math.max(1, Math.floor(maxRaw * spread));
   const lo = t.signed ? -Math.floor(hi * negative) : 0;
   const scale = 2 ** -fracBits(t);

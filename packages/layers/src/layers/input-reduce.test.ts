@@ -1,7 +1,7 @@
-import { apFixed, apUfixed, inputReduceFixed, quantizeNumber } from '@sparsepixels/core';
+import { apFixed, apUfixed, inputReduceFixed, quantizeNumber, rawMax, rawMin } from '@sparsepixels/core';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '../testing/rng.test-util';
+import { createRng } from '@sparsepixels/ir/testing';
 import { InputReduce, thresholdOnGrid } from './input-reduce';
 
 beforeAll(async () => {
@@ -30,8 +30,7 @@ describe('thresholdOnGrid', () => {
         const thr = rng.uniform(0, 1.2);
         const exported = thresholdOnGrid(thr, t, 'layer "r"');
         const tRaw = quantizeNumber(exported, t);
-        const maxRaw = 2 ** (t.signed ? t.width - 1 : t.width) - 1;
-        for (let raw = t.signed ? -maxRaw - 1 : 0; raw <= maxRaw; raw++) expect(raw > tRaw).toBe(raw * step > thr);
+        for (let raw = rawMin(t); raw <= rawMax(t); raw++) expect(raw > tRaw).toBe(raw * step > thr);
       }
     }
   });

@@ -3,7 +3,7 @@
  * hash [B, nMax, 2]), docs/semantics.md#input-reduce. Put a QuantizeInput layer before it so the threshold test sees
  * the values the firmware sees; the export writes the equivalent threshold on the input grid.
  */
-import { fracBits, rawMaxBig, rawMinBig, type FixedType } from '@sparsepixels/core';
+import { fracBits, rawMax, rawMin, type FixedType } from '@sparsepixels/core';
 import { assertAttrs, builtinOp, type LayerIR } from '@sparsepixels/ir';
 import * as tf from '@tensorflow/tfjs';
 import type { ExportContext, IRExportable } from '../export/export-context';
@@ -92,8 +92,8 @@ export class InputReduce extends tf.layers.Layer implements SparseProducer, IREx
 export function thresholdOnGrid(threshold: number, t: FixedType, where: string): number {
   const scale = 2 ** fracBits(t);
   const raw = Math.floor(threshold * scale);
-  const lo = Number(rawMinBig(t));
-  const hi = Number(rawMaxBig(t));
+  const lo = rawMin(t);
+  const hi = rawMax(t);
   if (raw < lo) {
     throw layerError(where, `threshold ${threshold} lies below the range of the input type (min ${lo / scale}); every pixel would be active, which the firmware cannot express`);
   }

@@ -2,7 +2,7 @@ import { averagePool2dFloat } from '@sparsepixels/core';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkGradients } from '../testing/gradient-check.test-util';
-import { createRng } from '../testing/rng.test-util';
+import { createRng } from '@sparsepixels/ir/testing';
 import { gridValue } from '../testing/sparse-events.test-util';
 import { averagePool2dOp } from './average-pool2d-op';
 import { outputStage } from './output-stage';

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { quantizedRelu } from '../quantizers/quantized-relu';
 import { checkGradients } from '../testing/gradient-check.test-util';
-import { createRng } from '../testing/rng.test-util';
+import { createRng } from '@sparsepixels/ir/testing';
 import { gridValue } from '../testing/sparse-events.test-util';
 import { conv2dSameOp } from './conv2d-same-op';
 import { outputStage } from './output-stage';

@@ -2,7 +2,7 @@ import { denseFloat } from '@sparsepixels/core';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkGradients } from '../testing/gradient-check.test-util';
-import { createRng } from '../testing/rng.test-util';
+import { createRng } from '@sparsepixels/ir/testing';
 import { gridValue } from '../testing/sparse-events.test-util';
 import { denseOp } from './dense-op';
 import { outputStage } from './output-stage';

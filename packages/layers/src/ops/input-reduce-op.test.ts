@@ -1,6 +1,6 @@
 import { inputReduceFloat } from '@sparsepixels/core';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../testing/rng.test-util';
+import { createRng } from '@sparsepixels/ir/testing';
 import { inputReduceBatch } from './input-reduce-op';
 
 describe('inputReduceBatch', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../testing/rng.test-util';
+import { createRng } from '@sparsepixels/ir/testing';
 import { nonZeroIndices, recordSupport, supportOf } from './non-zero-scan';
 
 function naive(v: Float32Array): number[] {

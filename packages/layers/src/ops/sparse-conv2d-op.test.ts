@@ -2,7 +2,7 @@ import { sparseConv2dFloat } from '@sparsepixels/core';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkGradients } from '../testing/gradient-check.test-util';
-import { createRng } from '../testing/rng.test-util';
+import { createRng } from '@sparsepixels/ir/testing';
 import { gridValue, randomSparseBatch } from '../testing/sparse-events.test-util';
 import { outputStage } from './output-stage';
 import { sparseConv2dOp } from './sparse-conv2d-op';

@@ -1,7 +1,9 @@
+import { forNeighbours } from '@sparsepixels/core';
+
 /**
  * Neighbour lists of a batch of sparse events: for every slot i, the slots j (ascending) with
- * |h_i - h_j| <= R and |w_i - w_j| <= R and their kernel tap (R + h_j - h_i) * K + (R + w_j - w_i).
- * Built from the integer hashes in JavaScript (no gradient); cost B * N * N.
+ * |h_i - h_j| <= R and |w_i - w_j| <= R and their kernel tap (R + h_j - h_i) * K + (R + w_j - w_i)
+ * (core's forNeighbours). Built from the integer hashes in JavaScript (no gradient); cost B * N * N.
  */
 export interface Neighbours {
   /** Row starts, length B*N + 1, into `slot` and `tap`. */
@@ -40,23 +42,19 @@ export function buildNeighbours(hash: Int32Array, batch: number, nMax: number, k
 }
 
 function neighbourLists(hash: Int32Array, batch: number, nMax: number, k: number): Neighbours {
-  const r = (k - 1) / 2;
   const start = new Int32Array(batch * nMax + 1);
   const slot = new Int32Array(batch * nMax * nMax);
   const tap = new Int32Array(batch * nMax * nMax);
   let e = 0;
   for (let b = 0; b < batch; b++) {
     const base = b * nMax;
+    // the kernels' window (core), so training sees exactly the neighbours the firmware sums
+    const event = hash.subarray(2 * base, 2 * (base + nMax));
     for (let i = 0; i < nMax; i++) {
-      const hi = hash[2 * (base + i)]!;
-      const wi = hash[2 * (base + i) + 1]!;
-      for (let j = 0; j < nMax; j++) {
-        const dh = hash[2 * (base + j)]! - hi;
-        const dw = hash[2 * (base + j) + 1]! - wi;
-        if (dh < -r || dh > r || dw < -r || dw > r) continue;
+      forNeighbours(event, nMax, i, k, (j, t) => {
         slot[e] = base + j;
-        tap[e++] = (r + dh) * k + (r + dw);
-      }
+        tap[e++] = t;
+      });
       start[base + i + 1] = e;
     }
   }

@@ -5,7 +5,7 @@
  * quantized value is the very number the firmware holds; it is stored in float32 exactly because
  * quantizer types are limited to 24 significant bits.
  */
-import { formatType, quantizeNumber, SparsePixelsError, type FixedType } from '@sparsepixels/core';
+import { formatType, quantizeNumber, rawMax, SparsePixelsError, type FixedType } from '@sparsepixels/core';
 
 /** Widest grid a float32 tensor holds exactly (24-bit significand). */
 export const MAX_QUANTIZER_BITS = 24;
@@ -57,7 +57,7 @@ export function makeQuantizer(
 ): Quantizer {
   checkQuantizerWidth(type, className);
   const step = 2 ** -(type.width - type.integer);
-  const max = (2 ** (type.signed ? type.width - 1 : type.width) - 1) * step;
+  const max = rawMax(type) * step;
   return Object.freeze({
     className,
     type,

@@ -1,6 +1,6 @@
 import { formatType } from '@sparsepixels/core';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../testing/rng.test-util';
+import { createRng } from '@sparsepixels/ir/testing';
 import { fixedQuantizer } from './fixed-quantizer';
 import { quantizedBits } from './quantized-bits';
 import { quantizedRelu } from './quantized-relu';

@@ -7,7 +7,7 @@
  * that and still fails for any wrong term.
  */
 import * as tf from '@tensorflow/tfjs';
-import { createRng } from './rng.test-util';
+import { createRng } from '@sparsepixels/ir/testing';
 
 export interface GradCheckResult {
   readonly checked: number;

@@ -4,7 +4,7 @@
  * more and wider-spread hits, so a few training steps can learn something.
  */
 import type { Dataset } from '../train/batches';
-import { createRng } from './rng.test-util';
+import { createRng } from '@sparsepixels/ir/testing';
 
 export function randomImages(count: number, h: number, w: number, classes: number, seed: number): Dataset {
   const rng = createRng(seed);

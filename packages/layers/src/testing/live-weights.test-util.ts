@@ -5,7 +5,7 @@
  * biases in (-0.25, 0.25) (the quantizers put them on their grids).
  */
 import * as tf from '@tensorflow/tfjs';
-import { createRng } from './rng.test-util';
+import { createRng } from '@sparsepixels/ir/testing';
 
 export function liveWeights(model: tf.LayersModel, seed: number): void {
   const rng = createRng(seed);

@@ -4,7 +4,7 @@
  * (invalid: the training encoding of activity "mask").
  * Feature values are multiples of 1/16 in [-2, 2] without 0 (exact sums in float32 and float64).
  */
-import { createRng } from './rng.test-util';
+import { createRng } from '@sparsepixels/ir/testing';
 
 export interface SparseBatch {
   readonly feat: Float32Array;

@@ -1,4 +1,5 @@
 /** Event batches from flat arrays: seeded shuffling and copying events into a batch tensor. */
+import { mulberry32 } from '@sparsepixels/core';
 import * as tf from '@tensorflow/tfjs';
 
 export interface Dataset {
@@ -8,17 +9,10 @@ export interface Dataset {
   readonly y: ArrayLike<number>;
 }
 
-/** Fisher-Yates with a small deterministic generator (mulberry32). */
+/** Fisher-Yates with a small deterministic generator (core's mulberry32). */
 export function shuffledOrder(count: number, seed: number): Int32Array {
   const order = Int32Array.from({ length: count }, (_, i) => i);
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   for (let i = count - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];

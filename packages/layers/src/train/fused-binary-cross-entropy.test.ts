@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '../testing/rng.test-util';
+import { createRng } from '@sparsepixels/ir/testing';
 import { fusedBinaryCrossEntropy } from './fused-binary-cross-entropy';
 
 beforeAll(async () => {

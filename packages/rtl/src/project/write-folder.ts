@@ -1,18 +1,7 @@
-import { chmodSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { writeOutputFolder } from '@sparsepixels/ir';
+import { fillFolder, writeOutputFolder, type FolderCopy, type FolderFile } from '@sparsepixels/ir';
 import pkg from '../../package.json';
 
-export interface FolderFile {
-  readonly path: string;
-  readonly content: string;
-  readonly executable?: boolean;
-}
-
-export interface FolderCopy {
-  readonly from: string;
-  readonly to: string;
-}
+export type { FolderCopy, FolderFile } from '@sparsepixels/ir';
 
 export interface WriteFolderOptions {
   /** Replace a project folder that sparsepixels wrote (never anything else). */
@@ -36,15 +25,7 @@ export async function writeProjectFolder(
   const written = await writeOutputFolder(
     outDir,
     { kind: 'hls-project', backend: 'rtl', version: pkg.version, force: options.force, inputFiles: options.inputFiles ?? [], createParents: true },
-    (tmp) => {
-      for (const c of copies) cpSync(c.from, join(tmp, c.to), { recursive: true });
-      for (const f of files) {
-        const path = join(tmp, f.path);
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, f.content);
-        if (f.executable) chmodSync(path, 0o755);
-      }
-    },
+    (tmp) => fillFolder(tmp, files, copies),
   );
   return written.dir;
 }

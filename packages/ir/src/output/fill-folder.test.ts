@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { fillProject } from './project-files';
+import { fillFolder } from './fill-folder';
 
 let dir: string;
 beforeEach(() => {
@@ -16,7 +16,7 @@ it('writes files in subfolders and copies folders; scripts are executable, other
   writeFileSync(join(src, 'sub', 'a.h'), 'A');
   const out = join(dir, 'out');
   mkdirSync(out);
-  await fillProject(
+  await fillFolder(
     out,
     [
       { path: 'firmware/x.cpp', content: 'int x;\n' },
@@ -33,6 +33,22 @@ it('writes files in subfolders and copies folders; scripts are executable, other
 it('writes streamed content piece by piece, as the pieces were given', async () => {
   const out = join(dir, 'out');
   mkdirSync(out);
-  await fillProject(out, [{ path: 'tb_data/x.dat', content: (write) => ['1 2\n', '3 4\n', '5 6\n'].forEach(write) }], []);
+  await fillFolder(out, [{ path: 'tb_data/x.dat', content: (write) => ['1 2\n', '3 4\n', '5 6\n'].forEach(write) }], []);
   expect(readFileSync(join(out, 'tb_data/x.dat'), 'utf8')).toBe('1 2\n3 4\n5 6\n');
+});
+
+it('writes bytes as given', async () => {
+  const out = join(dir, 'out');
+  mkdirSync(out);
+  await fillFolder(out, [{ path: 'layers/w.bin', content: new Uint8Array([0, 255, 7]) }]);
+  expect([...readFileSync(join(out, 'layers/w.bin'))]).toEqual([0, 255, 7]);
+});
+
+it('refuses a path that leaves the folder, naming it, and writes nothing outside', async () => {
+  const out = join(dir, 'out');
+  mkdirSync(out);
+  for (const path of ['../escape.txt', 'a/../../escape.txt', '/tmp/escape.txt', '', '.'])
+    await expect(fillFolder(out, [{ path, content: 'x' }])).rejects.toThrow(`file '${path}' is not a path inside the output folder`);
+  await expect(fillFolder(out, [], [{ from: out, to: '..' }])).rejects.toThrow("copy '..' is not a path inside the output folder");
+  expect(existsSync(join(dir, 'escape.txt'))).toBe(false);
 });

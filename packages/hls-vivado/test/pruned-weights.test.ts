@@ -5,15 +5,7 @@ import type { ModelIR } from '@sparsepixels/ir';
 import { buildPaperModel, randomInputs } from '@sparsepixels/ir/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { vivadoBackend } from '../src';
-import {
-  describeResult,
-  nonZeroCounts,
-  pruneModel,
-  randomSparseModel,
-  randomStandardModel,
-  runCase,
-  type ConformanceCase,
-} from '../src/testing';
+import { describeResult, nonZeroCounts, prunedCases, pruneModel, randomStandardModel, runCase } from '../src/testing';
 
 // Pruned models (about 70 % zero weights, one output channel all zero, one layer all zero): the
 // emitted kernels have no term for a zero weight, and the g++ C simulation still equals the
@@ -26,18 +18,7 @@ const withBuild = (m: ModelIR, suffix: string, build: ModelIR['build']): ModelIR
   name: `${m.name}_${suffix}`,
   build: { ...m.build, ...build },
 });
-const pruneCase = (model: ModelIR, events = 40): ConformanceCase => ({
-  name: model.name,
-  model,
-  events: randomInputs(model, events, 7),
-});
-const cases = [
-  pruneCase(pruneModel(randomSparseModel(1, 'mask'), { ratio: 0.7, seed: 1, zeroChannel: true, zeroLayerOp: 'SparseConv2D' })),
-  pruneCase(pruneModel(randomSparseModel(2, 'nonzero'), { ratio: 0.7, seed: 2, zeroChannel: true, zeroLayerOp: 'Dense' })),
-  pruneCase(withBuild(pruneModel(randomSparseModel(3, 'mask'), { ratio: 0.7, seed: 3, zeroChannel: true }), 'rf3', { reuseFactor: 3 })),
-  pruneCase(pruneModel(randomStandardModel(101), { ratio: 0.7, seed: 4, zeroChannel: true, zeroLayerOp: 'Dense' })),
-  pruneCase(withBuild(pruneModel(randomStandardModel(102), { ratio: 0.7, seed: 5, zeroChannel: true, zeroLayerOp: 'Conv2D' }), 'stream', { ioType: 'io_stream' })),
-];
+const cases = prunedCases(40);
 
 // one g++ build at a time (the machine is shared), each allowed 5 minutes
 describe('pruned models are bit-exact in C simulation', () => {

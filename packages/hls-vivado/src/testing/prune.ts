@@ -1,5 +1,6 @@
 import type { ModelIR } from '@sparsepixels/ir';
-import { createRng } from '@sparsepixels/ir/testing';
+import { createRng, randomInputs, randomSparseModel, randomStandardModel } from '@sparsepixels/ir/testing';
+import type { ConformanceCase } from './conformance';
 
 /** The ops whose `kernel` the HLS kernels multiply (Keras layout: the last axis is the output channel). */
 const MAC_OPS = new Set(['Dense', 'Conv2D', 'SparseConv2D']);
@@ -44,4 +45,27 @@ export function nonZeroCounts(model: ModelIR): Map<string, number> {
     if (kernel && MAC_OPS.has(l.op)) counts.set(l.name, kernel.values.filter((v) => v !== 0).length);
   }
   return counts;
+}
+
+const withBuild = (m: ModelIR, suffix: string, build: ModelIR['build']): ModelIR => ({
+  ...m,
+  name: `${m.name}_${suffix}`,
+  build: { ...m.build, ...build },
+});
+
+/**
+ * Random models pruned to about 70 % zero weights, each with output channel 0 of its first MAC
+ * layer all zero; between them a zero layer of every MAC op, a reuse factor of 3 and io_stream.
+ */
+export function prunedCases(events: number): ConformanceCase[] {
+  const models = [
+    pruneModel(randomSparseModel(1, 'mask'), { ratio: 0.7, seed: 1, zeroChannel: true, zeroLayerOp: 'SparseConv2D' }),
+    pruneModel(randomSparseModel(2, 'nonzero'), { ratio: 0.7, seed: 2, zeroChannel: true, zeroLayerOp: 'Dense' }),
+    withBuild(pruneModel(randomSparseModel(3, 'mask'), { ratio: 0.7, seed: 3, zeroChannel: true }), 'rf3', { reuseFactor: 3 }),
+    pruneModel(randomStandardModel(101), { ratio: 0.7, seed: 4, zeroChannel: true, zeroLayerOp: 'Dense' }),
+    withBuild(pruneModel(randomStandardModel(102), { ratio: 0.7, seed: 5, zeroChannel: true, zeroLayerOp: 'Conv2D' }), 'stream', {
+      ioType: 'io_stream',
+    }),
+  ];
+  return models.map((model) => ({ name: model.name, model, events: randomInputs(model, events, 7) }));
 }

@@ -12,14 +12,12 @@
 namespace sp {
 
 // CONFIG_T: n_in, n_out, n_nz; accum_t, weight_t, bias_t, index_t (dense_reuse also reuse_factor,
-// block = ceil(n_nz / reuse_factor)).
-#define SP_DENSE_PARAMS                                                                                       \
-    const typename CONFIG_T::weight_t weights[table_size<CONFIG_T::n_nz>::value],                           \
-        const typename CONFIG_T::index_t index[table_size<CONFIG_T::n_nz>::value],                          \
-        const typename CONFIG_T::bias_t biases[CONFIG_T::n_out]
-
+// block).
 template <class data_T, class res_T, typename CONFIG_T>
-void dense(const data_T in[CONFIG_T::n_in], res_T out[CONFIG_T::n_out], SP_DENSE_PARAMS) {
+void dense(const data_T in[CONFIG_T::n_in], res_T out[CONFIG_T::n_out],
+           const typename CONFIG_T::weight_t weights[table_size<CONFIG_T::n_nz>::value],
+           const typename CONFIG_T::index_t index[table_size<CONFIG_T::n_nz>::value],
+           const typename CONFIG_T::bias_t biases[CONFIG_T::n_out]) {
     #pragma HLS INLINE off
     #pragma HLS PIPELINE
     typename CONFIG_T::accum_t acc[CONFIG_T::n_out];
@@ -32,12 +30,19 @@ void dense(const data_T in[CONFIG_T::n_in], res_T out[CONFIG_T::n_out], SP_DENSE
     for (unsigned j = 0; j < CONFIG_T::n_out; j++) out[j] = acc[j];
 }
 
-// Reuse factor R > 1 (CONFIG_T::reuse_factor, block = ceil(n_nz / R)): iteration r of a loop
-// pipelined at II = 1 takes the non-zero terms r*block .. r*block+block-1, so block multipliers
-// are instantiated (none for zero weights) and shared R times. The terms stay in ascending flat
-// order: the same bits as dense().
+// Reuse factor R > 1 (CONFIG_T::reuse_factor, block = lanes): the emitter cuts the non-zero terms
+// of each output j (inputs ascending) into R consecutive chunks of L_j = ceil(nz_j / R) and gives
+// output j L_j lanes (lane[b] = the output lane b feeds). Iteration r of a loop pipelined at II = 1
+// gives lane b its entry k = r * block + b: weights[k] times in[index[k]], or nothing when index[k]
+// is n_in (a chunk shorter than L_j). So block multipliers are instantiated (none for zero weights),
+// each with a fixed accumulator and shared R times, and each output still adds bias first, then its
+// inputs ascending: the same bits as dense().
 template <class data_T, class res_T, typename CONFIG_T>
-void dense_reuse(const data_T in[CONFIG_T::n_in], res_T out[CONFIG_T::n_out], SP_DENSE_PARAMS) {
+void dense_reuse(const data_T in[CONFIG_T::n_in], res_T out[CONFIG_T::n_out],
+                 const typename CONFIG_T::weight_t weights[table_size<CONFIG_T::reuse_factor * CONFIG_T::block>::value],
+                 const typename CONFIG_T::index_t index[table_size<CONFIG_T::reuse_factor * CONFIG_T::block>::value],
+                 const typename CONFIG_T::index_t lane[table_size<CONFIG_T::block>::value],
+                 const typename CONFIG_T::bias_t biases[CONFIG_T::n_out]) {
     #pragma HLS INLINE off
     const unsigned R = CONFIG_T::reuse_factor, B = CONFIG_T::block;
     typename CONFIG_T::accum_t acc[CONFIG_T::n_out];
@@ -50,11 +55,8 @@ void dense_reuse(const data_T in[CONFIG_T::n_in], res_T out[CONFIG_T::n_out], SP
         #pragma HLS PIPELINE II=1
         for (unsigned b = 0; b < B; b++) {
             #pragma HLS UNROLL
-            const unsigned k = r * B + b;
-            if (k < CONFIG_T::n_nz) {
-                const unsigned flat = index[k].to_uint();
-                acc[flat % CONFIG_T::n_out] += in[flat / CONFIG_T::n_out] * weights[k];
-            }
+            const unsigned k = r * B + b, i = index[k].to_uint();
+            if (i < CONFIG_T::n_in) acc[lane[b].to_uint()] += in[i] * weights[k];
         }
     }
     for (unsigned j = 0; j < CONFIG_T::n_out; j++) {
@@ -62,8 +64,6 @@ void dense_reuse(const data_T in[CONFIG_T::n_in], res_T out[CONFIG_T::n_out], SP
         out[j] = acc[j];
     }
 }
-
-#undef SP_DENSE_PARAMS
 
 } // namespace sp
 

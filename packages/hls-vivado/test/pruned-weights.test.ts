@@ -61,7 +61,7 @@ function configs(dir: string): Map<string, { index: number; members: Map<string,
 }
 
 describe('the emitted source has no term for a zero weight', () => {
-  it('lists exactly the non-zero weights of a pruned paper model, in ascending flat order', async () => {
+  it('lists exactly the non-zero weights of a pruned paper model (R = 4), inputs ascending per output', async () => {
     const base = buildPaperModel({ dataset: 'neutrino', variant: 'sparse', nMax: 16, bits: 8 });
     const model = withBuild(pruneModel(base, { ratio: 0.7, seed: 9, zeroChannel: true }), 'rf4', { reuseFactor: 4 });
     const p = await vivadoBackend.emit(model, join(root, 'paper'));
@@ -74,10 +74,20 @@ describe('the emitted source has no term for a zero weight', () => {
       const nz = kernel.values.flatMap((v, k) => (v !== 0 ? [k] : []));
       expect(nz.length / kernel.values.length).toBeLessThan(0.4);
       if (l.op === 'Dense') {
+        // R = 4: lanes with a fixed output; iteration r gives each lane one (input, weight) entry
+        const [nIn, nOut] = kernel.shape as [number, number];
+        const perOutput = [...Array(nOut).keys()].map((j) => nz.filter((k) => k % nOut === j));
         expect(members.get('n_nz')).toBe(nz.length);
-        expect(constants(p.outDir, `w${index}_index`)).toEqual(nz);
-        expect(constants(p.outDir, `w${index}`)).toEqual(nz.map((k) => kernel.values[k]));
-        expect(members.get('block')).toBe(Math.ceil(nz.length / 4)); // shared multipliers: non-zero terms / R
+        expect(members.get('block')).toBe(perOutput.reduce((a, t) => a + Math.ceil(t.length / 4), 0));
+        const [weights, inputs, lanes] = ['', '_index', '_lane'].map((s) => constants(p.outDir, `w${index}${s}`));
+        const seen = perOutput.map(() => [] as number[]);
+        inputs!.forEach((x, e) => {
+          if (x === nIn) return expect(weights![e]).toBe(0); // padding: no term
+          const j = lanes![e % lanes!.length]!;
+          expect(weights![e]).toBe(kernel.values[x * nOut + j]);
+          seen[j]!.push(x * nOut + j);
+        });
+        expect(seen).toEqual(perOutput); // every non-zero weight once, inputs ascending per output
       } else {
         // SparseConv2D: columns (c, f) with a non-zero tap, and one flag per non-zero weight
         const [k, , c, f] = kernel.shape as [number, number, number, number];

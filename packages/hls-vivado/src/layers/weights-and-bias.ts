@@ -6,7 +6,7 @@ import { hashBits } from '../layer-view';
  * Declares the accumulator, weight and bias typedefs and the bias array of a layer with weights
  * (dense and conv layers), and returns their names for the template with the kernel's values.
  */
-function typesAndBias(ctx: LayerContext, kernelShape: readonly number[]) {
+export function typesAndBias(ctx: LayerContext, kernelShape: readonly number[]) {
   const i = ctx.index;
   const name = ctx.layer.name;
   const p = ctx.precision;
@@ -31,17 +31,18 @@ function typesAndBias(ctx: LayerContext, kernelShape: readonly number[]) {
 }
 
 /** An index typedef `index<i>_t` wide enough for 0 .. n-1, and a constant table of such indices (one 0 when empty). */
-function indexTable(ctx: LayerContext, name: string, indices: readonly number[], n: number, comment: string) {
+export function indexTable(ctx: LayerContext, name: string, indices: readonly number[], n: number, comment: string) {
   const indexFixed: FixedType = apUint(hashBits(Math.max(1, n - 1)));
   const indexType = ctx.typedef(`index${ctx.index}_t`, indexFixed, `${ctx.layer.name} weight indices`);
-  const indexVar = ctx.constant({
-    name,
-    typeName: indexType,
-    type: indexFixed,
-    raws: indices.length > 0 ? indices : [0],
-    comment: indices.length > 0 ? comment : `${comment} (none: one unused entry)`,
-  });
-  return { indexType, indexVar };
+  const table = (tableName: string, values: readonly number[], what: string) =>
+    ctx.constant({
+      name: tableName,
+      typeName: indexType,
+      type: indexFixed,
+      raws: values.length > 0 ? values : [0],
+      comment: values.length > 0 ? what : `${what} (none: one unused entry)`,
+    });
+  return { indexType, indexVar: table(name, indices, comment), table };
 }
 
 /**
@@ -63,8 +64,8 @@ export function nonZeroWeightsAndBias(ctx: LayerContext, kernelShape: readonly n
     values: nz.length > 0 ? nz.map((k) => t.kernel[k]!) : [0],
     comment: `${name} kernel ${shape}: its ${nz.length} non-zero of ${t.kernelSize} weights${nz.length ? '' : ' (none: one unused entry)'}`,
   });
-  const index = indexTable(ctx, `w${i}_index`, nz, t.kernelSize, `${name} kernel: flat index of each non-zero weight in ${shape}, ascending`);
-  return { accumType: t.accumType, weightType: t.weightType, biasType: t.biasType, biasVar: t.biasVar, weightVar, ...index, nNz: nz.length };
+  const { indexType, indexVar } = indexTable(ctx, `w${i}_index`, nz, t.kernelSize, `${name} kernel: flat index of each non-zero weight in ${shape}, ascending`);
+  return { accumType: t.accumType, weightType: t.weightType, biasType: t.biasType, biasVar: t.biasVar, weightVar, indexType, indexVar, nNz: nz.length };
 }
 
 /**
@@ -89,7 +90,7 @@ export function sparseConvWeightsAndBias(ctx: LayerContext, kernelShape: readonl
       taps.push(...bits);
     }
   }
-  const index = indexTable(ctx, `w${i}_cols`, cols, c * f, `${name} kernel: the ${cols.length} of ${c * f} columns (c * ${f} + f) with a non-zero weight, ascending`);
+  const { indexType, indexVar } = indexTable(ctx, `w${i}_cols`, cols, c * f, `${name} kernel: the ${cols.length} of ${c * f} columns (c * ${f} + f) with a non-zero weight, ascending`);
   const tapVar = ctx.constant({
     name: `w${i}_taps`,
     typeName: 'ap_uint<1>',
@@ -98,7 +99,7 @@ export function sparseConvWeightsAndBias(ctx: LayerContext, kernelShape: readonl
     comment: `${name} kernel: per listed column, 1 for each of its ${k * k} taps whose weight is non-zero`,
   });
   const nonZero = taps.reduce((a, b) => a + b, 0);
-  return { accumType: t.accumType, weightType: t.weightType, biasType: t.biasType, biasVar: t.biasVar, weightVar, ...index, tapVar, nCols: cols.length, nNz: nonZero };
+  return { accumType: t.accumType, weightType: t.weightType, biasType: t.biasType, biasVar: t.biasVar, weightVar, indexType, indexVar, tapVar, nCols: cols.length, nNz: nonZero };
 }
 
 function need<T>(value: T | undefined, ctx: LayerContext, key: string): T {

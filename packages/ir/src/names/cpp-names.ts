@@ -38,7 +38,7 @@ const EMITTED: readonly (readonly [RegExp, string])[] = [
     /^SP_(ACTIVATION|AVG_POOL2D|COMMON|CONV2D|DENSE|EXACT_IO|FLATTEN|INPUT_REDUCE|SIGMOID|SOFTMAX|SPARSE_ACTIVATION|SPARSE_CONV2D|SPARSE_FLATTEN|SPARSE_POOL2D|STREAM|CSIM_HLS_STREAM|TB_IO|TRACE)_H_?$/,
     'an include guard of the kernel headers',
   ],
-  [/^SP_(ACT_IN|ACT_OUT|CONV2D_ARGS|CONV2D_OUT_ARGS|CONV2D_PARAMS|CONV2D_WEIGHTS|DENSE_PARAMS|POOL_IN|POOL_OUT|SIGMOID_TABLE|SOFTMAX_TABLES)$/, 'a parameter-list macro of the kernel headers'],
+  [/^SP_(ACT_IN|ACT_OUT|CONV2D_ARGS|CONV2D_OUT_ARGS|CONV2D_PARAMS|CONV2D_WEIGHTS|POOL_IN|POOL_OUT|SIGMOID_TABLE|SOFTMAX_TABLES)$/, 'a parameter-list macro of the kernel headers'],
   [/^N_(INPUT|OUTPUT_\d+)$/, 'a size macro of defines.h'],
   [/^(DEFINES|PARAMETERS|[WB]\d+|W\d+_(INDEX|COLS|TAPS)|(SIGMOID|EXP|INV)_TABLE\d+)_H_$/, 'an include guard of the generated headers'],
   [/^(input|result\d*|layer\d+|layer\d+_(accum|sum)|weight\d+|bias\d+|index\d+|table\d+|(exp|inv)_table\d+|sparse_hash)_t$/, 'a typedef of defines.h'],

@@ -1,4 +1,4 @@
-// Dense, latency strategy (docs/semantics.md, Dense): Keras kernel layout (n_in x n_out).
+// Dense, latency strategy (docs/semantics.md#dense): Keras kernel layout (n_in x n_out).
 //   acc = bias[j]; for i ascending: acc += x[i] * w[i][j]  (accum_t);  out[j] = res_T(acc).
 // Zero weights cost nothing: the emitter passes only the n_nz non-zero weights, with their Keras
 // flat indices i * n_out + j in ascending order, so the code holds one product per non-zero weight

@@ -27,6 +27,12 @@ template <unsigned n> struct index_bits {
     static const unsigned value = ceil_log2<n>::value < 1 ? 1 : ceil_log2<n>::value;
 };
 
+// Size of a constant table of n entries: C++ has no zero-length arrays, so an empty table (a layer
+// whose weights are all zero) holds one unused entry.
+template <unsigned n> struct table_size {
+    static const unsigned value = n == 0 ? 1 : n;
+};
+
 // The validity bit of a slot under activity "mask" (docs/semantics.md): 1 = the slot holds a kept
 // pixel (InputReduce) or a pooled cell with one (pooling). Models of activity "nonzero" carry none.
 typedef ap_uint<1> valid_t;

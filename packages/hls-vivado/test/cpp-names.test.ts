@@ -100,8 +100,8 @@ function definedMacros(dir: string, file: string): Set<string> {
 }
 
 /**
- * smallSparseModel (as it is, and with the threshold as a top-level input), a standard model with
- * io_stream, plus
+ * smallSparseModel (as it is, with the threshold as a top-level input, and with reuse factor 2),
+ * a standard model with io_stream, plus
  * random models until every emitter and activation has been emitted.
  */
 function coveringModels(): ModelIR[] {
@@ -111,6 +111,7 @@ function coveringModels(): ModelIR[] {
     small,
     { ...small, build: { ...small.build, thresholdInput: true } },
     { ...standard, build: { ...standard.build, ioType: 'io_stream' as const } },
+    { ...small, build: { ...small.build, reuseFactor: 2 } }, // dense_reuse's lane table
   ];
   const seen = new Set<string>();
   const note = (m: ModelIR) =>

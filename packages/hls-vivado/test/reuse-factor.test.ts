@@ -46,7 +46,11 @@ describe('reuse factor on a paper model', () => {
     expect(cpp).toMatch(/sp::sparse_conv2d_reuse</);
     expect(cpp).toMatch(/sp::dense_reuse</);
     expect(params).toMatch(/reuse_factor = 4;\n\s+static const unsigned block = 4;/); // conv: N = 16 slots / 4
-    expect(params).toMatch(/reuse_factor = 4;\n\s+static const unsigned block = 61;/); // fc1: 243 inputs / 4
+    // fc1: per output, ceil(non-zero weights / 4) lanes
+    const fc1 = m.layers.find((l) => l.name === 'fc1')!.weights!['kernel']!;
+    const nOut = fc1.shape[1]!;
+    const lanes = [...Array(nOut).keys()].reduce((a, j) => a + Math.ceil(fc1.values.filter((v, k) => k % nOut === j && v !== 0).length / 4), 0);
+    expect(params).toMatch(new RegExp(`reuse_factor = 4;\\n\\s+static const unsigned block = ${lanes};`));
     const r = await vivadoBackend.csim(p.outDir);
     expect(r.bitExact).toBe(true);
   }, 300_000);

@@ -26,6 +26,11 @@ export interface ConvParams {
   readonly accBits: number;
   /** Multipliers mapped to DSP slices (the rest are LUT multipliers). */
   readonly dsp: number;
+  /**
+   * Products per slot pair when it is not C*F: our kernels multiply only in weight columns (c, f)
+   * with a non-zero weight (SparseConv2D), or only by the non-zero weights (Conv2D, per pixel).
+   */
+  readonly products?: number;
 }
 
 export interface PoolParams {
@@ -60,7 +65,7 @@ export interface DenseParams {
   readonly wbits: number;
 }
 
-const macs = (p: ConvParams) => p.n * p.n * p.c * p.f;
+const macs = (p: ConvParams) => p.n * p.n * (p.products ?? p.c * p.f);
 
 export const REDUCE_LUT: LawSpec<ReduceParams> = {
   name: 'InputReduce.lut',

@@ -1,15 +1,15 @@
 /**
  * Dense (latency strategy): n_in x n_out constant-weight multiply-accumulates fully unrolled. Zero
- * weights vanish in synthesis; at 8 bits the constant multiplications stay in LUTs, above 10 bits
+ * weights have no product (our kernel is given only the non-zero ones; the reference kernels lose
+ * them in synthesis), and our adder trees have only the non-zero terms of each output; at 8 bits the constant multiplications stay in LUTs, above 10 bits
  * each weight that is not 0 or +-2^k takes a DSP (the published 16-bit dense layers: 77-87 %).
  */
 import { law } from '../coefficients';
 import type { LayerFacts } from '../ir-adapter';
 import { DENSE_FF, DENSE_LUT, type DenseParams } from '../laws/specs';
+import { nonZeroPerOutput, trivial } from './pruned-weights';
 import { reuseCost } from './reuse';
 import { elements, whole, type LayerCost, type OpContext, type OpEstimator } from './op-estimator';
-
-const trivial = (w: number) => w === 0 || Number.isInteger(Math.log2(Math.abs(w)));
 
 export function denseParams(layer: LayerFacts, ctx: Pick<OpContext, 'kernels' | 'dataBits'>): DenseParams {
   const nIn = elements(layer.input.shape);
@@ -32,8 +32,10 @@ export function denseParams(layer: LayerFacts, ctx: Pick<OpContext, 'kernels' | 
 function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
   const p = denseParams(layer, ctx);
   const dsp = p.nnz - p.lutMults;
-  const latency = Math.max(0, Math.ceil(Math.log2(Math.max(2, p.nIn))) - 3) + (dsp > 0 ? 1 : 0);
-  const notes = [`${p.nnz} non-zero weights of ${p.nIn * p.nOut}; ${p.accBits}-bit accumulation`];
+  // adder tree depth: ours sums the non-zero terms of each output only (a layer of zeros: bias only)
+  const terms = ctx.kernels === 'ours' ? Math.max(0, ...nonZeroPerOutput(layer.kernel, p.nOut, p.nIn)) : p.nIn;
+  const latency = terms === 0 ? 0 : Math.max(0, Math.ceil(Math.log2(Math.max(2, terms))) - 3) + (dsp > 0 ? 1 : 0);
+  const notes = [`${p.nnz} non-zero weights of ${p.nIn * p.nOut} (one product each); ${p.accBits}-bit accumulation`];
   const cost = {
     latencyCycles: latency,
     ii: 1,

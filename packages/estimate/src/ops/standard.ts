@@ -8,6 +8,7 @@
 import { law } from '../coefficients';
 import type { LayerFacts } from '../ir-adapter';
 import { CONV_FF, CONV_LUT } from '../laws/specs';
+import { trivial } from './pruned-weights';
 import { reuseCost } from './reuse';
 import { channels, elements, whole, type LayerCost, type OpContext, type OpEstimator } from './op-estimator';
 
@@ -19,7 +20,9 @@ function conv(layer: LayerFacts, ctx: OpContext): LayerCost {
   const bits = layer.input.type.width;
   const wbits = layer.weightType?.width ?? bits;
   const accBits = (layer.accum ?? layer.output.type).width;
-  const products = k * k * c * f;
+  // ours: one product per non-zero weight (sp_conv2d.h); the reference: every weight
+  const nonZero = layer.kernel?.length ? layer.kernel.filter((x) => x !== 0).length : k * k * c * f;
+  const products = ctx.kernels === 'ours' ? nonZero : k * k * c * f;
   // one output pixel's products, priced as one "slot pair" of the sparse law with K*K*C channels
   const p = {
     n: 1,
@@ -29,8 +32,10 @@ function conv(layer: LayerFacts, ctx: OpContext): LayerCost {
     bits,
     wbits,
     accBits,
-    // constant weights: products stay in LUTs up to 10 bits, above that one DSP each
-    dsp: Math.min(bits, wbits) > 10 ? products : 0,
+    products,
+    // constant weights: products stay in LUTs up to 10 bits, above that one DSP each (ours: none
+    // for a weight +-2^k, a shift)
+    dsp: Math.min(bits, wbits) <= 10 ? 0 : ctx.kernels === 'ours' && layer.kernel?.length ? layer.kernel.filter((x) => !trivial(x)).length : products,
   };
   let lut = law(ctx.coef, CONV_LUT, p);
   let ff = law(ctx.coef, CONV_FF, p);

@@ -1,8 +1,8 @@
 import type { BuiltinEmitter } from '../layer-emitter';
 import { layerTemplate } from './layer-template';
-import { weightsAndBias } from './weights-and-bias';
+import { nonZeroWeightsAndBias } from './weights-and-bias';
 
-/** Conv2D of the standard baseline: 'same', stride 1 (sp_conv2d.h). */
+/** Conv2D of the standard baseline: 'same', stride 1 (sp_conv2d.h), on the non-zero weights only. */
 export const conv2dEmitter: BuiltinEmitter<'Conv2D'> = {
   op: 'Conv2D',
   headers: ['sp_conv2d.h'],
@@ -10,6 +10,6 @@ export const conv2dEmitter: BuiltinEmitter<'Conv2D'> = {
   view(ctx) {
     const [height, width, nChan = 1] = ctx.input.shape;
     const { filters: nFilt, kernelSize } = ctx.attrs;
-    return { height, width, nChan, nFilt, kernelSize, ...weightsAndBias(ctx, [kernelSize, kernelSize, nChan, nFilt], 'kh, kw, cin, cout') };
+    return { height, width, nChan, nFilt, kernelSize, ...nonZeroWeightsAndBias(ctx, [kernelSize, kernelSize, nChan, nFilt], 'kh, kw, cin, cout') };
   },
 };

@@ -1,9 +1,13 @@
 import type { BuiltinEmitter } from '../layer-emitter';
 import { layerTemplate } from './layer-template';
 import { reuseView } from './reuse-view';
-import { weightsAndBias } from './weights-and-bias';
+import { sparseConvWeightsAndBias } from './weights-and-bias';
 
-/** SparseConv2D: submanifold K x K conv on the slots (sp_sparse_conv2d.h); reuse factor R: N_MAX/R output slots per cycle. */
+/**
+ * SparseConv2D: submanifold K x K conv on the slots (sp_sparse_conv2d.h), multiplying only in
+ * weight columns with a non-zero tap and adding only non-zero taps; reuse factor R: N_MAX/R output
+ * slots per cycle.
+ */
 export const sparseConv2dEmitter: BuiltinEmitter<'SparseConv2D'> = {
   op: 'SparseConv2D',
   headers: ['sp_sparse_conv2d.h'],
@@ -19,7 +23,7 @@ export const sparseConv2dEmitter: BuiltinEmitter<'SparseConv2D'> = {
       nFilt,
       kernelSize,
       ...reuse,
-      ...weightsAndBias(ctx, [kernelSize, kernelSize, nChan, nFilt], 'kh, kw, cin, cout'),
+      ...sparseConvWeightsAndBias(ctx, [kernelSize, kernelSize, nChan, nFilt]),
     };
   },
 };

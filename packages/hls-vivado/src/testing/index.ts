@@ -2,3 +2,5 @@ export { randomSparseModel, randomStandardModel, randomType, randomInputs } from
 export { randomCases, paperCases, runCase, describeResult, STRICT_FLAGS } from './conformance';
 export type { ConformanceCase, PaperCaseOptions } from './conformance';
 export { smallSparseModel } from './small-model';
+export { pruneModel, nonZeroCounts, prunedCases } from './prune';
+export type { PruneOptions } from './prune';

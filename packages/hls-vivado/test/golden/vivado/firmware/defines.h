@@ -17,6 +17,7 @@ typedef ap_fixed<20,8> layer3_t; // conv1 result
 typedef ap_fixed<20,8> layer3_accum_t; // conv1 accumulator
 typedef ap_fixed<8,3> weight3_t; // conv1 weights
 typedef ap_fixed<8,3> bias3_t; // conv1 biases
+typedef ap_uint<1> index3_t; // conv1 weight indices
 typedef ap_ufixed<8,3,AP_RND_CONV,AP_SAT> layer4_t; // relu1 result
 typedef ap_ufixed<10,3> layer5_t; // pool1 result
 typedef ap_ufixed<10,5> layer5_accum_t; // pool1 accumulator
@@ -25,6 +26,7 @@ typedef ap_fixed<12,5,AP_RND,AP_SAT> layer7_t; // fc1 result
 typedef ap_fixed<24,12> layer7_accum_t; // fc1 accumulator
 typedef ap_fixed<8,3> weight7_t; // fc1 weights
 typedef ap_fixed<8,3> bias7_t; // fc1 biases
+typedef ap_uint<7> index7_t; // fc1 weight indices
 typedef ap_ufixed<16,0,AP_RND,AP_SAT> result_t; // out result
 typedef ap_ufixed<17,1,AP_RND,AP_SAT> exp_table8_t; // out softmax exp table
 typedef ap_ufixed<17,1,AP_RND,AP_SAT> inv_table8_t; // out softmax reciprocal table

@@ -27,7 +27,7 @@ void myproject(
     #pragma HLS ARRAY_PARTITION variable=layer3_out complete dim=0
     sparse_hash_t layer3_hash[8];
     #pragma HLS ARRAY_PARTITION variable=layer3_hash complete dim=0
-    sp::sparse_conv2d<layer2_t, layer3_t, config3>(layer2_out, layer2_hash, layer3_out, layer3_hash, w3, b3);
+    sp::sparse_conv2d<layer2_t, layer3_t, config3>(layer2_out, layer2_hash, layer3_out, layer3_hash, w3, w3_cols, w3_taps, b3);
 #ifndef __SYNTHESIS__
     sp::trace<20, 12, true>("conv1", "out", layer3_out, 8);
     sp::trace<4, 0, false>("conv1", "hash", layer3_hash, 8);
@@ -66,7 +66,7 @@ void myproject(
     // fc1 (Dense)
     layer7_t layer7_out[3];
     #pragma HLS ARRAY_PARTITION variable=layer7_out complete dim=0
-    sp::dense<layer6_t, layer7_t, config7>(layer6_out, layer7_out, w7, b7);
+    sp::dense<layer6_t, layer7_t, config7>(layer6_out, layer7_out, w7, w7_index, b7);
 #ifndef __SYNTHESIS__
     sp::trace<12, 7, true>("fc1", "out", layer7_out, 3);
 #endif

@@ -18,10 +18,13 @@
 #include "nnet_utils/sp_trace.h"
 #endif
 
-#include "weights/w3.h"
 #include "weights/b3.h"
-#include "weights/w7.h"
+#include "weights/w3.h"
+#include "weights/w3_cols.h"
+#include "weights/w3_taps.h"
 #include "weights/b7.h"
+#include "weights/w7.h"
+#include "weights/w7_index.h"
 #include "weights/exp_table8.h"
 #include "weights/inv_table8.h"
 
@@ -41,10 +44,12 @@ struct config3 {
     static const unsigned n_chan = 1;
     static const unsigned n_filt = 2;
     static const unsigned kernel_size = 3;
+    static const unsigned n_cols = 2; // weight columns with a non-zero tap (18 non-zero weights)
     typedef sparse_hash_t hash_t;
     typedef layer3_accum_t accum_t;
     typedef weight3_t weight_t;
     typedef bias3_t bias_t;
+    typedef index3_t index_t;
 };
 
 // relu1 (SparseActivation)
@@ -79,9 +84,11 @@ struct config6 {
 struct config7 {
     static const unsigned n_in = 32;
     static const unsigned n_out = 3;
+    static const unsigned n_nz = 96; // non-zero weights: one product each
     typedef layer7_accum_t accum_t;
     typedef weight7_t weight_t;
     typedef bias7_t bias_t;
+    typedef index7_t index_t;
 };
 
 // out (Activation)

@@ -41,6 +41,7 @@ export interface LayerFacts {
   readonly kernelSize?: number;
   readonly poolSize?: number;
   readonly poolMode?: 'avg' | 'max';
+  readonly reciprocalBits?: number;
   readonly units?: number;
   readonly activation?: string;
   readonly tableSize?: number;
@@ -80,6 +81,7 @@ function attrFacts(p: PreparedLayer<LayerIR>): Partial<LayerFacts> {
     return { filters: p.attrs.filters, kernelSize: p.attrs.kernelSize };
   if (isPreparedLayerOf(p, 'SparsePooling2D')) return { poolSize: p.attrs.poolSize, poolMode: p.attrs.mode };
   if (isPreparedLayerOf(p, 'AveragePooling2D')) return { poolSize: p.attrs.poolSize };
+  if (isPreparedLayerOf(p, 'SparseGlobalPooling2D')) return { poolMode: p.attrs.mode, reciprocalBits: p.attrs.reciprocalBits };
   if (isPreparedLayerOf(p, 'Dense')) return { units: p.attrs.units };
   if (isPreparedLayerOf(p, 'Activation') || isPreparedLayerOf(p, 'SparseActivation'))
     // a sigmoid/softmax with output 'logits' computes linear (no table): costed as such

@@ -17,6 +17,18 @@ describe('SparseGlobalPooling2D op', () => {
     });
   });
 
+  it.each([
+    ['mask', 'avg', [6, -14]],
+    ['mask', 'max', [32, 0]],
+    ['nonzero', 'avg', [7, -19]],
+    ['nonzero', 'max', [32, -8]],
+  ] as const)('the table of docs/semantics.md §5.6: %s %s', (activity, mode, raws) => {
+    const m = modelOf([2, 3, 2], T, [{ ...reduce(5), attrs: { nMax: 5, threshold: -1 } }, gp(mode)], activity);
+    const event = Float64Array.from([1, -0.5, 0.5, -1, 0, 0, -0.75, -0.25, -2, 0, -2, 0]);
+    expect(Array.from(traceOf(m, event, 1)['gp']!.raw as ArrayLike<number>)).toEqual(raws);
+    if (mode === 'avg') expect(prepared(m, 'gp')).toMatchObject({ attrs: { reciprocalBits: 11 }, precision: { accum: 'ap_fixed<11,6>', result: T } });
+  });
+
   it('avg with an explicit F: the exact product as result; max: the input type', () => {
     expect(prepared(modelOf([3, 4, 2], T, [reduce(4), gp('avg', { attrs: { mode: 'avg', reciprocalBits: 2 } })]), 'gp').precision).toEqual({
       accum: 'ap_fixed<10,5>',

@@ -17,7 +17,11 @@ export const sparseGlobalPooling2dEmitter: BuiltinEmitter<'SparseGlobalPooling2D
     const base = { nMax, nChan: ctx.input.shape[2], poolMode: ctx.attrs.mode };
     if (ctx.attrs.mode === 'max') return base;
     const recipBits = preparedReciprocalBits(ctx.attrs, ctx.layer.name);
-    const accumType = ctx.typedef(`layer${ctx.index}_accum_t`, ctx.precision.accum!, `${ctx.layer.name} accumulator`);
+    const accumType = ctx.typedef(
+      `layer${ctx.index}_accum_t`,
+      ctx.precision.accum!,
+      `${ctx.layer.name} accumulator`,
+    );
     const rType = reciprocalType(recipBits);
     const recipType = ctx.typedef(`table${ctx.index}_t`, rType, `${ctx.layer.name} reciprocal r_k`);
     const recipTable = ctx.constant({

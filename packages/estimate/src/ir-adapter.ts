@@ -7,6 +7,7 @@ import type { FixedType } from '@sparsepixels/core';
 import {
   activationFunction,
   findInputReduce,
+  findOp,
   isLayerOf,
   isPreparedLayerOf,
   prepareModel,
@@ -189,6 +190,7 @@ function standardLayer(l: LayerIR, inputs: string[]): LayerIR | null | undefined
     return rest.attrs.mode === 'max'
       ? undefined
       : { ...rest, op: 'AveragePooling2D', inputs, attrs: { poolSize: rest.attrs.poolSize } };
+  if (findOp(rest.op)?.sparse) return undefined; // a sparse op without a standard twin (SparseGlobalPooling2D)
   return { ...rest, inputs } as LayerIR;
 }
 

@@ -1,6 +1,6 @@
 import type { ModelIR } from '@sparsepixels/ir';
 import { describe, expect, it } from 'vitest';
-import { estimateDocument } from '../index';
+import { estimateDocument, standardTwin } from '../index';
 
 const model = (mode: 'avg' | 'max', nMax: number): ModelIR => ({
   format: 'sparsepixels-ir',
@@ -22,5 +22,9 @@ describe('SparseGlobalPooling2D estimate', () => {
     expect(max.dsp).toBe(0);
     expect(avg.notes.join(' ')).toContain('first-principles');
     expect(estimateDocument(model('avg', 64)).layers[1]!.lut).toBeGreaterThan(3 * avg.lut);
+  });
+
+  it('has no standard twin (no dense global pooling op), so a report estimates the sparse model alone', () => {
+    expect(standardTwin(model('avg', 16))).toBeUndefined();
   });
 });

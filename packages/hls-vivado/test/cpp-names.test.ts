@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { cppNameProblem, getOp, isLayerOf, prepareModel, type ModelIR } from '@sparsepixels/ir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCsimReport, listEmitterOps, vivadoBackend } from '../src';
-import { randomSparseModel, randomStandardModel, smallSparseModel } from '../src/testing';
+import { globalPoolCases, randomSparseModel, randomStandardModel, smallSparseModel } from '../src/testing';
 
 // ir refuses a project or input name that is a C++ keyword, reserved, or defined by the generated
 // project itself (packages/ir/src/names/cpp-names.ts). Here the defined names come from real
@@ -101,7 +101,7 @@ function definedMacros(dir: string, file: string): Set<string> {
 
 /**
  * smallSparseModel (as it is, and with the threshold as a top-level input), a standard model with
- * io_stream, plus
+ * io_stream, a global average pooling model, plus
  * random models until every emitter and activation has been emitted.
  */
 function coveringModels(): ModelIR[] {
@@ -111,6 +111,7 @@ function coveringModels(): ModelIR[] {
     small,
     { ...small, build: { ...small.build, thresholdInput: true } },
     { ...standard, build: { ...standard.build, ioType: 'io_stream' as const } },
+    globalPoolCases([13], 1)[0]!.model, // SparseGlobalPooling2D avg: its accumulator, reciprocal type and table
   ];
   const seen = new Set<string>();
   const note = (m: ModelIR) =>
@@ -119,7 +120,7 @@ function coveringModels(): ModelIR[] {
       if (isLayerOf(l, 'Activation') || isLayerOf(l, 'SparseActivation')) seen.add(`activation:${l.attrs.activation}`);
       if (isLayerOf(l, 'SparsePooling2D')) seen.add(`mode:${l.attrs.mode}`);
     });
-  note(models[0]!);
+  models.forEach(note);
   const want = [...listEmitterOps(), 'activation:sigmoid', 'activation:softmax', 'mode:max', 'mode:avg'];
   for (let seed = 1; seed < 200 && !want.every((w) => seen.has(w)); seed++) {
     for (const m of [randomSparseModel(seed), randomStandardModel(seed)]) {

@@ -187,6 +187,7 @@ export type {
   EventMacCounts,
   Conv2dCountGeometry,
 } from './kernels/index';
+export { sparseGlobalPool2dFloat, sparseGlobalPool2dFixed, sparseGlobalPool2dFixedBig, globalReciprocalRaw, globalReciprocalTable, globalPoolAccumType, type SparseGlobalPool2dParams, type SparseGlobalPool2dFixedParams } from './kernels/sparse-global-pool2d';
 export {
   WEIGHT_STORE_FORMAT,
   WEIGHT_STORE_VERSION,

@@ -7,6 +7,7 @@ import type { FixedType } from '@sparsepixels/core';
 import {
   activationFunction,
   findInputReduce,
+  findOp,
   isLayerOf,
   isPreparedLayerOf,
   prepareModel,
@@ -41,6 +42,7 @@ export interface LayerFacts {
   readonly kernelSize?: number;
   readonly poolSize?: number;
   readonly poolMode?: 'avg' | 'max';
+  readonly reciprocalBits?: number;
   readonly units?: number;
   readonly activation?: string;
   readonly tableSize?: number;
@@ -80,6 +82,7 @@ function attrFacts(p: PreparedLayer<LayerIR>): Partial<LayerFacts> {
     return { filters: p.attrs.filters, kernelSize: p.attrs.kernelSize };
   if (isPreparedLayerOf(p, 'SparsePooling2D')) return { poolSize: p.attrs.poolSize, poolMode: p.attrs.mode };
   if (isPreparedLayerOf(p, 'AveragePooling2D')) return { poolSize: p.attrs.poolSize };
+  if (isPreparedLayerOf(p, 'SparseGlobalPooling2D')) return { poolMode: p.attrs.mode, reciprocalBits: p.attrs.reciprocalBits };
   if (isPreparedLayerOf(p, 'Dense')) return { units: p.attrs.units };
   if (isPreparedLayerOf(p, 'Activation') || isPreparedLayerOf(p, 'SparseActivation'))
     // a sigmoid/softmax with output 'logits' computes linear (no table): costed as such
@@ -187,6 +190,7 @@ function standardLayer(l: LayerIR, inputs: string[]): LayerIR | null | undefined
     return rest.attrs.mode === 'max'
       ? undefined
       : { ...rest, op: 'AveragePooling2D', inputs, attrs: { poolSize: rest.attrs.poolSize } };
+  if (findOp(rest.op)?.sparse) return undefined; // a sparse op without a standard twin (SparseGlobalPooling2D)
   return { ...rest, inputs } as LayerIR;
 }
 

@@ -8,6 +8,7 @@ import { inputReduceEmitter } from './layers/input-reduce';
 import { sparseActivationEmitter } from './layers/sparse-activation';
 import { sparseConv2dEmitter } from './layers/sparse-conv2d';
 import { sparseFlattenEmitter } from './layers/sparse-flatten';
+import { sparseGlobalPooling2dEmitter } from './layers/sparse-global-pooling2d';
 import { sparsePooling2dEmitter } from './layers/sparse-pooling2d';
 import type { BuiltinOpType } from '@sparsepixels/ir';
 import type { BuiltinEmitter, LayerEmitter } from './layer-emitter';
@@ -22,6 +23,7 @@ export const BUILTIN_EMITTERS = Object.freeze({
   SparseActivation: sparseActivationEmitter,
   SparsePooling2D: sparsePooling2dEmitter,
   SparseFlatten: sparseFlattenEmitter,
+  SparseGlobalPooling2D: sparseGlobalPooling2dEmitter,
   Dense: denseEmitter,
   Activation: activationEmitter,
   Conv2D: conv2dEmitter,

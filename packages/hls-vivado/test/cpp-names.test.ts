@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { cppNameProblem, getOp, isLayerOf, prepareModel, type ModelIR } from '@sparsepixels/ir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCsimReport, listEmitterOps, vivadoBackend } from '../src';
-import { randomSparseModel, randomStandardModel, smallSparseModel } from '../src/testing';
+import { globalPoolCases, randomSparseModel, randomStandardModel, smallSparseModel } from '../src/testing';
 
 // ir refuses a project or input name that is a C++ keyword, reserved, or defined by the generated
 // project itself (packages/ir/src/names/cpp-names.ts). Here the defined names come from real
@@ -101,7 +101,7 @@ function definedMacros(dir: string, file: string): Set<string> {
 
 /**
  * smallSparseModel (as it is, with the threshold as a top-level input, and with reuse factor 2),
- * a standard model with io_stream, plus
+ * a standard model with io_stream, a global average pooling model, plus
  * random models until every emitter and activation has been emitted.
  */
 function coveringModels(): ModelIR[] {
@@ -112,6 +112,7 @@ function coveringModels(): ModelIR[] {
     { ...small, build: { ...small.build, thresholdInput: true } },
     { ...standard, build: { ...standard.build, ioType: 'io_stream' as const } },
     { ...small, build: { ...small.build, reuseFactor: 2 } }, // dense_reuse's lane table
+    globalPoolCases([13], 1)[0]!.model, // SparseGlobalPooling2D avg: its accumulator, reciprocal type and table
   ];
   const seen = new Set<string>();
   const note = (m: ModelIR) =>
@@ -120,7 +121,7 @@ function coveringModels(): ModelIR[] {
       if (isLayerOf(l, 'Activation') || isLayerOf(l, 'SparseActivation')) seen.add(`activation:${l.attrs.activation}`);
       if (isLayerOf(l, 'SparsePooling2D')) seen.add(`mode:${l.attrs.mode}`);
     });
-  note(models[0]!);
+  models.forEach(note);
   const want = [...listEmitterOps(), 'activation:sigmoid', 'activation:softmax', 'mode:max', 'mode:avg'];
   for (let seed = 1; seed < 200 && !want.every((w) => seen.has(w)); seed++) {
     for (const m of [randomSparseModel(seed), randomStandardModel(seed)]) {

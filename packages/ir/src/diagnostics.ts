@@ -107,7 +107,7 @@ export const DIAGNOSTICS = {
   noReciprocal: def(
     'SP5008',
     'error',
-    (layer: string, max: number) => `layer "${layer}": no pooling reciprocal of up to ${max} fraction bits is within half an output LSB of sum/P^2 for every sum; declare attrs.reciprocalBits or a coarser result type`,
+    (layer: string, max: number, exact = 'sum/P^2') => `layer "${layer}": no pooling reciprocal of up to ${max} fraction bits is within half an output LSB of ${exact} for every sum; declare attrs.reciprocalBits or a coarser result type`,
   ),
 
   // SP6xxx: registries and backends

@@ -25,6 +25,7 @@ export type { SparseActivationArgs } from './layers/sparse-activation';
 export { AveragePooling2DSparse, MaxPooling2DSparse } from './layers/sparse-pooling2d';
 export type { SparsePoolingArgs } from './layers/sparse-pooling2d';
 export { SparseFlatten } from './layers/sparse-flatten';
+export { GlobalAveragePooling2DSparse, GlobalMaxPooling2DSparse, type SparseGlobalPoolingArgs } from './layers/sparse-global-pooling2d';
 export { QDense } from './layers/qdense';
 export type { QDenseArgs } from './layers/qdense';
 export { QActivation } from './layers/qactivation';

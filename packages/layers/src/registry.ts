@@ -15,6 +15,7 @@ import { QDense } from './layers/qdense';
 import { QuantizeInput } from './layers/quantize-input';
 import { SparseActivation } from './layers/sparse-activation';
 import { SparseFlatten } from './layers/sparse-flatten';
+import { GlobalAveragePooling2DSparse, GlobalMaxPooling2DSparse } from './layers/sparse-global-pooling2d';
 import { AveragePooling2DSparse, MaxPooling2DSparse } from './layers/sparse-pooling2d';
 
 /** Our layer classes, registered with tf.serialization. */
@@ -26,6 +27,8 @@ export const LAYER_CLASSES = Object.freeze([
   AveragePooling2DSparse,
   MaxPooling2DSparse,
   SparseFlatten,
+  GlobalAveragePooling2DSparse,
+  GlobalMaxPooling2DSparse,
   QDense,
   QActivation,
   QConv2D,

@@ -11,6 +11,7 @@ import type { OpEstimator } from './op-estimator';
 import { sparseActivationEstimator } from './sparse-activation';
 import { sparseConv2dEstimator } from './sparse-conv2d';
 import { sparseFlattenEstimator } from './sparse-flatten';
+import { sparseGlobalPooling2dEstimator } from './sparse-global-pooling2d';
 import { sparsePooling2dEstimator } from './sparse-pooling2d';
 import { averagePooling2dEstimator, conv2dEstimator, flattenEstimator } from './standard';
 
@@ -20,6 +21,7 @@ export const BUILTIN_ESTIMATORS = Object.freeze({
   SparseActivation: sparseActivationEstimator,
   SparsePooling2D: sparsePooling2dEstimator,
   SparseFlatten: sparseFlattenEstimator,
+  SparseGlobalPooling2D: sparseGlobalPooling2dEstimator,
   Dense: denseEstimator,
   Activation: activationEstimator,
   Conv2D: conv2dEstimator,

@@ -4,3 +4,4 @@ export type { ConformanceCase, PaperCaseOptions } from './conformance';
 export { smallSparseModel } from './small-model';
 export { pruneModel, nonZeroCounts, prunedCases } from './prune';
 export type { PruneOptions } from './prune';
+export { globalPoolCases } from './global-pool-cases';

@@ -192,4 +192,19 @@ describe('exportKeras: the Keras side', () => {
     const wide = { ...m, layers: m.layers.map((l) => (l === fc1 ? { ...l, precision: { ...l.precision, weight: 'ap_fixed<40,8>' }, weights: { ...l.weights, kernel: { ...l.weights!['kernel']!, values: l.weights!['kernel']!.values.map((v, i) => (i === 0 ? 1 + 2 ** -30 : v)) } } } : l)) };
     await expect(exportKeras(wide)).rejects.toThrow(/^layer "fc" \(Dense\): weight value 1.0000000009313226 is not exactly a float32/);
   });
+
+  it('refuses SparseGlobalPooling2D (no Keras equivalent), naming the layer', async () => {
+    const m: ModelIR = {
+      format: 'sparsepixels-ir',
+      version: 2,
+      name: 'gp',
+      input: { name: 'x', shape: [4, 4, 1], type: 'ap_fixed<8,3>' },
+      layers: [
+        { name: 'reduce', op: 'InputReduce', inputs: ['x'], attrs: { nMax: 4, threshold: 0 } },
+        { name: 'g', op: 'SparseGlobalPooling2D', inputs: ['reduce'], attrs: { mode: 'avg' } },
+      ],
+      outputs: ['g'],
+    };
+    await expect(exportKeras(m)).rejects.toThrow(/^layer "g" \(SparseGlobalPooling2D\): the op has no Keras equivalent/);
+  });
 });

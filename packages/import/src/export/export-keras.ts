@@ -116,10 +116,14 @@ const EXPORTERS: { readonly [T in BuiltinOpType]: (c: Ctx<LayerOfType<T>>) => Em
   },
   SparseFlatten: (c) => [{ entry: layerEntry('Flatten', c.l.name, { data_format: 'channels_last' }, [c.x.features]), out: features(c.l.name) }],
   Flatten: (c) => [{ entry: layerEntry('Flatten', c.l.name, { data_format: 'channels_last' }, [c.x.features]), out: features(c.l.name) }],
+  // Keras' global pooling of the masked image would average over H*W (or take the zeros of dropped pixels): no equivalent
+  SparseGlobalPooling2D: (c) => {
+    throw importError(layerWhere(c.l.name, c.l.op), 'the op has no Keras equivalent in the exporter (Keras global pooling reads the zeros of dropped pixels)');
+  },
 };
 
 /** The ops the exporter writes. */
-export const EXPORTED_OPS: readonly string[] = Object.keys(EXPORTERS);
+export const EXPORTED_OPS: readonly string[] = Object.keys(EXPORTERS).filter((op) => op !== 'SparseGlobalPooling2D'); // refused above
 
 /**
  * A Keras 2.14 `.keras` (QKeras-era sparsepixels layers, config.json + model.weights.h5) of an IR

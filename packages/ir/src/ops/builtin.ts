@@ -8,6 +8,7 @@ import type { AttrsOfOp, LayerOfOp } from './op-def';
 import { sparseActivationOp } from './sparse-activation';
 import { sparseConv2dOp } from './sparse-conv2d';
 import { sparseFlattenOp } from './sparse-flatten';
+import { sparseGlobalPooling2dOp } from './sparse-global-pooling2d';
 import { sparsePooling2dOp } from './sparse-pooling2d';
 
 /**
@@ -21,6 +22,7 @@ export const BUILTIN_OPS = Object.freeze([
   sparseActivationOp,
   sparsePooling2dOp,
   sparseFlattenOp,
+  sparseGlobalPooling2dOp,
   denseOp,
   activationOp,
   conv2dOp, // standard baseline

@@ -35,20 +35,21 @@ function scaleOp(overrides: Partial<OpDef> = {}): OpDef {
 }
 
 describe('op registry', () => {
-  it('holds the ten v1 ops, each since version 1, with unique names', () => {
+  it('holds the ten v1 ops, each since version 1, and the v2 global pooling, with unique names', () => {
     expect(BUILTIN_OPS.map((o) => o.type)).toEqual([
       'InputReduce',
       'SparseConv2D',
       'SparseActivation',
       'SparsePooling2D',
       'SparseFlatten',
+      'SparseGlobalPooling2D',
       'Dense',
       'Activation',
       'Conv2D',
       'AveragePooling2D',
       'Flatten',
     ]);
-    expect(BUILTIN_OPS.every((o) => o.since === 1)).toBe(true);
+    expect(BUILTIN_OPS.filter((o) => o.since !== 1).map((o) => [o.type, o.since])).toEqual([['SparseGlobalPooling2D', 2]]);
     expect(Object.isFrozen(BUILTIN_OPS)).toBe(true);
   });
 
@@ -86,7 +87,7 @@ describe('op registry', () => {
     expect(() => registerOp(scaleOp({ since: 3 }))).toThrowErrorMatchingInlineSnapshot(`[SparsePixelsError: invalid op definition: Scale.since 3 must be an integer in 1..2]`);
     const raw = { a: { type: 'integer', minimum: 1 } } as unknown as OpDef['attrs'];
     expect(() => registerOp(scaleOp({ attrs: raw }))).toThrowErrorMatchingInlineSnapshot(`[SparsePixelsError: invalid op definition: Scale.attrs.a is not an attribute descriptor (declare it with attr.int, attr.enum, ... and defineOp)]`);
-    expect(() => registerOp(scaleOp({ attrsSchema: { type: 'object', properties: { a: { type: 'integer', minimum: 'one' } } } }))).toThrowErrorMatchingInlineSnapshot(`[SparsePixelsError: invalid op definition: Scale: the schema does not compile: schema is invalid: data/$defs/layer/allOf/10/then/properties/attrs/properties/a/minimum must be number]`);
+    expect(() => registerOp(scaleOp({ attrsSchema: { type: 'object', properties: { a: { type: 'integer', minimum: 'one' } } } }))).toThrowErrorMatchingInlineSnapshot(`[SparsePixelsError: invalid op definition: Scale: the schema does not compile: schema is invalid: data/$defs/layer/allOf/11/then/properties/attrs/properties/a/minimum must be number]`);
     expect(findOp('Scale')).toBeUndefined();
   });
 });

@@ -145,7 +145,7 @@ describe('exportIR errors', () => {
   it('an unsupported layer, named', () => {
     const x = tf.input({ shape: [4] });
     const m = tf.model({ inputs: x, outputs: tf.layers.dense({ units: 2, name: 'plain_dense' }).apply(x) as tf.SymbolicTensor });
-    expect(() => exportIR(m, { inputType: 'ap_fixed<8,3>' })).toThrowErrorMatchingInlineSnapshot(`[SparsePixelsError: layer "plain_dense": Dense is not supported by exportIR; supported: InputReduce, QConv2DSparse, SparseActivation, AveragePooling2DSparse, MaxPooling2DSparse, SparseFlatten, QDense, QActivation, QConv2D, QAveragePooling2D, Flatten]`);
+    expect(() => exportIR(m, { inputType: 'ap_fixed<8,3>' })).toThrowErrorMatchingInlineSnapshot(`[SparsePixelsError: layer "plain_dense": Dense is not supported by exportIR; supported: InputReduce, QConv2DSparse, SparseActivation, AveragePooling2DSparse, MaxPooling2DSparse, SparseFlatten, GlobalAveragePooling2DSparse, GlobalMaxPooling2DSparse, QDense, QActivation, QConv2D, QAveragePooling2D, Flatten]`);
   });
 
   it('weights without a quantizer', () => {

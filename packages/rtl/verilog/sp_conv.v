@@ -16,7 +16,7 @@
 module sp_conv_gather #(
   parameter integer N = 4, CIN = 1, COUT = 1, K = 3, HB = 4, L = 1, G = 4,
   parameter integer XW = 8, XS = 0, WW = 8, WS = 1, BW = 8, BS = 1,
-  parameter integer AW = 16, AS = 1, RW = 16, DB = 2, LPS = 2,
+  parameter integer AW = 16, AS = 1, RW = 16, DB = 2, LPS = 2, MASK = 0,
   parameter [K*K*CIN*COUT*WW-1:0] WEIGHTS = 0,
   parameter [COUT*BW-1:0] BIAS = 0,
   parameter integer T_SF = 0, T_DF = 0, T_Q = 5,
@@ -28,8 +28,10 @@ module sp_conv_gather #(
   input wire start,
   input wire [N*CIN*XW-1:0] x_feat,
   input wire [N*2*HB-1:0] x_hash,
+  input wire [N-1:0] x_valid,
   output reg [N*COUT*RW-1:0] y_feat,
   output reg [N*2*HB-1:0] y_hash,
+  output reg [N-1:0] y_valid,
   output wire done
 );
   function integer clog2(input integer v);
@@ -57,7 +59,8 @@ module sp_conv_gather #(
   sp_beats #(.G(G), .BW(GB)) u_beats (.clk(clk), .rst(rst), .start(start), .valid(bvalid), .beat(beat), .first(bfirst), .last(blast));
   sp_pulse_delay #(.D(LAT)) u_done (.clk(clk), .rst(rst), .d(start), .q(done));
   wire [N*2*HB-1:0] hash_d;
-  sp_delay #(.W(N * 2 * HB), .D(LAT - 1)) u_hash (.clk(clk), .d(x_hash), .q(hash_d));
+  wire [N-1:0] valid_d;
+  sp_delay #(.W(N * 2 * HB + N), .D(LAT - 1)) u_hash (.clk(clk), .d({x_hash, x_valid}), .q({hash_d, valid_d}));
   reg [N*CIN*XW-1:0] x2;  // the values of the beat's cycle, next to its weights
   always @(posedge clk) x2 <= x_feat;
 
@@ -83,7 +86,7 @@ module sp_conv_gather #(
           if (i == s) begin
             hi = x_hash[2*s*HB +: HB];
             wi = x_hash[(2*s+1)*HB +: HB];
-            act = |x_feat[s*CIN*XW +: CIN*XW];
+            act = (MASK != 0) ? x_valid[s] : |x_feat[s*CIN*XW +: CIN*XW];
           end
         end
       end
@@ -180,13 +183,18 @@ module sp_conv_gather #(
   reg hold_first;
   wire hash_load;
   sp_pulse_delay #(.D(LAT - 1)) u_hl (.clk(clk), .rst(rst), .d(start), .q(hash_load));
-  always @(posedge clk) if (hash_load) y_hash <= hash_d;
+  always @(posedge clk) begin
+    if (hash_load) begin
+      y_hash <= hash_d;
+      y_valid <= valid_d;
+    end
+  end
 endmodule
 
 module sp_conv_scatter #(
   parameter integer N = 4, CIN = 1, COUT = 1, K = 3, HB = 4, L = 1, G = 4,
   parameter integer XW = 8, XS = 0, WW = 8, WS = 1, BW = 8, BS = 1,
-  parameter integer AW = 16, AS = 1, RW = 16, DB = 2, MODE = 0,
+  parameter integer AW = 16, AS = 1, RW = 16, DB = 2, MODE = 0, MASK = 0,
   parameter [K*K*CIN*COUT*WW-1:0] WEIGHTS = 0,
   parameter [COUT*BW-1:0] BIAS = 0,
   parameter integer T_SF = 0, T_DF = 0, T_Q = 5,
@@ -199,8 +207,10 @@ module sp_conv_scatter #(
   input wire start,
   input wire [N*CIN*XW-1:0] x_feat,
   input wire [N*2*HB-1:0] x_hash,
+  input wire [N-1:0] x_valid,
   output reg [N*COUT*RW-1:0] y_feat,
   output reg [N*2*HB-1:0] y_hash,
+  output reg [N-1:0] y_valid,
   output wire done
 );
   function integer clog2(input integer v);
@@ -225,6 +235,10 @@ module sp_conv_scatter #(
   sp_beats #(.G(G), .BW(GB)) u_beats (.clk(clk), .rst(rst), .start(start), .valid(bvalid), .beat(beat), .first(bfirst), .last(blast));
   wire [N*2*HB-1:0] hash_d;
   sp_delay #(.W(N * 2 * HB), .D(LAT - 1)) u_hash (.clk(clk), .d(x_hash), .q(hash_d));
+  // validity bits of the event (held from start like the hashes), seen by the bias stage
+  wire [N-1:0] valid_d;
+  reg [N-1:0] valid_b;
+  sp_delay #(.W(N), .D(LAT - 2)) u_valid (.clk(clk), .d(x_valid), .q(valid_d));
   wire hash_load;
   sp_pulse_delay #(.D(LAT - 1)) u_hl (.clk(clk), .rst(rst), .d(start), .q(hash_load));
   sp_pulse_delay #(.D(LAT)) u_done (.clk(clk), .rst(rst), .d(start), .q(done));
@@ -339,7 +353,8 @@ module sp_conv_scatter #(
     for (i = 0; i < N * COUT; i = i + 1) begin : g_bias
       sp_step #(.AW(AW), .AS(AS), .VW(BW), .VS(BS), .AL(B_AL), .VL(B_VL), .SW(B_SW), .SF(B_SF), .SS(B_SS), .DF(B_DF), .Q(B_Q), .O(B_O), .NB(B_NB))
         u_b (.acc(acc[i*AW +: AW]), .v(BIAS[(i%COUT)*BW +: BW]), .y(withb[i*AW +: AW]));
-      always @(posedge clk) if (bias_load) accb[i*AW +: AW] <= (act[i/COUT] && acc[i*AW +: AW] != 0) ? withb[i*AW +: AW] : {AW{1'b0}};
+      wire live = (MASK != 0) ? valid_d[i/COUT] : act[i/COUT];
+      always @(posedge clk) if (bias_load) accb[i*AW +: AW] <= (live && acc[i*AW +: AW] != 0) ? withb[i*AW +: AW] : {AW{1'b0}};
       if (RCOPY != 0) begin : g_copy
         assign res[i*RW +: RW] = accb[i*AW +: AW];
       end else begin : g_cast
@@ -349,9 +364,11 @@ module sp_conv_scatter #(
     end
   endgenerate
   always @(posedge clk) begin
+    if (bias_load) valid_b <= valid_d;
     if (hash_load) begin
       y_feat <= res;
       y_hash <= hash_d;
+      y_valid <= valid_b;
     end
   end
 endmodule

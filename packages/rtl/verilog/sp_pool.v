@@ -13,12 +13,14 @@
 //    terms cast into the accumulator grid and summed modulo 2^AW) or max (MAX = 1).
 //  - sp_pool_scatter: input progressive, output all-at-once; exact steps in slot order.
 
-// Pooled hashes and cell membership of N slots: same[i*N+j] = slots i and j share a cell,
-// first[i] = slot i is in the grid and owns its cell.
+// Pooled hashes and cell membership of N slots: same[i*N+j] = slots i and j share a cell and j
+// takes part, first[i] = slot i takes part and owns its cell. A slot takes part when its cell is
+// in the grid and (MASK = 1, activity "mask") its validity bit is set (docs/semantics.md 5.1).
 module sp_pool_cells #(
-  parameter integer N = 4, HB = 4, P = 2, HO = 2, WO = 2
+  parameter integer N = 4, HB = 4, P = 2, HO = 2, WO = 2, MASK = 0
 ) (
   input wire [N*2*HB-1:0] hash,
+  input wire [N-1:0] valid,
   output wire [N*2*HB-1:0] phash,
   output wire [N*N-1:0] same,
   output wire [N-1:0] first
@@ -33,11 +35,11 @@ module sp_pool_cells #(
       wire [HB-1:0] pw = (w - 1'b1) / P + 1'b1;
       assign phash[2*i*HB +: HB] = ph;
       assign phash[(2*i+1)*HB +: HB] = pw;
-      assign in_grid[i] = (ph >= 1) && (ph <= HO) && (pw >= 1) && (pw <= WO);
+      assign in_grid[i] = (ph >= 1) && (ph <= HO) && (pw >= 1) && (pw <= WO) && (MASK == 0 || valid[i]);
     end
     for (i = 0; i < N; i = i + 1) begin : g_si
       for (j = 0; j < N; j = j + 1) begin : g_sj
-        assign same[i*N+j] = phash[2*i*HB +: 2*HB] == phash[2*j*HB +: 2*HB];
+        assign same[i*N+j] = (phash[2*i*HB +: 2*HB] == phash[2*j*HB +: 2*HB]) && (MASK == 0 || valid[j]);
       end
       if (i == 0) begin : g_f0
         assign first[i] = in_grid[i];
@@ -50,8 +52,8 @@ endmodule
 
 // acc * rr cast into the result type (avg), or the accumulator cast into it (max).
 module sp_pool_out #(
-  parameter integer AW = 8, AS = 0, MAX = 0, RW = 8, RCOPY = 0,
-  parameter [21:0] RR = 0,
+  parameter integer AW = 8, AS = 0, MAX = 0, RW = 8, RCOPY = 0, RRW = 22,
+  parameter [RRW-1:0] RR = 0,
   parameter integer R_SW = 8, R_SF = 0, R_SS = 0, R_DF = 0, R_DS = 0, R_Q = 5, R_O = 3, R_NB = 0
 ) (
   input wire [AW-1:0] acc,
@@ -64,7 +66,7 @@ module sp_pool_out #(
       sp_cast #(.SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_c (.x(acc), .y(y));
     end else begin : g_avg
       wire signed [AW:0] a = {(AS != 0) ? acc[AW-1] : 1'b0, acc};
-      wire signed [AW+23:0] prod = a * $signed({1'b0, RR});
+      wire signed [AW+RRW+1:0] prod = a * $signed({1'b0, RR});
       sp_cast #(.SW(R_SW), .SF(R_SF), .SS(R_SS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB))
         u_c (.x(prod[R_SW-1:0]), .y(y));
     end
@@ -75,7 +77,8 @@ module sp_pool_gather #(
   parameter integer N = 4, C = 1, P = 2, HO = 2, WO = 2, HB = 4, L = 1, G = 4,
   parameter integer XW = 8, XS = 0, AW = 10, AS = 0, RW = 8, MAX = 0, LPS = 2,
   parameter integer T_SF = 0, T_DF = 0, T_Q = 5,
-  parameter [21:0] RR = 0,
+  parameter integer RRW = 22, MASK = 0,
+  parameter [RRW-1:0] RR = 0,
   parameter integer RCOPY = 0, R_SW = 8, R_SF = 0, R_SS = 0, R_DF = 0, R_DS = 0, R_Q = 5, R_O = 3, R_NB = 0
 ) (
   input wire clk,
@@ -83,8 +86,10 @@ module sp_pool_gather #(
   input wire start,
   input wire [N*C*XW-1:0] x_feat,
   input wire [N*2*HB-1:0] x_hash,
+  input wire [N-1:0] x_valid,
   output reg [N*C*RW-1:0] y_feat,
   output reg [N*2*HB-1:0] y_hash,
+  output reg [N-1:0] y_valid,  // 1 exactly at the owners
   output wire done
 );
   function integer clog2(input integer v);
@@ -108,7 +113,7 @@ module sp_pool_gather #(
   wire [N*2*HB-1:0] ph;
   wire [N*N-1:0] same;
   wire [N-1:0] first;
-  sp_pool_cells #(.N(N), .HB(HB), .P(P), .HO(HO), .WO(WO)) u_cells (.hash(x_hash), .phash(ph), .same(same), .first(first));
+  sp_pool_cells #(.N(N), .HB(HB), .P(P), .HO(HO), .WO(WO), .MASK(MASK)) u_cells (.hash(x_hash), .valid(x_valid), .phash(ph), .same(same), .first(first));
   reg [N*N-1:0] same_r;
   reg [N-1:0] first_r;
   reg [N*C*XW-1:0] x1;  // the values of a beat's start cycle (the input holds them for II cycles)
@@ -122,9 +127,15 @@ module sp_pool_gather #(
   sp_pulse_delay #(.D(LAT)) u_done (.clk(clk), .rst(rst), .d(start), .q(done));
   wire hash_load;
   wire [N*2*HB-1:0] ph_d;
+  wire [N-1:0] first_d;
   sp_pulse_delay #(.D(LAT - 1)) u_hl (.clk(clk), .rst(rst), .d(start), .q(hash_load));
-  sp_delay #(.W(N * 2 * HB), .D(LAT - 1)) u_ph (.clk(clk), .d(ph), .q(ph_d));
-  always @(posedge clk) if (hash_load) y_hash <= ph_d;
+  sp_delay #(.W(N * 2 * HB + N), .D(LAT - 1)) u_ph (.clk(clk), .d({ph, first}), .q({ph_d, first_d}));
+  always @(posedge clk) begin
+    if (hash_load) begin
+      y_hash <= ph_d;
+      y_valid <= first_d;
+    end
+  end
 
   wire bvalid, bfirst, blast;
   wire [GB-1:0] beat;
@@ -199,7 +210,7 @@ module sp_pool_gather #(
       end
       for (c = 0; c < C; c = c + 1) begin : g_out
         wire [RW-1:0] y;
-        sp_pool_out #(.AW(AW), .AS(AS), .MAX(MAX), .RW(RW), .RCOPY(RCOPY), .RR(RR), .R_SW(R_SW), .R_SF(R_SF), .R_SS(R_SS),
+        sp_pool_out #(.AW(AW), .AS(AS), .MAX(MAX), .RW(RW), .RCOPY(RCOPY), .RRW(RRW), .RR(RR), .R_SW(R_SW), .R_SF(R_SF), .R_SS(R_SS),
           .R_DF(R_DF), .R_DS(R_DS), .R_Q(R_Q), .R_O(R_O), .R_NB(R_NB)) u_o (.acc(acc_r[c*AW +: AW]), .y(y));
         assign o_y[(l*C+c)*RW +: RW] = side_r[IB] ? y : {RW{1'b0}};
       end
@@ -219,7 +230,8 @@ module sp_pool_scatter #(
   parameter integer N = 4, C = 1, P = 2, HO = 2, WO = 2, HB = 4, L = 1, G = 4,
   parameter integer XW = 8, XS = 0, AW = 10, AS = 0, RW = 8, MAX = 0,
   parameter integer S_AL = 0, S_VL = 0, S_SW = 17, S_SF = 0, S_SS = 1, S_DF = 0, S_Q = 5, S_O = 3, S_NB = 0,
-  parameter [21:0] RR = 0,
+  parameter integer RRW = 22, MASK = 0,
+  parameter [RRW-1:0] RR = 0,
   parameter integer RCOPY = 0, R_SW = 8, R_SF = 0, R_SS = 0, R_DF = 0, R_DS = 0, R_Q = 5, R_O = 3, R_NB = 0
 ) (
   input wire clk,
@@ -227,8 +239,10 @@ module sp_pool_scatter #(
   input wire start,
   input wire [N*C*XW-1:0] x_feat,
   input wire [N*2*HB-1:0] x_hash,
+  input wire [N-1:0] x_valid,
   output reg [N*C*RW-1:0] y_feat,
   output reg [N*2*HB-1:0] y_hash,
+  output reg [N-1:0] y_valid,  // 1 exactly at the owners
   output wire done
 );
   function integer clog2(input integer v);
@@ -248,7 +262,7 @@ module sp_pool_scatter #(
   wire [N*2*HB-1:0] ph;
   wire [N*N-1:0] same;
   wire [N-1:0] first;
-  sp_pool_cells #(.N(N), .HB(HB), .P(P), .HO(HO), .WO(WO)) u_cells (.hash(x_hash), .phash(ph), .same(same), .first(first));
+  sp_pool_cells #(.N(N), .HB(HB), .P(P), .HO(HO), .WO(WO), .MASK(MASK)) u_cells (.hash(x_hash), .valid(x_valid), .phash(ph), .same(same), .first(first));
   // stage 0 (a beat): the beat's slots and the cells; stage 1: accumulate
   reg [N*N-1:0] same_r;
   reg [N-1:0] first_r;
@@ -313,7 +327,7 @@ module sp_pool_scatter #(
   generate
     for (i = 0; i < N * C; i = i + 1) begin : g_o
       wire [RW-1:0] y;
-      sp_pool_out #(.AW(AW), .AS(AS), .MAX(MAX), .RW(RW), .RCOPY(RCOPY), .RR(RR), .R_SW(R_SW), .R_SF(R_SF), .R_SS(R_SS),
+      sp_pool_out #(.AW(AW), .AS(AS), .MAX(MAX), .RW(RW), .RCOPY(RCOPY), .RRW(RRW), .RR(RR), .R_SW(R_SW), .R_SF(R_SF), .R_SS(R_SS),
         .R_DF(R_DF), .R_DS(R_DS), .R_Q(R_Q), .R_O(R_O), .R_NB(R_NB)) u_o (.acc(acc[i*AW +: AW]), .y(y));
       assign res[i*RW +: RW] = first_d[i/C] ? y : {RW{1'b0}};
     end
@@ -322,6 +336,7 @@ module sp_pool_scatter #(
     if (out_load) begin
       y_feat <= res;
       y_hash <= ph_d;
+      y_valid <= first_d;
     end
   end
 endmodule

@@ -36,6 +36,7 @@ module sp_reduce #(
   input wire [H*W*C*XW-1:0] x,
   output reg [N*C*RW-1:0] feat,
   output reg [N*2*HB-1:0] hash,
+  output reg [N-1:0] valid,  // 1 at the kept pixels' slots (activity "mask"; docs/semantics.md section 5.1)
   output wire done
 );
   function integer clog2(input integer v);
@@ -220,16 +221,19 @@ module sp_reduce #(
   // in the cycle of the last write, so it holds every slot for II cycles from `done`.
   reg [N*C*RW-1:0] stage_feat, next_feat;
   reg [N*2*HB-1:0] stage_hash, next_hash;
+  reg [N-1:0] stage_valid, next_valid;
   integer s, q;
   always @* begin
     next_feat = stage_feat;
     next_hash = stage_hash;
+    next_valid = stage_valid;
     for (q = 0; q < L; q = q + 1) begin
       for (s = 0; s < N; s = s + 1) begin
         if (w_v[q] && w_k[q*KW +: KW] == s) begin
           next_feat[s*C*RW +: C*RW] = w_found[q] ? w_res[q*C*RW +: C*RW] : {(C * RW){1'b0}};
           next_hash[2*s*HB +: HB] = w_found[q] ? w_row[q*RB +: RB] + 1'b1 : 1;
           next_hash[(2*s+1)*HB +: HB] = w_found[q] ? w_col[q*CB +: CB] + 1'b1 : 1;
+          next_valid[s] = w_found[q];
         end
       end
     end
@@ -239,9 +243,11 @@ module sp_reduce #(
   always @(posedge clk) begin
     stage_feat <= next_feat;
     stage_hash <= next_hash;
+    stage_valid <= next_valid;
     if (load) begin
       feat <= next_feat;
       hash <= next_hash;
+      valid <= next_valid;
     end
   end
 endmodule

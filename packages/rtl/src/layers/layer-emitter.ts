@@ -32,6 +32,8 @@ export interface LayerPlan {
   readonly latency: number;
   /** Smallest initiation interval the core supports (cycles its inputs must stay valid). */
   readonly minII: number;
+  /** Data files the core reads ($readmemh: large tables), paths relative to the project folder. */
+  readonly files?: readonly { readonly path: string; readonly content: string }[];
   /** Index of the layer whose output the core reads (-1: the model input): its IR input, or for a
    * Dense fused with a SparseFlatten the flatten's input. */
   readonly reads: number;

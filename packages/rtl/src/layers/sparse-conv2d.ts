@@ -25,6 +25,7 @@ export const sparseConvEmitter: RtlEmitter<SparseConvDesc> = {
       L: ctx.lanes,
       G: ctx.beats,
       DB: Math.max(1, clog2(layer.k)),
+      MASK: ctx.model.mask ? 1 : 0,
       BW: bias.type.width,
       BS: bias.type.signed ? 1 : 0,
       BIAS: packRaws(bias.raws, bias.type.width),

@@ -92,16 +92,15 @@ describe('rtl: sparse semantics v2', () => {
     VERILATOR,
   );
 
-  for (const [seed, activity] of [
-    [5, 'mask'],
-    [12, 'mask'],
-    [5, 'nonzero'],
-  ] as const) {
+  // seeds picked so that, under 'mask', every sparse core reads the validity bits: conv gather and
+  // scatter (both modes), pool gather (max) and scatter (avg with F = 2 and F = 26), sparse
+  // softmax and a sigmoid from $readmemh tables, logits heads ('nonzero' models: conformance.test.ts)
+  for (const seed of [16, 13, 6, 2]) {
     it(
-      `random model ${seed} (activity '${activity}'), 40 events`,
+      `random model ${seed} (activity 'mask'), 40 events`,
       async () => {
-        const model = randomSparseModel(seed, activity);
-        await bitExact(`random_${activity}_${seed}`, model, randomInputs(prepareModel(model).model, 40, seed));
+        const model = randomSparseModel(seed, 'mask');
+        await bitExact(`random_mask_${seed}`, model, randomInputs(prepareModel(model).model, 40, seed));
       },
       VERILATOR,
     );

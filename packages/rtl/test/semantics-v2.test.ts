@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createInterpreter, formatCsimReport, isLayerOf, prepareModel, type Activity, type LayerIR, type ModelIR } from '@sparsepixels/ir';
 import { randomInputs, randomSparseModel, tinySparseModel } from '@sparsepixels/ir/testing';
 import { emitRtlProject, runRtlSim } from '../src';
+import { expectCleanProject } from './lint-project';
 
 // Sparse semantics v2 in the RTL (docs/semantics.md section 5): a validity bit per slot under
 // activity 'mask', the prepared pooling reciprocal, table sizes and logits heads. Every model is
@@ -88,6 +89,17 @@ describe('rtl: sparse semantics v2', () => {
       const bits = (pool.attrs as { reciprocalBits?: number }).reciprocalBits;
       expect(bits).toBeGreaterThan(10); // inferred, not the v1 constant: r = floor(2^F/3)/2^F
       await bitExact('logits_pool3', model, randomInputs(prepared.model, 40, 11));
+    },
+    VERILATOR,
+  );
+
+  it(
+    "a 'mask' project with $readmemh tables passes Verilator lint, Yosys read/check and iverilog",
+    async () => {
+      const dir = join(root, 'lint_mask_13');
+      const emitted = await emitRtlProject(randomSparseModel(13, 'mask'), dir);
+      expect(emitted.files.filter((f) => f.endsWith('.hex')).length).toBeGreaterThan(0);
+      await expectCleanProject(dir);
     },
     VERILATOR,
   );

@@ -2,7 +2,7 @@
 /* verilator lint_off UNUSEDSIGNAL */
 /* verilator lint_off UNUSEDPARAM */
 /* verilator lint_off WIDTH */
-// Activations (packages/core/README.md) on E elements every cycle (a dense vector, or N slots of
+// Activations (packages/core/README.md) on E elements every cycle (a dense vector, or N_MAX slots of
 // ROW channels when SPARSE = 1: an inactive slot, all features 0, stays 0). Stateless pipelines:
 // whatever schedule the input follows, the output follows it LAT cycles later.
 

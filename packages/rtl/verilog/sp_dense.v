@@ -158,7 +158,7 @@ module sp_dense_seq #(
 endmodule
 
 module sp_dense_sparse #(
-  parameter integer N = 4, C = 1, HO = 2, WO = 2, HB = 4, L = 1, G = 4, NOUT = 1,
+  parameter integer N_MAX = 4, C = 1, HO = 2, WO = 2, HB = 4, L = 1, G = 4, NOUT = 1,
   parameter integer XW = 8, XS = 0, FW = 8, FS = 0, WW = 8, WS = 1, AW = 16, AS = 1, RW = 16,
   parameter [HO*WO*C*NOUT*WW-1:0] WEIGHTS = 0,
   parameter [NOUT*AW-1:0] ACC0 = 0,
@@ -169,8 +169,8 @@ module sp_dense_sparse #(
   input wire clk,
   input wire rst,
   input wire start,
-  input wire [N*C*XW-1:0] x_feat,
-  input wire [N*2*HB-1:0] x_hash,
+  input wire [N_MAX*C*XW-1:0] x_feat,
+  input wire [N_MAX*2*HB-1:0] x_hash,
   output reg [NOUT*RW-1:0] y,
   output wire done
 );
@@ -214,7 +214,7 @@ module sp_dense_sparse #(
         h = {HB{1'b0}};
         w = {HB{1'b0}};
         jv = 1'b0;
-        for (s = 0; s < N; s = s + 1) begin
+        for (s = 0; s < N_MAX; s = s + 1) begin
           if (beat * L + l == s) begin
             xv = x_feat[s*C*XW +: C*XW];
             h = x_hash[2*s*HB +: HB];

@@ -56,7 +56,7 @@ function fused(layer: DenseDesc, flat: SparseFlattenDesc, ctx: PlanContext, acc0
   return {
     core: 'sp_dense_sparse',
     params: {
-      N: x.nMax,
+      N_MAX: x.nMax,
       C: x.shape[2] ?? 1,
       HO: x.shape[0] ?? 1,
       WO: x.shape[1] ?? 1,

@@ -50,7 +50,7 @@ export interface RtlEmitter<D extends LayerDesc = LayerDesc> {
   plan(layer: D, ctx: PlanContext, planned: readonly PlannedLayer[]): LayerPlan;
 }
 
-/** Values of a tensor per event as a flat bus: sparse = N*C features, dense = its size. */
+/** Values of a tensor per event as a flat bus: sparse = N_MAX*C features, dense = its size. */
 export function featureCount(t: TensorDesc): number {
   return t.kind === 'sparse' ? t.nMax * (t.shape[2] ?? 1) : t.shape.reduce((a, b) => a * b, 1);
 }

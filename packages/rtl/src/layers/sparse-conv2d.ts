@@ -5,8 +5,8 @@ import { biasOf, convOrder, macParams } from './mac-params';
 
 /**
  * SparseConv2D: sp_conv_gather when the input is all-at-once and the accumulator is order-free
- * (output slot i per beat: N taps, a sum tree; output progressive), else sp_conv_scatter (input
- * slot j per beat added to all N accumulators in slot order; output all-at-once).
+ * (output slot i per beat: N_MAX taps, a sum tree; output progressive), else sp_conv_scatter (input
+ * slot j per beat added to all N_MAX accumulators in slot order; output all-at-once).
  */
 export const sparseConvEmitter: RtlEmitter<SparseConvDesc> = {
   op: 'SparseConv2D',
@@ -17,7 +17,7 @@ export const sparseConvEmitter: RtlEmitter<SparseConvDesc> = {
     const gather = ctx.inputMode === 'all' && order === 'order-free';
     const n = layer.input.nMax;
     const common = {
-      N: n,
+      N_MAX: n,
       CIN: layer.cin,
       COUT: layer.cout,
       K: layer.k,

@@ -32,7 +32,7 @@ export const sparsePoolEmitter: RtlEmitter<SparsePoolDesc> = {
       ? resultCast(x, res, R_KEYS, where)
       : { RCOPY: 0, ...castGroup('R', { width: product.width, frac: fracBits(acc) + 2 * f, signed: product.signed }, res, R_KEYS, where) };
     const common = {
-      N: layer.input.nMax,
+      N_MAX: layer.input.nMax,
       C: layer.input.shape[2] ?? 1,
       P: layer.p,
       HO: layer.output.shape[0] ?? 1,

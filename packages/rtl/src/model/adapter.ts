@@ -26,7 +26,7 @@ import {
   type TensorInfo,
 } from '@sparsepixels/ir';
 
-/** A tensor between layers: sparse (N slots of C features + hashes on an H x W grid) or dense. */
+/** A tensor between layers: sparse (N_MAX slots of C features + hashes on an H x W grid) or dense. */
 export interface TensorDesc {
   readonly kind: 'sparse' | 'dense';
   /** [H, W, C] for images (sparse or dense), [n] for vectors. */

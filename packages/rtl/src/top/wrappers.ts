@@ -21,7 +21,7 @@ export interface TensorPorts {
   readonly valid?: number;
 }
 
-/** Bus widths of a tensor: features (values x width) and, when sparse, hashes (N x 2 x HB) and validity bits. */
+/** Bus widths of a tensor: features (values x width) and, when sparse, hashes (N_MAX x 2 x HB) and validity bits. */
 export function tensorPorts(t: TensorDesc, hashBits: number): TensorPorts {
   const feat = featureCount(t) * t.type.width;
   return t.kind === 'sparse' ? { feat, hash: t.nMax * 2 * hashBits, valid: t.nMax } : { feat };

@@ -18,6 +18,8 @@ module sp_conv_gather #(
   parameter integer XW = 8, XS = 0, WW = 8, WS = 1, BW = 8, BS = 1,
   parameter integer AW = 16, AS = 1, RW = 16, DB = 2, LPS = 2, MASK = 0,
   parameter [K*K*CIN*COUT*WW-1:0] WEIGHTS = 0,
+  // NZ[c*COUT+f] = 0: every tap of kernel slice (c, f) is zero; its products are constant zeros
+  parameter [CIN*COUT-1:0] NZ = {(CIN * COUT){1'b1}},
   parameter [COUT*BW-1:0] BIAS = 0,
   parameter integer T_SF = 0, T_DF = 0, T_Q = 5,
   parameter integer B_AL = 0, B_VL = 0, B_SW = 17, B_SF = 0, B_SS = 1, B_DF = 0, B_Q = 5, B_O = 3, B_NB = 0,
@@ -123,9 +125,13 @@ module sp_conv_gather #(
       for (j = 0; j < N_MAX; j = j + 1) begin : g_mul_j
         for (c = 0; c < CIN; c = c + 1) begin : g_mul_c
           for (f = 0; f < COUT; f = f + 1) begin : g_mul_f
-            sp_mul #(.XW(XW), .XS(XS), .WW(WW), .WS(WS)) u_mul (
-              .x(x2[(j*CIN+c)*XW +: XW]), .w(w2[((j*CIN+c)*COUT+f)*WW +: WW]), .p(p2[((j*CIN+c)*COUT+f)*PW +: PW])
-            );
+            if (NZ[c*COUT+f]) begin : g_nz
+              sp_mul #(.XW(XW), .XS(XS), .WW(WW), .WS(WS)) u_mul (
+                .x(x2[(j*CIN+c)*XW +: XW]), .w(w2[((j*CIN+c)*COUT+f)*WW +: WW]), .p(p2[((j*CIN+c)*COUT+f)*PW +: PW])
+              );
+            end else begin : g_zero
+              assign p2[((j*CIN+c)*COUT+f)*PW +: PW] = {PW{1'b0}};
+            end
           end
         end
       end
@@ -196,6 +202,8 @@ module sp_conv_scatter #(
   parameter integer XW = 8, XS = 0, WW = 8, WS = 1, BW = 8, BS = 1,
   parameter integer AW = 16, AS = 1, RW = 16, DB = 2, MODE = 0, MASK = 0,
   parameter [K*K*CIN*COUT*WW-1:0] WEIGHTS = 0,
+  // NZ[c*COUT+f] = 0: every tap of kernel slice (c, f) is zero; its products are constant zeros
+  parameter [CIN*COUT-1:0] NZ = {(CIN * COUT){1'b1}},
   parameter [COUT*BW-1:0] BIAS = 0,
   parameter integer T_SF = 0, T_DF = 0, T_Q = 5,
   parameter integer S_AL = 0, S_VL = 0, S_SW = 17, S_SF = 0, S_SS = 1, S_DF = 0, S_Q = 5, S_O = 3, S_NB = 0,
@@ -317,9 +325,13 @@ module sp_conv_scatter #(
       for (l = 0; l < L; l = l + 1) begin : g_ml
         for (c = 0; c < CIN; c = c + 1) begin : g_mc
           for (f = 0; f < COUT; f = f + 1) begin : g_mf
-            sp_mul #(.XW(XW), .XS(XS), .WW(WW), .WS(WS)) u_mul (
-              .x(xl2[(l*CIN+c)*XW +: XW]), .w(w2[(((i*L+l)*CIN+c)*COUT+f)*WW +: WW]), .p(p2[(((i*L+l)*CIN+c)*COUT+f)*PW +: PW])
-            );
+            if (NZ[c*COUT+f]) begin : g_nz
+              sp_mul #(.XW(XW), .XS(XS), .WW(WW), .WS(WS)) u_mul (
+                .x(xl2[(l*CIN+c)*XW +: XW]), .w(w2[(((i*L+l)*CIN+c)*COUT+f)*WW +: WW]), .p(p2[(((i*L+l)*CIN+c)*COUT+f)*PW +: PW])
+              );
+            end else begin : g_zero
+              assign p2[(((i*L+l)*CIN+c)*COUT+f)*PW +: PW] = {PW{1'b0}};
+            end
           end
         end
       end

@@ -1,7 +1,7 @@
 import type { SparseConvDesc } from '../model/adapter';
 import { clog2, packRaws, stepGroup } from '../plan/type-params';
 import type { LayerPlan, PlanContext, RtlEmitter } from './layer-emitter';
-import { biasOf, convOrder, macParams } from './mac-params';
+import { biasOf, convOrder, macParams, nonZeroGroups } from './mac-params';
 
 /**
  * SparseConv2D: sp_conv_gather when the input is all-at-once and the accumulator is order-free
@@ -26,6 +26,7 @@ export const sparseConvEmitter: RtlEmitter<SparseConvDesc> = {
       G: ctx.beats,
       DB: Math.max(1, clog2(layer.k)),
       MASK: ctx.model.mask ? 1 : 0,
+      NZ: nonZeroGroups(layer.weights, layer.cin * layer.cout),
       BW: bias.type.width,
       BS: bias.type.signed ? 1 : 0,
       BIAS: packRaws(bias.raws, bias.type.width),

@@ -31,9 +31,9 @@ module sp_conv_gather #(
   input wire [N_MAX*CIN*XW-1:0] x_feat,
   input wire [N_MAX*2*HB-1:0] x_hash,
   input wire [N_MAX-1:0] x_valid,
-  output reg [N_MAX*COUT*RW-1:0] y_feat,
-  output reg [N_MAX*2*HB-1:0] y_hash,
-  output reg [N_MAX-1:0] y_valid,
+  output wire [N_MAX*COUT*RW-1:0] y_feat,
+  output wire [N_MAX*2*HB-1:0] y_hash,
+  output wire [N_MAX-1:0] y_valid,
   output wire done
 );
   function integer clog2(input integer v);
@@ -59,10 +59,12 @@ module sp_conv_gather #(
   wire bvalid, bfirst, blast;
   wire [GB-1:0] beat;
   sp_beats #(.G(G), .BW(GB)) u_beats (.clk(clk), .rst(rst), .start(start), .valid(bvalid), .beat(beat), .first(bfirst), .last(blast));
-  sp_pulse_delay #(.D(LAT)) u_done (.clk(clk), .rst(rst), .d(start), .q(done));
-  wire [N_MAX*2*HB-1:0] hash_d;
-  wire [N_MAX-1:0] valid_d;
-  sp_delay #(.W(N_MAX * 2 * HB + N_MAX), .D(LAT - 1)) u_hash (.clk(clk), .d({x_hash, x_valid}), .q({hash_d, valid_d}));
+  // hashes and validity bits are unchanged; they are valid with the first beat (done) and held
+  wire [N_MAX*2*HB+N_MAX-1:0] side_late;
+  wire side_load;
+  sp_side_out #(.W(N_MAX * 2 * HB + N_MAX), .LAT(LAT)) u_side (
+    .clk(clk), .rst(rst), .start(start), .d({x_hash, x_valid}), .late(side_late), .q({y_hash, y_valid}), .load(side_load), .done(done)
+  );
   reg [N_MAX*CIN*XW-1:0] x2;  // the values of the beat's cycle, next to its weights
   always @(posedge clk) x2 <= x_feat;
 
@@ -179,22 +181,7 @@ module sp_conv_gather #(
     end
   endgenerate
 
-  integer q, s2;
-  always @(posedge clk) begin
-    for (q = 0; q < L; q = q + 1)
-      for (s2 = 0; s2 < N_MAX; s2 = s2 + 1)
-        if (o_v[q] && o_i[q*IB +: IB] == s2) y_feat[s2*COUT*RW +: COUT*RW] <= o_y[q*COUT*RW +: COUT*RW];
-  end
-  // hashes are unchanged; they are valid with the first beat (done) and held
-  reg hold_first;
-  wire hash_load;
-  sp_pulse_delay #(.D(LAT - 1)) u_hl (.clk(clk), .rst(rst), .d(start), .q(hash_load));
-  always @(posedge clk) begin
-    if (hash_load) begin
-      y_hash <= hash_d;
-      y_valid <= valid_d;
-    end
-  end
+  sp_bank_write #(.N_MAX(N_MAX), .L(L), .IB(IB), .VW(COUT * RW)) u_bank (.clk(clk), .v(o_v), .idx(o_i), .val(o_y), .bank(y_feat));
 endmodule
 
 module sp_conv_scatter #(
@@ -217,7 +204,7 @@ module sp_conv_scatter #(
   input wire [N_MAX*2*HB-1:0] x_hash,
   input wire [N_MAX-1:0] x_valid,
   output reg [N_MAX*COUT*RW-1:0] y_feat,
-  output reg [N_MAX*2*HB-1:0] y_hash,
+  output wire [N_MAX*2*HB-1:0] y_hash,
   output reg [N_MAX-1:0] y_valid,
   output wire done
 );
@@ -242,14 +229,14 @@ module sp_conv_scatter #(
   wire [GB-1:0] beat;
   sp_beats #(.G(G), .BW(GB)) u_beats (.clk(clk), .rst(rst), .start(start), .valid(bvalid), .beat(beat), .first(bfirst), .last(blast));
   wire [N_MAX*2*HB-1:0] hash_d;
-  sp_delay #(.W(N_MAX * 2 * HB), .D(LAT - 1)) u_hash (.clk(clk), .d(x_hash), .q(hash_d));
+  wire hash_load;
+  sp_side_out #(.W(N_MAX * 2 * HB), .LAT(LAT)) u_side (
+    .clk(clk), .rst(rst), .start(start), .d(x_hash), .late(hash_d), .q(y_hash), .load(hash_load), .done(done)
+  );
   // validity bits of the event (held from start like the hashes), seen by the bias stage
   wire [N_MAX-1:0] valid_d;
   reg [N_MAX-1:0] valid_b;
   sp_delay #(.W(N_MAX), .D(LAT - 2)) u_valid (.clk(clk), .d(x_valid), .q(valid_d));
-  wire hash_load;
-  sp_pulse_delay #(.D(LAT - 1)) u_hl (.clk(clk), .rst(rst), .d(start), .q(hash_load));
-  sp_pulse_delay #(.D(LAT)) u_done (.clk(clk), .rst(rst), .d(start), .q(done));
 
   // stage 0: this beat's input slots (lanes) and their taps towards every output slot
   reg [L*CIN*XW-1:0] xl0, xl2, xl3;
@@ -379,7 +366,6 @@ module sp_conv_scatter #(
     if (bias_load) valid_b <= valid_d;
     if (hash_load) begin
       y_feat <= res;
-      y_hash <= hash_d;
       y_valid <= valid_b;
     end
   end

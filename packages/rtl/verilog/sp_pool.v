@@ -89,9 +89,9 @@ module sp_pool_gather #(
   input wire [N_MAX*C*XW-1:0] x_feat,
   input wire [N_MAX*2*HB-1:0] x_hash,
   input wire [N_MAX-1:0] x_valid,
-  output reg [N_MAX*C*RW-1:0] y_feat,
-  output reg [N_MAX*2*HB-1:0] y_hash,
-  output reg [N_MAX-1:0] y_valid,  // 1 exactly at the owners
+  output wire [N_MAX*C*RW-1:0] y_feat,
+  output wire [N_MAX*2*HB-1:0] y_hash,
+  output wire [N_MAX-1:0] y_valid,  // 1 exactly at the owners
   output wire done
 );
   function integer clog2(input integer v);
@@ -126,18 +126,12 @@ module sp_pool_gather #(
   end
   wire st1;
   sp_pulse_delay #(.D(1)) u_st1 (.clk(clk), .rst(rst), .d(start), .q(st1));
-  sp_pulse_delay #(.D(LAT)) u_done (.clk(clk), .rst(rst), .d(start), .q(done));
-  wire hash_load;
-  wire [N_MAX*2*HB-1:0] ph_d;
-  wire [N_MAX-1:0] first_d;
-  sp_pulse_delay #(.D(LAT - 1)) u_hl (.clk(clk), .rst(rst), .d(start), .q(hash_load));
-  sp_delay #(.W(N_MAX * 2 * HB + N_MAX), .D(LAT - 1)) u_ph (.clk(clk), .d({ph, first}), .q({ph_d, first_d}));
-  always @(posedge clk) begin
-    if (hash_load) begin
-      y_hash <= ph_d;
-      y_valid <= first_d;
-    end
-  end
+  // pooled hashes and owner bits, valid with the first beat (done) and held
+  wire [N_MAX*2*HB+N_MAX-1:0] side_late;
+  wire side_load;
+  sp_side_out #(.W(N_MAX * 2 * HB + N_MAX), .LAT(LAT)) u_side (
+    .clk(clk), .rst(rst), .start(start), .d({ph, first}), .late(side_late), .q({y_hash, y_valid}), .load(side_load), .done(done)
+  );
 
   wire bvalid, bfirst, blast;
   wire [GB-1:0] beat;
@@ -220,12 +214,7 @@ module sp_pool_gather #(
       assign o_i[l*IB +: IB] = side_r[IB-1:0];
     end
   endgenerate
-  integer q, s2;
-  always @(posedge clk) begin
-    for (q = 0; q < L; q = q + 1)
-      for (s2 = 0; s2 < N_MAX; s2 = s2 + 1)
-        if (o_v[q] && o_i[q*IB +: IB] == s2) y_feat[s2*C*RW +: C*RW] <= o_y[q*C*RW +: C*RW];
-  end
+  sp_bank_write #(.N_MAX(N_MAX), .L(L), .IB(IB), .VW(C * RW)) u_bank (.clk(clk), .v(o_v), .idx(o_i), .val(o_y), .bank(y_feat));
 endmodule
 
 module sp_pool_scatter #(
@@ -243,8 +232,8 @@ module sp_pool_scatter #(
   input wire [N_MAX*2*HB-1:0] x_hash,
   input wire [N_MAX-1:0] x_valid,
   output reg [N_MAX*C*RW-1:0] y_feat,
-  output reg [N_MAX*2*HB-1:0] y_hash,
-  output reg [N_MAX-1:0] y_valid,  // 1 exactly at the owners
+  output wire [N_MAX*2*HB-1:0] y_hash,
+  output wire [N_MAX-1:0] y_valid,  // 1 exactly at the owners
   output wire done
 );
   function integer clog2(input integer v);
@@ -320,11 +309,11 @@ module sp_pool_scatter #(
   endgenerate
   // after the last beat: outputs
   wire out_load;
-  sp_pulse_delay #(.D(LAT - 1)) u_ol (.clk(clk), .rst(rst), .d(start), .q(out_load));
-  sp_pulse_delay #(.D(LAT)) u_done (.clk(clk), .rst(rst), .d(start), .q(done));
   wire [N_MAX*2*HB-1:0] ph_d;
   wire [N_MAX-1:0] first_d;
-  sp_delay #(.W(N_MAX * 2 * HB + N_MAX), .D(LAT - 1)) u_ph (.clk(clk), .d({ph, first}), .q({ph_d, first_d}));
+  sp_side_out #(.W(N_MAX * 2 * HB + N_MAX), .LAT(LAT)) u_side (
+    .clk(clk), .rst(rst), .start(start), .d({ph, first}), .late({ph_d, first_d}), .q({y_hash, y_valid}), .load(out_load), .done(done)
+  );
   wire [N_MAX*C*RW-1:0] res;
   generate
     for (i = 0; i < N_MAX * C; i = i + 1) begin : g_o
@@ -335,11 +324,7 @@ module sp_pool_scatter #(
     end
   endgenerate
   always @(posedge clk) begin
-    if (out_load) begin
-      y_feat <= res;
-      y_hash <= ph_d;
-      y_valid <= first_d;
-    end
+    if (out_load) y_feat <= res;
   end
 endmodule
 /* verilator lint_on WIDTH */

@@ -1,6 +1,6 @@
-// Events per second of the bit-exact IR interpreter on one core (SPEC §10: >= 50,000 events/s on
+// Events per second of the bit-exact IR interpreter on one core (README.md#measured-figures: >= 50,000 events/s on
 // the paper's neutrino sparse-m model), beside the standard CNN of the same base architecture and
-// the float reference interpreter. Models: research/paper-results.md §3 with random weights on the
+// the float reference interpreter. Models: docs/paper-models.md#architectures with random weights on the
 // grid of the paper's 8-bit types (inputs ap_ufixed<8,1>, weights quantized_bits(8,2) -> ap_fixed<8,3>,
 // ReLU quantized_relu(8,2) -> ap_ufixed<8,2,AP_RND_CONV,AP_SAT>); events: 63x63 images with 5..30
 // active pixels (the paper keeps windows with < 1 % occupancy).

@@ -13,7 +13,7 @@ describe('examples/jet (CI mode)', () => {
   it('trains standard, sparse-t and sparse-m; both backends are bit-exact in C simulation', async () => {
     const r = await runExample(jetExample, { mode: 'ci', outDir: out, progress: false, log: () => {} });
     expectBitExactCiRun(jetExample, r);
-    // research/paper-results.md §3: 246 + 244 + 3,940 + 105 parameters.
+    // docs/paper-models.md#parameters: 246 + 244 + 3,940 + 105 parameters.
     expect(r.rows.map((row) => row.params)).toEqual([4535, 4535, 4535]);
     // 5 balanced classes: chance is 0.2; the best model is well above it at this size.
     expect(Math.max(...r.rows.map((row) => row.firmware.accuracy))).toBeGreaterThan(0.35);

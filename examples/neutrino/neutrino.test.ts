@@ -15,7 +15,7 @@ describe('examples/neutrino (CI mode)', () => {
   it('trains standard, sparse-t and sparse-m; both backends are bit-exact in C simulation', async () => {
     const r = await runExample(neutrinoExample, { mode: 'ci', outDir: out, progress: false, log: () => {} });
     expectBitExactCiRun(neutrinoExample, r);
-    // research/paper-results.md §3: 50 + 150 + 3,904 + 17 parameters.
+    // docs/paper-models.md#parameters: 50 + 150 + 3,904 + 17 parameters.
     expect(r.rows.map((row) => row.params)).toEqual([4121, 4121, 4121]);
     // Every non-zero value is >= 700/3200, so it stays active after the input cast: the overflow
     // rate equals the fraction of test events with more than N non-zero pixels.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { modelStats } from './model-stats';
 
 describe('modelStats', () => {
-  it('counts the parameters of the paper architectures (research/paper-results.md §3)', () => {
+  it('counts the parameters of the paper architectures (docs/paper-models.md#parameters)', () => {
     expect(modelStats(buildPaperModel({ dataset: 'neutrino', variant: 'standard', bits: 8 })).params).toBe(4121);
     expect(modelStats(buildPaperModel({ dataset: 'jet', variant: 'sparse', nMax: 8, bits: 8 })).params).toBe(4535);
     expect(modelStats(buildPaperModel({ dataset: 'mnist', variant: 'sparse', nMax: 20, bits: 8 })).params).toBe(4422);

@@ -1,5 +1,5 @@
 // sparsepixels ap_types: shared definitions (modes, machine integer types, bit helpers).
-// Written from the behavioural specification research/ap-types-semantics.md; see ../README.md.
+// Written from the behavioural specification docs/semantics.md#fixed-point; see ../README.md.
 #ifndef SP_AP_COMMON_H
 #define SP_AP_COMMON_H
 

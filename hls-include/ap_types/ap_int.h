@@ -1,6 +1,6 @@
 // sparsepixels ap_types: ap_int<W> / ap_uint<W> for C simulation off the Xilinx tools.
 // Our own implementation of the subset HLS neural-network code uses, written from the behavioural
-// specification (research/ap-types-semantics.md); real Vivado/Vitis runs use the vendor headers.
+// specification docs/semantics.md#fixed-point; real Vivado/Vitis runs use the vendor headers.
 // Including it also provides ap_fixed / ap_ufixed (the two families convert into each other).
 #ifndef SP_AP_INT_H
 #define SP_AP_INT_H

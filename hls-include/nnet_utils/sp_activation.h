@@ -1,4 +1,4 @@
-// Element-wise activations of the dense path (SPEC 4.6): relu and linear, written into res_T.
+// Element-wise activations of the dense path (docs/semantics.md#relu-linear): relu and linear, written into res_T.
 #ifndef SP_ACTIVATION_H_
 #define SP_ACTIVATION_H_
 

@@ -1,5 +1,5 @@
 // sparsepixels HLS kernels: shared helpers (namespace sp).
-// Written for this project from SPEC section 4; compiles against the vendor ap_types headers and
+// Written for this project from docs/semantics.md#sparse-tensor; compiles against the vendor ap_types headers and
 // against our own C-simulation headers in ../ap_types.
 #ifndef SP_COMMON_H_
 #define SP_COMMON_H_

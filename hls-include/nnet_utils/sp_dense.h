@@ -1,4 +1,4 @@
-// Dense, latency strategy (SPEC 4.6): Keras kernel layout (n_in x n_out).
+// Dense, latency strategy (docs/semantics.md#dense): Keras kernel layout (n_in x n_out).
 //   acc = bias[j]; for i ascending: acc += x[i] * w[i][j]  (accum_t);  out[j] = res_T(acc).
 #ifndef SP_DENSE_H_
 #define SP_DENSE_H_

@@ -1,4 +1,4 @@
-// InputReduce (SPEC 4.1): keep the first N_MAX active pixels of a dense H x W x C image.
+// InputReduce (docs/semantics.md#input-reduce): keep the first N_MAX active pixels of a dense H x W x C image.
 // A pixel is active iff its channel-0 value is > threshold (both in the input type). Slot s gets
 // the s-th active pixel in raster order (h, then w): all C channels and the 1-based hash (h+1, w+1).
 // Unused slots hold zeros and hash (1, 1). Active pixels beyond N_MAX are dropped. Under activity

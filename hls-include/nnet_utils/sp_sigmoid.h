@@ -1,4 +1,4 @@
-// Sigmoid, table-based (SPEC 4.6; the table is built by @sparsepixels/core sigmoidTable and emitted
+// Sigmoid, table-based (docs/semantics.md#sigmoid; the table is built by @sparsepixels/core sigmoidTable and emitted
 // as constants, so C++ never evaluates exp). T = 2^table_bits entries over [-8, 8):
 //   index = T/2 + floor(r * 2^(table_bits - 4 - F)), clamped to [0, T-1], for the input raw r with
 //   F fractional bits; out = res_T(table[index]).

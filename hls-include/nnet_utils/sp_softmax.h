@@ -1,4 +1,4 @@
-// Softmax, table-based with integer index arithmetic (SPEC 4.6; tables built by
+// Softmax, table-based with integer index arithmetic (docs/semantics.md#softmax; tables built by
 // @sparsepixels/core softmaxTables and emitted as constants). Over a row of n values, with
 // E = 2^exp_bits, V = 2^inv_bits:
 //   m = max x;  for k ascending: d = m - x_k (exact, >= 0),

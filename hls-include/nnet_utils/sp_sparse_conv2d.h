@@ -1,4 +1,4 @@
-// SparseConv2D (SPEC 4.2): submanifold K x K convolution, stride 1, 'same', on N_MAX slots.
+// SparseConv2D (docs/semantics.md#sparse-conv2d): submanifold K x K convolution, stride 1, 'same', on N_MAX slots.
 // For each active output slot i and filter f:
 //   acc = sum over slots j ascending, channels c ascending, with |h_i-h_j| <= R and |w_i-w_j| <= R
 //         (R = (K-1)/2) of w[R+h_j-h_i][R+w_j-w_i][c][f] * x[j][c]     (accumulated in accum_t)

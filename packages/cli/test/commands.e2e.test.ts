@@ -134,7 +134,7 @@ describe('inspect', () => {
     );
     expect(r.stdout).toMatch(/^reduce\s+InputReduce\s+63x63x1 \(16 slots\)\s+ap_ufixed<8,1>/m);
     const t = JSON.parse(cli(['inspect', 'demo', '--json']).stdout);
-    // research/paper-results.md §3: the neutrino architecture has 4121 parameters (sparse and standard alike)
+    // docs/paper-models.md#parameters: the neutrino architecture has 4121 parameters (sparse and standard alike)
     expect(t.totals.params).toBe(4121);
     expect(t.totals.params).toBe(t.layers.reduce((a: number, l: { params: number }) => a + l.params, 0));
     expect(r.stdout).toContain(`${t.totals.params} parameters, ${t.totals.ops} operations`);

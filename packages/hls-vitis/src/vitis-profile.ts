@@ -7,7 +7,7 @@ export function vitisTemplatesDir(): string {
 }
 
 /**
- * Vitis HLS = the Vivado profile plus the declared differences (research/hls4ml-anatomy.md §b):
+ * Vitis HLS = the Vivado profile plus the declared differences (packages/hls-vitis/README.md):
  * options come from build_opt.tcl instead of the command line (partial `build-options`), the tool
  * is `vitis-run --tcl build_prj.tcl --mode hls`, `set backend "vitis"`, clock uncertainty 27 %
  * instead of 12.5 %. Pragmas keep the positional forms, which Vitis HLS accepts as well.

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { templatesDir } from './paths';
 import type { ProjectFileSpec, ToolProfile } from './tool-profile';
 
-/** The files every HLS project has (hls4ml layout, research/hls4ml-anatomy.md §a). */
+/** The files every HLS project has (hls4ml layout, packages/hls-vivado/README.md, "What is emitted"). */
 export const BASE_PROJECT_FILES: readonly ProjectFileSpec[] = Object.freeze([
   { template: 'firmware/project.cpp.hbs', path: 'firmware/{project}.cpp' },
   { template: 'firmware/project.h.hbs', path: 'firmware/{project}.h' },

@@ -1,6 +1,6 @@
 /**
- * A Keras 2.14 `.keras` of a QKeras-era sparsepixels model, written the way keras-format
- * documents it (docs in packages/import/README.md): config.json with InputReduce, QConv2DSparse
+ * A Keras 2.14 `.keras` of a QKeras-era sparsepixels model, written the way Keras 2.14 lays
+ * out the format (summarised in packages/import/README.md): config.json with InputReduce, QConv2DSparse
  * (conv_config + bias_quantizer), QActivation strings, AveragePooling2DSparse, Flatten, QDense,
  * Activation; weights under /_layer_checkpoint_dependencies/<class_snake>[_n]/vars/<i>.
  */

@@ -69,7 +69,7 @@ export interface SimulateOptions {
 }
 
 /**
- * A code generator for a prepared model (SPEC §7). It depends on @sparsepixels/ir only, so an
+ * A code generator for a prepared model (docs/architecture.md#add-backend). It depends on @sparsepixels/ir only, so an
  * outside package can add one (examples/custom-backend).
  *
  * The optional hooks let tools work on a project folder without knowing which backend wrote it:

@@ -4,7 +4,7 @@ import type { InputEvents } from '@sparsepixels/ir';
 import { openNpySlices, openNpzSlices, type ArraySlices } from '../io/array-slices';
 import type { NpyArray } from '../io/npy';
 import type { NpyData } from '../io/npy-dtype';
-import { isH5Path, readH5Data, type DataKeys } from '../io/h5-data';
+import { h5Slices, isH5Path, openH5Datasets, readWholeDataset, type DataKeys } from '../io/h5-data';
 
 /** Events in an .npy / .npz file, read in slices: `count` events of the model's input size. */
 export interface EventFile {
@@ -21,7 +21,7 @@ export interface EventFile {
 
 export const shapeText = (s: readonly number[]) => `(${s.join(', ')}${s.length === 1 ? ',' : ''})`;
 
-/** Labels are read whole: at most this many bytes (4 MiB holds 1,000,000 int32 labels). */
+/** Labels are read whole: at most this many bytes as float64 (256 MiB, 33 million labels). */
 const MAX_LABEL_BYTES = 2 ** 28;
 
 function readWhole(a: ArraySlices): NpyArray {
@@ -29,17 +29,13 @@ function readWhole(a: ArraySlices): NpyArray {
   return { dtype: a.dtype, shape: a.shape, data: a.read(0, n) };
 }
 
-/** A whole array in memory as ArraySlices (an HDF5 dataset, read whole by h5wasm). */
-function inMemory(a: NpyArray, source: string): ArraySlices {
-  const d = a.data as Float64Array;
-  return { dtype: a.dtype, shape: a.shape, source, read: (start, n) => d.slice(start, start + n) };
-}
-
 function openArray(path: string, keys: DataKeys): { name: string; arr: ArraySlices; y?: NpyArray } {
   if (isH5Path(path)) {
-    // HDF5 datasets are read whole (as float64): h5wasm gives no byte ranges
-    const d = readH5Data(path, keys);
-    return { name: d.xName, arr: inMemory(d.x, path), ...(d.y ? { y: d.y } : {}) };
+    // events are read a slice of rows at a time; labels whole, when they are small enough
+    const d = openH5Datasets(path, keys);
+    const arr = h5Slices(d.x, path);
+    const labelBytes = d.y ? d.y.shape.reduce((a, b) => a * b, 1) * 8 : 0;
+    return { name: d.x.name, arr, ...(d.y && labelBytes <= MAX_LABEL_BYTES ? { y: readWholeDataset(d.y) } : {}) };
   }
   const ext = extname(path).toLowerCase();
   if (ext === '.npy') return { name: 'x', arr: openNpySlices(path) };

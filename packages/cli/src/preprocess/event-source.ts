@@ -1,6 +1,5 @@
 import { SparsePixelsError } from '@sparsepixels/core';
-import { withH5FileSync } from '@sparsepixels/import';
-import { isH5Path, type DataKeys } from '../io/h5-data';
+import { isH5Path, openH5Datasets, type DataKeys } from '../io/h5-data';
 import type { NpyArray } from '../io/npy';
 import { readNpy } from '../io/npy';
 import { readNpz } from '../io/npz';
@@ -71,35 +70,22 @@ const INTEGER_DTYPE = /[bBhHiIlLqQ]/;
 
 /** An HDF5 file: the datasets are read a slice of rows at a time (large files never sit in memory whole). */
 function h5File(path: string, keys: DataKeys): EventSource {
-  const xName = keys.x ?? 'x';
-  const info = withH5FileSync(path, (r) => {
-    const top = r.keys('/').filter((k) => r.isDataset(`/${k}`));
-    const at = (n: string) => (n.startsWith('/') ? n : `/${n}`);
-    if (!r.isDataset(at(xName)))
-      throw new SparsePixelsError('SP_INPUT_FORMAT', `no dataset '${xName}' in the file (datasets at the top: ${top.join(', ') || 'none'}); name it with --x-key / --y-key`, path);
-    const yName = keys.y ?? (top.includes('y') ? 'y' : undefined);
-    if (yName !== undefined && !r.isDataset(at(yName)))
-      throw new SparsePixelsError('SP_INPUT_FORMAT', `no dataset '${yName}' in the file (datasets at the top: ${top.join(', ')})`, path);
-    return { x: r.shape(at(xName)), y: yName ? { name: yName, shape: r.shape(at(yName)) } : undefined };
-  });
-  const event = eventShape(info.x, xName, path);
-  const total = info.x[0]!;
-  if (info.y) checkLabels(info.y.shape, total, info.y.name, path);
-  const yName = info.y?.name;
+  const { x, y } = openH5Datasets(path, keys);
+  const event = eventShape(x.shape, x.name, path);
+  const total = x.shape[0]!;
+  if (y) checkLabels(y.shape, total, y.name, path);
   return {
     event,
     total,
-    xName,
-    ...(yName ? { yName } : {}),
+    xName: x.name,
+    ...(y ? { yName: y.name } : {}),
     read(start, count) {
-      return withH5FileSync(path, (r) => {
-        const x = r.readRows(xName.startsWith('/') ? xName : `/${xName}`, start, count).values;
-        if (!yName) return { x };
-        const y = r.readRows(yName.startsWith('/') ? yName : `/${yName}`, start, count);
-        // integer labels stay integers (int32); others are float64
-        const data = INTEGER_DTYPE.test(y.dtype) ? Int32Array.from(y.values) : y.values;
-        return { x, y: { dtype: data instanceof Int32Array ? 'int32' : 'float64', shape: [...y.shape], data } };
-      });
+      const xs = x.rows(start, count).values;
+      if (!y) return { x: xs };
+      const ys = y.rows(start, count);
+      // integer labels stay integers (int32); others are float64
+      const data = INTEGER_DTYPE.test(ys.dtype) ? Int32Array.from(ys.values) : ys.values;
+      return { x: xs, y: { dtype: data instanceof Int32Array ? 'int32' : 'float64', shape: [count, ...y.shape.slice(1)], data } };
     },
   };
 }

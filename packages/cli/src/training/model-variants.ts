@@ -1,4 +1,4 @@
-/** The paper's model family (research/paper-results.md §3): the standard CNN and sparse t/s/m/l. */
+/** The paper's model family (docs/paper-models.md#architectures): the standard CNN and sparse t/s/m/l. */
 export interface ModelVariant {
   readonly name: string;
   /** InputReduce capacity N; undefined = the standard (dense) CNN. */

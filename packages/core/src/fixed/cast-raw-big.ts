@@ -3,7 +3,7 @@ import { overflowBig } from './overflow';
 import { quantizeBig } from './quantize';
 
 /**
- * The general conversion (ap-types-semantics §4.1) on raw integers: `raw` with `fracSrc` fractional
+ * The general conversion (docs/semantics.md#cast) on raw integers: `raw` with `fracSrc` fractional
  * bits is quantized (t's Q) and then overflowed (t's O, N) into t. Integer destinations act as
  * `<W, W, S>` with AP_TRN/AP_WRAP. `srcWidth` (the source container's width) only matters for
  * AP_WRAP_SM with N = 0, whose "deleted sign bit" is read as 0 above the source's MSB; when omitted,

@@ -2,7 +2,7 @@ import { castRawBig } from './cast-raw-big';
 import { fracBits, type FixedType } from './fixed-type';
 import type { FixedValue } from './fixed-value';
 
-// Comparisons between ap values exactly as the C++ headers evaluate them (ap-types-semantics §9.1,
+// Comparisons between ap values exactly as the C++ headers evaluate them (docs/semantics.md#comparisons,
 // §9.2), including the C-like mixed-signedness rules for containers of 32 bits or more.
 
 interface Operand {

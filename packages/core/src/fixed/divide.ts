@@ -6,7 +6,7 @@ import { divType } from './result-types';
 import { wrapBig } from './type-range';
 
 /**
- * `a / b` (ap-types-semantics §6.4 and §6.5). Fixed: the quotient truncated toward zero to F1
+ * `a / b` (docs/semantics.md#division). Fixed: the quotient truncated toward zero to F1
  * fractional bits, [quirk] wrapped to the header's internal width first (so `lo / -1` stays lo).
  * ap_int / ap_int: both operands reinterpreted with the wider operand's signedness [quirk]. The
  * result is exact where the reference is wrong (internal widths above 64 bits). Division by zero

@@ -1,4 +1,4 @@
-/** Quantization modes of Xilinx ap_fixed (research/ap-types-semantics.md §2). */
+/** Quantization modes of Xilinx ap_fixed (docs/semantics.md#quantization). */
 export const QUANT_MODES = [
   'AP_TRN',
   'AP_TRN_ZERO',
@@ -10,7 +10,7 @@ export const QUANT_MODES = [
 ] as const;
 export type QuantMode = (typeof QUANT_MODES)[number];
 
-/** Overflow modes of Xilinx ap_fixed (research/ap-types-semantics.md §3). */
+/** Overflow modes of Xilinx ap_fixed (docs/semantics.md#overflow). */
 export const OVERFLOW_MODES = ['AP_WRAP', 'AP_SAT', 'AP_SAT_ZERO', 'AP_SAT_SYM', 'AP_WRAP_SM'] as const;
 export type OverflowMode = (typeof OVERFLOW_MODES)[number];
 

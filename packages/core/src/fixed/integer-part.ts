@@ -2,7 +2,7 @@ import { fracBits } from './fixed-type';
 import type { FixedValue } from './fixed-value';
 
 /**
- * `to_ap_int` (ap-types-semantics §4.5): the integer part of a fixed value, truncated toward zero;
+ * `to_ap_int` (docs/semantics.md#integer-part): the integer part of a fixed value, truncated toward zero;
  * [quirk] with I <= 0 every negative value gives -1 (I < 0 is undefined in the header; it is
  * treated like I = 0 here). For an integer type it is the raw value itself.
  */

@@ -2,7 +2,7 @@ import type { FixedType } from './fixed-type';
 import { rawMaxBig, rawMinBig, wrapBig } from './type-range';
 
 /**
- * Overflow handling (ap-types-semantics §3) of the quantized integer q into t. `lD` is bit W of the
+ * Overflow handling (docs/semantics.md#overflow) of the quantized integer q into t. `lD` is bit W of the
  * truncated aligned source (only AP_WRAP_SM with N = 0 reads it).
  */
 export function overflowBig(q: bigint, t: FixedType, lD: number): bigint {

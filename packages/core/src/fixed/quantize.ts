@@ -1,7 +1,7 @@
 import type { QuantMode } from './fixed-type';
 
 /**
- * Quantization (ap-types-semantics §2): the raw `r` with d more fractional bits than the destination
+ * Quantization (docs/semantics.md#quantization): the raw `r` with d more fractional bits than the destination
  * is reduced to destination LSBs. d <= 0 is exact (`r * 2^-d`). The decision uses the exact r.
  */
 export function quantizeBig(r: bigint, d: number, mode: QuantMode): bigint {

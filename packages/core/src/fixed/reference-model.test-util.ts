@@ -1,4 +1,4 @@
-// An independent, deliberately naive model of ap-types-semantics §2-§4 used as the oracle in
+// An independent, deliberately naive model of docs/semantics.md#conversion-steps used as the oracle in
 // tests. It shares no code with the implementation: rounding by exact rational comparison,
 // overflow procedures on arrays of bit characters.
 import type { FixedType, QuantMode } from './fixed-type';

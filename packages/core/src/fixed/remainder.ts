@@ -5,7 +5,7 @@ import { operatorType } from './type-constructors';
 import { wrapBig } from './type-range';
 
 /**
- * `a % b` between ap_int/ap_uint values (ap-types-semantics §6.5): result `min(W1, W2 + [S1 ∧ ¬S2])`
+ * `a % b` between ap_int/ap_uint values (docs/semantics.md#division): result `min(W1, W2 + [S1 ∧ ¬S2])`
  * bits with the left operand's signedness. Both operands are widened to M = max(W1, W2) + [S1 ∨ S2]
  * bits and take the wider operand's signedness [quirk]; a signed left operand over signed
  * temporaries gives C's remainder (sign of the dividend), anything else the unsigned remainder.

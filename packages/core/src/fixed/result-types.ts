@@ -1,7 +1,7 @@
 import { fracBits, type FixedType } from './fixed-type';
 import { operatorType } from './type-constructors';
 
-// Operator result types (ap-types-semantics §6.1, §6.2, §6.5). Results carry AP_TRN, AP_WRAP, N = 0
+// Operator result types (docs/semantics.md#operators). Results carry AP_TRN, AP_WRAP, N = 0
 // and may be wider than 64 bits. An ap_int meeting a fixed operand acts as <W, W, S>.
 
 const bothInt = (a: FixedType, b: FixedType): boolean => a.kind === 'int' && b.kind === 'int';

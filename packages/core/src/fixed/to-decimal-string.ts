@@ -2,7 +2,7 @@ import { fracBits } from './fixed-type';
 import type { FixedValue } from './fixed-value';
 
 /**
- * The exact decimal expansion of the value (ap-types-semantics §10.1 step 1): `-` for negatives,
+ * The exact decimal expansion of the value (docs/semantics.md#printing step 1): `-` for negatives,
  * the integer part (`0` below 1) and, when the fraction is non-zero, every fraction digit without
  * trailing zeros, e.g. `-0.001953125`.
  */

@@ -1,4 +1,4 @@
-// ap-types-semantics §13: the literal output of a program compiled against the official headers.
+// docs/semantics.md#fixed-worked-examples: the literal output of a program compiled against the official headers.
 // Every row in scope is checked on raw bits (the W-bit pattern) and on the result type.
 import { describe, expect, it } from 'vitest';
 import { add, mul, neg, sub } from './arithmetic';

@@ -1,5 +1,5 @@
 /**
- * Bit-exact Dense (SPEC §4.6). For each output o: `acc = bias[o]` (bias -> accumulator conversion;
+ * Bit-exact Dense (docs/semantics.md#dense). For each output o: `acc = bias[o]` (bias -> accumulator conversion;
  * a missing bias is zeros of ap_uint<1>), then `acc += w[i][o] * x[i]` for i ascending
  * (exact product, exact sum, one cast per step into the accumulator type), then `res = acc`
  * (identical types copy bits). A zero input leaves acc unchanged (acc already holds a value of its

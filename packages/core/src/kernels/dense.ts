@@ -1,5 +1,5 @@
 /**
- * Dense, SPEC §4.6: Keras layout (in x out). For each output o, acc starts with bias[o] (as
+ * Dense, docs/semantics.md#dense: Keras layout (in x out). For each output o, acc starts with bias[o] (as
  * hls4ml's latency dense does), then acc += w[i][o] * x[i] for inputs i ascending. Float form here;
  * the bit-exact form is dense-fixed.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * InputReduce(N, threshold), SPEC §4.1. Pixels are scanned in raster order (h, then w) over an
+ * InputReduce(N, threshold), docs/semantics.md#input-reduce. Pixels are scanned in raster order (h, then w) over an
  * (h, w, c) channels-last image; a pixel is active iff its channel-0 value is > threshold. The
  * first N active pixels fill slots 0.. with all c channels and hash (h+1, w+1); unused slots hold
  * zeros and hash (1, 1); active pixels beyond the first N are dropped and counted. With `mask`

@@ -73,7 +73,7 @@ export function validOf(x: { readonly valid?: Uint8Array }): { valid?: Uint8Arra
 
 /**
  * Every active slot's 1-based (h, w) must lie on the grid. Inactive slots are not checked: pooling
- * gives dropped slots their pooled hash, which may lie one cell beyond the pooled grid (SPEC §4.4).
+ * gives dropped slots their pooled hash, which may lie one cell beyond the pooled grid (docs/semantics.md#sparse-pooling2d).
  */
 export function checkActiveHashes(
   x: SparseTensor<ArrayLike<number> | readonly bigint[]>,

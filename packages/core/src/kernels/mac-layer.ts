@@ -2,7 +2,7 @@
  * A multiply-accumulate layer (sparse conv or dense) prepared once: types resolved, weight and bias
  * raws checked and converted, strategy chosen (mac-plan.ts), and the per-step cast constants
  * computed. The step functions are the normative `acc += v` of ap_fixed: exact sum, one cast into
- * the accumulator type (ap-types-semantics §7), with the C++ expression's width as the source width.
+ * the accumulator type (docs/semantics.md#accumulate), with the C++ expression's width as the source width.
  */
 import { addType, apUint, castRaw, castRawBig, fracBits, mulType } from '../fixed';
 import type { FixedType } from '../fixed';

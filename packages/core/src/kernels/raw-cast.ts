@@ -17,7 +17,7 @@ export { MAX_NUMBER_WIDTH, fixedPointRange };
 /**
  * The conversion `to = from` as C++ performs it on raws: identical types copy the bits (no
  * quantization, no overflow rule: this matters for AP_SAT_SYM, which moves the minimum), any other
- * pair runs the full conversion (ap-types-semantics §1, §4.1).
+ * pair runs the full conversion (docs/semantics.md#identical-types).
  */
 export function rawConverter(from: FixedType, to: FixedType): (raw: number) => number {
   if (sameType(from, to)) return (raw) => raw;

@@ -1,5 +1,5 @@
 /**
- * SparseActivation, SPEC §4.3: an activation applied to the features of each active slot (for
+ * SparseActivation, docs/semantics.md#sparse-activation: an activation applied to the features of each active slot (for
  * softmax, over the slot's C channels); inactive slots stay all-zero and the hash is unchanged.
  * For ReLU and linear (f(0) = 0) this is exactly element-wise on all N*C features; for sigmoid it
  * keeps empty slots empty instead of filling them with f(0) = 0.5. Under activity "nonzero" a slot

@@ -1,5 +1,5 @@
 /**
- * SparseConv2D(K odd, Cin, Cout), SPEC §4.2: submanifold, stride 1, 'same'. For each active output
+ * SparseConv2D(K odd, Cin, Cout), docs/semantics.md#sparse-conv2d: submanifold, stride 1, 'same'. For each active output
  * slot i and filter f, acc = sum over slots j ascending (active or not: inactive slots contribute
  * zero terms), channels c ascending, with |h_i-h_j| <= R and |w_i-w_j| <= R (R = (K-1)/2), of
  * w[R+h_j-h_i][R+w_j-w_i][c][f] * x[j][c]; if acc != 0, bias[f] is added; inactive output slots

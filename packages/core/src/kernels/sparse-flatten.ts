@@ -1,5 +1,5 @@
 /**
- * SparseFlatten(H, W, C), SPEC §4.5: a dense H*W*C vector in (h, w, c) order, zero-initialised;
+ * SparseFlatten(H, W, C), docs/semantics.md#sparse-flatten: a dense H*W*C vector in (h, w, c) order, zero-initialised;
  * for slots in order, each non-zero feature is written at its pixel (so a later slot's non-zero
  * value overwrites, and zeros never do). The fixed forms may convert to a result type
  * (`res = x`, identical types copy bits); the non-zero test is on the input value. Under activity

@@ -1,5 +1,5 @@
 /**
- * Bit-exact SparsePooling2D (SPEC §4.4; cells and gathering as in sparse-pool2d.ts).
+ * Bit-exact SparsePooling2D (docs/semantics.md#sparse-pooling2d; cells and gathering as in sparse-pool2d.ts).
  * avg: `acc += v` per gathered value (one cast per step into the accumulator type, zeros of
  * inactive slots included), then `res = acc * r * r` with r = floor(2^F/P)/2^F held as
  * ap_ufixed<F+1,1> (F = reciprocalBits, 10 in v1; P = 1 gives r = 1): the exact product cast once

@@ -1,5 +1,5 @@
 /**
- * SparsePooling2D(P, avg|max), SPEC §4.4: stride P, 'valid'. Every slot gets the pooled hash
+ * SparsePooling2D(P, avg|max), docs/semantics.md#sparse-pooling2d: stride P, 'valid'. Every slot gets the pooled hash
  * ((h-1) div P) + 1; slots whose pooled position lies outside floor(H/P) x floor(W/P) are dropped
  * (features 0). The first slot of each pooled cell, in slot order, gathers the values of every
  * slot with that pooled position (itself first, then later slots ascending, inactive ones included

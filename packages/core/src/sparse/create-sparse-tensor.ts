@@ -1,6 +1,6 @@
 import type { SparseShape, SparseTensor } from './sparse-tensor';
 
-/** An empty event: every feature 0 and every hash (1, 1), as unused slots are (SPEC §4). */
+/** An empty event: every feature 0 and every hash (1, 1), as unused slots are (docs/semantics.md#sparse-tensor). */
 export function createSparseTensor(shape: SparseShape): SparseTensor {
   const hash = new Int32Array(2 * shape.nMax).fill(1);
   return { shape: { ...shape }, feat: new Float64Array(shape.nMax * shape.c), hash };

@@ -1,4 +1,4 @@
-/** Logical layout of one event's sparse tensor (SPEC §4). */
+/** Logical layout of one event's sparse tensor (docs/semantics.md#sparse-tensor). */
 export interface SparseShape {
   /** Capacity: number of slots (N_max). */
   readonly nMax: number;

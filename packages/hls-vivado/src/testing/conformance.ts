@@ -51,7 +51,7 @@ export interface PaperCaseOptions {
 }
 
 /**
- * The paper's three architectures (research/paper-results.md §3) with random on-grid weights, and
+ * The paper's three architectures (docs/paper-models.md#architectures) with random on-grid weights, and
  * random sparse events with 0 to 2 N + 2 active pixels on the input grid.
  */
 export function paperCases(o: PaperCaseOptions = {}): ConformanceCase[] {

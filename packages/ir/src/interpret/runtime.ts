@@ -8,7 +8,7 @@ export type RawArray = Float64Array | bigint[];
 
 /**
  * One event's tensor at run time. Dense: `data` in row-major (h, w, c) order. Sparse: `data` is
- * `feat[nMax*C]` and `hash[2*nMax]` the 1-based (h, w) of each slot (SPEC §4).
+ * `feat[nMax*C]` and `hash[2*nMax]` the 1-based (h, w) of each slot (docs/semantics.md#sparse-tensor).
  */
 export interface RuntimeTensor<R = RawArray> {
   readonly data: R;

@@ -56,7 +56,7 @@ function checkOutputs(model: ModelIR, ctx: PassContext): void {
   }
 }
 
-/** Names, references and order of the layer graph (SPEC §5: a DAG, in practice a chain). */
+/** Names, references and order of the layer graph (docs/architecture.md#walk-ir: a DAG, in practice a chain). */
 export const checkGraphPass: Pass = {
   name: 'check-graph',
   description: 'unique names; inputs reference the input or earlier layers; outputs exist',

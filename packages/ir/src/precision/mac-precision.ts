@@ -4,7 +4,7 @@ import type { PrecisionContext, ResolvedPrecision } from '../ops/op-def';
 import { exactType } from './exact-type';
 import { addIntervals, hull, mulIntervals, scaleInterval, typeInterval, ZERO, type Interval } from './interval';
 
-/** How the bias enters a multiply-accumulate (SPEC §4.2 and §4.6). */
+/** How the bias enters a multiply-accumulate (docs/semantics.md#precision-inference). */
 export type BiasRule = 'if-nonzero' | 'first';
 
 /**

@@ -8,7 +8,7 @@ import { randomSparseEvents } from './random-events';
 const params = (dataset: PaperDataset, variant: 'sparse' | 'standard') =>
   prepareModel(buildPaperModel({ dataset, variant })).model.layers.reduce((n, l) => n + getOp(l.op).paramCount(l), 0);
 
-describe('paper model builders (research/paper-results.md §3)', () => {
+describe('paper model builders (docs/paper-models.md#parameters)', () => {
   it.each([
     ['neutrino', 4121, 243],
     ['jet', 4535, 196],

@@ -12,11 +12,11 @@ interface Architecture {
   readonly stages: readonly Stage[];
   readonly hidden: number;
   readonly classes: number;
-  /** QKeras `integer` of the 8-bit quantizers (research/paper-results.md §2). */
+  /** QKeras `integer` of the 8-bit quantizers (docs/paper-models.md#quantization). */
   readonly int8: number;
 }
 
-/** research/paper-results.md §3. */
+/** docs/paper-models.md#architectures. */
 const ARCHITECTURES: Readonly<Record<PaperDataset, Architecture>> = {
   neutrino: { size: 63, threshold: 0, stages: [{ conv: [7, 1] }, { conv: [7, 3] }, { pool: 7 }], hidden: 16, classes: 1, int8: 2 },
   jet: { size: 56, threshold: 0, stages: [{ conv: [9, 3] }, { conv: [9, 1] }, { pool: 4 }], hidden: 20, classes: 5, int8: 4 },
@@ -44,7 +44,7 @@ export interface PaperModelOptions {
   readonly activity?: Activity;
 }
 
-/** QKeras mapping (hgq-qkeras-quantizers.md §2): quantized_bits(b,i) -> ap_fixed<b,i+1>; quantized_relu(b,i) -> ap_ufixed<b,i,RND_CONV,SAT>. */
+/** QKeras mapping (docs/semantics.md#quantizers): quantized_bits(b,i) -> ap_fixed<b,i+1>; quantized_relu(b,i) -> ap_ufixed<b,i,RND_CONV,SAT>. */
 function paperTypes(arch: Architecture, bits: 8 | 16) {
   const i = bits === 8 ? arch.int8 : 6;
   return {

@@ -1,6 +1,6 @@
 /**
  * InputReduce({nMax, threshold}): image [B, H, W, C] -> sparse pair (features [B, nMax, C],
- * hash [B, nMax, 2]), SPEC §4.1. Put a QuantizeInput layer before it so the threshold test sees
+ * hash [B, nMax, 2]), docs/semantics.md#input-reduce. Put a QuantizeInput layer before it so the threshold test sees
  * the values the firmware sees; the export writes the equivalent threshold on the input grid.
  */
 import { fracBits, rawMaxBig, rawMinBig, type FixedType } from '@sparsepixels/core';

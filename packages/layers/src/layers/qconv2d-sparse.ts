@@ -1,7 +1,7 @@
 /**
  * QConv2DSparse({filters, kernelSize, kernelQuantizer, biasQuantizer, activation}): submanifold
  * sparse convolution ('same', stride 1, odd K) of a sparse pair with quantized weights and an
- * optional fused activation (SPEC §4.2). Exported as SparseConv2D (+ SparseActivation).
+ * optional fused activation (docs/semantics.md#sparse-conv2d). Exported as SparseConv2D (+ SparseActivation).
  */
 import { assertAttrs, builtinOp, type LayerIR } from '@sparsepixels/ir';
 import * as tf from '@tensorflow/tfjs';

@@ -1,6 +1,6 @@
 /**
  * QDense({units, kernelQuantizer, biasQuantizer, activation}): dense layer with quantized weights
- * on a [B, In] input; acc = bias + inputs ascending (SPEC §4.6), exact in float64, then the fused
+ * on a [B, In] input; acc = bias + inputs ascending (docs/semantics.md#dense), exact in float64, then the fused
  * activation (relu, quantizer). Exported as Dense (+ Activation).
  */
 import { assertAttrs, builtinOp, type LayerIR } from '@sparsepixels/ir';

@@ -1,6 +1,6 @@
 /**
  * SparseActivation({activation}): relu or linear, optionally quantized (pass a quantizer, e.g.
- * quantizedRelu(8, 2)), on the features of a sparse pair; hash unchanged (SPEC §4.3). For exact
+ * quantizedRelu(8, 2)), on the features of a sparse pair; hash unchanged (docs/semantics.md#sparse-activation). For exact
  * agreement with the firmware prefer the activation fused into QConv2DSparse: here the input is
  * the float32 value the previous layer stored.
  */

@@ -1,4 +1,4 @@
-/** SparseFlatten: sparse pair on an H x W grid -> dense [B, H*W*C] in (h, w, c) order (SPEC §4.5). */
+/** SparseFlatten: sparse pair on an H x W grid -> dense [B, H*W*C] in (h, w, c) order (docs/semantics.md#sparse-flatten). */
 import type { LayerIR } from '@sparsepixels/ir';
 import type * as tf from '@tensorflow/tfjs';
 import type { ExportContext, IRExportable } from '../export/export-context';

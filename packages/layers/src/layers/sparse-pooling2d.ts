@@ -1,6 +1,6 @@
 /**
  * AveragePooling2DSparse({poolSize, quantizer}) and MaxPooling2DSparse({poolSize, quantizer}):
- * sparse pooling, stride = pool size, 'valid' (SPEC §4.4). The optional quantizer is the result
+ * sparse pooling, stride = pool size, 'valid' (docs/semantics.md#sparse-pooling2d). The optional quantizer is the result
  * type, applied to the exact pooled value; without it the result is 'auto' (exact and wide in the
  * firmware, float32 here, so the next layer may differ in its last bits).
  */

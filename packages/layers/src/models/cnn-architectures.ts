@@ -1,5 +1,5 @@
 /**
- * The paper's three base architectures (research/paper-results.md §3), as data: a stack of
+ * The paper's three base architectures (docs/paper-models.md#architectures), as data: a stack of
  * convolutions ('same', relu) and average pools, then hidden dense layers (relu) and the output.
  */
 export type CnnBlock = { conv: { filters: number; kernelSize: number } } | { pool: number };

@@ -1,5 +1,5 @@
 /**
- * InputReduce on a batch (SPEC §4.1): raster scan (h, then w); a pixel is active iff its channel-0
+ * InputReduce on a batch (docs/semantics.md#input-reduce): raster scan (h, then w); a pixel is active iff its channel-0
  * value is > threshold; the first N active pixels fill slots 0.. (all channels, hash (h+1, w+1));
  * unused slots hold zeros and hash (0, 0); further active pixels are dropped and counted. Training
  * carries activity 'mask' (docs/semantics.md) with the validity bit encoded in the hash: a slot is

@@ -1,5 +1,5 @@
 /**
- * SparseFlatten on a batch (SPEC §4.5): a zero H*W*C vector per event, (h, w, c) order; for slots
+ * SparseFlatten on a batch (docs/semantics.md#sparse-flatten): a zero H*W*C vector per event, (h, w, c) order; for slots
  * in order each non-zero feature is written at its pixel (a later slot overwrites an earlier one).
  * The gradient of an output element goes to the slot that wrote it (or, where every candidate
  * is zero, to the last slot at that pixel: a small change of it would be written).

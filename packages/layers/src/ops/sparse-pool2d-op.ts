@@ -1,5 +1,5 @@
 /**
- * Sparse pooling on a batch of slot tensors (SPEC §4.4), differentiable. Each owning slot gets, per
+ * Sparse pooling on a batch of slot tensors (docs/semantics.md#sparse-pooling2d), differentiable. Each owning slot gets, per
  * channel, the sum (avg: times r*r, r = floor(2^F/P)/2^F, exact in float64) or the maximum of the
  * values gathered from its cell (itself first, then later valid slots; invalid ones take no part);
  * other slots give 0. The output stage (an optional quantizer) sees the exact value.

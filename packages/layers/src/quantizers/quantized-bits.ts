@@ -1,6 +1,6 @@
 /**
- * QKeras `quantized_bits(bits, integer, symmetric, keep_negative)` (research/hgq-qkeras-quantizers.md
- * §2): x -> 2^integer * clip(round(x * m / 2^integer), lo, m - 1) / m with m = 2^(bits - keepNegative)
+ * QKeras `quantized_bits(bits, integer, symmetric, keep_negative)` (docs/semantics.md#quantizers):
+ * x -> 2^integer * clip(round(x * m / 2^integer), lo, m - 1) / m with m = 2^(bits - keepNegative)
  * and round = half to even. That is exactly a cast to
  *   keepNegative:  ap_fixed<bits, integer+1, AP_RND_CONV, AP_SAT>   (symmetric: AP_SAT_SYM)
  *   otherwise:     ap_ufixed<bits, integer, AP_RND_CONV, AP_SAT>

@@ -1,5 +1,5 @@
 /**
- * QKeras `quantized_relu(bits, integer)` (research/hgq-qkeras-quantizers.md §2): relu, then
+ * QKeras `quantized_relu(bits, integer)` (docs/semantics.md#quantizers): relu, then
  * 2^integer * clip(round(x * 2^bits / 2^integer) / 2^bits, 0, 1 - 2^-bits) with round half to
  * even: exactly a cast to ap_ufixed<bits, integer, AP_RND_CONV, AP_SAT> (negatives saturate to 0).
  * Gradient as QKeras: 1 on (0, max], 0 elsewhere.

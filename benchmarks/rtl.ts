@@ -6,6 +6,7 @@
 // Vivado synthesis, research notes of the paper: arXiv 2512.06208, their released reports).
 // Yosys counts are Yosys', not Vivado's. The machine is shared: times are wall-clock.
 // Usage: node benchmarks/run.mjs benchmarks/rtl.ts [--only neutrino-m,jet-m] [--events 2000] [--no-synth]
+//        [--activity mask|nonzero] (docs/semantics.md section 5; default nonzero, the paper models' rule)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +49,8 @@ function arg(name: string): string | undefined {
 const only = arg('--only')?.split(',');
 const eventCount = Number(arg('--events') ?? 2000);
 const noSynth = process.argv.includes('--no-synth');
+const activity = arg('--activity') ?? 'nonzero';
+if (activity !== 'mask' && activity !== 'nonzero') throw new Error(`--activity ${activity}: allowed mask, nonzero`);
 const root = mkdtempSync(join(tmpdir(), 'sp-bench-rtl-'));
 
 const k = (v: number | null) => (v === null ? '-' : v >= 10_000 ? `${(v / 1000).toFixed(1)}k` : String(v));
@@ -55,7 +58,7 @@ const k = (v: number | null) => (v === null ? '-' : v >= 10_000 ? `${(v / 1000).
 try {
   const rows: string[] = [];
   for (const d of DESIGNS.filter((x) => !only || only.includes(x.key))) {
-    const model = buildPaperModel({ dataset: d.dataset, variant: 'sparse', nMax: d.nMax, bits: 8, seed: d.nMax * 100 + 8 });
+    const model = buildPaperModel({ dataset: d.dataset, variant: 'sparse', nMax: d.nMax, bits: 8, seed: d.nMax * 100 + 8, activity });
     const g = paperInput(d.dataset);
     const events = randomSparseEvents({ ...g, count: eventCount, active: [0, 2 * d.nMax + 2], seed: 2024, type: model.input.type });
     const t0 = performance.now();
@@ -84,7 +87,8 @@ try {
     if (r.yosys) console.log(`  deepest LUT path: ${r.yosys.deepestPath.join(' > ')}`);
     for (const l of r.layers) console.log(`  ${l.name.padEnd(10)} ${l.core.padEnd(16)} start ${String(l.startCycle).padStart(3)} cycles ${String(l.latencyCycles).padStart(3)} LUT ${k(l.lut)} FF ${k(l.ff)} DSP ${l.dsp} BRAM18 ${l.bram18}`);
   }
-  console.log('\n8-bit sparse designs: ours (published). Latency and II in cycles at 5 ns; LUT/FF/DSP/BRAM36 ours are Yosys');
+  console.log(`\nactivity "${activity}"`);
+  console.log('8-bit sparse designs: ours (published). Latency and II in cycles at 5 ns; LUT/FF/DSP/BRAM36 ours are Yosys');
   console.log('synth_xilinx -abc9 counts, published are Vivado post-synthesis; CARRY and LUT levels are Yosys only.');
   console.log(`${'design'.padEnd(11)} ${'latency'.padEnd(10)} ${'II'.padEnd(9)} ${'LUT'.padEnd(16)} ${'FF'.padEnd(16)} ${'DSP'.padEnd(10)} ${'BRAM36'.padEnd(12)} ${'CARRY'.padEnd(7)} ${'levels'.padEnd(6)} ${'bit-exact'.padEnd(12)} time`);
   for (const r of rows) console.log(r);

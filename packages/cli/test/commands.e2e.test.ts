@@ -263,7 +263,7 @@ describe('convert --backend rtl, csim and report', () => {
     expect(j.estimate.ii).toBeGreaterThan(0);
     expect(j.layers.map((l: { name: string }) => l.name)).toEqual(tinySparseModel().layers.map((l) => l.name));
     noTempLeft();
-  });
+  }, 900_000); // two Verilator builds (csim, report) on a shared machine
 
   it('report refuses estimate options on an RTL project and --no-synth elsewhere, with one line', () => {
     expectUsageError(cli(['report', 'rtl-prj', '--html', 'r.html']), '--html does not apply to an RTL project');

@@ -2,7 +2,7 @@
 /* verilator lint_off UNUSEDSIGNAL */
 /* verilator lint_off UNUSEDPARAM */
 /* verilator lint_off WIDTH */
-// Activations (packages/core/README.md) on E elements every cycle (a dense vector, or N slots of
+// Activations (packages/core/README.md) on E elements every cycle (a dense vector, or N_MAX slots of
 // ROW channels when SPARSE = 1: an inactive slot, all features 0, stays 0). Stateless pipelines:
 // whatever schedule the input follows, the output follows it LAT cycles later.
 
@@ -42,12 +42,17 @@ endmodule
 // Table sigmoid: index T/2 + floor(x * 2^SH) clamped to [0, T-1] (SH = log2 T - 4 - F_x), the
 // table entry cast into the result type. LAT = 2.
 module sp_act_sigmoid #(
-  parameter integer E = 1, ROW = 1, SPARSE = 0, XW = 8, XS = 0, SH = 0, T = 1024, TW = 16, RW = 16,
-  parameter [T*TW-1:0] TABLE = 0,
+  parameter integer E = 1, ROW = 1, SPARSE = 0, MASK = 0, XW = 8, XS = 0, SH = 0, T = 1024, TW = 16, RW = 16,
+  // TF = 1: the table is read from the file TFILE ($readmemh, one hex entry a line; large tables,
+  // which no Verilog literal can hold), else from TABLE
+  parameter integer TF = 0,
+  parameter TFILE = "table.hex",
+  parameter [((TF != 0) ? 1 : T*TW)-1:0] TABLE = 0,
   parameter integer RCOPY = 1, R_SF = 0, R_SS = 0, R_DF = 0, R_DS = 0, R_Q = 5, R_O = 3, R_NB = 0
 ) (
   input wire clk,
   input wire [E*XW-1:0] x,
+  input wire [E/ROW-1:0] x_valid,  // per row (slot), read when MASK = 1
   output wire [E*RW-1:0] y
 );
   localparam integer SHP = (SH > 0) ? SH : 0;
@@ -60,10 +65,14 @@ module sp_act_sigmoid #(
       wire signed [IW-1:0] xs = {{(IW - XW){(XS != 0) ? v[XW-1] : 1'b0}}, v};
       wire signed [IW-1:0] sh = (SH >= 0) ? (xs <<< SHP) : (xs >>> SHN);
       wire signed [IW-1:0] idx = sh + T / 2;
-      wire act = (SPARSE == 0) || (|x[(e/ROW)*ROW*XW +: ROW*XW]);
+      wire act = (SPARSE == 0) || ((MASK != 0) ? x_valid[e/ROW] : (|x[(e/ROW)*ROW*XW +: ROW*XW]));
       (* rom_style = "block" *) reg [TW-1:0] rom [0:T-1];
-      integer r;
-      initial for (r = 0; r < T; r = r + 1) rom[r] = TABLE[r*TW +: TW];
+      if (TF != 0) begin : g_file
+        initial $readmemh(TFILE, rom);
+      end else begin : g_param
+        integer r;
+        initial for (r = 0; r < T; r = r + 1) rom[r] = TABLE[r*TW +: TW];
+      end
       reg [TW-1:0] t;
       reg act1;
       always @(posedge clk) begin
@@ -87,15 +96,20 @@ endmodule
 // the sum in the sum type (one cast per step, S_*); inv[clamp(sum * 2^ISH)]; out = exp * inv cast
 // once (O_*). LAT = 6.
 module sp_act_softmax #(
-  parameter integer E = 1, ROW = 1, SPARSE = 0, XW = 8, XS = 0,
+  parameter integer E = 1, ROW = 1, SPARSE = 0, MASK = 0, XW = 8, XS = 0,
   parameter integer ESH = 0, EN = 1024, EW = 17, ES = 0, ISH = 0, IN = 1024, IW = 17, IS = 0, SUW = 20, SUS = 0,
-  parameter [EN*EW-1:0] EXP = 0,
-  parameter [IN*IW-1:0] INV = 0,
+  // TF = 1: both tables are read from the files EFILE and IFILE ($readmemh), else from EXP and INV
+  parameter integer TF = 0,
+  parameter EFILE = "exp.hex",
+  parameter IFILE = "inv.hex",
+  parameter [((TF != 0) ? 1 : EN*EW)-1:0] EXP = 0,
+  parameter [((TF != 0) ? 1 : IN*IW)-1:0] INV = 0,
   parameter integer S_AL = 0, S_VL = 0, S_SW = 21, S_SF = 16, S_SS = 0, S_DF = 16, S_Q = 5, S_O = 0, S_NB = 0,
   parameter integer RW = 16, O_SF = 32, O_DF = 16, O_DS = 0, O_Q = 0, O_O = 0, O_NB = 0
 ) (
   input wire clk,
   input wire [E*XW-1:0] x,
+  input wire [E/ROW-1:0] x_valid,  // per row (slot), read when MASK = 1
   output reg [E*RW-1:0] y
 );
   localparam integer NR = E / ROW;
@@ -118,7 +132,7 @@ module sp_act_softmax #(
       always @(posedge clk) begin
         x1 <= xr;
         m1 <= m;
-        a1 <= (SPARSE == 0) || (|xr);
+        a1 <= (SPARSE == 0) || ((MASK != 0) ? x_valid[r] : (|xr));
       end
       // stage 2: exp-table indices; stage 3: entries
       reg [ROW*32-1:0] i2;
@@ -130,8 +144,12 @@ module sp_act_softmax #(
         wire signed [DW-1:0] ds = (ESH >= 0) ? (d <<< ESH) : (d >>> -ESH);
         always @(posedge clk) i2[k*32 +: 32] <= (ds > EN - 1) ? EN - 1 : ds;
         (* rom_style = "block" *) reg [EW-1:0] rom [0:EN-1];
-        integer re;
-        initial for (re = 0; re < EN; re = re + 1) rom[re] = EXP[re*EW +: EW];
+        if (TF != 0) begin : g_file
+          initial $readmemh(EFILE, rom);
+        end else begin : g_param
+          integer re;
+          initial for (re = 0; re < EN; re = re + 1) rom[re] = EXP[re*EW +: EW];
+        end
         always @(posedge clk) y3[k*EW +: EW] <= rom[i2[k*32 +: 32]];
       end
       always @(posedge clk) begin
@@ -156,8 +174,12 @@ module sp_act_softmax #(
       always @(posedge clk) j4 <= (si < 0) ? 0 : (si > IN - 1) ? IN - 1 : si;
       // stage 5: reciprocal; stage 6: products cast once
       (* rom_style = "block" *) reg [IW-1:0] irom [0:IN-1];
-      integer ri;
-      initial for (ri = 0; ri < IN; ri = ri + 1) irom[ri] = INV[ri*IW +: IW];
+      if (TF != 0) begin : g_ifile
+        initial $readmemh(IFILE, irom);
+      end else begin : g_iparam
+        integer ri;
+        initial for (ri = 0; ri < IN; ri = ri + 1) irom[ri] = INV[ri*IW +: IW];
+      end
       reg [IW-1:0] r5;
       always @(posedge clk) r5 <= irom[j4];
       for (k = 0; k < ROW; k = k + 1) begin : g_out

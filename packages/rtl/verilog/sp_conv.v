@@ -4,20 +4,22 @@
 /* verilator lint_off WIDTH */
 // SparseConv2D (submanifold, K odd, stride 1, 'same'; packages/core/README.md). Two cores:
 //  - sp_conv_gather: input all-at-once, output progressive (beat b = output slots bL..bL+L-1 at
-//    done + b). Per output slot: N neighbour taps, weight lookup, products, a sum tree. Needs an
+//    done + b). Per output slot: N_MAX neighbour taps, weight lookup, products, a sum tree. Needs an
 //    order-free accumulator (every term cast into the accumulator grid and summed modulo 2^AW).
 //  - sp_conv_scatter: input progressive (beat b = input slots at start + b, every hash at start),
-//    output all-at-once. Each beat adds its slots' terms to all N accumulators in the normative
+//    output all-at-once. Each beat adds its slots' terms to all N_MAX accumulators in the normative
 //    order (slots ascending, channels ascending): order-free (MODE 0) or one cast per step (MODE 1).
 // Weights: Keras (kh, kw, cin, cout) raws, WW bits each; bias: COUT raws of BW bits.
 // Parameter groups: T_* term -> accumulator grid (order-free), S_* one step acc + product,
 // B_* step acc + bias, R_* accumulator -> result (RCOPY = 1: identical types, bits copied).
 
 module sp_conv_gather #(
-  parameter integer N = 4, CIN = 1, COUT = 1, K = 3, HB = 4, L = 1, G = 4,
+  parameter integer N_MAX = 4, CIN = 1, COUT = 1, K = 3, HB = 4, L = 1, G = 4,
   parameter integer XW = 8, XS = 0, WW = 8, WS = 1, BW = 8, BS = 1,
-  parameter integer AW = 16, AS = 1, RW = 16, DB = 2, LPS = 2,
+  parameter integer AW = 16, AS = 1, RW = 16, DB = 2, LPS = 2, MASK = 0,
   parameter [K*K*CIN*COUT*WW-1:0] WEIGHTS = 0,
+  // NZ[c*COUT+f] = 0: every tap of kernel slice (c, f) is zero; its products are constant zeros
+  parameter [CIN*COUT-1:0] NZ = {(CIN * COUT){1'b1}},
   parameter [COUT*BW-1:0] BIAS = 0,
   parameter integer T_SF = 0, T_DF = 0, T_Q = 5,
   parameter integer B_AL = 0, B_VL = 0, B_SW = 17, B_SF = 0, B_SS = 1, B_DF = 0, B_Q = 5, B_O = 3, B_NB = 0,
@@ -26,10 +28,12 @@ module sp_conv_gather #(
   input wire clk,
   input wire rst,
   input wire start,
-  input wire [N*CIN*XW-1:0] x_feat,
-  input wire [N*2*HB-1:0] x_hash,
-  output reg [N*COUT*RW-1:0] y_feat,
-  output reg [N*2*HB-1:0] y_hash,
+  input wire [N_MAX*CIN*XW-1:0] x_feat,
+  input wire [N_MAX*2*HB-1:0] x_hash,
+  input wire [N_MAX-1:0] x_valid,
+  output wire [N_MAX*COUT*RW-1:0] y_feat,
+  output wire [N_MAX*2*HB-1:0] y_hash,
+  output wire [N_MAX-1:0] y_valid,
   output wire done
 );
   function integer clog2(input integer v);
@@ -45,9 +49,9 @@ module sp_conv_gather #(
   endfunction
   localparam integer PW = XW + WW;
   localparam integer PS = (XS != 0 || WS != 0) ? 1 : 0;
-  localparam integer NT = N * CIN;                      // terms per output
+  localparam integer NT = N_MAX * CIN;                      // terms per output
   localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
-  localparam integer IB = clog2(N + L + 1);  // slot indices up to G * L - 1 <= N + L - 2
+  localparam integer IB = clog2(N_MAX + L + 1);  // slot indices up to G * L - 1 <= N_MAX + L - 2
   localparam integer LV = clog2(NT);
   localparam integer TL = (LV == 0) ? 0 : (LV + LPS - 1) / LPS;  // sum tree latency
   localparam integer LAT = 4 + TL;                              // beat -> slot visible
@@ -55,10 +59,13 @@ module sp_conv_gather #(
   wire bvalid, bfirst, blast;
   wire [GB-1:0] beat;
   sp_beats #(.G(G), .BW(GB)) u_beats (.clk(clk), .rst(rst), .start(start), .valid(bvalid), .beat(beat), .first(bfirst), .last(blast));
-  sp_pulse_delay #(.D(LAT)) u_done (.clk(clk), .rst(rst), .d(start), .q(done));
-  wire [N*2*HB-1:0] hash_d;
-  sp_delay #(.W(N * 2 * HB), .D(LAT - 1)) u_hash (.clk(clk), .d(x_hash), .q(hash_d));
-  reg [N*CIN*XW-1:0] x2;  // the values of the beat's cycle, next to its weights
+  // hashes and validity bits are unchanged; they are valid with the first beat (done) and held
+  wire [N_MAX*2*HB+N_MAX-1:0] side_late;
+  wire side_load;
+  sp_side_out #(.W(N_MAX * 2 * HB + N_MAX), .LAT(LAT)) u_side (
+    .clk(clk), .rst(rst), .start(start), .d({x_hash, x_valid}), .late(side_late), .q({y_hash, y_valid}), .load(side_load), .done(done)
+  );
+  reg [N_MAX*CIN*XW-1:0] x2;  // the values of the beat's cycle, next to its weights
   always @(posedge clk) x2 <= x_feat;
 
   // per lane, the slot written this cycle
@@ -70,7 +77,7 @@ module sp_conv_gather #(
   generate
     for (l = 0; l < L; l = l + 1) begin : g_lane
       wire [IB-1:0] i = beat * L + l;
-      wire iv = bvalid && (i < N);
+      wire iv = bvalid && (i < N_MAX);
       // stage 0: taps of every input slot seen from output slot i
       reg [HB-1:0] hi, wi;
       reg act;
@@ -79,18 +86,18 @@ module sp_conv_gather #(
         hi = {HB{1'b0}};
         wi = {HB{1'b0}};
         act = 1'b0;
-        for (s = 0; s < N; s = s + 1) begin
+        for (s = 0; s < N_MAX; s = s + 1) begin
           if (i == s) begin
             hi = x_hash[2*s*HB +: HB];
             wi = x_hash[(2*s+1)*HB +: HB];
-            act = |x_feat[s*CIN*XW +: CIN*XW];
+            act = (MASK != 0) ? x_valid[s] : |x_feat[s*CIN*XW +: CIN*XW];
           end
         end
       end
-      wire [N*2*DB-1:0] addr0;
-      wire [N-1:0] win0;
-      wire [N*CIN*COUT*WW-1:0] row0;
-      for (j = 0; j < N; j = j + 1) begin : g_tap
+      wire [N_MAX*2*DB-1:0] addr0;
+      wire [N_MAX-1:0] win0;
+      wire [N_MAX*CIN*COUT*WW-1:0] row0;
+      for (j = 0; j < N_MAX; j = j + 1) begin : g_tap
         sp_tap #(.HB(HB), .K(K), .DB(DB)) u_tap (
           .hi(hi), .wi(wi), .hj(x_hash[2*j*HB +: HB]), .wj(x_hash[(2*j+1)*HB +: HB]),
           .in_win(win0[j]), .addr(addr0[j*2*DB +: 2*DB])
@@ -100,14 +107,14 @@ module sp_conv_gather #(
         );
       end
       // stage 0 (same cycle): weight lookup; stage 1: products
-      reg [N*CIN*COUT*WW-1:0] w2;
-      reg [N*CIN*COUT*PW-1:0] p3;
-      wire [N*CIN*COUT*PW-1:0] p2;
+      reg [N_MAX*CIN*COUT*WW-1:0] w2;
+      reg [N_MAX*CIN*COUT*PW-1:0] p3;
+      wire [N_MAX*CIN*COUT*PW-1:0] p2;
       reg [IB-1:0] i2, i3;
       reg v2, v3, a2, a3;
       integer jj;
       always @(posedge clk) begin
-        for (jj = 0; jj < N; jj = jj + 1)
+        for (jj = 0; jj < N_MAX; jj = jj + 1)
           w2[jj*CIN*COUT*WW +: CIN*COUT*WW] <= win0[jj] ? row0[jj*CIN*COUT*WW +: CIN*COUT*WW] : {(CIN * COUT * WW){1'b0}};
         i2 <= i;
         v2 <= iv;
@@ -117,12 +124,16 @@ module sp_conv_gather #(
         v3 <= v2;
         a3 <= a2;
       end
-      for (j = 0; j < N; j = j + 1) begin : g_mul_j
+      for (j = 0; j < N_MAX; j = j + 1) begin : g_mul_j
         for (c = 0; c < CIN; c = c + 1) begin : g_mul_c
           for (f = 0; f < COUT; f = f + 1) begin : g_mul_f
-            sp_mul #(.XW(XW), .XS(XS), .WW(WW), .WS(WS)) u_mul (
-              .x(x2[(j*CIN+c)*XW +: XW]), .w(w2[((j*CIN+c)*COUT+f)*WW +: WW]), .p(p2[((j*CIN+c)*COUT+f)*PW +: PW])
-            );
+            if (NZ[c*COUT+f]) begin : g_nz
+              sp_mul #(.XW(XW), .XS(XS), .WW(WW), .WS(WS)) u_mul (
+                .x(x2[(j*CIN+c)*XW +: XW]), .w(w2[((j*CIN+c)*COUT+f)*WW +: WW]), .p(p2[((j*CIN+c)*COUT+f)*PW +: PW])
+              );
+            end else begin : g_zero
+              assign p2[((j*CIN+c)*COUT+f)*PW +: PW] = {PW{1'b0}};
+            end
           end
         end
       end
@@ -170,24 +181,16 @@ module sp_conv_gather #(
     end
   endgenerate
 
-  integer q, s2;
-  always @(posedge clk) begin
-    for (q = 0; q < L; q = q + 1)
-      for (s2 = 0; s2 < N; s2 = s2 + 1)
-        if (o_v[q] && o_i[q*IB +: IB] == s2) y_feat[s2*COUT*RW +: COUT*RW] <= o_y[q*COUT*RW +: COUT*RW];
-  end
-  // hashes are unchanged; they are valid with the first beat (done) and held
-  reg hold_first;
-  wire hash_load;
-  sp_pulse_delay #(.D(LAT - 1)) u_hl (.clk(clk), .rst(rst), .d(start), .q(hash_load));
-  always @(posedge clk) if (hash_load) y_hash <= hash_d;
+  sp_bank_write #(.N_MAX(N_MAX), .L(L), .IB(IB), .VW(COUT * RW)) u_bank (.clk(clk), .v(o_v), .idx(o_i), .val(o_y), .bank(y_feat));
 endmodule
 
 module sp_conv_scatter #(
-  parameter integer N = 4, CIN = 1, COUT = 1, K = 3, HB = 4, L = 1, G = 4,
+  parameter integer N_MAX = 4, CIN = 1, COUT = 1, K = 3, HB = 4, L = 1, G = 4,
   parameter integer XW = 8, XS = 0, WW = 8, WS = 1, BW = 8, BS = 1,
-  parameter integer AW = 16, AS = 1, RW = 16, DB = 2, MODE = 0,
+  parameter integer AW = 16, AS = 1, RW = 16, DB = 2, MODE = 0, MASK = 0,
   parameter [K*K*CIN*COUT*WW-1:0] WEIGHTS = 0,
+  // NZ[c*COUT+f] = 0: every tap of kernel slice (c, f) is zero; its products are constant zeros
+  parameter [CIN*COUT-1:0] NZ = {(CIN * COUT){1'b1}},
   parameter [COUT*BW-1:0] BIAS = 0,
   parameter integer T_SF = 0, T_DF = 0, T_Q = 5,
   parameter integer S_AL = 0, S_VL = 0, S_SW = 17, S_SF = 0, S_SS = 1, S_DF = 0, S_Q = 5, S_O = 3, S_NB = 0,
@@ -197,10 +200,12 @@ module sp_conv_scatter #(
   input wire clk,
   input wire rst,
   input wire start,
-  input wire [N*CIN*XW-1:0] x_feat,
-  input wire [N*2*HB-1:0] x_hash,
-  output reg [N*COUT*RW-1:0] y_feat,
-  output reg [N*2*HB-1:0] y_hash,
+  input wire [N_MAX*CIN*XW-1:0] x_feat,
+  input wire [N_MAX*2*HB-1:0] x_hash,
+  input wire [N_MAX-1:0] x_valid,
+  output reg [N_MAX*COUT*RW-1:0] y_feat,
+  output wire [N_MAX*2*HB-1:0] y_hash,
+  output reg [N_MAX-1:0] y_valid,
   output wire done
 );
   function integer clog2(input integer v);
@@ -217,26 +222,30 @@ module sp_conv_scatter #(
   localparam integer PW = XW + WW;
   localparam integer PS = (XS != 0 || WS != 0) ? 1 : 0;
   localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
-  localparam integer IB = clog2(N + L + 1);  // slot indices up to G * L - 1 <= N + L - 2
+  localparam integer IB = clog2(N_MAX + L + 1);  // slot indices up to G * L - 1 <= N_MAX + L - 2
   localparam integer LAT = G + 4;  // start -> outputs visible
 
   wire bvalid, bfirst, blast;
   wire [GB-1:0] beat;
   sp_beats #(.G(G), .BW(GB)) u_beats (.clk(clk), .rst(rst), .start(start), .valid(bvalid), .beat(beat), .first(bfirst), .last(blast));
-  wire [N*2*HB-1:0] hash_d;
-  sp_delay #(.W(N * 2 * HB), .D(LAT - 1)) u_hash (.clk(clk), .d(x_hash), .q(hash_d));
+  wire [N_MAX*2*HB-1:0] hash_d;
   wire hash_load;
-  sp_pulse_delay #(.D(LAT - 1)) u_hl (.clk(clk), .rst(rst), .d(start), .q(hash_load));
-  sp_pulse_delay #(.D(LAT)) u_done (.clk(clk), .rst(rst), .d(start), .q(done));
+  sp_side_out #(.W(N_MAX * 2 * HB), .LAT(LAT)) u_side (
+    .clk(clk), .rst(rst), .start(start), .d(x_hash), .late(hash_d), .q(y_hash), .load(hash_load), .done(done)
+  );
+  // validity bits of the event (held from start like the hashes), seen by the bias stage
+  wire [N_MAX-1:0] valid_d;
+  reg [N_MAX-1:0] valid_b;
+  sp_delay #(.W(N_MAX), .D(LAT - 2)) u_valid (.clk(clk), .d(x_valid), .q(valid_d));
 
   // stage 0: this beat's input slots (lanes) and their taps towards every output slot
   reg [L*CIN*XW-1:0] xl0, xl2, xl3;
-  reg [N-1:0] act;  // output slot i is active iff input slot i is (recorded as its beat passes)
+  reg [N_MAX-1:0] act;  // output slot i is active iff input slot i is (recorded as its beat passes)
   integer s, q, sa, qa;
   always @* begin
     xl0 = {(L * CIN * XW){1'b0}};
     for (q = 0; q < L; q = q + 1)
-      for (s = 0; s < N; s = s + 1)
+      for (s = 0; s < N_MAX; s = s + 1)
         if (beat * L + q == s) xl0[q*CIN*XW +: CIN*XW] = x_feat[s*CIN*XW +: CIN*XW];
   end
   // activity of the beat's slots, written with the accumulation (stage 3) so that the next
@@ -246,16 +255,16 @@ module sp_conv_scatter #(
     b2 <= beat;
     b3 <= b2;
     for (qa = 0; qa < L; qa = qa + 1)
-      for (sa = 0; sa < N; sa = sa + 1)
+      for (sa = 0; sa < N_MAX; sa = sa + 1)
         if (v3 && b3 * L + qa == sa) act[sa] <= |xl3[qa*CIN*XW +: CIN*XW];
   end
-  wire [N*L*CIN*COUT*WW-1:0] w2;
-  reg [N*L*CIN*COUT*PW-1:0] p3;
-  wire [N*L*CIN*COUT*PW-1:0] p2;
+  wire [N_MAX*L*CIN*COUT*WW-1:0] w2;
+  reg [N_MAX*L*CIN*COUT*PW-1:0] p3;
+  wire [N_MAX*L*CIN*COUT*PW-1:0] p2;
   reg f2, f3, v2, v3;
   genvar i, l, c, f;
   generate
-    for (i = 0; i < N; i = i + 1) begin : g_ti
+    for (i = 0; i < N_MAX; i = i + 1) begin : g_ti
       for (l = 0; l < L; l = l + 1) begin : g_tl
         reg [HB-1:0] hj, wj;
         reg jv;
@@ -264,7 +273,7 @@ module sp_conv_scatter #(
           hj = {HB{1'b0}};
           wj = {HB{1'b0}};
           jv = 1'b0;
-          for (t = 0; t < N; t = t + 1) begin
+          for (t = 0; t < N_MAX; t = t + 1) begin
             if (beat * L + l == t) begin
               hj = x_hash[2*t*HB +: HB];
               wj = x_hash[(2*t+1)*HB +: HB];
@@ -296,16 +305,20 @@ module sp_conv_scatter #(
     p3 <= p2;
   end
 
-  // stage 1: products; stage 2: accumulate into all N x COUT accumulators
-  reg [N*COUT*AW-1:0] acc;
+  // stage 1: products; stage 2: accumulate into all N_MAX x COUT accumulators
+  reg [N_MAX*COUT*AW-1:0] acc;
   generate
-    for (i = 0; i < N; i = i + 1) begin : g_mi
+    for (i = 0; i < N_MAX; i = i + 1) begin : g_mi
       for (l = 0; l < L; l = l + 1) begin : g_ml
         for (c = 0; c < CIN; c = c + 1) begin : g_mc
           for (f = 0; f < COUT; f = f + 1) begin : g_mf
-            sp_mul #(.XW(XW), .XS(XS), .WW(WW), .WS(WS)) u_mul (
-              .x(xl2[(l*CIN+c)*XW +: XW]), .w(w2[(((i*L+l)*CIN+c)*COUT+f)*WW +: WW]), .p(p2[(((i*L+l)*CIN+c)*COUT+f)*PW +: PW])
-            );
+            if (NZ[c*COUT+f]) begin : g_nz
+              sp_mul #(.XW(XW), .XS(XS), .WW(WW), .WS(WS)) u_mul (
+                .x(xl2[(l*CIN+c)*XW +: XW]), .w(w2[(((i*L+l)*CIN+c)*COUT+f)*WW +: WW]), .p(p2[(((i*L+l)*CIN+c)*COUT+f)*PW +: PW])
+              );
+            end else begin : g_zero
+              assign p2[(((i*L+l)*CIN+c)*COUT+f)*PW +: PW] = {PW{1'b0}};
+            end
           end
         end
       end
@@ -330,16 +343,17 @@ module sp_conv_scatter #(
   endgenerate
 
   // after the last beat: bias where the sum is non-zero, then the result cast
-  reg [N*COUT*AW-1:0] accb;
-  wire [N*COUT*AW-1:0] withb;
-  wire [N*COUT*RW-1:0] res;
+  reg [N_MAX*COUT*AW-1:0] accb;
+  wire [N_MAX*COUT*AW-1:0] withb;
+  wire [N_MAX*COUT*RW-1:0] res;
   wire bias_load;
   sp_pulse_delay #(.D(LAT - 2)) u_bl (.clk(clk), .rst(rst), .d(start), .q(bias_load));
   generate
-    for (i = 0; i < N * COUT; i = i + 1) begin : g_bias
+    for (i = 0; i < N_MAX * COUT; i = i + 1) begin : g_bias
       sp_step #(.AW(AW), .AS(AS), .VW(BW), .VS(BS), .AL(B_AL), .VL(B_VL), .SW(B_SW), .SF(B_SF), .SS(B_SS), .DF(B_DF), .Q(B_Q), .O(B_O), .NB(B_NB))
         u_b (.acc(acc[i*AW +: AW]), .v(BIAS[(i%COUT)*BW +: BW]), .y(withb[i*AW +: AW]));
-      always @(posedge clk) if (bias_load) accb[i*AW +: AW] <= (act[i/COUT] && acc[i*AW +: AW] != 0) ? withb[i*AW +: AW] : {AW{1'b0}};
+      wire live = (MASK != 0) ? valid_d[i/COUT] : act[i/COUT];
+      always @(posedge clk) if (bias_load) accb[i*AW +: AW] <= (live && acc[i*AW +: AW] != 0) ? withb[i*AW +: AW] : {AW{1'b0}};
       if (RCOPY != 0) begin : g_copy
         assign res[i*RW +: RW] = accb[i*AW +: AW];
       end else begin : g_cast
@@ -349,9 +363,10 @@ module sp_conv_scatter #(
     end
   endgenerate
   always @(posedge clk) begin
+    if (bias_load) valid_b <= valid_d;
     if (hash_load) begin
       y_feat <= res;
-      y_hash <= hash_d;
+      y_valid <= valid_b;
     end
   end
 endmodule

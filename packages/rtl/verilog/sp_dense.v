@@ -16,6 +16,13 @@
 module sp_dense_par #(
   parameter integer NIN = 4, NOUT = 1, XW = 8, XS = 0, WW = 8, WS = 1, AW = 16, AS = 1, RW = 16, LPS = 2,
   parameter [NIN*NOUT*WW-1:0] WEIGHTS = 0,
+  // NZ[i*NOUT+o] = 0: the weight is zero: no multiplier, no term. Output o sums its CNT[o] non-zero
+  // terms (POS: each one's position in its tree, PB bits) and its start value in a tree of
+  // CNT[o] + 1 inputs (the sum is order-free), padded with registers to the full tree's latency
+  parameter [NIN*NOUT-1:0] NZ = {(NIN * NOUT){1'b1}},
+  parameter integer PB = 8,
+  parameter [NIN*NOUT*PB-1:0] POS = 0,
+  parameter [NOUT*PB-1:0] CNT = 0,
   parameter [NOUT*AW-1:0] ACC0 = 0,
   parameter integer T_SF = 0, T_DF = 0, T_Q = 5,
   parameter integer RCOPY = 1, R_SF = 0, R_DF = 0, R_DS = 1, R_Q = 5, R_O = 3, R_NB = 0
@@ -50,16 +57,24 @@ module sp_dense_par #(
   genvar i, o;
   generate
     for (o = 0; o < NOUT; o = o + 1) begin : g_o
-      wire [(NIN+1)*AW-1:0] terms;
-      assign terms[NIN*AW +: AW] = ACC0[o*AW +: AW];
+      localparam integer NT = CNT[o*PB +: PB];
+      localparam integer LVO = clog2(NT + 1);
+      localparam integer TLO = (LPS == 0) ? 0 : (LVO + LPS - 1) / LPS;
+      wire [(NT+1)*AW-1:0] terms;
+      assign terms[NT*AW +: AW] = ACC0[o*AW +: AW];
       for (i = 0; i < NIN; i = i + 1) begin : g_i
-        sp_mul #(.XW(XW), .XS(XS), .WW(WW), .WS(WS)) u_mul (.x(x[i*XW +: XW]), .w(WEIGHTS[(i*NOUT+o)*WW +: WW]), .p(p1[(i*NOUT+o)*PW +: PW]));
-        sp_cast #(.SW(PW), .SF(T_SF), .SS(PS), .DW(AW), .DF(T_DF), .DS(AS), .Q(T_Q), .O(3), .NB(0))
-          u_t (.x(p2[(i*NOUT+o)*PW +: PW]), .y(terms[i*AW +: AW]));
+        if (NZ[i*NOUT+o]) begin : g_nz
+          sp_mul #(.XW(XW), .XS(XS), .WW(WW), .WS(WS)) u_mul (.x(x[i*XW +: XW]), .w(WEIGHTS[(i*NOUT+o)*WW +: WW]), .p(p1[(i*NOUT+o)*PW +: PW]));
+          sp_cast #(.SW(PW), .SF(T_SF), .SS(PS), .DW(AW), .DF(T_DF), .DS(AS), .Q(T_Q), .O(3), .NB(0))
+            u_t (.x(p2[(i*NOUT+o)*PW +: PW]), .y(terms[POS[(i*NOUT+o)*PB +: PB]*AW +: AW]));
+        end else begin : g_zero
+          assign p1[(i*NOUT+o)*PW +: PW] = {PW{1'b0}};
+        end
       end
-      wire [AW-1:0] acc;
+      wire [AW-1:0] acc_t, acc;
       wire unused_side;
-      sp_sum_tree #(.W(AW), .NIN(NIN + 1), .LPS(LPS), .SW(1)) u_sum (.clk(clk), .terms(terms), .side_in(1'b0), .sum(acc), .side_out(unused_side));
+      sp_sum_tree #(.W(AW), .NIN(NT + 1), .LPS(LPS), .SW(1)) u_sum (.clk(clk), .terms(terms), .side_in(1'b0), .sum(acc_t), .side_out(unused_side));
+      sp_delay #(.W(AW), .D(TL - TLO)) u_pad (.clk(clk), .d(acc_t), .q(acc));
       wire [RW-1:0] r;
       if (RCOPY != 0) begin : g_copy
         assign r = acc;
@@ -158,9 +173,11 @@ module sp_dense_seq #(
 endmodule
 
 module sp_dense_sparse #(
-  parameter integer N = 4, C = 1, HO = 2, WO = 2, HB = 4, L = 1, G = 4, NOUT = 1,
+  parameter integer N_MAX = 4, C = 1, HO = 2, WO = 2, HB = 4, L = 1, G = 4, NOUT = 1,
   parameter integer XW = 8, XS = 0, FW = 8, FS = 0, WW = 8, WS = 1, AW = 16, AS = 1, RW = 16,
   parameter [HO*WO*C*NOUT*WW-1:0] WEIGHTS = 0,
+  // NZ[c*NOUT+o] = 0: channel c's weights towards output o are zero at every pixel
+  parameter [C*NOUT-1:0] NZ = {(C * NOUT){1'b1}},
   parameter [NOUT*AW-1:0] ACC0 = 0,
   parameter integer FCOPY = 1, F_SF = 0, F_DF = 0, F_Q = 5, F_O = 3, F_NB = 0,
   parameter integer T_SF = 0, T_DF = 0, T_Q = 5,
@@ -169,8 +186,8 @@ module sp_dense_sparse #(
   input wire clk,
   input wire rst,
   input wire start,
-  input wire [N*C*XW-1:0] x_feat,
-  input wire [N*2*HB-1:0] x_hash,
+  input wire [N_MAX*C*XW-1:0] x_feat,
+  input wire [N_MAX*2*HB-1:0] x_hash,
   output reg [NOUT*RW-1:0] y,
   output wire done
 );
@@ -214,7 +231,7 @@ module sp_dense_sparse #(
         h = {HB{1'b0}};
         w = {HB{1'b0}};
         jv = 1'b0;
-        for (s = 0; s < N; s = s + 1) begin
+        for (s = 0; s < N_MAX; s = s + 1) begin
           if (beat * L + l == s) begin
             xv = x_feat[s*C*XW +: C*XW];
             h = x_hash[2*s*HB +: HB];
@@ -266,7 +283,11 @@ module sp_dense_sparse #(
   genvar j;
   generate
     for (j = 0; j < L * C * NOUT; j = j + 1) begin : g_mul
-      sp_mul #(.XW(FW), .XS(FS), .WW(WW), .WS(WS)) u_mul (.x(fx2[(j/NOUT)*FW +: FW]), .w(w2[j*WW +: WW]), .p(p2[j*PW +: PW]));
+      if (NZ[j % (C * NOUT)]) begin : g_nz
+        sp_mul #(.XW(FW), .XS(FS), .WW(WW), .WS(WS)) u_mul (.x(fx2[(j/NOUT)*FW +: FW]), .w(w2[j*WW +: WW]), .p(p2[j*PW +: PW]));
+      end else begin : g_zero
+        assign p2[j*PW +: PW] = {PW{1'b0}};
+      end
     end
     for (o = 0; o < NOUT; o = o + 1) begin : g_o
       reg [AW-1:0] s;

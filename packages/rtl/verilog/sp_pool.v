@@ -5,44 +5,48 @@
 /* verilator lint_off UNSIGNED */
 /* verilator lint_off CMPCONST */
 // SparsePooling2D (stride P, 'valid'; packages/core/README.md). Every slot gets the pooled hash
-// ((h - 1) div P) + 1; the first in-grid slot of each pooled cell (its owner) gathers the values of
-// every slot of the cell (itself first, then later slots ascending); other slots give 0.
-// avg: acc += v per gathered value, then res = acc * rr (rr = floor(1024/P)^2, 20 fraction bits),
-// one cast; max: the largest gathered raw, cast to the result type.
+// ((h - 1) div P) + 1; the first slot of each pooled cell that takes part (in the grid, and valid
+// under activity "mask": MASK = 1) owns it and gathers the values of every slot of the cell that
+// takes part (itself first, then later slots ascending); other slots give 0.
+// avg: acc += v per gathered value, then res = acc * rr (rr = floor(2^F/P)^2 with 2F fraction bits,
+// RRW = 2F + 2 bits; F = the layer's reciprocalBits), one cast; max: the largest gathered raw, cast
+// to the result type.
 //  - sp_pool_gather: input all-at-once, output progressive; order-free accumulation (MODE 0
 //    terms cast into the accumulator grid and summed modulo 2^AW) or max (MAX = 1).
 //  - sp_pool_scatter: input progressive, output all-at-once; exact steps in slot order.
 
-// Pooled hashes and cell membership of N slots: same[i*N+j] = slots i and j share a cell,
-// first[i] = slot i is in the grid and owns its cell.
+// Pooled hashes and cell membership of N_MAX slots: same[i*N_MAX+j] = slots i and j share a cell and j
+// takes part, first[i] = slot i takes part and owns its cell. A slot takes part when its cell is
+// in the grid and (MASK = 1, activity "mask") its validity bit is set (docs/semantics.md 5.1).
 module sp_pool_cells #(
-  parameter integer N = 4, HB = 4, P = 2, HO = 2, WO = 2
+  parameter integer N_MAX = 4, HB = 4, P = 2, HO = 2, WO = 2, MASK = 0
 ) (
-  input wire [N*2*HB-1:0] hash,
-  output wire [N*2*HB-1:0] phash,
-  output wire [N*N-1:0] same,
-  output wire [N-1:0] first
+  input wire [N_MAX*2*HB-1:0] hash,
+  input wire [N_MAX-1:0] valid,
+  output wire [N_MAX*2*HB-1:0] phash,
+  output wire [N_MAX*N_MAX-1:0] same,
+  output wire [N_MAX-1:0] first
 );
-  wire [N-1:0] in_grid;
+  wire [N_MAX-1:0] in_grid;
   genvar i, j;
   generate
-    for (i = 0; i < N; i = i + 1) begin : g_i
+    for (i = 0; i < N_MAX; i = i + 1) begin : g_i
       wire [HB-1:0] h = hash[2*i*HB +: HB];
       wire [HB-1:0] w = hash[(2*i+1)*HB +: HB];
       wire [HB-1:0] ph = (h - 1'b1) / P + 1'b1;
       wire [HB-1:0] pw = (w - 1'b1) / P + 1'b1;
       assign phash[2*i*HB +: HB] = ph;
       assign phash[(2*i+1)*HB +: HB] = pw;
-      assign in_grid[i] = (ph >= 1) && (ph <= HO) && (pw >= 1) && (pw <= WO);
+      assign in_grid[i] = (ph >= 1) && (ph <= HO) && (pw >= 1) && (pw <= WO) && (MASK == 0 || valid[i]);
     end
-    for (i = 0; i < N; i = i + 1) begin : g_si
-      for (j = 0; j < N; j = j + 1) begin : g_sj
-        assign same[i*N+j] = phash[2*i*HB +: 2*HB] == phash[2*j*HB +: 2*HB];
+    for (i = 0; i < N_MAX; i = i + 1) begin : g_si
+      for (j = 0; j < N_MAX; j = j + 1) begin : g_sj
+        assign same[i*N_MAX+j] = (phash[2*i*HB +: 2*HB] == phash[2*j*HB +: 2*HB]) && (MASK == 0 || valid[j]);
       end
       if (i == 0) begin : g_f0
         assign first[i] = in_grid[i];
       end else begin : g_fi
-        assign first[i] = in_grid[i] && !(|same[i*N +: i]);
+        assign first[i] = in_grid[i] && !(|same[i*N_MAX +: i]);
       end
     end
   endgenerate
@@ -50,8 +54,8 @@ endmodule
 
 // acc * rr cast into the result type (avg), or the accumulator cast into it (max).
 module sp_pool_out #(
-  parameter integer AW = 8, AS = 0, MAX = 0, RW = 8, RCOPY = 0,
-  parameter [21:0] RR = 0,
+  parameter integer AW = 8, AS = 0, MAX = 0, RW = 8, RCOPY = 0, RRW = 22,
+  parameter [RRW-1:0] RR = 0,
   parameter integer R_SW = 8, R_SF = 0, R_SS = 0, R_DF = 0, R_DS = 0, R_Q = 5, R_O = 3, R_NB = 0
 ) (
   input wire [AW-1:0] acc,
@@ -64,7 +68,7 @@ module sp_pool_out #(
       sp_cast #(.SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_c (.x(acc), .y(y));
     end else begin : g_avg
       wire signed [AW:0] a = {(AS != 0) ? acc[AW-1] : 1'b0, acc};
-      wire signed [AW+23:0] prod = a * $signed({1'b0, RR});
+      wire signed [AW+RRW+1:0] prod = a * $signed({1'b0, RR});
       sp_cast #(.SW(R_SW), .SF(R_SF), .SS(R_SS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB))
         u_c (.x(prod[R_SW-1:0]), .y(y));
     end
@@ -72,19 +76,22 @@ module sp_pool_out #(
 endmodule
 
 module sp_pool_gather #(
-  parameter integer N = 4, C = 1, P = 2, HO = 2, WO = 2, HB = 4, L = 1, G = 4,
+  parameter integer N_MAX = 4, C = 1, P = 2, HO = 2, WO = 2, HB = 4, L = 1, G = 4,
   parameter integer XW = 8, XS = 0, AW = 10, AS = 0, RW = 8, MAX = 0, LPS = 2,
   parameter integer T_SF = 0, T_DF = 0, T_Q = 5,
-  parameter [21:0] RR = 0,
+  parameter integer RRW = 22, MASK = 0,
+  parameter [RRW-1:0] RR = 0,
   parameter integer RCOPY = 0, R_SW = 8, R_SF = 0, R_SS = 0, R_DF = 0, R_DS = 0, R_Q = 5, R_O = 3, R_NB = 0
 ) (
   input wire clk,
   input wire rst,
   input wire start,
-  input wire [N*C*XW-1:0] x_feat,
-  input wire [N*2*HB-1:0] x_hash,
-  output reg [N*C*RW-1:0] y_feat,
-  output reg [N*2*HB-1:0] y_hash,
+  input wire [N_MAX*C*XW-1:0] x_feat,
+  input wire [N_MAX*2*HB-1:0] x_hash,
+  input wire [N_MAX-1:0] x_valid,
+  output wire [N_MAX*C*RW-1:0] y_feat,
+  output wire [N_MAX*2*HB-1:0] y_hash,
+  output wire [N_MAX-1:0] y_valid,  // 1 exactly at the owners
   output wire done
 );
   function integer clog2(input integer v);
@@ -99,19 +106,19 @@ module sp_pool_gather #(
     end
   endfunction
   localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
-  localparam integer IB = clog2(N + L + 1);  // slot indices up to G * L - 1 <= N + L - 2
-  localparam integer LV = clog2(N);
+  localparam integer IB = clog2(N_MAX + L + 1);  // slot indices up to G * L - 1 <= N_MAX + L - 2
+  localparam integer LV = clog2(N_MAX);
   localparam integer TL = (MAX != 0 || LV == 0) ? 0 : (LV + LPS - 1) / LPS;
   localparam integer LAT = 4 + TL;  // start -> first beat visible (cells: 1, beat pipeline: 3 + TL)
 
   // cells of the event (hashes are stable over the event), registered once
-  wire [N*2*HB-1:0] ph;
-  wire [N*N-1:0] same;
-  wire [N-1:0] first;
-  sp_pool_cells #(.N(N), .HB(HB), .P(P), .HO(HO), .WO(WO)) u_cells (.hash(x_hash), .phash(ph), .same(same), .first(first));
-  reg [N*N-1:0] same_r;
-  reg [N-1:0] first_r;
-  reg [N*C*XW-1:0] x1;  // the values of a beat's start cycle (the input holds them for II cycles)
+  wire [N_MAX*2*HB-1:0] ph;
+  wire [N_MAX*N_MAX-1:0] same;
+  wire [N_MAX-1:0] first;
+  sp_pool_cells #(.N_MAX(N_MAX), .HB(HB), .P(P), .HO(HO), .WO(WO), .MASK(MASK)) u_cells (.hash(x_hash), .valid(x_valid), .phash(ph), .same(same), .first(first));
+  reg [N_MAX*N_MAX-1:0] same_r;
+  reg [N_MAX-1:0] first_r;
+  reg [N_MAX*C*XW-1:0] x1;  // the values of a beat's start cycle (the input holds them for II cycles)
   always @(posedge clk) begin
     same_r <= same;
     first_r <= first;
@@ -119,12 +126,12 @@ module sp_pool_gather #(
   end
   wire st1;
   sp_pulse_delay #(.D(1)) u_st1 (.clk(clk), .rst(rst), .d(start), .q(st1));
-  sp_pulse_delay #(.D(LAT)) u_done (.clk(clk), .rst(rst), .d(start), .q(done));
-  wire hash_load;
-  wire [N*2*HB-1:0] ph_d;
-  sp_pulse_delay #(.D(LAT - 1)) u_hl (.clk(clk), .rst(rst), .d(start), .q(hash_load));
-  sp_delay #(.W(N * 2 * HB), .D(LAT - 1)) u_ph (.clk(clk), .d(ph), .q(ph_d));
-  always @(posedge clk) if (hash_load) y_hash <= ph_d;
+  // pooled hashes and owner bits, valid with the first beat (done) and held
+  wire [N_MAX*2*HB+N_MAX-1:0] side_late;
+  wire side_load;
+  sp_side_out #(.W(N_MAX * 2 * HB + N_MAX), .LAT(LAT)) u_side (
+    .clk(clk), .rst(rst), .start(start), .d({ph, first}), .late(side_late), .q({y_hash, y_valid}), .load(side_load), .done(done)
+  );
 
   wire bvalid, bfirst, blast;
   wire [GB-1:0] beat;
@@ -138,26 +145,26 @@ module sp_pool_gather #(
     for (l = 0; l < L; l = l + 1) begin : g_lane
       wire [IB-1:0] i = beat * L + l;
       // stage A: the owner's members (mask) and its own values
-      reg [N-1:0] m_a;
+      reg [N_MAX-1:0] m_a;
       reg [C*XW-1:0] own_a;
-      reg [N*C*XW-1:0] x_a;
+      reg [N_MAX*C*XW-1:0] x_a;
       reg [IB-1:0] i_a;
       reg v_a, own_ok_a;
       integer s, t;
       always @(posedge clk) begin
-        m_a <= {N{1'b0}};
+        m_a <= {N_MAX{1'b0}};
         own_a <= {(C * XW){1'b0}};
         own_ok_a <= 1'b0;
-        for (s = 0; s < N; s = s + 1) begin
+        for (s = 0; s < N_MAX; s = s + 1) begin
           if (i == s) begin
-            for (t = 0; t < N; t = t + 1) m_a[t] <= first_r[s] && (t >= s) && same_r[s*N+t];
+            for (t = 0; t < N_MAX; t = t + 1) m_a[t] <= first_r[s] && (t >= s) && same_r[s*N_MAX+t];
             own_a <= x1[s*C*XW +: C*XW];
             own_ok_a <= first_r[s];
           end
         end
         x_a <= x1;
         i_a <= i;
-        v_a <= bvalid && (i < N);
+        v_a <= bvalid && (i < N_MAX);
       end
       // stage B..: per channel, the masked gather (sum tree or max)
       wire [C*AW-1:0] acc;
@@ -169,20 +176,20 @@ module sp_pool_gather #(
           integer u;
           always @* begin
             m = own_a[c*XW +: XW];
-            for (u = 0; u < N; u = u + 1)
+            for (u = 0; u < N_MAX; u = u + 1)
               if (m_a[u] && ((XS != 0) ? ($signed(x_a[(u*C+c)*XW +: XW]) > $signed(m)) : (x_a[(u*C+c)*XW +: XW] > m)))
                 m = x_a[(u*C+c)*XW +: XW];
           end
           assign acc[c*AW +: AW] = m;
           assign side_c = {v_a, own_ok_a, i_a};
         end else begin : g_avg
-          wire [N*AW-1:0] terms;
-          for (j = 0; j < N; j = j + 1) begin : g_t
+          wire [N_MAX*AW-1:0] terms;
+          for (j = 0; j < N_MAX; j = j + 1) begin : g_t
             wire [AW-1:0] tq;
             sp_cast #(.SW(XW), .SF(T_SF), .SS(XS), .DW(AW), .DF(T_DF), .DS(AS), .Q(T_Q), .O(3), .NB(0)) u_t (.x(x_a[(j*C+c)*XW +: XW]), .y(tq));
             assign terms[j*AW +: AW] = m_a[j] ? tq : {AW{1'b0}};
           end
-          sp_sum_tree #(.W(AW), .NIN(N), .LPS(LPS), .SW(IB + 2)) u_sum (
+          sp_sum_tree #(.W(AW), .NIN(N_MAX), .LPS(LPS), .SW(IB + 2)) u_sum (
             .clk(clk), .terms(terms), .side_in({v_a, own_ok_a, i_a}), .sum(acc[c*AW +: AW]), .side_out(side_c)
           );
         end
@@ -199,7 +206,7 @@ module sp_pool_gather #(
       end
       for (c = 0; c < C; c = c + 1) begin : g_out
         wire [RW-1:0] y;
-        sp_pool_out #(.AW(AW), .AS(AS), .MAX(MAX), .RW(RW), .RCOPY(RCOPY), .RR(RR), .R_SW(R_SW), .R_SF(R_SF), .R_SS(R_SS),
+        sp_pool_out #(.AW(AW), .AS(AS), .MAX(MAX), .RW(RW), .RCOPY(RCOPY), .RRW(RRW), .RR(RR), .R_SW(R_SW), .R_SF(R_SF), .R_SS(R_SS),
           .R_DF(R_DF), .R_DS(R_DS), .R_Q(R_Q), .R_O(R_O), .R_NB(R_NB)) u_o (.acc(acc_r[c*AW +: AW]), .y(y));
         assign o_y[(l*C+c)*RW +: RW] = side_r[IB] ? y : {RW{1'b0}};
       end
@@ -207,28 +214,26 @@ module sp_pool_gather #(
       assign o_i[l*IB +: IB] = side_r[IB-1:0];
     end
   endgenerate
-  integer q, s2;
-  always @(posedge clk) begin
-    for (q = 0; q < L; q = q + 1)
-      for (s2 = 0; s2 < N; s2 = s2 + 1)
-        if (o_v[q] && o_i[q*IB +: IB] == s2) y_feat[s2*C*RW +: C*RW] <= o_y[q*C*RW +: C*RW];
-  end
+  sp_bank_write #(.N_MAX(N_MAX), .L(L), .IB(IB), .VW(C * RW)) u_bank (.clk(clk), .v(o_v), .idx(o_i), .val(o_y), .bank(y_feat));
 endmodule
 
 module sp_pool_scatter #(
-  parameter integer N = 4, C = 1, P = 2, HO = 2, WO = 2, HB = 4, L = 1, G = 4,
+  parameter integer N_MAX = 4, C = 1, P = 2, HO = 2, WO = 2, HB = 4, L = 1, G = 4,
   parameter integer XW = 8, XS = 0, AW = 10, AS = 0, RW = 8, MAX = 0,
   parameter integer S_AL = 0, S_VL = 0, S_SW = 17, S_SF = 0, S_SS = 1, S_DF = 0, S_Q = 5, S_O = 3, S_NB = 0,
-  parameter [21:0] RR = 0,
+  parameter integer RRW = 22, MASK = 0,
+  parameter [RRW-1:0] RR = 0,
   parameter integer RCOPY = 0, R_SW = 8, R_SF = 0, R_SS = 0, R_DF = 0, R_DS = 0, R_Q = 5, R_O = 3, R_NB = 0
 ) (
   input wire clk,
   input wire rst,
   input wire start,
-  input wire [N*C*XW-1:0] x_feat,
-  input wire [N*2*HB-1:0] x_hash,
-  output reg [N*C*RW-1:0] y_feat,
-  output reg [N*2*HB-1:0] y_hash,
+  input wire [N_MAX*C*XW-1:0] x_feat,
+  input wire [N_MAX*2*HB-1:0] x_hash,
+  input wire [N_MAX-1:0] x_valid,
+  output reg [N_MAX*C*RW-1:0] y_feat,
+  output wire [N_MAX*2*HB-1:0] y_hash,
+  output wire [N_MAX-1:0] y_valid,  // 1 exactly at the owners
   output wire done
 );
   function integer clog2(input integer v);
@@ -245,13 +250,13 @@ module sp_pool_scatter #(
   localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
   localparam integer LAT = G + 2;  // start -> outputs visible (the last beat accumulates at start + G)
 
-  wire [N*2*HB-1:0] ph;
-  wire [N*N-1:0] same;
-  wire [N-1:0] first;
-  sp_pool_cells #(.N(N), .HB(HB), .P(P), .HO(HO), .WO(WO)) u_cells (.hash(x_hash), .phash(ph), .same(same), .first(first));
+  wire [N_MAX*2*HB-1:0] ph;
+  wire [N_MAX*N_MAX-1:0] same;
+  wire [N_MAX-1:0] first;
+  sp_pool_cells #(.N_MAX(N_MAX), .HB(HB), .P(P), .HO(HO), .WO(WO), .MASK(MASK)) u_cells (.hash(x_hash), .valid(x_valid), .phash(ph), .same(same), .first(first));
   // stage 0 (a beat): the beat's slots and the cells; stage 1: accumulate
-  reg [N*N-1:0] same_r;
-  reg [N-1:0] first_r;
+  reg [N_MAX*N_MAX-1:0] same_r;
+  reg [N_MAX-1:0] first_r;
   reg [L*C*XW-1:0] xl;
   reg [L*(GB+4)-1:0] jl;
   reg f1, v1;
@@ -266,8 +271,8 @@ module sp_pool_scatter #(
     v1 <= bvalid;
     for (q = 0; q < L; q = q + 1) begin
       xl[q*C*XW +: C*XW] <= {(C * XW){1'b0}};
-      jl[q*(GB+4) +: GB+4] <= N;  // no slot
-      for (s = 0; s < N; s = s + 1) begin
+      jl[q*(GB+4) +: GB+4] <= N_MAX;  // no slot
+      for (s = 0; s < N_MAX; s = s + 1) begin
         if (beat * L + q == s) begin
           xl[q*C*XW +: C*XW] <= x_feat[s*C*XW +: C*XW];
           jl[q*(GB+4) +: GB+4] <= s;
@@ -275,10 +280,10 @@ module sp_pool_scatter #(
       end
     end
   end
-  reg [N*C*AW-1:0] acc;
+  reg [N_MAX*C*AW-1:0] acc;
   genvar i, c, l;
   generate
-    for (i = 0; i < N; i = i + 1) begin : g_i
+    for (i = 0; i < N_MAX; i = i + 1) begin : g_i
       for (c = 0; c < C; c = c + 1) begin : g_c
         wire [(L+1)*AW-1:0] chain /* verilator split_var */;
         assign chain[AW-1:0] = f1 ? {AW{1'b0}} : acc[(i*C+c)*AW +: AW];
@@ -286,7 +291,7 @@ module sp_pool_scatter #(
           wire [GB+3:0] j = jl[l*(GB+4) +: GB+4];
           wire [XW-1:0] v = xl[(l*C+c)*XW +: XW];
           // slot j belongs to owner i
-          wire mem = (j < N) && (j >= i) && first_r[i] && same_r[i*N + j];
+          wire mem = (j < N_MAX) && (j >= i) && first_r[i] && same_r[i*N_MAX + j];
           wire [AW-1:0] a = chain[l*AW +: AW];
           wire [AW-1:0] nxt;
           if (MAX != 0) begin : g_max
@@ -304,25 +309,22 @@ module sp_pool_scatter #(
   endgenerate
   // after the last beat: outputs
   wire out_load;
-  sp_pulse_delay #(.D(LAT - 1)) u_ol (.clk(clk), .rst(rst), .d(start), .q(out_load));
-  sp_pulse_delay #(.D(LAT)) u_done (.clk(clk), .rst(rst), .d(start), .q(done));
-  wire [N*2*HB-1:0] ph_d;
-  wire [N-1:0] first_d;
-  sp_delay #(.W(N * 2 * HB + N), .D(LAT - 1)) u_ph (.clk(clk), .d({ph, first}), .q({ph_d, first_d}));
-  wire [N*C*RW-1:0] res;
+  wire [N_MAX*2*HB-1:0] ph_d;
+  wire [N_MAX-1:0] first_d;
+  sp_side_out #(.W(N_MAX * 2 * HB + N_MAX), .LAT(LAT)) u_side (
+    .clk(clk), .rst(rst), .start(start), .d({ph, first}), .late({ph_d, first_d}), .q({y_hash, y_valid}), .load(out_load), .done(done)
+  );
+  wire [N_MAX*C*RW-1:0] res;
   generate
-    for (i = 0; i < N * C; i = i + 1) begin : g_o
+    for (i = 0; i < N_MAX * C; i = i + 1) begin : g_o
       wire [RW-1:0] y;
-      sp_pool_out #(.AW(AW), .AS(AS), .MAX(MAX), .RW(RW), .RCOPY(RCOPY), .RR(RR), .R_SW(R_SW), .R_SF(R_SF), .R_SS(R_SS),
+      sp_pool_out #(.AW(AW), .AS(AS), .MAX(MAX), .RW(RW), .RCOPY(RCOPY), .RRW(RRW), .RR(RR), .R_SW(R_SW), .R_SF(R_SF), .R_SS(R_SS),
         .R_DF(R_DF), .R_DS(R_DS), .R_Q(R_Q), .R_O(R_O), .R_NB(R_NB)) u_o (.acc(acc[i*AW +: AW]), .y(y));
       assign res[i*RW +: RW] = first_d[i/C] ? y : {RW{1'b0}};
     end
   endgenerate
   always @(posedge clk) begin
-    if (out_load) begin
-      y_feat <= res;
-      y_hash <= ph_d;
-    end
+    if (out_load) y_feat <= res;
   end
 endmodule
 /* verilator lint_on WIDTH */

@@ -2,8 +2,8 @@
 /* verilator lint_off UNUSEDSIGNAL */
 /* verilator lint_off UNUSEDPARAM */
 /* verilator lint_off WIDTH */
-// InputReduce (packages/rtl/README.md, "InputReduce"): the first N pixels of an H x W x C image
-// whose channel 0 is > THR (raw compare in the input type), in raster order, as N slots of C
+// InputReduce (packages/rtl/README.md, "InputReduce"): the first N_MAX pixels of an H x W x C image
+// whose channel 0 is > THR (raw compare in the input type), in raster order, as N_MAX slots of C
 // features (cast to the result type) and 1-based (h, w) hashes; unused slots hold 0 and (1, 1).
 //
 // No serial search: at `start` the image is captured with one activity bit per pixel; then every
@@ -11,7 +11,7 @@
 // event. Each beat handles L slots in parallel (lanes); slot k lies in the row whose count range
 // [off_h, off_h + cnt_h) holds k, at the (k - off_h)-th active pixel of that row: a row select, a
 // row fetch, an in-row prefix count and a column fetch, each one pipeline stage. `done` pulses
-// when all N slots are written (the output is all-at-once). The image is read until cycle
+// when all N_MAX slots are written (the output is all-at-once). The image is read until cycle
 // start + HOLD; the next event may start after that (II >= HOLD).
 module sp_reduce #(
   parameter integer H = 4,
@@ -20,7 +20,7 @@ module sp_reduce #(
   parameter integer XW = 8,
   parameter integer XS = 0,
   parameter [XW-1:0] THR = 0,
-  parameter integer N = 4,
+  parameter integer N_MAX = 4,
   parameter integer L = 1,
   parameter integer G = 4,
   parameter integer HB = 4,
@@ -34,8 +34,9 @@ module sp_reduce #(
   input wire rst,
   input wire start,
   input wire [H*W*C*XW-1:0] x,
-  output reg [N*C*RW-1:0] feat,
-  output reg [N*2*HB-1:0] hash,
+  output reg [N_MAX*C*RW-1:0] feat,
+  output reg [N_MAX*2*HB-1:0] hash,
+  output reg [N_MAX-1:0] valid,  // 1 at the kept pixels' slots (activity "mask"; docs/semantics.md section 5.1)
   output wire done
 );
   function integer clog2(input integer v);
@@ -52,7 +53,7 @@ module sp_reduce #(
   localparam integer PW = C * XW;                  // pixel payload
   localparam integer CW = clog2(W + 1);            // row count width
   localparam integer OW = clog2(H * W + 1);        // offset width
-  localparam integer KW = clog2(N + 1) + 1;        // slot index width
+  localparam integer KW = clog2(N_MAX + 1) + 1;        // slot index width
   localparam integer RB = clog2(H) > 0 ? clog2(H) : 1;
   localparam integer CB = clog2(W) > 0 ? clog2(W) : 1;
   localparam integer BW = clog2(G) > 0 ? clog2(G) : 1;
@@ -121,7 +122,7 @@ module sp_reduce #(
         for (r = 0; r < H; r = r + 1)
           sel_a[r] <= (incl[r*OW +: OW] - cnt_d[r*OW +: OW] <= k) && (k < incl[r*OW +: OW]);
         k_a <= k;
-        v_a <= bvalid && (k < N);
+        v_a <= bvalid && (k < N_MAX);
       end
       // stage B: fetch the row (activity, payload, offset, index)
       reg [W-1:0] ract_b;
@@ -218,18 +219,21 @@ module sp_reduce #(
 
   // The lanes fill a staging bank beat by beat; the output bank is loaded from it, all at once,
   // in the cycle of the last write, so it holds every slot for II cycles from `done`.
-  reg [N*C*RW-1:0] stage_feat, next_feat;
-  reg [N*2*HB-1:0] stage_hash, next_hash;
+  reg [N_MAX*C*RW-1:0] stage_feat, next_feat;
+  reg [N_MAX*2*HB-1:0] stage_hash, next_hash;
+  reg [N_MAX-1:0] stage_valid, next_valid;
   integer s, q;
   always @* begin
     next_feat = stage_feat;
     next_hash = stage_hash;
+    next_valid = stage_valid;
     for (q = 0; q < L; q = q + 1) begin
-      for (s = 0; s < N; s = s + 1) begin
+      for (s = 0; s < N_MAX; s = s + 1) begin
         if (w_v[q] && w_k[q*KW +: KW] == s) begin
           next_feat[s*C*RW +: C*RW] = w_found[q] ? w_res[q*C*RW +: C*RW] : {(C * RW){1'b0}};
           next_hash[2*s*HB +: HB] = w_found[q] ? w_row[q*RB +: RB] + 1'b1 : 1;
           next_hash[(2*s+1)*HB +: HB] = w_found[q] ? w_col[q*CB +: CB] + 1'b1 : 1;
+          next_valid[s] = w_found[q];
         end
       end
     end
@@ -239,9 +243,11 @@ module sp_reduce #(
   always @(posedge clk) begin
     stage_feat <= next_feat;
     stage_hash <= next_hash;
+    stage_valid <= next_valid;
     if (load) begin
       feat <= next_feat;
       hash <= next_hash;
+      valid <= next_valid;
     end
   end
 endmodule

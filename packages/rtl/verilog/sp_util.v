@@ -157,6 +157,50 @@ module sp_sum_tree #(
   assign side_out = side[LV];
 endmodule
 
+// The output side of a sparse core whose slots keep their side band (hashes, validity bits): the
+// band as it was at `start` (held by the producer), delayed to start + LAT - 1 (`late`) and loaded
+// into `q` then (`load`); `done` pulses at start + LAT, when `q` and the first slots are visible.
+module sp_side_out #(
+  parameter integer W = 1,
+  parameter integer LAT = 2
+) (
+  input wire clk,
+  input wire rst,
+  input wire start,
+  input wire [W-1:0] d,
+  output wire [W-1:0] late,
+  output reg [W-1:0] q,
+  output wire load,
+  output wire done
+);
+  sp_delay #(.W(W), .D(LAT - 1)) u_d (.clk(clk), .d(d), .q(late));
+  sp_pulse_delay #(.D(LAT - 1)) u_load (.clk(clk), .rst(rst), .d(start), .q(load));
+  sp_pulse_delay #(.D(LAT)) u_done (.clk(clk), .rst(rst), .d(start), .q(done));
+  always @(posedge clk) if (load) q <= late;
+endmodule
+
+// The slot bank a gather core fills: each cycle, lane q with v[q] writes its VW-bit value into
+// slot idx[q] (IB bits); other slots hold.
+module sp_bank_write #(
+  parameter integer N_MAX = 4,
+  parameter integer L = 1,
+  parameter integer IB = 2,
+  parameter integer VW = 8
+) (
+  input wire clk,
+  input wire [L-1:0] v,
+  input wire [L*IB-1:0] idx,
+  input wire [L*VW-1:0] val,
+  output reg [N_MAX*VW-1:0] bank
+);
+  integer q, s;
+  always @(posedge clk) begin
+    for (q = 0; q < L; q = q + 1)
+      for (s = 0; s < N_MAX; s = s + 1)
+        if (v[q] && idx[q*IB +: IB] == s) bank[s*VW +: VW] <= val[q*VW +: VW];
+  end
+endmodule
+
 // Kernel tap of an input slot j seen from an output slot i (1-based hashes): in_win when
 // |hj - hi| <= R and |wj - wi| <= R (R = (K - 1) / 2); the tap's weight address is the pair of
 // offsets {hj - hi + R, wj - wi + R}, DB bits each (no multiplication: the weight ROM is laid out

@@ -3,6 +3,19 @@ import type { ActivationDesc } from '../model/adapter';
 import { castGroup, clog2, packRaws, resultCast, stepGroup, type Params } from '../plan/type-params';
 import { featureCount, type LayerPlan, type PlanContext, type RtlEmitter } from './layer-emitter';
 
+/** Tables up to this many bits are Verilog parameters; larger ones are $readmemh files (rtl/). */
+const INLINE_TABLE_BITS = 16384;
+
+/** A table as a parameter (small) or as a hex file beside the layer's module (large, or asFile). */
+function tableParam(ctx: PlanContext, layer: ActivationDesc, what: string, raws: ArrayLike<number>, width: number, asFile = false) {
+  const list = Array.from(raws, (v) => BigInt(v));
+  if (!asFile && list.length * width <= INLINE_TABLE_BITS) return { value: packRaws(list, width) };
+  const path = `rtl/${ctx.model.project}_${layer.name}_${what}.hex`;
+  const mask = (1n << BigInt(width)) - 1n;
+  const digits = Math.ceil(width / 4);
+  return { value: { file: path }, file: { path, content: `${list.map((v) => (v & mask).toString(16).padStart(digits, '0')).join('\n')}\n` } };
+}
+
 const ELEM_KEYS = ['SF', 'DF', 'DS', 'Q', 'O', 'NB'];
 const TABLE_KEYS = ['SF', 'SS', 'DF', 'DS', 'Q', 'O', 'NB'];
 
@@ -20,10 +33,11 @@ function planActivation(layer: ActivationDesc, ctx: PlanContext): LayerPlan {
   const sparse = layer.op === 'SparseActivation';
   const e = featureCount(layer.input);
   const base = { E: e, XW: x.width, XS: x.signed ? 1 : 0, RW: res.width };
-  const timing = (core: string, params: Params, latency: number, form: string): LayerPlan => ({
+  const timing = (core: string, params: Params, latency: number, form: string, files: LayerPlan['files'] = []): LayerPlan => ({
     core,
     params,
     form,
+    ...(files.length > 0 ? { files } : {}),
     needs: ctx.inputMode,
     output: ctx.inputMode,
     latency,
@@ -34,11 +48,12 @@ function planActivation(layer: ActivationDesc, ctx: PlanContext): LayerPlan {
     const kind = layer.activation === 'relu' ? 0 : 1;
     return timing('sp_act_elem', { ...base, KIND: kind, REG: 0, ...resultCast(x, res, ELEM_KEYS, where) }, 0, 'element-wise, combinational');
   }
-  const row = { ROW: layer.rowLength, SPARSE: sparse ? 1 : 0 };
+  const row = { ROW: layer.rowLength, SPARSE: sparse ? 1 : 0, MASK: sparse && ctx.model.mask ? 1 : 0 };
   if (layer.activation === 'sigmoid') {
     const t = layer.sigmoid!;
     const size = t.config.tableSize;
     const tt = t.config.tableType;
+    const table = tableParam(ctx, layer, 'sigmoid', t.raw, tt.width);
     return timing(
       'sp_act_sigmoid',
       {
@@ -47,16 +62,22 @@ function planActivation(layer: ActivationDesc, ctx: PlanContext): LayerPlan {
         SH: clog2(size) - 4 - fracBits(x),
         T: size,
         TW: tt.width,
-        TABLE: packRaws(Array.from(t.raw, (v) => BigInt(v)), tt.width),
+        ...(table.file ? { TF: 1, TFILE: table.value } : { TABLE: table.value }),
         ...resultCast(tt, res, TABLE_KEYS, where),
       },
       2,
       `table of ${size} entries`,
+      table.file ? [table.file] : [],
     );
   }
   const s = layer.softmax!;
   const c = s.config;
   const outFrac = fracBits(c.expType) + fracBits(c.invType);
+  // the core reads both tables the same way: both files when either is too large for a parameter
+  const asFile = Math.max(s.exp.length * c.expType.width, s.inv.length * c.invType.width) > INLINE_TABLE_BITS;
+  const exp = tableParam(ctx, layer, 'exp', s.exp, c.expType.width, asFile);
+  const inv = tableParam(ctx, layer, 'inv', s.inv, c.invType.width, asFile);
+  const files = exp.file && inv.file ? [exp.file, inv.file] : [];
   return timing(
     'sp_act_softmax',
     {
@@ -72,13 +93,13 @@ function planActivation(layer: ActivationDesc, ctx: PlanContext): LayerPlan {
       IS: c.invType.signed ? 1 : 0,
       SUW: c.sumType.width,
       SUS: c.sumType.signed ? 1 : 0,
-      EXP: packRaws(Array.from(s.exp, (v) => BigInt(v)), c.expType.width),
-      INV: packRaws(Array.from(s.inv, (v) => BigInt(v)), c.invType.width),
+      ...(asFile ? { TF: 1, EFILE: exp.value, IFILE: inv.value } : { EXP: exp.value, INV: inv.value }),
       ...stepGroup('S', c.sumType, c.expType, where),
       ...castGroup('O', { width: c.expType.width + c.invType.width, frac: outFrac, signed: c.expType.signed || c.invType.signed }, res, ['SF', 'DF', 'DS', 'Q', 'O', 'NB'], where),
     },
     6,
     `tables of ${c.expTableSize} and ${c.invTableSize} entries`,
+    files,
   );
 }
 

@@ -2,7 +2,7 @@ import { fracBits, sameType } from '@sparsepixels/core';
 import type { DenseDesc, SparseFlattenDesc } from '../model/adapter';
 import { castGroup, clog2, packRaws, type Params } from '../plan/type-params';
 import type { LayerPlan, PlanContext, PlannedLayer, RtlEmitter } from './layer-emitter';
-import { denseOrder, denseStart, macParams } from './mac-params';
+import { denseOrder, denseStart, macParams, nonZeroGroups, termPositions } from './mac-params';
 
 const F_KEYS = ['SF', 'DF', 'Q', 'O', 'NB'];
 
@@ -24,7 +24,15 @@ export const denseEmitter: RtlEmitter<DenseDesc> = {
       const tl = Math.ceil(clog2(layer.nIn + 1) / ctx.lps);
       return {
         core: 'sp_dense_par',
-        params: { NIN: layer.nIn, NOUT: layer.nOut, LPS: ctx.lps, ...acc0, ...macParams(layer, layer.input, layer.output, where, { term: true, step: false }) },
+        params: {
+          NIN: layer.nIn,
+          NOUT: layer.nOut,
+          LPS: ctx.lps,
+          NZ: nonZeroGroups(layer.weights, layer.nIn * layer.nOut),
+          ...termPositions(layer.weights, layer.nIn, layer.nOut),
+          ...acc0,
+          ...macParams(layer, layer.input, layer.output, where, { term: true, step: false }),
+        },
         form: 'parallel, order-free sum tree',
         needs: 'all',
         output: 'all',
@@ -56,7 +64,7 @@ function fused(layer: DenseDesc, flat: SparseFlattenDesc, ctx: PlanContext, acc0
   return {
     core: 'sp_dense_sparse',
     params: {
-      N: x.nMax,
+      N_MAX: x.nMax,
       C: x.shape[2] ?? 1,
       HO: x.shape[0] ?? 1,
       WO: x.shape[1] ?? 1,
@@ -64,6 +72,7 @@ function fused(layer: DenseDesc, flat: SparseFlattenDesc, ctx: PlanContext, acc0
       L: ctx.lanes,
       G: ctx.beats,
       NOUT: layer.nOut,
+      NZ: nonZeroGroups(layer.weights, (x.shape[2] ?? 1) * layer.nOut),
       XW: x.type.width,
       XS: x.type.signed ? 1 : 0,
       FW: ft.width,

@@ -29,7 +29,7 @@ export const inputReduceEmitter: RtlEmitter<InputReduceDesc> = {
         XW: xt.width,
         XS: xt.signed ? 1 : 0,
         THR: { width: xt.width, value: raw },
-        N: n,
+        N_MAX: n,
         L: ctx.lanes,
         G: ctx.beats,
         HB: ctx.hashBits,

@@ -32,6 +32,8 @@ export interface LayerPlan {
   readonly latency: number;
   /** Smallest initiation interval the core supports (cycles its inputs must stay valid). */
   readonly minII: number;
+  /** Data files the core reads ($readmemh: large tables), paths relative to the project folder. */
+  readonly files?: readonly { readonly path: string; readonly content: string }[];
   /** Index of the layer whose output the core reads (-1: the model input): its IR input, or for a
    * Dense fused with a SparseFlatten the flatten's input. */
   readonly reads: number;
@@ -48,7 +50,7 @@ export interface RtlEmitter<D extends LayerDesc = LayerDesc> {
   plan(layer: D, ctx: PlanContext, planned: readonly PlannedLayer[]): LayerPlan;
 }
 
-/** Values of a tensor per event as a flat bus: sparse = N*C features, dense = its size. */
+/** Values of a tensor per event as a flat bus: sparse = N_MAX*C features, dense = its size. */
 export function featureCount(t: TensorDesc): number {
   return t.kind === 'sparse' ? t.nMax * (t.shape[2] ?? 1) : t.shape.reduce((a, b) => a * b, 1);
 }

@@ -1,12 +1,12 @@
 import type { SparseConvDesc } from '../model/adapter';
 import { clog2, packRaws, stepGroup } from '../plan/type-params';
 import type { LayerPlan, PlanContext, RtlEmitter } from './layer-emitter';
-import { biasOf, convOrder, macParams } from './mac-params';
+import { biasOf, convOrder, macParams, nonZeroGroups } from './mac-params';
 
 /**
  * SparseConv2D: sp_conv_gather when the input is all-at-once and the accumulator is order-free
- * (output slot i per beat: N taps, a sum tree; output progressive), else sp_conv_scatter (input
- * slot j per beat added to all N accumulators in slot order; output all-at-once).
+ * (output slot i per beat: N_MAX taps, a sum tree; output progressive), else sp_conv_scatter (input
+ * slot j per beat added to all N_MAX accumulators in slot order; output all-at-once).
  */
 export const sparseConvEmitter: RtlEmitter<SparseConvDesc> = {
   op: 'SparseConv2D',
@@ -17,7 +17,7 @@ export const sparseConvEmitter: RtlEmitter<SparseConvDesc> = {
     const gather = ctx.inputMode === 'all' && order === 'order-free';
     const n = layer.input.nMax;
     const common = {
-      N: n,
+      N_MAX: n,
       CIN: layer.cin,
       COUT: layer.cout,
       K: layer.k,
@@ -25,6 +25,8 @@ export const sparseConvEmitter: RtlEmitter<SparseConvDesc> = {
       L: ctx.lanes,
       G: ctx.beats,
       DB: Math.max(1, clog2(layer.k)),
+      MASK: ctx.model.mask ? 1 : 0,
+      NZ: nonZeroGroups(layer.weights, layer.cin * layer.cout),
       BW: bias.type.width,
       BS: bias.type.signed ? 1 : 0,
       BIAS: packRaws(bias.raws, bias.type.width),

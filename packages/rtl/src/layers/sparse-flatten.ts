@@ -16,7 +16,7 @@ export const sparseFlattenEmitter: RtlEmitter<SparseFlattenDesc> = {
     return {
       core: 'sp_flatten',
       params: {
-        N: layer.input.nMax,
+        N_MAX: layer.input.nMax,
         C: layer.input.shape[2] ?? 1,
         HO: layer.input.shape[0] ?? 1,
         WO: layer.input.shape[1] ?? 1,

@@ -5,8 +5,6 @@ import { castGroup, clog2, resultCast, stepGroup, termCast } from '../plan/type-
 import type { LayerPlan, PlanContext, RtlEmitter } from './layer-emitter';
 
 const R_KEYS = ['SW', 'SF', 'SS', 'DF', 'DS', 'Q', 'O', 'NB'];
-/** r = floor(1024/P)/1024 as ap_ufixed<11,1> (core's sparse-pool2d-fixed.ts). */
-const R_TYPE = apUfixed(11, 1);
 
 /**
  * SparsePooling2D: sp_pool_gather (input all-at-once; owner i per beat gathers its cell with a
@@ -23,14 +21,18 @@ export const sparsePoolEmitter: RtlEmitter<SparsePoolDesc> = {
     const acc = max ? x : (layer.accum ?? poolAccumType(x, layer.p));
     const order = max ? 'order-free' : poolOrder(x, acc, layer.p * layer.p);
     const gather = ctx.inputMode === 'all' && order === 'order-free';
-    const rr = BigInt(poolReciprocalRaw(layer.p)) ** 2n;
-    const product = mulType(mulType(acc, R_TYPE), R_TYPE);
-    // avg: the final cast's source is the exact product acc * rr (width of (acc * r) * r, F_acc + 20)
+    // r = floor(2^F/P)/2^F as ap_ufixed<F+1,1> (core's sparse-pool2d-fixed.ts), held squared: rr
+    // has 2F fraction bits and at most 2F + 2 bits
+    const f = layer.reciprocalBits ?? 10;
+    const rType = apUfixed(f + 1, 1);
+    const rr = BigInt(poolReciprocalRaw(layer.p, f)) ** 2n;
+    const product = mulType(mulType(acc, rType), rType);
+    // avg: the final cast's source is the exact product acc * rr (width of (acc * r) * r, F_acc + 2F)
     const out = max
       ? resultCast(x, res, R_KEYS, where)
-      : { RCOPY: 0, ...castGroup('R', { width: product.width, frac: fracBits(acc) + 20, signed: product.signed }, res, R_KEYS, where) };
+      : { RCOPY: 0, ...castGroup('R', { width: product.width, frac: fracBits(acc) + 2 * f, signed: product.signed }, res, R_KEYS, where) };
     const common = {
-      N: layer.input.nMax,
+      N_MAX: layer.input.nMax,
       C: layer.input.shape[2] ?? 1,
       P: layer.p,
       HO: layer.output.shape[0] ?? 1,
@@ -44,7 +46,9 @@ export const sparsePoolEmitter: RtlEmitter<SparsePoolDesc> = {
       AS: acc.signed ? 1 : 0,
       RW: res.width,
       MAX: max ? 1 : 0,
-      RR: { width: 22, value: rr },
+      MASK: ctx.model.mask ? 1 : 0,
+      RRW: 2 * f + 2,
+      RR: { width: 2 * f + 2, value: rr },
       ...out,
     };
     if (gather) {

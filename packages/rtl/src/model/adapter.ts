@@ -6,7 +6,6 @@
 import {
   V1_RECIPROCAL_BITS,
   defaultSoftmaxConfig,
-  poolReciprocalRaw,
   fracBits,
   quantizeNumberBig,
   sigmoidTable,
@@ -27,7 +26,7 @@ import {
   type TensorInfo,
 } from '@sparsepixels/ir';
 
-/** A tensor between layers: sparse (N slots of C features + hashes on an H x W grid) or dense. */
+/** A tensor between layers: sparse (N_MAX slots of C features + hashes on an H x W grid) or dense. */
 export interface TensorDesc {
   readonly kind: 'sparse' | 'dense';
   /** [H, W, C] for images (sparse or dense), [n] for vectors. */
@@ -76,6 +75,8 @@ export interface SparsePoolDesc extends LayerBase {
   readonly mode: 'avg' | 'max';
   /** avg only. */
   readonly accum?: FixedType;
+  /** avg only: F of r = floor(2^F/P)/2^F (the prepared reciprocalBits; 10 in v1). */
+  readonly reciprocalBits?: number;
 }
 
 export interface SparseFlattenDesc extends LayerBase {
@@ -113,13 +114,8 @@ export interface ModelDesc {
   /** build.clockPeriod in ns. */
   readonly clockPeriod: number;
   readonly part: string;
-}
-
-/** Whether r = floor(2^F/P)/2^F equals the 10-bit r of the pooling cores. */
-function sameAsV1Reciprocal(p: number, f: number): boolean {
-  const r = BigInt(poolReciprocalRaw(p, f));
-  const v1 = BigInt(poolReciprocalRaw(p, V1_RECIPROCAL_BITS));
-  return f <= V1_RECIPROCAL_BITS ? r << BigInt(V1_RECIPROCAL_BITS - f) === v1 : r === v1 << BigInt(f - V1_RECIPROCAL_BITS);
+  /** activity "mask": every sparse tensor carries a validity bit per slot (docs/semantics.md 5.1). */
+  readonly mask: boolean;
 }
 
 function fail(message: string, where?: string): never {
@@ -159,9 +155,10 @@ function activationDesc(
 ): ActivationDesc {
   const op = p.layer.op;
   const { activation, tableSize } = p.attrs;
-  if (p.attrs.output === 'logits') fail(`output "logits" is not supported by the rtl backend (use activation linear)`, `layer "${p.layer.name}"`);
   const rowLength = op === 'SparseActivation' ? (base.input.shape[2] ?? 1) : base.input.shape.reduce((a, b) => a * b, 1);
   const { table, accum } = p.precision;
+  // a logits head skips the table: its input converted to the result type, exactly like linear
+  if (p.attrs.output === 'logits') return { ...base, op, activation: 'linear', rowLength };
   if (activation === 'sigmoid') {
     return { ...base, op, activation, rowLength, sigmoid: sigmoidTable({ ...(tableSize ? { tableSize } : {}), ...(table ? { tableType: table } : {}) }) };
   }
@@ -187,12 +184,10 @@ function layerDesc(p: PreparedLayer<LayerIR>, base: LayerBase): LayerDesc {
   }
   if (isPreparedLayerOf(p, 'SparsePooling2D')) {
     const { mode, poolSize, reciprocalBits } = p.attrs;
-    // the pooling cores hold r = floor(1024/P)/1024 (F = 10); another F is accepted when it gives
-    // the same r (powers of two), refused otherwise (docs/semantics.md section 5.2)
-    if (mode === 'avg' && !sameAsV1Reciprocal(poolSize, reciprocalBits ?? V1_RECIPROCAL_BITS))
-      fail(`reciprocalBits ${String(reciprocalBits)} gives another r than the rtl backend's floor(1024/P)/1024: declare attrs.reciprocalBits 10`, where);
     const accum = mode === 'avg' ? p.precision.accum : undefined;
-    return { ...base, op: 'SparsePooling2D', p: poolSize, mode, ...(accum ? { accum } : {}) };
+    // r = floor(2^F/P)/2^F with the prepared F (docs/semantics.md section 5.2)
+    const recip = mode === 'avg' ? { reciprocalBits: reciprocalBits ?? V1_RECIPROCAL_BITS } : {};
+    return { ...base, op: 'SparsePooling2D', p: poolSize, mode, ...(accum ? { accum } : {}), ...recip };
   }
   if (isPreparedLayerOf(p, 'SparseFlatten')) return { ...base, op: 'SparseFlatten' };
   if (isPreparedLayerOf(p, 'Dense')) {
@@ -227,10 +222,6 @@ function checkBuild(model: ModelIR): void {
 export function describeModel(prepared: PreparedModel): ModelDesc {
   const { model } = prepared;
   checkBuild(model);
-  // The RTL cores implement the v1 activity rule; activity 'mask' needs a validity bit per slot in
-  // every sparse core (docs/semantics.md section 5.1), not built yet: refused rather than computed wrong.
-  if (prepared.activity === 'mask' && prepared.layers.some((l) => l.op.sparse))
-    fail(`activity "mask" is not supported by the rtl backend yet (it implements activity "nonzero"); set "activity": "nonzero" to build the v1 semantics`, '/activity');
   const input = { name: prepared.input.name, ...tensorOf(prepared.input.tensor, prepared.input.type) };
   const layers: LayerDesc[] = prepared.layers.map((p) => {
     const where = `layer "${p.layer.name}"`;
@@ -255,5 +246,6 @@ export function describeModel(prepared: PreparedModel): ModelDesc {
     outputNames: prepared.outputs.map((o) => o.name),
     clockPeriod: build.clockPeriod ?? 5,
     part: build.part ?? 'xcu250-figd2104-2L-e',
+    mask: prepared.activity === 'mask',
   };
 }

@@ -100,7 +100,10 @@ export function renderRtlProject(
   checkNames(desc, s);
   const top = topModule(s);
   const files: FolderFile[] = [{ path: `rtl/${desc.project}.v`, content: top.module.text() }];
-  for (const l of s.layers) files.push({ path: `rtl/${wrapperName(s, l)}.v`, content: wrapperModule(s, l).text() });
+  for (const l of s.layers) {
+    files.push({ path: `rtl/${wrapperName(s, l)}.v`, content: wrapperModule(s, l).text() });
+    for (const f of l.plan.files ?? []) files.push(f);
+  }
   files.push({ path: `${SIM_DIR}/tb_config.h`, content: tbConfigHeader(s, top.ports) });
   const inputSize = prepared.input.tensor.size;
   const events = options.testInputs === undefined ? defaultEvents(prepared) : allEventValues(options.testInputs);

@@ -11,7 +11,7 @@ import type { LayerDesc, ModelDesc } from '../model/adapter';
 import { bitsFor } from '../plan/type-params';
 
 export interface DesignOptions {
-  /** Beats per event: the sparse layers handle ceil(N / beats) slots per cycle (default 8). */
+  /** Beats per event: the sparse layers handle ceil(N_MAX / beats) slots per cycle (default 8). */
   readonly beats?: number;
   /** Adder/prefix tree levels between pipeline registers (default 3). */
   readonly treeLevels?: number;

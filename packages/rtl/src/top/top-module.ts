@@ -10,7 +10,7 @@ import { SparsePixelsError } from '@sparsepixels/core';
 import { and, concat, cond, eq, lit, minus, ref, VerilogModule, type Expr } from '../verilog/builder';
 import { bitsFor } from '../plan/type-params';
 import type { Schedule } from './schedule';
-import { tensorPorts, wrapperName } from './wrappers';
+import { readsValid, tensorPorts, wrapperName } from './wrappers';
 
 export interface TopPorts {
   readonly inputBits: number;
@@ -21,8 +21,8 @@ export interface TopPorts {
 export const PUBLIC = '/* verilator public_flat_rd */';
 
 /** Names of a layer's probe wires in the top module. */
-export function probeNames(index: number): { feat: string; hash: string; done: string; start: string } {
-  return { feat: `l${index}_feat`, hash: `l${index}_hash`, done: `l${index}_done`, start: `l${index}_start` };
+export function probeNames(index: number): { feat: string; hash: string; valid: string; done: string; start: string } {
+  return { feat: `l${index}_feat`, hash: `l${index}_hash`, valid: `l${index}_valid`, done: `l${index}_done`, start: `l${index}_start` };
 }
 
 export function topModule(s: Schedule): { module: VerilogModule; ports: TopPorts } {
@@ -59,6 +59,7 @@ export function topModule(s: Schedule): { module: VerilogModule; ports: TopPorts
       mm.note(`layer ${k} "${l.layer.name}" (${l.layer.op}): starts at cycle ${l.start}, done at ${l.done}`);
       mm.publicWire(p.feat, outT.feat);
       if (outT.hash !== undefined) mm.publicWire(p.hash, outT.hash);
+      if (outT.valid !== undefined) mm.publicWire(p.valid, outT.valid);
       mm.publicWire(p.done, 1);
       const src = l.plan.reads;
       const srcDone = src < 0 ? accept : ref(probeNames(src).done);
@@ -69,8 +70,10 @@ export function topModule(s: Schedule): { module: VerilogModule; ports: TopPorts
       const ports: Record<string, Expr | undefined> = { clk, rst, start };
       ports[srcHash ? 'x_feat' : 'x'] = inFeat;
       if (srcHash) ports['x_hash'] = ref(probeNames(src).hash);
+      if (readsValid(s, l)) ports['x_valid'] = ref(probeNames(src).valid);
       ports[outT.hash !== undefined ? 'y_feat' : 'y'] = ref(p.feat);
       if (outT.hash !== undefined) ports['y_hash'] = ref(p.hash);
+      if (outT.valid !== undefined) ports['y_valid'] = ref(p.valid);
       ports['done'] = ref(p.done);
       mm.instance(wrapperName(s, l), `u_l${k}`, {}, ports);
     };

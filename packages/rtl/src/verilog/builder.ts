@@ -71,8 +71,11 @@ export function minus(a: Expr, b: Expr): Expr {
   return Expr.of(`(${a} - ${b})`);
 }
 
-/** A module parameter value: a 32-bit integer or a wide bit vector. */
-export type ParamValue = number | { readonly width: number; readonly value: bigint };
+/** A module parameter value: a 32-bit integer, a wide bit vector, or a file path (a string). */
+export type ParamValue = number | { readonly width: number; readonly value: bigint } | { readonly file: string };
+
+/** Relative paths of files a design reads ($readmemh): letters, digits, '_', '-', '.', '/'. */
+const FILE_PATH = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
 
 function checkInt(v: number, min: number, what: string): void {
   if (!Number.isInteger(v) || v < min) throw new SparsePixelsError('SP_RTL_INTERNAL', `${what} ${v} is not an integer >= ${min}`);
@@ -84,6 +87,10 @@ function paramText(v: ParamValue): string {
       throw new SparsePixelsError('SP_RTL_INTERNAL', `integer parameter ${v} does not fit 32 bits`);
     }
     return v < 0 ? `-${-v}` : String(v);
+  }
+  if ('file' in v) {
+    if (!FILE_PATH.test(v.file) || v.file.includes('..')) throw new SparsePixelsError('SP_RTL_INTERNAL', `file parameter "${v.file}" is not a plain relative path`);
+    return `"${v.file}"`;
   }
   return lit(v.width, v.value).text;
 }

@@ -85,11 +85,15 @@ endmodule
 // Sum of NIN W-bit terms modulo 2^W (order-free: every term was already cast into the
 // accumulator's grid), as a binary tree with a register after every LPS levels. SW side bits
 // (valid flags, indices) travel with the sum. Latency: levels / LPS, rounded up (0 if LPS = 0).
+// MAX = 1: the maximum instead; each term is {present, value} (a flag bit above W - 1 value bits,
+// signed if S), and the result is the largest present value with its flag (flag 0: none present).
 module sp_sum_tree #(
   parameter integer W = 8,
   parameter integer NIN = 2,
   parameter integer LPS = 2,
-  parameter integer SW = 1
+  parameter integer SW = 1,
+  parameter integer MAX = 0,
+  parameter integer S = 0
 ) (
   input wire clk,
   input wire [NIN*W-1:0] terms,
@@ -129,7 +133,12 @@ module sp_sum_tree #(
       wire [NIN*W-1:0] comb;
       for (k = 0; k < NIN; k = k + 1) begin : g_node
         if (k < NC) begin : g_live
-          if (2 * k + 1 < NP) begin : g_add
+          if (2 * k + 1 < NP && MAX != 0) begin : g_max
+            wire [W-1:0] a = lvl[l-1][2*k*W +: W];
+            wire [W-1:0] b = lvl[l-1][(2*k+1)*W +: W];
+            wire b_gt = (S != 0) ? ($signed(b[W-2:0]) > $signed(a[W-2:0])) : (b[W-2:0] > a[W-2:0]);
+            assign comb[k*W +: W] = (b[W-1] && (!a[W-1] || b_gt)) ? b : a;
+          end else if (2 * k + 1 < NP) begin : g_add
             assign comb[k*W +: W] = lvl[l-1][2*k*W +: W] + lvl[l-1][(2*k+1)*W +: W];
           end else begin : g_pass
             assign comb[k*W +: W] = lvl[l-1][2*k*W +: W];

@@ -5,6 +5,7 @@ import { inputReduceEmitter } from './input-reduce';
 import type { RtlEmitter } from './layer-emitter';
 import { sparseConvEmitter } from './sparse-conv2d';
 import { sparseFlattenEmitter } from './sparse-flatten';
+import { sparseGlobalPoolEmitter } from './sparse-global-pooling2d';
 import { sparsePoolEmitter } from './sparse-pooling2d';
 
 /** The description type whose op can be K (ActivationDesc serves two ops). */
@@ -17,6 +18,7 @@ export const RTL_EMITTERS: EmitterTable = Object.freeze({
   SparseConv2D: sparseConvEmitter,
   SparseActivation: sparseActivationEmitter,
   SparsePooling2D: sparsePoolEmitter,
+  SparseGlobalPooling2D: sparseGlobalPoolEmitter,
   SparseFlatten: sparseFlattenEmitter,
   Dense: denseEmitter,
   Activation: activationEmitter,

@@ -79,6 +79,15 @@ export interface SparsePoolDesc extends LayerBase {
   readonly reciprocalBits?: number;
 }
 
+export interface SparseGlobalPoolDesc extends LayerBase {
+  readonly op: 'SparseGlobalPooling2D';
+  readonly mode: 'avg' | 'max';
+  /** avg only. */
+  readonly accum?: FixedType;
+  /** avg only: F of r_k = floor(2^F/k)/2^F (the prepared reciprocalBits). */
+  readonly reciprocalBits?: number;
+}
+
 export interface SparseFlattenDesc extends LayerBase {
   readonly op: 'SparseFlatten';
 }
@@ -100,7 +109,14 @@ export interface ActivationDesc extends LayerBase {
   readonly softmax?: SoftmaxTables;
 }
 
-export type LayerDesc = InputReduceDesc | SparseConvDesc | SparsePoolDesc | SparseFlattenDesc | DenseDesc | ActivationDesc;
+export type LayerDesc =
+  | InputReduceDesc
+  | SparseConvDesc
+  | SparsePoolDesc
+  | SparseGlobalPoolDesc
+  | SparseFlattenDesc
+  | DenseDesc
+  | ActivationDesc;
 
 export interface ModelDesc {
   readonly name: string;
@@ -188,6 +204,13 @@ function layerDesc(p: PreparedLayer<LayerIR>, base: LayerBase): LayerDesc {
     // r = floor(2^F/P)/2^F with the prepared F (docs/semantics.md section 5.2)
     const recip = mode === 'avg' ? { reciprocalBits: reciprocalBits ?? V1_RECIPROCAL_BITS } : {};
     return { ...base, op: 'SparsePooling2D', p: poolSize, mode, ...(accum ? { accum } : {}), ...recip };
+  }
+  if (isPreparedLayerOf(p, 'SparseGlobalPooling2D')) {
+    const { mode, reciprocalBits } = p.attrs;
+    if (mode === 'max') return { ...base, op: 'SparseGlobalPooling2D', mode };
+    // prepareModel infers F when the document leaves it out (docs/semantics.md section 5.6)
+    const bits = reciprocalBits ?? fail('has no prepared reciprocalBits', where);
+    return { ...base, op: 'SparseGlobalPooling2D', mode, reciprocalBits: bits, ...(p.precision.accum ? { accum: p.precision.accum } : {}) };
   }
   if (isPreparedLayerOf(p, 'SparseFlatten')) return { ...base, op: 'SparseFlatten' };
   if (isPreparedLayerOf(p, 'Dense')) {

@@ -45,6 +45,8 @@ const CORE_PORTS: Readonly<Record<string, CorePorts>> = {
   sp_conv_scatter: { x: 'x_feat', xh: 'x_hash', xv: 'x_valid', y: 'y_feat', yh: 'y_hash', yv: 'y_valid', control: true },
   sp_pool_gather: { x: 'x_feat', xh: 'x_hash', xv: 'x_valid', y: 'y_feat', yh: 'y_hash', yv: 'y_valid', control: true },
   sp_pool_scatter: { x: 'x_feat', xh: 'x_hash', xv: 'x_valid', y: 'y_feat', yh: 'y_hash', yv: 'y_valid', control: true },
+  sp_gpool_tree: { x: 'x_feat', xh: 'x_hash', xv: 'x_valid', y: 'y', control: true },
+  sp_gpool_step: { x: 'x_feat', xh: 'x_hash', xv: 'x_valid', y: 'y', control: true },
   // invalid slots hold all-zero features and valid slots distinct pixels, so flatten (and the
   // fused dense) give the same bits from the features alone in both activity modes
   sp_flatten: { x: 'x_feat', xh: 'x_hash', y: 'y', control: true },

@@ -38,7 +38,29 @@ const RANDOM: readonly Case[] = [
     const model = randomModelV1({ seed, variant: 'sparse' }); // v1 documents: 'nonzero', 10-bit reciprocal
     return { name: `ir random ${seed}`, model, events: randomInputs(prepareModel(model).model, 40, seed) };
   }),
+  {
+    // N_MAX 9 on a 4x3 image: the slot index is wider than a pixel offset (a concatenation in
+    // sp_reduce once took the wider width and shifted every field after it)
+    name: 'reduce with N_MAX near the pixel count',
+    model: nearFullReduce(),
+    events: randomInputs(nearFullReduce(), 24, 5),
+  },
 ];
+
+function nearFullReduce(): ModelIR {
+  return {
+    format: 'sparsepixels-ir',
+    version: 2,
+    activity: 'mask',
+    name: 'near_full_reduce',
+    input: { name: 'x', shape: [4, 3, 2], type: 'ap_ufixed<9,1,AP_RND_CONV,AP_SAT>' },
+    layers: [
+      { name: 'reduce', op: 'InputReduce', inputs: ['x'], attrs: { nMax: 9, threshold: 0 } },
+      { name: 'flat', op: 'SparseFlatten', inputs: ['reduce'] },
+    ],
+    outputs: ['flat'],
+  };
+}
 
 const used = new Set<string>();
 

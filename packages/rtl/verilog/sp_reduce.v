@@ -168,9 +168,12 @@ module sp_reduce #(
       wire [RB-1:0] row_c;
       wire found_c, v_c;
       wire [KW-1:0] k_c;
+      // the slot's rank in its row, OW bits (k_b - off_b alone is max(KW, OW) bits wide, and KW
+      // exceeds OW when N_MAX is large for the image: it would shift the concatenation)
+      wire [OW-1:0] j_b = k_b - off_b;
       sp_delay #(.W(W + W * PW + OW + RB + 2 + KW), .D(PLW)) u_c (
         .clk(clk),
-        .d({ract_b, rval_b, k_b - off_b, row_b, found_b, v_b, k_b}),
+        .d({ract_b, rval_b, j_b, row_b, found_b, v_b, k_b}),
         .q({ract_c, rval_c, j_c, row_c, found_c, v_c, k_c})
       );
       reg [W-1:0] csel_d;

@@ -71,3 +71,37 @@ export function gpoolModel(k: GpoolCase): ModelIR {
   return { format: 'sparsepixels-ir', version: 2, activity: k.activity, name, input, layers, outputs: [layers.at(-1)!.name], build: { project: 'gp' } };
 }
 
+
+/**
+ * docs/semantics.md 5.6's example: ap_fixed<8,3>, N = 5, kept pixels (1, -0.5), (0.5, -1), (0, 0),
+ * (-0.75, -0.25) of a 2x2 image (threshold -1 keeps all four) and one unused slot. `identity`
+ * puts a 1x1 identity conv before the pooling (its output comes progressively: the step core).
+ */
+export function docsExampleModel(activity: Activity, mode: 'avg' | 'max', identity: boolean): ModelIR {
+  const T = 'ap_fixed<8,3>';
+  const layers: LayerIR[] = [{ name: 'reduce', op: 'InputReduce', inputs: ['x'], attrs: { nMax: 5, threshold: -1 } }];
+  if (identity) {
+    layers.push({
+      name: 'conv',
+      op: 'SparseConv2D',
+      inputs: ['reduce'],
+      attrs: { filters: 2, kernelSize: 1 },
+      precision: { weight: T, result: T },
+      weights: { kernel: { shape: [1, 1, 2, 2], values: [1, 0, 0, 1] } },
+    });
+  }
+  layers.push({ name: 'gpool', op: 'SparseGlobalPooling2D', inputs: [identity ? 'conv' : 'reduce'], attrs: { mode } });
+  return {
+    format: 'sparsepixels-ir',
+    version: 2,
+    activity,
+    name: `docs_${mode}_${activity}_${identity ? 'step' : 'tree'}`,
+    input: { name: 'x', shape: [2, 2, 2], type: T },
+    layers,
+    outputs: ['gpool'],
+    build: { project: 'gp' },
+  };
+}
+
+/** The example's event (pixels in raster order, channels last). */
+export const DOCS_EXAMPLE_EVENT = [1, -0.5, 0.5, -1, 0, 0, -0.75, -0.25];

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createInterpreter, formatCsimReport, prepareModel } from '@sparsepixels/ir';
 import { randomInputs } from '@sparsepixels/ir/testing';
 import { emitRtlProject, runRtlSim } from '../src';
-import { gpoolModel, type GpoolCase } from './global-pool-models';
+import { DOCS_EXAMPLE_EVENT, docsExampleModel, gpoolModel, type GpoolCase } from './global-pool-models';
 import { expectCleanProject } from './lint-project';
 
 // SparseGlobalPooling2D in the RTL (docs/semantics.md 5.6): random models with global average and
@@ -69,6 +69,31 @@ describe('rtl: SparseGlobalPooling2D', () => {
       await bitExact({ seed: 22, activity: 'nonzero', mode: 'avg', after: 'reduce', precision: accum, reciprocalBits: 12 });
       await bitExact({ seed: 23, activity: 'mask', mode: 'avg', after: 'conv', precision: accum, reciprocalBits: 12, dense: true });
       expect([...usedCores].filter((u) => u.startsWith('sp_gpool_step:avg')).length).toBeGreaterThan(0);
+    },
+    VERILATOR,
+  );
+
+  it(
+    "docs/semantics.md 5.6's example: a valid all-zero slot takes part under 'mask', not under 'nonzero' (both cores)",
+    async () => {
+      // the documented raws (result ap_fixed<8,3>, 5 fraction bits): avg 6, -14 and max 32, 0
+      // under 'mask' (k = 4); avg 7, -19 and max 32, -8 under 'nonzero' (k = 3)
+      const expected = { mask: { avg: [6, -14], max: [32, 0] }, nonzero: { avg: [7, -19], max: [32, -8] } };
+      const random = randomInputs(prepareModel(docsExampleModel('mask', 'avg', false)).model, 11, 7);
+      const events = Float64Array.from([...DOCS_EXAMPLE_EVENT, ...random]);
+      for (const activity of ['mask', 'nonzero'] as const) {
+        for (const mode of ['avg', 'max'] as const) {
+          for (const identity of [false, true]) {
+            const model = docsExampleModel(activity, mode, identity);
+            const raws = createInterpreter(model).run(events, 12).raw[0]!;
+            expect([Number(raws[0]), Number(raws[1])]).toEqual(expected[activity][mode]);
+            const emitted = await emitRtlProject(model, join(root, `${model.name}_${folders++}`), { testInputs: events });
+            expect(emitted.schedule.layers.at(-1)!.plan.core).toBe(identity ? 'sp_gpool_step' : 'sp_gpool_tree');
+            const r = await runRtlSim(emitted.outDir);
+            expect(r.bitExact, `${model.name}: ${formatCsimReport(r, 'RTL simulation')}`).toBe(true);
+          }
+        }
+      }
     },
     VERILATOR,
   );

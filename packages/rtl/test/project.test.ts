@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinySparseModel, tinyStandardModel } from '@sparsepixels/ir/testing';
 import { emitRtlProject, measureRtlProject, rtlBackend, runRtlSim } from '../src';
-import { runTool } from '../src/sim/run-process';
 import { expectCleanProject } from './lint-project';
 
 const root = mkdtempSync(join(tmpdir(), 'sp-rtl-prj-'));

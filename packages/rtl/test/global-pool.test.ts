@@ -43,13 +43,14 @@ describe('rtl: SparseGlobalPooling2D', () => {
   for (const activity of ['mask', 'nonzero'] as const) {
     for (const mode of ['avg', 'max'] as const) {
       it(
-        `${mode}, activity '${activity}': after InputReduce and after a conv (gather and scatter), random widths`,
+        `${mode}, activity '${activity}': after InputReduce and after a conv, random widths`,
         async () => {
           const seed = mode === 'avg' ? 3 : 4;
           const direct = await bitExact({ seed, activity, mode, after: 'reduce', dense: true });
           expect(direct[0]!.every((v) => v === 0)).toBe(true); // event 0: no active slot, k = 0
           await bitExact({ seed: seed + 10, activity, mode, after: 'conv' });
-          await bitExact({ seed: seed + 20, activity, mode, after: 'conv', convScatter: true });
+          // a scatter conv's all-at-once output into the tree core ('nonzero' reaches it from InputReduce)
+          if (activity === 'mask') await bitExact({ seed: seed + 20, activity, mode, after: 'conv', convScatter: true });
         },
         VERILATOR,
       );
@@ -74,7 +75,7 @@ describe('rtl: SparseGlobalPooling2D', () => {
   );
 
   it(
-    "docs/semantics.md 5.6's example: a valid all-zero slot takes part under 'mask', not under 'nonzero' (both cores)",
+    "docs/semantics.md 5.6's example: a valid all-zero slot takes part under 'mask', not under 'nonzero'",
     async () => {
       // the documented raws (result ap_fixed<8,3>, 5 fraction bits): avg 6, -14 and max 32, 0
       // under 'mask' (k = 4); avg 7, -19 and max 32, -8 under 'nonzero' (k = 3)
@@ -83,7 +84,8 @@ describe('rtl: SparseGlobalPooling2D', () => {
       const events = Float64Array.from([...DOCS_EXAMPLE_EVENT, ...random]);
       for (const activity of ['mask', 'nonzero'] as const) {
         for (const mode of ['avg', 'max'] as const) {
-          for (const identity of [false, true]) {
+          // 'nonzero' through the step core: the random conv cases
+          for (const identity of activity === 'mask' ? [false, true] : [false]) {
             const model = docsExampleModel(activity, mode, identity);
             const raws = createInterpreter(model).run(events, 12).raw[0]!;
             expect([Number(raws[0]), Number(raws[1])]).toEqual(expected[activity][mode]);

@@ -15,6 +15,37 @@ export interface MacTypesInput extends Omit<MacTypes, 'bias'> {
   readonly bias?: FixedType;
 }
 
+/** The constants of a MAC layer's prepare function (Dense, SparseConv2D, Conv2D). */
+export interface MacLayerConstants {
+  /** Weight raws (types.weight), Keras layout: the output index fastest. */
+  readonly weights: ArrayLike<number> | readonly bigint[];
+  /** One bias raw per output (types.bias); omitted = zeros. */
+  readonly bias?: ArrayLike<number> | readonly bigint[];
+  readonly types: MacTypesInput;
+}
+
+/**
+ * The stepwise MAC on one raw form, so that a kernel writes its loop once for both: number raws
+ * (the step path, dynamic.stepWeights) and bigint raws (the reference, every step cast).
+ */
+export interface MacSteps<T extends number | bigint> {
+  readonly zero: T;
+  readonly weights: ArrayLike<T>;
+  readonly bias: ArrayLike<T>;
+  /** `acc += w * x`: exact product, one cast into the accumulator type. */
+  readonly mac: (acc: T, w: T, x: T) => T;
+  /** `acc += bias` (the sparse conv's bias after the sum). */
+  readonly addBias: (acc: T, b: T) => T;
+  /** bias -> accumulator (the bias-first start of Dense and Conv2D). */
+  readonly startAcc: (b: T) => T;
+}
+
+/** An output buffer of either raw form (Float64Array or bigint[]). */
+export interface RawBuffer<T extends number | bigint> {
+  [i: number]: T;
+  readonly length: number;
+}
+
 /** Scaling of one step: the exact value is acc*accScale + v*valueScale with `frac` fraction bits. */
 interface StepCast {
   readonly frac: number;
@@ -50,6 +81,9 @@ export interface PreparedMac {
   readonly counts: MacPathCounts;
   /** Whether every declared tensor type fits number raws (the number kernels' precondition). */
   readonly numberTypes: boolean;
+  /** The step forms on numbers (step path) and bigints (reference). */
+  readonly numberSteps: MacSteps<number>;
+  readonly bigSteps: MacSteps<bigint>;
 }
 
 /** The form one event runs in: exact float sum, number steps, or bigint steps. */
@@ -104,6 +138,9 @@ export function prepareMac(
     period ?? Math.max(1, weightsBig.length / nOut),
   );
   const numberTypes = [types.input, types.weight, types.bias, types.result].every((t) => t.width <= 53);
+  const accType = types.accum;
+  const biasToAcc = rawConverter(types.bias, accType);
+  const biasToAccBig = rawConverterBig(types.bias, accType);
   return {
     types,
     strategy,
@@ -116,11 +153,27 @@ export function prepareMac(
     biasStep,
     toResult: rawConverter(types.accum, types.result),
     toResultBig: rawConverterBig(types.accum, types.result),
-    biasToAcc: rawConverter(types.bias, types.accum),
-    biasToAccBig: rawConverterBig(types.bias, types.accum),
+    biasToAcc,
+    biasToAccBig,
     dynamic,
     counts: { exact: 0, step: 0, bigint: 0 },
     numberTypes,
+    numberSteps: {
+      zero: 0,
+      weights: dynamic.stepWeights,
+      bias: dynamic.stepBias,
+      mac: (acc, w, x) => stepNumber(acc, w * x, term, accType),
+      addBias: (acc, b) => stepNumber(acc, b, biasStep, accType),
+      startAcc: biasToAcc,
+    },
+    bigSteps: {
+      zero: 0n,
+      weights: weightsBig,
+      bias: biasBig,
+      mac: (acc, w, x) => stepBig(acc, w * x, term, accType),
+      addBias: (acc, b) => stepBig(acc, b, biasStep, accType),
+      startAcc: biasToAccBig,
+    },
   };
 }
 

@@ -9,15 +9,7 @@
  */
 import { whereOf } from './kernel-checks';
 import { macEventBig, macEventNumbers, type NumberPath } from './mac-event';
-import {
-  bigToNumbers,
-  exactArrays,
-  prepareMac,
-  type MacLayerConstants,
-  type MacSteps,
-  type PreparedMac,
-  type RawBuffer,
-} from './mac-layer';
+import { bigToNumbers, exactArrays, prepareMac, type MacLayerConstants, type MacSteps, type PreparedMac, type RawBuffer } from './mac-layer';
 import { checkDenseGeometry, checkDenseInput, denseSums, type DenseGeometry } from './dense';
 
 /** Weights: nIn*nOut raws, Keras layout (in, out); bias: nOut raws. */

@@ -12,15 +12,7 @@
 import type { SparseTensor } from '../sparse/sparse-tensor';
 import { isSlotActive, validOf, whereOf } from './kernel-checks';
 import { macEventBig, macEventNumbers, type NumberPath } from './mac-event';
-import {
-  bigToNumbers,
-  exactArrays,
-  prepareMac,
-  type MacLayerConstants,
-  type MacSteps,
-  type PreparedMac,
-  type RawBuffer,
-} from './mac-layer';
+import { bigToNumbers, exactArrays, prepareMac, type MacLayerConstants, type MacSteps, type PreparedMac, type RawBuffer } from './mac-layer';
 import { forNeighbours } from './neighbour-window';
 import { checkConvGeometry, checkConvInput, convSums, type SparseConv2dGeometry } from './sparse-conv2d';
 

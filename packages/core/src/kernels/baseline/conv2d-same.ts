@@ -9,15 +9,7 @@
 import { SparsePixelsError } from '../../errors';
 import { checkInt, checkLength, whereOf } from '../kernel-checks';
 import { macEventBig, macEventNumbers, type NumberPath } from '../mac-event';
-import {
-  bigToNumbers,
-  exactArrays,
-  prepareMac,
-  type MacLayerConstants,
-  type MacSteps,
-  type PreparedMac,
-  type RawBuffer,
-} from '../mac-layer';
+import { bigToNumbers, exactArrays, prepareMac, type MacLayerConstants, type MacSteps, type PreparedMac, type RawBuffer } from '../mac-layer';
 
 export interface Conv2dSameGeometry {
   readonly h: number;

@@ -28,12 +28,7 @@ function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {
   const shape = ctx.inputs[0]!;
   const k = floatActivation(ctx);
   const out = new Float64Array(shape.size);
-  return {
-    run: ([x]) => {
-      const r = sparseActivationFloat(sparseView(shape, x!.data, x!), k, out, ctx.layer.name);
-      return { data: r.feat, hash: r.hash, sparse: shape, valid: r.valid };
-    },
-  };
+  return { run: ([x]) => sparseOutput(sparseActivationFloat(sparseView(shape, x!.data, x!), k, out, ctx.layer.name), shape) };
 }
 
 /**

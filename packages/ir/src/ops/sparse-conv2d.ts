@@ -38,12 +38,7 @@ function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {
   const g = geometry(ctx);
   const p = { ...g, weights: ctx.weights['kernel']!.values, bias: ctx.weights['bias']?.values };
   const out = new Float64Array(ctx.output.size);
-  return {
-    run: ([x]) => {
-      const r = sparseConv2dFloat(sparseView(g.shape, x!.data, x!), p, out);
-      return { data: r.feat, hash: r.hash, sparse: ctx.output, valid: r.valid };
-    },
-  };
+  return { run: ([x]) => sparseOutput(sparseConv2dFloat(sparseView(g.shape, x!.data, x!), p, out), ctx.output) };
 }
 
 /**

@@ -38,12 +38,7 @@ function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {
   const shape = ctx.inputs[0]!;
   const p = params(ctx);
   const out = new Float64Array(shape.size);
-  return {
-    run: ([x]) => {
-      const r = sparsePool2dFloat(sparseView(shape, x!.data, x!), p, out);
-      return { data: r.feat, hash: r.hash, sparse: r.shape, valid: r.valid };
-    },
-  };
+  return { run: ([x]) => sparseOutput(sparsePool2dFloat(sparseView(shape, x!.data, x!), p, out)) };
 }
 
 /**

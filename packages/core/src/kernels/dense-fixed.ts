@@ -8,8 +8,7 @@
  * events the static strategy leaves to bigints may still run on numbers (mac-dynamic.ts).
  */
 import { whereOf } from './kernel-checks';
-import { macEventBig, macEventNumbers, type NumberPath } from './mac-event';
-import { bigToNumbers, exactArrays, prepareMac, type MacLayerConstants, type MacSteps, type PreparedMac, type RawBuffer } from './mac-layer';
+import { bigToNumbers, chooseMacPath, exactArrays, prepareMac, stepBig, stepNumber, type MacPath, type MacLayerConstants, type PreparedMac } from './mac-layer';
 import { checkDenseGeometry, checkDenseInput, denseSums, type DenseGeometry } from './dense';
 
 /** Weights: nIn*nOut raws, Keras layout (in, out); bias: nOut raws. */
@@ -28,46 +27,45 @@ export function prepareDenseFixed(p: DenseFixedParams): PreparedDense {
   return { ...mac, geometry, scratch: { x: new Float64Array(p.nIn), acc: new Float64Array(p.nOut) } };
 }
 
-/**
- * The stepwise MAC on either raw form: acc = bias, then acc += w*x for i ascending. The number
- * form skips zero inputs (acc already holds a value of its type: adding 0 leaves it unchanged);
- * the reference does not, and the tests compare the two.
- */
-function denseSteps<T extends number | bigint>(
-  x: ArrayLike<T>,
-  s: MacSteps<T>,
-  g: DenseGeometry,
-  acc: RawBuffer<T>,
-  skipZeros: boolean,
-): void {
-  const { nIn, nOut } = g;
-  const { weights: w, bias, mac, zero } = s;
-  for (let o = 0; o < nOut; o++) acc[o] = s.startAcc(bias[o] as T);
-  for (let i = 0; i < nIn; i++) {
-    const xv = x[i] as T;
-    if (skipZeros && xv === zero) continue;
-    for (let o = 0; o < nOut; o++) acc[o] = mac(acc[o] as T, w[i * nOut + o] as T, xv);
-  }
-}
-
 /** Accumulator raws of every output on a number path (x: number raws, zeros skipped). */
-function denseAcc(x: ArrayLike<number>, d: PreparedDense, path: NumberPath, acc: Float64Array): void {
+function denseAcc(
+  x: ArrayLike<number>,
+  d: PreparedDense,
+  path: Exclude<MacPath, 'bigint'>,
+  acc: Float64Array,
+): void {
+  const { nIn, nOut } = d.geometry;
   if (path === 'exact') {
     const { weights, bias } = exactArrays(d);
-    denseSums(x, weights, bias, d.geometry.nOut, acc);
-  } else {
-    denseSteps(x, d.numberSteps, d.geometry, acc, true);
+    denseSums(x, weights, bias, nOut, acc);
+    return;
+  }
+  const { stepWeights: w, stepBias } = d.dynamic;
+  const { term } = d;
+  const accType = d.types.accum;
+  for (let o = 0; o < nOut; o++) acc[o] = d.biasToAcc(stepBias[o] as number);
+  for (let i = 0; i < nIn; i++) {
+    const xv = x[i] as number;
+    if (xv === 0) continue; // acc already holds a value of its type: adding 0 leaves it unchanged
+    for (let o = 0; o < nOut; o++)
+      acc[o] = stepNumber(acc[o] as number, (w[i * nOut + o] as number) * xv, term, accType);
   }
 }
-
-const referenceOfNumbers = (x: ArrayLike<number>, d: PreparedDense): bigint[] =>
-  denseFixedReference(Array.from(x, BigInt), d);
 
 /** Number raws in and out (declared types up to 53 bits); events that need it run on bigints inside. */
 export function denseFixed(x: ArrayLike<number>, d: PreparedDense, out?: Float64Array): Float64Array {
+  const { nOut } = d.geometry;
   checkDenseInput(x, d.geometry, out);
-  const res = out ?? new Float64Array(d.geometry.nOut);
-  macEventNumbers(d, x, x, res, denseAcc, referenceOfNumbers);
+  const res = out ?? new Float64Array(nOut);
+  const path = d.numberTypes ? chooseMacPath(d, x) : 'bigint';
+  if (path === 'bigint') {
+    if (!d.numberTypes) d.counts.bigint++;
+    const big = denseFixedReference(Array.from(x, BigInt), d);
+    for (let o = 0; o < nOut; o++) res[o] = Number(big[o]);
+    return res;
+  }
+  denseAcc(x, d, path, res);
+  for (let o = 0; o < nOut; o++) res[o] = d.toResult(res[o] as number);
   return res;
 }
 
@@ -76,17 +74,30 @@ export function denseFixed(x: ArrayLike<number>, d: PreparedDense, out?: Float64
  * (mac-dynamic.ts) run on numbers with the same bits; the others run the stepwise reference.
  */
 export function denseFixedBig(x: ArrayLike<bigint>, d: PreparedDense, out?: bigint[]): bigint[] {
+  const { nOut } = d.geometry;
   checkDenseInput(x, d.geometry, out);
-  const res = out ?? new Array<bigint>(d.geometry.nOut);
-  const xn = bigToNumbers(x, d.scratch.x);
-  return macEventBig(d, xn, xn, d.scratch.acc, res, denseAcc) ? res : denseFixedReference(x, d, res);
+  const res = out ?? new Array<bigint>(nOut);
+  const path = chooseMacPath(d, bigToNumbers(x, d.scratch.x));
+  if (path === 'bigint') return denseFixedReference(x, d, res);
+  const acc = d.scratch.acc;
+  denseAcc(d.scratch.x, d, path, acc);
+  for (let o = 0; o < nOut; o++) res[o] = d.toResultBig(BigInt(acc[o] as number));
+  return res;
 }
 
 /** The stepwise reference on bigints: every step cast, zeros included. */
 export function denseFixedReference(x: ArrayLike<bigint>, d: PreparedDense, out?: bigint[]): bigint[] {
+  const { nIn, nOut } = d.geometry;
   checkDenseInput(x, d.geometry, out);
-  const res = out ?? new Array<bigint>(d.geometry.nOut);
-  denseSteps(x, d.bigSteps, d.geometry, res, false);
-  for (let o = 0; o < res.length; o++) res[o] = d.toResultBig(res[o] as bigint);
+  const res = out ?? new Array<bigint>(nOut);
+  const { weightsBig: w, term } = d;
+  const acc = d.types.accum;
+  for (let o = 0; o < nOut; o++) res[o] = d.biasToAccBig(d.biasBig[o] as bigint);
+  for (let i = 0; i < nIn; i++) {
+    const xv = x[i] as bigint;
+    for (let o = 0; o < nOut; o++)
+      res[o] = stepBig(res[o] as bigint, (w[i * nOut + o] as bigint) * xv, term, acc);
+  }
+  for (let o = 0; o < nOut; o++) res[o] = d.toResultBig(res[o] as bigint);
   return res;
 }

@@ -11,8 +11,7 @@
  */
 import type { SparseTensor } from '../sparse/sparse-tensor';
 import { isSlotActive, validOf, whereOf } from './kernel-checks';
-import { macEventBig, macEventNumbers, type NumberPath } from './mac-event';
-import { bigToNumbers, exactArrays, prepareMac, type MacLayerConstants, type MacSteps, type PreparedMac, type RawBuffer } from './mac-layer';
+import { bigToNumbers, chooseMacPath, exactArrays, prepareMac, stepBig, stepNumber, type MacPath, type MacLayerConstants, type PreparedMac } from './mac-layer';
 import { forNeighbours } from './neighbour-window';
 import { checkConvGeometry, checkConvInput, convSums, type SparseConv2dGeometry } from './sparse-conv2d';
 
@@ -32,15 +31,6 @@ export function prepareSparseConv2dFixed(p: SparseConv2dFixedParams): PreparedSp
   return { ...mac, geometry, scratch: { feat: new Float64Array(0), acc: new Float64Array(0) } };
 }
 
-type AnyRaws = ArrayLike<number> | readonly bigint[];
-
-function outputOf<F extends AnyRaws>(x: SparseTensor<AnyRaws>, cout: number, feat: F): SparseTensor<F> {
-  return { shape: { ...x.shape, c: cout }, feat, hash: x.hash, ...validOf(x) };
-}
-
-const referenceOfNumbers = (x: SparseTensor, conv: PreparedSparseConv2d): bigint[] =>
-  sparseConv2dFixedReference({ ...x, feat: Array.from(x.feat, BigInt) }, conv).feat;
-
 /** Number raws in and out (declared types up to 53 bits); wider intermediates run on bigints inside. */
 export function sparseConv2dFixed(
   x: SparseTensor,
@@ -50,14 +40,28 @@ export function sparseConv2dFixed(
   const g = conv.geometry;
   checkConvInput(x, g, out);
   const feat = out ?? new Float64Array(x.shape.nMax * g.cout);
-  macEventNumbers(conv, x, x.feat, feat, convAcc, referenceOfNumbers);
-  return outputOf(x, g.cout, feat);
+  const path = conv.numberTypes ? chooseMacPath(conv, x.feat) : 'bigint';
+  if (path === 'bigint') {
+    if (!conv.numberTypes) conv.counts.bigint++;
+    const big = sparseConv2dFixedReference({ ...x, feat: Array.from(x.feat, BigInt) }, conv);
+    for (let k = 0; k < feat.length; k++) feat[k] = Number(big.feat[k]);
+  } else {
+    convAcc(x, conv, path, feat);
+    const { toResult } = conv;
+    for (let o = 0; o < feat.length; o++) if (feat[o] !== 0) feat[o] = toResult(feat[o] as number);
+  }
+  return { shape: { ...x.shape, c: g.cout }, feat, hash: x.hash, ...validOf(x) };
 }
 
 /** Accumulator raws (0 on inactive slots and zero sums) on a number path. */
-function convAcc(x: SparseTensor, conv: PreparedSparseConv2d, path: NumberPath, out: Float64Array): void {
+function convAcc(
+  x: SparseTensor,
+  conv: PreparedSparseConv2d,
+  path: Exclude<MacPath, 'bigint'>,
+  out: Float64Array,
+): void {
   if (path === 'exact') exactConv(x, conv, out);
-  else convSteps(x, conv.numberSteps, conv.geometry, out);
+  else stepConv(x, conv, out);
 }
 
 function exactConv(x: SparseTensor, conv: PreparedSparseConv2d, out: Float64Array): void {
@@ -70,34 +74,28 @@ function exactConv(x: SparseTensor, conv: PreparedSparseConv2d, out: Float64Arra
   }
 }
 
-/**
- * The stepwise MAC on either raw form: per active slot, acc += w*x over the window (inactive
- * neighbours included), then acc += bias where acc != 0; inactive slots stay zero.
- */
-function convSteps<T extends number | bigint>(
-  x: SparseTensor<AnyRaws> & { readonly feat: ArrayLike<T> },
-  s: MacSteps<T>,
-  g: SparseConv2dGeometry,
-  out: RawBuffer<T>,
-): void {
-  const { k, cin, cout } = g;
+function stepConv(x: SparseTensor, conv: PreparedSparseConv2d, out: Float64Array): void {
+  const { k, cin, cout } = conv.geometry;
   const { nMax } = x.shape;
   const { feat, hash } = x;
-  const { weights: w, bias, mac, zero } = s;
-  for (let o = 0; o < out.length; o++) out[o] = zero;
+  const { stepWeights: w, stepBias } = conv.dynamic;
+  const { term, biasStep } = conv;
+  const acc = conv.types.accum;
+  out.fill(0);
   for (let i = 0; i < nMax; i++) {
     if (!isSlotActive(x, i)) continue;
     const o = i * cout;
     forNeighbours(hash, nMax, i, k, (j, tap) => {
       for (let c = 0; c < cin; c++) {
-        const xv = feat[j * cin + c] as T;
+        const xv = feat[j * cin + c] as number;
         const wb = (tap * cin + c) * cout;
-        for (let f = 0; f < cout; f++) out[o + f] = mac(out[o + f] as T, w[wb + f] as T, xv);
+        for (let f = 0; f < cout; f++)
+          out[o + f] = stepNumber(out[o + f] as number, (w[wb + f] as number) * xv, term, acc);
       }
     });
     for (let f = 0; f < cout; f++) {
-      const a = out[o + f] as T;
-      out[o + f] = a === zero ? zero : s.addBias(a, bias[f] as T);
+      const a = out[o + f] as number;
+      out[o + f] = a === 0 ? 0 : stepNumber(a, stepBias[f] as number, biasStep, acc);
     }
   }
 }
@@ -118,9 +116,15 @@ export function sparseConv2dFixedBig(
   if (s.feat.length !== x.feat.length) s.feat = new Float64Array(x.feat.length);
   if (s.acc.length !== size) s.acc = new Float64Array(size);
   const xn = { ...x, feat: bigToNumbers(x.feat, s.feat) };
+  const path = chooseMacPath(conv, xn.feat);
+  if (path === 'bigint') return sparseConv2dFixedReference(x, conv, out);
+  convAcc(xn, conv, path, s.acc);
   const res = out ?? new Array<bigint>(size);
-  if (!macEventBig(conv, xn, xn.feat, s.acc, res, convAcc)) return sparseConv2dFixedReference(x, conv, out);
-  return outputOf(x, cout, res);
+  for (let o = 0; o < size; o++) {
+    const a = s.acc[o] as number;
+    res[o] = a === 0 ? 0n : conv.toResultBig(BigInt(a));
+  }
+  return { shape: { ...x.shape, c: cout }, feat: res, hash: x.hash, ...validOf(x) };
 }
 
 /** The stepwise reference on bigints: every step cast, inactive neighbours included. */
@@ -129,13 +133,29 @@ export function sparseConv2dFixedReference(
   conv: PreparedSparseConv2d,
   out?: bigint[],
 ): SparseTensor<bigint[]> {
-  const { cout } = conv.geometry;
+  const { k, cin, cout } = conv.geometry;
   checkConvInput(x, conv.geometry, out);
-  const res = out ?? new Array<bigint>(x.shape.nMax * cout);
-  convSteps(x, conv.bigSteps, conv.geometry, res);
-  for (let o = 0; o < res.length; o++) {
-    const a = res[o] as bigint;
-    if (a !== 0n) res[o] = conv.toResultBig(a);
+  const { nMax } = x.shape;
+  const { feat, hash } = x;
+  const { weightsBig: w, biasBig, term, biasStep, toResultBig } = conv;
+  const acc = conv.types.accum;
+  const res = out ?? new Array<bigint>(nMax * cout);
+  res.fill(0n);
+  for (let i = 0; i < nMax; i++) {
+    if (!isSlotActive(x, i)) continue;
+    const o = i * cout;
+    forNeighbours(hash, nMax, i, k, (j, tap) => {
+      for (let c = 0; c < cin; c++) {
+        const xv = feat[j * cin + c] as bigint;
+        const wb = (tap * cin + c) * cout;
+        for (let f = 0; f < cout; f++)
+          res[o + f] = stepBig(res[o + f] as bigint, (w[wb + f] as bigint) * xv, term, acc);
+      }
+    });
+    for (let f = 0; f < cout; f++) {
+      const a = res[o + f] as bigint;
+      res[o + f] = a === 0n ? 0n : toResultBig(stepBig(a, biasBig[f] as bigint, biasStep, acc));
+    }
   }
-  return outputOf(x, cout, res);
+  return { shape: { ...x.shape, c: cout }, feat: res, hash: x.hash, ...validOf(x) };
 }

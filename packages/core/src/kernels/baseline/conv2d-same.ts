@@ -8,8 +8,7 @@
  */
 import { SparsePixelsError } from '../../errors';
 import { checkInt, checkLength, whereOf } from '../kernel-checks';
-import { macEventBig, macEventNumbers, type NumberPath } from '../mac-event';
-import { bigToNumbers, exactArrays, prepareMac, type MacLayerConstants, type MacSteps, type PreparedMac, type RawBuffer } from '../mac-layer';
+import { bigToNumbers, chooseMacPath, exactArrays, prepareMac, stepBig, stepNumber, type MacPath, type MacLayerConstants, type PreparedMac } from '../mac-layer';
 
 export interface Conv2dSameGeometry {
   readonly h: number;
@@ -146,9 +145,6 @@ export function prepareConv2dSameFixed(p: Conv2dSameFixedParams): PreparedConv2d
   return { ...mac, geometry, scratch };
 }
 
-const referenceOfNumbers = (x: ArrayLike<number>, conv: PreparedConv2dSame): bigint[] =>
-  conv2dSameFixedReference(Array.from(x, BigInt), conv);
-
 /** Number raws in and out (declared types up to 53 bits); events that need it run on bigints inside. */
 export function conv2dSameFixed(
   x: ArrayLike<number>,
@@ -158,38 +154,49 @@ export function conv2dSameFixed(
   const g = conv.geometry;
   checkIo(x, g, out);
   const res = out ?? new Float64Array(g.h * g.w * g.cout);
-  macEventNumbers(conv, x, x, res, convAccSame, referenceOfNumbers);
+  const path = conv.numberTypes ? chooseMacPath(conv, x) : 'bigint';
+  if (path === 'bigint') {
+    if (!conv.numberTypes) conv.counts.bigint++;
+    const big = conv2dSameFixedReference(Array.from(x, BigInt), conv);
+    for (let o = 0; o < res.length; o++) res[o] = Number(big[o]);
+    return res;
+  }
+  convAccSame(x, conv, path, res);
+  for (let o = 0; o < res.length; o++) res[o] = conv.toResult(res[o] as number);
   return res;
 }
 
 /** Accumulator raws of every output on a number path. */
-function convAccSame(x: ArrayLike<number>, conv: PreparedConv2dSame, path: NumberPath, res: Float64Array): void {
+function convAccSame(
+  x: ArrayLike<number>,
+  conv: PreparedConv2dSame,
+  path: Exclude<MacPath, 'bigint'>,
+  res: Float64Array,
+): void {
   if (path === 'exact') {
     const { weights, bias } = exactArrays(conv);
     convSumsSame(x, weights, bias, conv.geometry, res);
   } else {
-    convStepsSame(x, conv.numberSteps, conv.geometry, res);
+    stepConvSame(x, conv, res);
   }
 }
 
-/** The stepwise MAC on either raw form: acc = bias, then acc += w*x over every tap, padding as zeros. */
-function convStepsSame<T extends number | bigint>(
-  x: ArrayLike<T>,
-  s: MacSteps<T>,
-  g: Conv2dSameGeometry,
-  res: RawBuffer<T>,
-): void {
+function stepConvSame(x: ArrayLike<number>, conv: PreparedConv2dSame, res: Float64Array): void {
+  const g = conv.geometry;
   const { cin, cout } = g;
-  const { weights: w, bias, mac, zero } = s;
+  const { stepWeights: w, stepBias } = conv.dynamic;
+  const { term } = conv;
+  const acc = conv.types.accum;
   for (let y = 0; y < g.h; y++) {
     for (let xx = 0; xx < g.w; xx++) {
       const o = (y * g.w + xx) * cout;
-      for (let f = 0; f < cout; f++) res[o + f] = s.startAcc(bias[f] as T);
+      for (let f = 0; f < cout; f++) res[o + f] = conv.biasToAcc(stepBias[f] as number);
       forTaps(g, y, xx, (t, pixel) => {
         for (let c = 0; c < cin; c++) {
-          const v = pixel < 0 ? zero : (x[pixel * cin + c] as T);
+          const v = pixel < 0 ? 0 : (x[pixel * cin + c] as number);
           const wb = (t * cin + c) * cout;
-          for (let f = 0; f < cout; f++) res[o + f] = mac(res[o + f] as T, w[wb + f] as T, v);
+          for (let f = 0; f < cout; f++)
+            res[o + f] = stepNumber(res[o + f] as number, (w[wb + f] as number) * v, term, acc);
         }
       });
     }
@@ -201,11 +208,15 @@ function convStepsSame<T extends number | bigint>(
  * (mac-dynamic.ts) run on numbers with the same bits; the others run the stepwise reference.
  */
 export function conv2dSameFixedBig(x: ArrayLike<bigint>, conv: PreparedConv2dSame, out?: bigint[]): bigint[] {
-  checkIo(x, conv.geometry, out);
-  const { acc } = conv.scratch;
+  const g = conv.geometry;
+  checkIo(x, g, out);
+  const path = chooseMacPath(conv, bigToNumbers(x, conv.scratch.x));
+  if (path === 'bigint') return conv2dSameFixedReference(x, conv, out);
+  const acc = conv.scratch.acc;
+  convAccSame(conv.scratch.x, conv, path, acc);
   const res = out ?? new Array<bigint>(acc.length);
-  const xn = bigToNumbers(x, conv.scratch.x);
-  return macEventBig(conv, xn, xn, acc, res, convAccSame) ? res : conv2dSameFixedReference(x, conv, out);
+  for (let o = 0; o < acc.length; o++) res[o] = conv.toResultBig(BigInt(acc[o] as number));
+  return res;
 }
 
 /** The stepwise reference on bigints: every step cast, padding taps included. */
@@ -216,8 +227,24 @@ export function conv2dSameFixedReference(
 ): bigint[] {
   const g = conv.geometry;
   checkIo(x, g, out);
-  const res = out ?? new Array<bigint>(g.h * g.w * g.cout);
-  convStepsSame(x, conv.bigSteps, g, res);
-  for (let o = 0; o < res.length; o++) res[o] = conv.toResultBig(res[o] as bigint);
+  const { cin, cout } = g;
+  const res = out ?? new Array<bigint>(g.h * g.w * cout);
+  const { weightsBig: w, term } = conv;
+  const acc = conv.types.accum;
+  for (let y = 0; y < g.h; y++) {
+    for (let xx = 0; xx < g.w; xx++) {
+      const o = (y * g.w + xx) * cout;
+      for (let f = 0; f < cout; f++) res[o + f] = conv.biasToAccBig(conv.biasBig[f] as bigint);
+      forTaps(g, y, xx, (t, pixel) => {
+        for (let c = 0; c < cin; c++) {
+          const v = pixel < 0 ? 0n : (x[pixel * cin + c] as bigint);
+          const wb = (t * cin + c) * cout;
+          for (let f = 0; f < cout; f++)
+            res[o + f] = stepBig(res[o + f] as bigint, (w[wb + f] as bigint) * v, term, acc);
+        }
+      });
+      for (let f = 0; f < cout; f++) res[o + f] = conv.toResultBig(res[o + f] as bigint);
+    }
+  }
   return res;
 }

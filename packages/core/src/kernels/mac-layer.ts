@@ -19,12 +19,16 @@ export interface MacTypesInput extends Omit<MacTypes, 'bias'> {
   readonly bias?: FixedType;
 }
 
-/** The constants of a MAC layer's prepare function (Dense, SparseConv2D, Conv2D). */
-export interface MacLayerConstants {
-  /** Weight raws (types.weight), Keras layout: the output index fastest. */
-  readonly weights: ArrayLike<number> | readonly bigint[];
-  /** One bias raw per output (types.bias); omitted = zeros. */
-  readonly bias?: ArrayLike<number> | readonly bigint[];
+/** The constants of a MAC layer (Dense, SparseConv2D, Conv2D): values (float forms) or raws. */
+export interface MacConstants<V> {
+  /** Keras layout: the output index fastest. */
+  readonly weights: V;
+  /** One per output; omitted = zeros. */
+  readonly bias?: V;
+}
+
+/** What a fixed MAC layer's prepare function takes: weight raws in types.weight, bias raws in types.bias. */
+export interface MacLayerConstants extends MacConstants<ArrayLike<number> | readonly bigint[]> {
   readonly types: MacTypesInput;
 }
 

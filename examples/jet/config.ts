@@ -5,31 +5,19 @@
  */
 import { JET } from '@sparsepixels/layers';
 import { jetGenerator } from 'sparsepixels';
-import { PAPER_VARIANTS, type ExampleConfig } from '../shared/example-config';
+import { paperExample, type ExampleConfig } from '../shared/example-config';
 
-export const jetExample: ExampleConfig = {
-  name: 'jet',
-  title: 'Jet images, 5 classes (56x56)',
-  generator: jetGenerator,
-  architecture: JET,
-  integer: 2,
-  seed: 1219,
-  ci: {
-    train: 600,
-    validation: 100,
-    test: 300,
-    variants: PAPER_VARIANTS.filter((v) => ['standard', 'sparse-t', 'sparse-m'].includes(v.label)),
-    sparseTraining: { epochs: 10, batchSize: 16, learningRate: 3e-3, patience: false },
-    standardTraining: { epochs: 3, batchSize: 32, learningRate: 1e-2, patience: false },
-    csimEvents: 50,
+export const jetExample: ExampleConfig = paperExample(
+  {
+    name: 'jet',
+    title: 'Jet images, 5 classes (56x56)',
+    generator: jetGenerator,
+    architecture: JET,
+    integer: 2,
+    seed: 1219,
   },
-  full: {
-    train: 6000,
-    validation: 1000,
-    test: 2000,
-    variants: PAPER_VARIANTS,
-    sparseTraining: { epochs: 30, batchSize: 32, learningRate: 3e-3, patience: 6 },
-    standardTraining: { epochs: 8, batchSize: 32, learningRate: 3e-3, patience: 3 },
-    csimEvents: 200,
+  {
+    ci: { epochs: 3, batchSize: 32, learningRate: 1e-2, patience: false },
+    full: { epochs: 8, batchSize: 32, learningRate: 3e-3, patience: 3 },
   },
-};
+);

@@ -54,3 +54,40 @@ export interface ExampleConfig {
 }
 
 export type ModeName = 'ci' | 'full';
+
+/** The training and test sizes the paper examples share: small CI runs, fuller runs on request. */
+const PAPER_MODES: Readonly<Record<ModeName, ModeConfig>> = {
+  ci: {
+    train: 600,
+    validation: 100,
+    test: 300,
+    variants: PAPER_VARIANTS.filter((v) => ['standard', 'sparse-t', 'sparse-m'].includes(v.label)),
+    sparseTraining: { epochs: 10, batchSize: 16, learningRate: 3e-3, patience: false },
+    standardTraining: { epochs: 10, batchSize: 16, learningRate: 1e-2, patience: false },
+    csimEvents: 50,
+  },
+  full: {
+    train: 6000,
+    validation: 1000,
+    test: 2000,
+    variants: PAPER_VARIANTS,
+    sparseTraining: { epochs: 30, batchSize: 32, learningRate: 3e-3, patience: 6 },
+    standardTraining: { epochs: 20, batchSize: 32, learningRate: 3e-3, patience: 4 },
+    csimEvents: 200,
+  },
+};
+
+/**
+ * A paper example: the shared modes, with the standard CNN's training per mode where the
+ * example sets it (the standard CNN trains slower, so each dataset picks its own epochs).
+ */
+export function paperExample(
+  example: Omit<ExampleConfig, ModeName>,
+  standardTraining: Partial<Record<ModeName, TrainingConfig>> = {},
+): ExampleConfig {
+  const mode = (name: ModeName): ModeConfig => ({
+    ...PAPER_MODES[name],
+    standardTraining: standardTraining[name] ?? PAPER_MODES[name].standardTraining,
+  });
+  return { ...example, ci: mode('ci'), full: mode('full') };
+}

@@ -8,26 +8,11 @@
  * events the static strategy leaves to bigints may still run on numbers (mac-dynamic.ts).
  */
 import { whereOf } from './kernel-checks';
-import {
-  bigToNumbers,
-  chooseMacPath,
-  exactArrays,
-  prepareMac,
-  stepBig,
-  stepNumber,
-  type MacPath,
-  type MacTypesInput,
-  type PreparedMac,
-} from './mac-layer';
+import { bigToNumbers, chooseMacPath, exactArrays, prepareMac, stepBig, stepNumber, type MacPath, type MacLayerConstants, type PreparedMac } from './mac-layer';
 import { checkDenseGeometry, checkDenseInput, denseSums, type DenseGeometry } from './dense';
 
-export interface DenseFixedParams extends DenseGeometry {
-  /** nIn*nOut weight raws (types.weight), Keras layout (in, out). */
-  readonly weights: ArrayLike<number> | readonly bigint[];
-  /** nOut bias raws (types.bias); omitted = zeros. */
-  readonly bias?: ArrayLike<number> | readonly bigint[];
-  readonly types: MacTypesInput;
-}
+/** Weights: nIn*nOut raws, Keras layout (in, out); bias: nOut raws. */
+export interface DenseFixedParams extends DenseGeometry, MacLayerConstants {}
 
 export interface PreparedDense extends PreparedMac {
   readonly geometry: DenseGeometry;

@@ -4,6 +4,7 @@
  * the bit-exact form is dense-fixed.ts.
  */
 import { checkInt, checkLength, whereOf } from './kernel-checks';
+import type { MacConstants } from './mac-layer';
 
 export interface DenseGeometry {
   readonly nIn: number;
@@ -11,12 +12,8 @@ export interface DenseGeometry {
   readonly name?: string;
 }
 
-export interface DenseParams extends DenseGeometry {
-  /** nIn*nOut weights, Keras layout (in, out). */
-  readonly weights: ArrayLike<number>;
-  /** nOut biases; omitted = zeros. */
-  readonly bias?: ArrayLike<number>;
-}
+/** Weights: nIn*nOut, Keras layout (in, out); bias: nOut. */
+export interface DenseParams extends DenseGeometry, MacConstants<ArrayLike<number>> {}
 
 export function checkDenseGeometry(
   g: DenseGeometry,

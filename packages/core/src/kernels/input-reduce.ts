@@ -139,19 +139,24 @@ export function inputReduceFloat(
   return { tensor: withValidity(tensor, o.mask, used), dropped };
 }
 
-/** Bit-exact form on number raws (types up to 53 bits): raws compared with the threshold's raw. */
-export function inputReduceFixed(
-  image: ArrayLike<number>,
-  o: InputReduceFixedOptions,
-  out?: SparseTensor,
-): InputReduceResult {
+/** The checks and output of the number-raw forms: types up to 53 bits, input -> result converter. */
+function numberRawSetup(image: ArrayLike<number>, o: InputReduceFixedOptions, out: SparseTensor | undefined) {
   const where = whereOf(o.name);
   const shape = checkOptions(image, o);
   checkNumberType(o.input, 'InputReduce input', where);
   const result = o.result ?? o.input;
   checkNumberType(result, 'InputReduce result', where);
   const tensor = outputTensor(shape, out, createSparseTensor, where);
-  const convert = rawConverter(o.input, result);
+  return { shape, tensor, convert: rawConverter(o.input, result) };
+}
+
+/** Bit-exact form on number raws (types up to 53 bits): raws compared with the threshold's raw. */
+export function inputReduceFixed(
+  image: ArrayLike<number>,
+  o: InputReduceFixedOptions,
+  out?: SparseTensor,
+): InputReduceResult {
+  const { shape, tensor, convert } = numberRawSetup(image, o, out);
   const { dropped, used } = reduceNumber(image, quantizeNumber(o.threshold, o.input), shape, tensor, convert);
   return { tensor: withValidity(tensor, o.mask, used), dropped };
 }
@@ -166,15 +171,9 @@ export function inputReduceFixedFromFloat(
   o: InputReduceFixedOptions,
   out?: SparseTensor,
 ): InputReduceResult {
-  const where = whereOf(o.name);
-  const shape = checkOptions(image, o);
-  checkNumberType(o.input, 'InputReduce input', where);
-  const result = o.result ?? o.input;
-  checkNumberType(result, 'InputReduce result', where);
-  const tensor = outputTensor(shape, out, createSparseTensor, where);
+  const { shape, tensor, convert } = numberRawSetup(image, o, out);
   const { input } = o;
   const thr = quantizeNumber(o.threshold, input);
-  const convert = rawConverter(input, result);
   const { c, h, w } = shape;
   const size = h * w * c;
   const raw = (v: number) => (v === 0 ? 0 : quantizeNumber(v, input));

@@ -20,6 +20,24 @@ function checkEvent(
   if (out !== undefined) checkLength(out, x.feat.length, 'SparseActivation output', where);
 }
 
+/**
+ * Applies `run(feat, from, c)` to every active slot of x and zeroes the others; the forms differ only
+ * in the activation's entry point and the raw form of their features.
+ */
+function activateSlots<F extends Float64Array | bigint[]>(
+  x: SparseTensor<ArrayLike<number> | readonly bigint[]>,
+  feat: F,
+  zero: F[number],
+  run: (feat: F, from: number, c: number) => void,
+): SparseTensor<F> {
+  const { nMax, c } = x.shape;
+  for (let i = 0; i < nMax; i++) {
+    if (isSlotActive(x, i)) run(feat, i * c, c);
+    else for (let k = i * c; k < (i + 1) * c; k++) feat[k] = zero;
+  }
+  return { shape: x.shape, feat, hash: x.hash, ...validOf(x) };
+}
+
 export function sparseActivationFloat(
   x: SparseTensor,
   activation: ActivationKernel,
@@ -27,13 +45,8 @@ export function sparseActivationFloat(
   name?: string,
 ): SparseTensor {
   checkEvent(x, out, name);
-  const { nMax, c } = x.shape;
-  const feat = out ?? new Float64Array(nMax * c);
-  for (let i = 0; i < nMax; i++) {
-    if (isSlotActive(x, i)) activation.float(x.feat, feat, i * c, c);
-    else feat.fill(0, i * c, (i + 1) * c);
-  }
-  return { shape: x.shape, feat, hash: x.hash, ...validOf(x) };
+  const feat = out ?? new Float64Array(x.feat.length);
+  return activateSlots(x, feat, 0, (f, from, c) => activation.float(x.feat, f, from, c));
 }
 
 /** `activation` comes from ActivationKernel.prepareFixed (types and tables resolved once per layer). */
@@ -44,13 +57,8 @@ export function sparseActivationFixed(
   name?: string,
 ): SparseTensor {
   checkEvent(x, out, name);
-  const { nMax, c } = x.shape;
-  const feat = out ?? new Float64Array(nMax * c);
-  for (let i = 0; i < nMax; i++) {
-    if (isSlotActive(x, i)) activation.run(x.feat, feat, i * c, c);
-    else feat.fill(0, i * c, (i + 1) * c);
-  }
-  return { shape: x.shape, feat, hash: x.hash, ...validOf(x) };
+  const feat = out ?? new Float64Array(x.feat.length);
+  return activateSlots(x, feat, 0, (f, from, c) => activation.run(x.feat, f, from, c));
 }
 
 export function sparseActivationFixedBig(
@@ -60,11 +68,6 @@ export function sparseActivationFixedBig(
   name?: string,
 ): SparseTensor<bigint[]> {
   checkEvent(x, out, name);
-  const { nMax, c } = x.shape;
-  const feat = out ?? new Array<bigint>(nMax * c);
-  for (let i = 0; i < nMax; i++) {
-    if (isSlotActive(x, i)) activation.runBig(x.feat, feat, i * c, c);
-    else feat.fill(0n, i * c, (i + 1) * c);
-  }
-  return { shape: x.shape, feat, hash: x.hash, ...validOf(x) };
+  const feat = out ?? new Array<bigint>(x.feat.length);
+  return activateSlots(x, feat, 0n, (f, from, c) => activation.runBig(x.feat, f, from, c));
 }

@@ -11,27 +11,12 @@
  */
 import type { SparseTensor } from '../sparse/sparse-tensor';
 import { isSlotActive, validOf, whereOf } from './kernel-checks';
-import {
-  bigToNumbers,
-  chooseMacPath,
-  exactArrays,
-  prepareMac,
-  stepBig,
-  stepNumber,
-  type MacPath,
-  type MacTypesInput,
-  type PreparedMac,
-} from './mac-layer';
+import { bigToNumbers, chooseMacPath, exactArrays, prepareMac, stepBig, stepNumber, type MacPath, type MacLayerConstants, type PreparedMac } from './mac-layer';
 import { forNeighbours } from './neighbour-window';
 import { checkConvGeometry, checkConvInput, convSums, type SparseConv2dGeometry } from './sparse-conv2d';
 
-export interface SparseConv2dFixedParams extends SparseConv2dGeometry {
-  /** k*k*cin*cout weight raws (types.weight), Keras layout (kh, kw, cin, cout). */
-  readonly weights: ArrayLike<number> | readonly bigint[];
-  /** cout bias raws (types.bias); omitted = zeros. */
-  readonly bias?: ArrayLike<number> | readonly bigint[];
-  readonly types: MacTypesInput;
-}
+/** Weights: k*k*cin*cout raws, Keras layout (kh, kw, cin, cout); bias: cout raws. */
+export interface SparseConv2dFixedParams extends SparseConv2dGeometry, MacLayerConstants {}
 
 export interface PreparedSparseConv2d extends PreparedMac {
   readonly geometry: SparseConv2dGeometry;

@@ -9,6 +9,7 @@
 import { SparsePixelsError } from '../errors';
 import type { SparseTensor } from '../sparse/sparse-tensor';
 import { checkActiveHashes, checkInt, checkLength, checkSparseTensor, isSlotActive, validOf, whereOf } from './kernel-checks';
+import type { MacConstants } from './mac-layer';
 import { windowTap } from './neighbour-window';
 
 export interface SparseConv2dGeometry {
@@ -19,12 +20,8 @@ export interface SparseConv2dGeometry {
   readonly name?: string;
 }
 
-export interface SparseConv2dParams extends SparseConv2dGeometry {
-  /** k*k*cin*cout weights, Keras layout (kh, kw, cin, cout). */
-  readonly weights: ArrayLike<number>;
-  /** cout biases; omitted = zeros. */
-  readonly bias?: ArrayLike<number>;
-}
+/** Weights: k*k*cin*cout, Keras layout (kh, kw, cin, cout); bias: cout. */
+export interface SparseConv2dParams extends SparseConv2dGeometry, MacConstants<ArrayLike<number>> {}
 
 /** Checks K, channel counts and the weight/bias lengths of a layer (once per layer). */
 export function checkConvGeometry(

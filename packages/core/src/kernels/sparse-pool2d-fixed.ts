@@ -13,7 +13,7 @@ import type { FixedType } from '../fixed';
 import type { SparseTensor } from '../sparse/sparse-tensor';
 import { validOf, whereOf } from './kernel-checks';
 import { checkNumberType, MAX_NUMBER_WIDTH, rawConverter, rawConverterBig, rawRange } from './raw-cast';
-import { ownerScratch, pooledValidity, poolLayout, poolReciprocalRaw, V1_RECIPROCAL_BITS, type SparsePool2dParams } from './sparse-pool2d';
+import { pooledValidity, poolEvent, poolReciprocalRaw, V1_RECIPROCAL_BITS, type SparsePool2dParams } from './sparse-pool2d';
 
 export interface SparsePool2dTypes {
   readonly input: FixedType;
@@ -134,9 +134,7 @@ export function sparsePool2dFixed(
     return { shape: big.shape, feat, hash: big.hash, ...validOf(big) };
   }
   const { nMax, c } = x.shape;
-  const hash = outHash ?? new Int32Array(2 * nMax);
-  const owner = ownerScratch(nMax);
-  const shape = poolLayout(x, params, hash, owner, out?.length);
+  const { hash, owner, shape } = poolEvent(x, params, out?.length, outHash);
   const feat = out ?? new Float64Array(nMax * c);
   feat.fill(0);
   const toResult = k.toResult;
@@ -167,9 +165,7 @@ export function sparsePool2dFixedBig(
   const { input, result } = params.types;
   const k = poolCasts(params);
   const { nMax, c } = x.shape;
-  const hash = outHash ?? new Int32Array(2 * nMax);
-  const owner = ownerScratch(nMax);
-  const shape = poolLayout(x, params, hash, owner, out?.length);
+  const { hash, owner, shape } = poolEvent(x, params, out?.length, outHash);
   const feat = out ?? new Array<bigint>(nMax * c);
   feat.fill(0n);
   const toResult = rawConverterBig(input, result);

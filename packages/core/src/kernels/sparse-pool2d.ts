@@ -120,6 +120,18 @@ export function ownerScratch(nMax: number): Int32Array {
   return scratch;
 }
 
+/** The layout of one event (poolLayout) into `outHash` (or a new hash) and the shared owner scratch. */
+export function poolEvent(
+  x: SparseTensor<ArrayLike<number> | readonly bigint[]>,
+  params: SparsePool2dParams,
+  outLength: number | undefined,
+  outHash?: Int32Array,
+): { hash: Int32Array; owner: Int32Array; shape: SparseShape } {
+  const hash = outHash ?? new Int32Array(2 * x.shape.nMax);
+  const owner = ownerScratch(x.shape.nMax);
+  return { hash, owner, shape: poolLayout(x, params, hash, owner, outLength) };
+}
+
 /** The output's validity bits under activity "mask": 1 exactly at the owners. */
 export function pooledValidity(
   x: { readonly valid?: Uint8Array },
@@ -140,9 +152,7 @@ export function sparsePool2dFloat(
   outHash?: Int32Array,
 ): SparseTensor {
   const { nMax, c } = x.shape;
-  const hash = outHash ?? new Int32Array(2 * nMax);
-  const owner = ownerScratch(nMax);
-  const shape = poolLayout(x, params, hash, owner, out?.length);
+  const { hash, owner, shape } = poolEvent(x, params, out?.length, outHash);
   const feat = out ?? new Float64Array(nMax * c);
   feat.fill(0);
   const bits = params.reciprocalBits ?? V1_RECIPROCAL_BITS;

@@ -31,20 +31,24 @@ export function tableCost(layer: LayerFacts, base: LayerCost, count: number): La
   };
 }
 
-function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
-  // io_stream: an image streams one pixel (C values) per cycle through one activation unit
-  const n =
-    ctx.ioStream && layer.input.shape.length === 3 ? layer.input.shape[2]! : elements(layer.input.shape);
-  const p = { n, c: 1, bits: layer.input.type.width };
-  const base = {
+/** The ReLU/linear unit of n x c values of `bits` bits (the cost laws of the sparse ReLU), no latency. */
+export function reluCost(ctx: OpContext, p: { n: number; c: number; bits: number }): LayerCost {
+  return {
     latencyCycles: 0,
     ii: 1,
     lut: law(ctx.coef, RELU_LUT, p),
     ff: law(ctx.coef, RELU_FF, p),
     dsp: 0,
     bram18: 0,
-    notes: [] as string[],
+    notes: [],
   };
+}
+
+function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
+  // io_stream: an image streams one pixel (C values) per cycle through one activation unit
+  const n =
+    ctx.ioStream && layer.input.shape.length === 3 ? layer.input.shape[2]! : elements(layer.input.shape);
+  const base = reluCost(ctx, { n, c: 1, bits: layer.input.type.width });
   if (layer.activation === 'sigmoid' || layer.activation === 'softmax')
     return whole(tableCost(layer, base, n));
   return whole(base);

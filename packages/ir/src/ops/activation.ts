@@ -1,4 +1,3 @@
-import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import type { AnyLayerIR, CompileContext } from './op-def';
 import type { LayerKernel } from '../interpret/runtime';
 import { ACTIVATION_ATTRS, type ActivationAttrs } from './activations/activation-attrs';
@@ -6,6 +5,7 @@ import { floatActivation, prepareActivation } from './activations/activation-ker
 import { activationAttrs, activationPrecision } from './activations/activation-precision';
 import { activationRule } from './activations/activation-rules';
 import { defineOp } from './define-op';
+import { fixedKernel } from './fixed-kernel';
 import { vectorInput } from './op-helpers';
 import { denseTensor } from './tensor-info';
 
@@ -14,18 +14,13 @@ type Ctx = CompileContext<AnyLayerIR, ActivationAttrs>;
 function compileFixed(ctx: Ctx): LayerKernel {
   const n = ctx.output.size;
   const f = prepareActivation(ctx, n);
-  if (needsBig(ctx.inputTypes[0], ctx.precision.result)) {
-    const out = new Array<bigint>(n).fill(0n);
-    const narrowOut = ctx.precision.result.width <= 53;
-    return {
-      run: ([x]) => {
-        f.runBig(toBigRaws(x!.data), out, 0, n);
-        return { data: narrowOut ? toNumberRaws(out) : out };
-      },
-    };
-  }
-  const out = new Float64Array(n);
-  return { run: ([x]) => (f.run(toNumberRaws(x!.data), out, 0, n), { data: out }) };
+  return fixedKernel({
+    types: [ctx.inputTypes[0], ctx.precision.result],
+    result: ctx.precision.result,
+    size: n,
+    number: (x, out) => (f.run(x, out, 0, n), { data: out }),
+    bigint: (x, out) => (f.runBig(x, out, 0, n), { data: out }),
+  });
 }
 
 function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {

@@ -1,10 +1,10 @@
 import { averagePool2dFixed, averagePool2dFixedBig, averagePool2dFloat } from '@sparsepixels/core';
-import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import type { AnyLayerIR, Attrs, CompileContext } from './op-def';
 import type { LayerKernel } from '../interpret/runtime';
 import { avgPoolAttrs, avgPoolPrecision } from '../precision/pool-precision';
 import { attr } from './attr-descriptors';
 import { defineOp } from './define-op';
+import { fixedKernel } from './fixed-kernel';
 import { checkPool, imageInput, RECIPROCAL_BITS_ATTR } from './op-helpers';
 import { denseTensor } from './tensor-info';
 
@@ -22,19 +22,13 @@ function params(ctx: Ctx) {
 function compileFixed(ctx: Ctx): LayerKernel {
   const types = { input: ctx.inputTypes[0]!, result: ctx.precision.result, accum: ctx.precision.accum };
   const o = { ...params(ctx), types };
-  const size = ctx.output.size;
-  if (needsBig(types.input, types.result)) {
-    const out = new Array<bigint>(size).fill(0n);
-    const narrowOut = types.result.width <= 53;
-    return {
-      run: ([x]) => {
-        const r = averagePool2dFixedBig(toBigRaws(x!.data), o, out);
-        return { data: narrowOut ? toNumberRaws(r) : r };
-      },
-    };
-  }
-  const out = new Float64Array(size);
-  return { run: ([x]) => ({ data: averagePool2dFixed(toNumberRaws(x!.data), o, out) }) };
+  return fixedKernel({
+    types: [types.input, types.result],
+    result: types.result,
+    size: ctx.output.size,
+    number: (x, out) => ({ data: averagePool2dFixed(x, o, out) }),
+    bigint: (x, out) => ({ data: averagePool2dFixedBig(x, o, out) }),
+  });
 }
 
 function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {

@@ -1,9 +1,9 @@
 import { conv2dSameFixed, conv2dSameFixedBig, conv2dSameFloat, conv2dSameMacCounts, nonZeroPerRow, prepareConv2dSameFixed } from '@sparsepixels/core';
-import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import type { AnyLayerIR, CompileContext } from './op-def';
 import type { LayerKernel } from '../interpret/runtime';
 import { macPrecision } from '../precision/mac-precision';
 import { defineOp } from './define-op';
+import { fixedKernel } from './fixed-kernel';
 import { CONV_ATTRS, CONV_WEIGHTS, convOutputShape, imageInput, macTypes, weightCount, type ConvAttrs } from './op-helpers';
 import { denseTensor } from './tensor-info';
 
@@ -16,19 +16,13 @@ function compileFixed(ctx: CompileContext<AnyLayerIR, ConvAttrs>): LayerKernel {
   const g = geometry(ctx);
   const types = macTypes(ctx);
   const conv = prepareConv2dSameFixed({ ...g, weights: ctx.weights['kernel']!.raw, bias: ctx.weights['bias']?.raw, types });
-  const size = ctx.output.size;
-  if (needsBig(types.input, types.result)) {
-    const out = new Array<bigint>(size).fill(0n);
-    const narrowOut = types.result.width <= 53;
-    return {
-      run: ([x]) => {
-        const r = conv2dSameFixedBig(toBigRaws(x!.data), conv, out);
-        return { data: narrowOut ? toNumberRaws(r) : r };
-      },
-    };
-  }
-  const out = new Float64Array(size);
-  return { run: ([x]) => ({ data: conv2dSameFixed(toNumberRaws(x!.data), conv, out) }) };
+  return fixedKernel({
+    types: [types.input, types.result],
+    result: types.result,
+    size: ctx.output.size,
+    number: (x, out) => ({ data: conv2dSameFixed(x, conv, out) }),
+    bigint: (x, out) => ({ data: conv2dSameFixedBig(x, conv, out) }),
+  });
 }
 
 function compileFloat(ctx: CompileContext<AnyLayerIR, ConvAttrs>): LayerKernel<Float64Array> {

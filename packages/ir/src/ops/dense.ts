@@ -1,10 +1,10 @@
 import { denseFixed, denseFixedBig, denseFloat, denseMacCounts, nonZeroPerRow, prepareDenseFixed } from '@sparsepixels/core';
-import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import type { AnyLayerIR, Attrs, CompileContext } from './op-def';
 import type { LayerKernel } from '../interpret/runtime';
 import { macPrecision } from '../precision/mac-precision';
 import { attr } from './attr-descriptors';
 import { defineOp } from './define-op';
+import { fixedKernel } from './fixed-kernel';
 import { macTypes, vectorInput, weightCount } from './op-helpers';
 import { denseTensor, type TensorInfo } from './tensor-info';
 
@@ -19,18 +19,13 @@ function compileFixed(ctx: CompileContext<AnyLayerIR, DenseAttrs>): LayerKernel 
   const g = geometry(ctx);
   const types = macTypes(ctx);
   const dense = prepareDenseFixed({ ...g, weights: ctx.weights['kernel']!.raw, bias: ctx.weights['bias']?.raw, types });
-  if (needsBig(types.input, types.result)) {
-    const out = new Array<bigint>(g.nOut).fill(0n);
-    const narrowOut = types.result.width <= 53;
-    return {
-      run: ([x]) => {
-        const r = denseFixedBig(toBigRaws(x!.data), dense, out);
-        return { data: narrowOut ? toNumberRaws(r) : r };
-      },
-    };
-  }
-  const out = new Float64Array(g.nOut);
-  return { run: ([x]) => ({ data: denseFixed(toNumberRaws(x!.data), dense, out) }) };
+  return fixedKernel({
+    types: [types.input, types.result],
+    result: types.result,
+    size: g.nOut,
+    number: (x, out) => ({ data: denseFixed(x, dense, out) }),
+    bigint: (x, out) => ({ data: denseFixedBig(x, dense, out) }),
+  });
 }
 
 function compileFloat(ctx: CompileContext<AnyLayerIR, DenseAttrs>): LayerKernel<Float64Array> {

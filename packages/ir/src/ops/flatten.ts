@@ -1,26 +1,20 @@
 import { flattenFixed, flattenFixedBig, flattenFloat } from '@sparsepixels/core';
-import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import type { LayerKernel } from '../interpret/runtime';
 import { defineOp } from './define-op';
+import { fixedKernel } from './fixed-kernel';
 import type { CompileContext } from './op-def';
 import { passThroughPrecision } from './op-helpers';
 import { denseTensor } from './tensor-info';
 
 function compileFixed(ctx: CompileContext): LayerKernel {
   const types = { input: ctx.inputTypes[0]!, result: ctx.precision.result };
-  const size = ctx.output.size;
-  if (needsBig(types.input, types.result)) {
-    const out = new Array<bigint>(size).fill(0n);
-    const narrowOut = types.result.width <= 53;
-    return {
-      run: ([x]) => {
-        const r = flattenFixedBig(toBigRaws(x!.data), types, out);
-        return { data: narrowOut ? toNumberRaws(r) : r };
-      },
-    };
-  }
-  const out = new Float64Array(size);
-  return { run: ([x]) => ({ data: flattenFixed(toNumberRaws(x!.data), types, out) }) };
+  return fixedKernel({
+    types: [types.input, types.result],
+    result: types.result,
+    size: ctx.output.size,
+    number: (x, out) => ({ data: flattenFixed(x, types, out) }),
+    bigint: (x, out) => ({ data: flattenFixedBig(x, types, out) }),
+  });
 }
 
 function compileFloat(ctx: CompileContext): LayerKernel<Float64Array> {

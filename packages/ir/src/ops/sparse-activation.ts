@@ -1,11 +1,11 @@
 import { sparseActivationFixed, sparseActivationFixedBig, sparseActivationFloat } from '@sparsepixels/core';
-import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import type { AnyLayerIR, CompileContext } from './op-def';
-import { sparseView, type LayerKernel, type RuntimeTensor } from '../interpret/runtime';
+import { sparseView, type LayerKernel } from '../interpret/runtime';
 import { ACTIVATION_ATTRS, type ActivationAttrs } from './activations/activation-attrs';
 import { floatActivation, prepareActivation } from './activations/activation-kernels';
 import { activationAttrs, activationPrecision } from './activations/activation-precision';
 import { defineOp } from './define-op';
+import { fixedKernel, sparseOutput } from './fixed-kernel';
 import { imageInput } from './op-helpers';
 import { sparseTensor, type SparseTensorInfo } from './tensor-info';
 
@@ -15,35 +15,20 @@ function compileFixed(ctx: Ctx): LayerKernel {
   const shape = ctx.inputs[0]!;
   const f = prepareActivation(ctx, shape.c);
   const name = ctx.layer.name;
-  if (needsBig(ctx.inputTypes[0], ctx.precision.result)) {
-    const out = new Array<bigint>(shape.size).fill(0n);
-    const narrowOut = ctx.precision.result.width <= 53;
-    return {
-      run: ([x]): RuntimeTensor => {
-        const r = sparseActivationFixedBig(sparseView(shape, toBigRaws(x!.data), x!), f, out, name);
-        return { data: narrowOut ? toNumberRaws(r.feat) : r.feat, hash: r.hash, sparse: shape, valid: r.valid };
-      },
-    };
-  }
-  const out = new Float64Array(shape.size);
-  return {
-    run: ([x]) => {
-      const r = sparseActivationFixed(sparseView(shape, toNumberRaws(x!.data), x!), f, out, name);
-      return { data: r.feat, hash: r.hash, sparse: shape, valid: r.valid };
-    },
-  };
+  return fixedKernel({
+    types: [ctx.inputTypes[0], ctx.precision.result],
+    result: ctx.precision.result,
+    size: shape.size,
+    number: (x, out, t) => sparseOutput(sparseActivationFixed(sparseView(shape, x, t), f, out, name), shape),
+    bigint: (x, out, t) => sparseOutput(sparseActivationFixedBig(sparseView(shape, x, t), f, out, name), shape),
+  });
 }
 
 function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {
   const shape = ctx.inputs[0]!;
   const k = floatActivation(ctx);
   const out = new Float64Array(shape.size);
-  return {
-    run: ([x]) => {
-      const r = sparseActivationFloat(sparseView(shape, x!.data, x!), k, out, ctx.layer.name);
-      return { data: r.feat, hash: r.hash, sparse: shape, valid: r.valid };
-    },
-  };
+  return { run: ([x]) => sparseOutput(sparseActivationFloat(sparseView(shape, x!.data, x!), k, out, ctx.layer.name), shape) };
 }
 
 /**

@@ -6,11 +6,11 @@ import {
   sparseConv2dFloat,
   sparseConv2dMacCounts,
 } from '@sparsepixels/core';
-import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import type { AnyLayerIR, CompileContext } from './op-def';
-import { sparseView, type LayerKernel, type RuntimeTensor } from '../interpret/runtime';
+import { sparseView, type LayerKernel } from '../interpret/runtime';
 import { macPrecision } from '../precision/mac-precision';
 import { defineOp } from './define-op';
+import { fixedKernel, sparseOutput } from './fixed-kernel';
 import { CONV_ATTRS, CONV_WEIGHTS, convOutputShape, imageInput, macTypes, weightCount, type ConvAttrs } from './op-helpers';
 import { sparseTensor, type SparseTensorInfo } from './tensor-info';
 
@@ -25,35 +25,20 @@ function compileFixed(ctx: Ctx): LayerKernel {
   const types = macTypes(ctx);
   const conv = prepareSparseConv2dFixed({ ...g, weights: ctx.weights['kernel']!.raw, bias: ctx.weights['bias']?.raw, types });
   const outShape = ctx.output;
-  if (needsBig(types.input, types.result)) {
-    const out = new Array<bigint>(outShape.size).fill(0n);
-    const narrowOut = types.result.width <= 53;
-    return {
-      run: ([x]): RuntimeTensor => {
-        const r = sparseConv2dFixedBig(sparseView(g.shape, toBigRaws(x!.data), x!), conv, out);
-        return { data: narrowOut ? toNumberRaws(r.feat) : r.feat, hash: r.hash, sparse: outShape, valid: r.valid };
-      },
-    };
-  }
-  const out = new Float64Array(outShape.size);
-  return {
-    run: ([x]) => {
-      const r = sparseConv2dFixed(sparseView(g.shape, toNumberRaws(x!.data), x!), conv, out);
-      return { data: r.feat, hash: r.hash, sparse: outShape, valid: r.valid };
-    },
-  };
+  return fixedKernel({
+    types: [types.input, types.result],
+    result: types.result,
+    size: outShape.size,
+    number: (x, out, t) => sparseOutput(sparseConv2dFixed(sparseView(g.shape, x, t), conv, out), outShape),
+    bigint: (x, out, t) => sparseOutput(sparseConv2dFixedBig(sparseView(g.shape, x, t), conv, out), outShape),
+  });
 }
 
 function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {
   const g = geometry(ctx);
   const p = { ...g, weights: ctx.weights['kernel']!.values, bias: ctx.weights['bias']?.values };
   const out = new Float64Array(ctx.output.size);
-  return {
-    run: ([x]) => {
-      const r = sparseConv2dFloat(sparseView(g.shape, x!.data, x!), p, out);
-      return { data: r.feat, hash: r.hash, sparse: ctx.output, valid: r.valid };
-    },
-  };
+  return { run: ([x]) => sparseOutput(sparseConv2dFloat(sparseView(g.shape, x!.data, x!), p, out), ctx.output) };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { sparseFlattenFixed, sparseFlattenFixedBig, sparseFlattenFloat } from '@sparsepixels/core';
-import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import type { AnyLayerIR, CompileContext } from './op-def';
 import { sparseView, type LayerKernel } from '../interpret/runtime';
 import { defineOp } from './define-op';
+import { fixedKernel } from './fixed-kernel';
 import { imageInput, passThroughPrecision } from './op-helpers';
 import { denseTensor, type DenseTensorInfo, type SparseTensorInfo } from './tensor-info';
 
@@ -11,19 +11,13 @@ type Ctx = CompileContext<AnyLayerIR, unknown, SparseTensorInfo, DenseTensorInfo
 function compileFixed(ctx: Ctx): LayerKernel {
   const shape = ctx.inputs[0]!;
   const p = { name: ctx.layer.name, types: { input: ctx.inputTypes[0]!, result: ctx.precision.result } };
-  const size = ctx.output.size;
-  if (needsBig(p.types.input, p.types.result)) {
-    const out = new Array<bigint>(size).fill(0n);
-    const narrowOut = p.types.result.width <= 53;
-    return {
-      run: ([x]) => {
-        const r = sparseFlattenFixedBig(sparseView(shape, toBigRaws(x!.data), x!), p, out);
-        return { data: narrowOut ? toNumberRaws(r) : r };
-      },
-    };
-  }
-  const out = new Float64Array(size);
-  return { run: ([x]) => ({ data: sparseFlattenFixed(sparseView(shape, toNumberRaws(x!.data), x!), p, out) }) };
+  return fixedKernel({
+    types: [p.types.input, p.types.result],
+    result: p.types.result,
+    size: ctx.output.size,
+    number: (x, out, t) => ({ data: sparseFlattenFixed(sparseView(shape, x, t), p, out) }),
+    bigint: (x, out, t) => ({ data: sparseFlattenFixedBig(sparseView(shape, x, t), p, out) }),
+  });
 }
 
 function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {

@@ -7,7 +7,6 @@ import {
   type FixedType,
 } from '@sparsepixels/core';
 import { DIAGNOSTICS } from '../diagnostics';
-import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import { sparseView, type LayerKernel } from '../interpret/runtime';
 import { exactType } from '../precision/exact-type';
 import { scaleInterval, typeInterval, type Interval } from '../precision/interval';
@@ -15,6 +14,7 @@ import { capped, declaredOr } from '../precision/mac-precision';
 import { MAX_RECIPROCAL_BITS, preparedReciprocalBits } from '../precision/pool-precision';
 import { attr } from './attr-descriptors';
 import { defineOp } from './define-op';
+import { fixedKernel } from './fixed-kernel';
 import type { AnyLayerIR, Attrs, CompileContext, PrecisionContext, ResolvedPrecision } from './op-def';
 import { imageInput, passThroughPrecision, RECIPROCAL_BITS_ATTR, refuseReciprocalBits } from './op-helpers';
 import { denseTensor, type DenseTensorInfo, type SparseTensorInfo } from './tensor-info';
@@ -116,19 +116,13 @@ function params(ctx: Ctx) {
 function compileFixed(ctx: Ctx): LayerKernel {
   const shape = ctx.inputs[0]!;
   const p = params(ctx);
-  const c = ctx.output.size;
-  if (needsBig(p.types.input, p.types.result, p.types.accum)) {
-    const out = new Array<bigint>(c).fill(0n);
-    const narrowOut = p.types.result.width <= 53;
-    return {
-      run: ([x]) => {
-        const r = sparseGlobalPool2dFixedBig(sparseView(shape, toBigRaws(x!.data), x!), p, out);
-        return { data: narrowOut ? toNumberRaws(r) : r };
-      },
-    };
-  }
-  const out = new Float64Array(c);
-  return { run: ([x]) => ({ data: sparseGlobalPool2dFixed(sparseView(shape, toNumberRaws(x!.data), x!), p, out) }) };
+  return fixedKernel({
+    types: [p.types.input, p.types.result, p.types.accum],
+    result: p.types.result,
+    size: ctx.output.size,
+    number: (x, out, t) => ({ data: sparseGlobalPool2dFixed(sparseView(shape, x, t), p, out) }),
+    bigint: (x, out, t) => ({ data: sparseGlobalPool2dFixedBig(sparseView(shape, x, t), p, out) }),
+  });
 }
 
 function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {

@@ -1,10 +1,10 @@
 import { sparsePool2dFixed, sparsePool2dFixedBig, sparsePool2dFloat } from '@sparsepixels/core';
-import { needsBig, toBigRaws, toNumberRaws } from '../interpret/raw-arrays';
 import type { AnyLayerIR, Attrs, CompileContext } from './op-def';
-import { sparseView, type LayerKernel, type RuntimeTensor } from '../interpret/runtime';
+import { sparseView, type LayerKernel } from '../interpret/runtime';
 import { avgPoolAttrs, avgPoolPrecision } from '../precision/pool-precision';
 import { attr } from './attr-descriptors';
 import { defineOp } from './define-op';
+import { fixedKernel, sparseOutput } from './fixed-kernel';
 import { checkPool, imageInput, passThroughPrecision, RECIPROCAL_BITS_ATTR, refuseReciprocalBits } from './op-helpers';
 import { sparseTensor, type SparseTensorInfo } from './tensor-info';
 
@@ -25,35 +25,20 @@ function compileFixed(ctx: Ctx): LayerKernel {
   const o = params(ctx);
   const types = { input: ctx.inputTypes[0]!, result: ctx.precision.result, accum: o.mode === 'avg' ? ctx.precision.accum : undefined };
   const p = { ...o, types };
-  if (needsBig(types.input, types.result, types.accum)) {
-    const out = new Array<bigint>(shape.size).fill(0n);
-    const narrowOut = types.result.width <= 53;
-    return {
-      run: ([x]): RuntimeTensor => {
-        const r = sparsePool2dFixedBig(sparseView(shape, toBigRaws(x!.data), x!), p, out);
-        return { data: narrowOut ? toNumberRaws(r.feat) : r.feat, hash: r.hash, sparse: r.shape, valid: r.valid };
-      },
-    };
-  }
-  const out = new Float64Array(shape.size);
-  return {
-    run: ([x]) => {
-      const r = sparsePool2dFixed(sparseView(shape, toNumberRaws(x!.data), x!), p, out);
-      return { data: r.feat, hash: r.hash, sparse: r.shape, valid: r.valid };
-    },
-  };
+  return fixedKernel({
+    types: [types.input, types.result, types.accum],
+    result: types.result,
+    size: shape.size,
+    number: (x, out, t) => sparseOutput(sparsePool2dFixed(sparseView(shape, x, t), p, out)),
+    bigint: (x, out, t) => sparseOutput(sparsePool2dFixedBig(sparseView(shape, x, t), p, out)),
+  });
 }
 
 function compileFloat(ctx: Ctx): LayerKernel<Float64Array> {
   const shape = ctx.inputs[0]!;
   const p = params(ctx);
   const out = new Float64Array(shape.size);
-  return {
-    run: ([x]) => {
-      const r = sparsePool2dFloat(sparseView(shape, x!.data, x!), p, out);
-      return { data: r.feat, hash: r.hash, sparse: r.shape, valid: r.valid };
-    },
-  };
+  return { run: ([x]) => sparseOutput(sparsePool2dFloat(sparseView(shape, x!.data, x!), p, out)) };
 }
 
 /**

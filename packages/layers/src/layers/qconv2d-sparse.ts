@@ -5,12 +5,12 @@
  */
 import { assertAttrs, builtinOp, type LayerIR } from '@sparsepixels/ir';
 import * as tf from '@tensorflow/tfjs';
-import { fusedActivationIR, type ExportContext, type IRExportable } from '../export/export-context';
+import type { ExportContext, IRExportable } from '../export/export-context';
 import { sparseConv2dOp } from '../ops/sparse-conv2d-op';
 import { stageOf } from './activation-spec';
 import { layerError, whereLayer, type ConfigDict, type Shape } from './layer-base';
 import { SparseLayer, type Grid, type SparseLayerArgs } from './sparse-layer';
-import { parseWeightedArgs, stagedWeights, weightedConfig, weightsIR, type WeightedArgs, type WeightedOptions } from './weighted-args';
+import { parseWeightedArgs, stagedWeights, weightedConfig, weightedLayerIR, type WeightedArgs, type WeightedOptions } from './weighted-args';
 
 export interface QConv2DSparseArgs extends WeightedArgs, SparseLayerArgs {
   filters: number;
@@ -68,13 +68,7 @@ export class QConv2DSparse extends SparseLayer implements IRExportable {
   }
 
   toIR(ctx: ExportContext): LayerIR[] {
-    const base: LayerIR = {
-      name: this.name,
-      op: 'SparseConv2D',
-      inputs: ctx.inputs,
-      attrs: { filters: this.filters, kernelSize: this.kernelSize },
-      ...weightsIR(this.opts, this.kernel!, this.bias, this.where()),
-    };
-    return fusedActivationIR(base, 'SparseActivation', this.opts.activation);
+    const layer: LayerIR = { name: this.name, op: 'SparseConv2D', inputs: ctx.inputs, attrs: { filters: this.filters, kernelSize: this.kernelSize } };
+    return weightedLayerIR(layer, 'SparseActivation', this.opts, this.kernel!, this.bias, this.where());
   }
 }

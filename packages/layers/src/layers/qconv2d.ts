@@ -5,11 +5,11 @@
  */
 import { assertAttrs, builtinOp, type LayerIR } from '@sparsepixels/ir';
 import * as tf from '@tensorflow/tfjs';
-import { fusedActivationIR, type ExportContext, type IRExportable } from '../export/export-context';
+import type { ExportContext, IRExportable } from '../export/export-context';
 import { conv2dSameOp } from '../ops/conv2d-same-op';
 import { stageOf } from './activation-spec';
 import { checkRank, layerError, singleShape, singleTensor, whereLayer, type ConfigDict, type Kwargs, type LayerArgs, type Shape } from './layer-base';
-import { forwardWeights, parseWeightedArgs, weightedConfig, weightsIR, type WeightedArgs, type WeightedOptions } from './weighted-args';
+import { forwardWeights, parseWeightedArgs, weightedConfig, weightedLayerIR, type WeightedArgs, type WeightedOptions } from './weighted-args';
 
 export interface QConv2DArgs extends WeightedArgs, LayerArgs {
   filters: number;
@@ -81,14 +81,8 @@ export class QConv2D extends tf.layers.Layer implements IRExportable {
   }
 
   toIR(ctx: ExportContext): LayerIR[] {
-    const base: LayerIR = {
-      name: this.name,
-      op: 'Conv2D',
-      inputs: ctx.inputs,
-      attrs: { filters: this.filters, kernelSize: this.kernelSize },
-      ...weightsIR(this.opts, this.kernel!, this.bias, whereLayer(this, 'QConv2D')),
-    };
-    return fusedActivationIR(base, 'Activation', this.opts.activation);
+    const layer: LayerIR = { name: this.name, op: 'Conv2D', inputs: ctx.inputs, attrs: { filters: this.filters, kernelSize: this.kernelSize } };
+    return weightedLayerIR(layer, 'Activation', this.opts, this.kernel!, this.bias, whereLayer(this, 'QConv2D'));
   }
 }
 

@@ -5,11 +5,11 @@
  */
 import { assertAttrs, builtinOp, type LayerIR } from '@sparsepixels/ir';
 import * as tf from '@tensorflow/tfjs';
-import { fusedActivationIR, type ExportContext, type IRExportable } from '../export/export-context';
+import type { ExportContext, IRExportable } from '../export/export-context';
 import { denseOp } from '../ops/dense-op';
 import { stageOf } from './activation-spec';
 import { checkRank, layerError, singleShape, singleTensor, whereLayer, type ConfigDict, type LayerArgs, type Shape } from './layer-base';
-import { parseWeightedArgs, stagedWeights, weightedConfig, weightsIR, type WeightedArgs, type WeightedOptions } from './weighted-args';
+import { parseWeightedArgs, stagedWeights, weightedConfig, weightedLayerIR, type WeightedArgs, type WeightedOptions } from './weighted-args';
 
 export interface QDenseArgs extends WeightedArgs, LayerArgs {
   units: number;
@@ -62,13 +62,7 @@ export class QDense extends tf.layers.Layer implements IRExportable {
   }
 
   toIR(ctx: ExportContext): LayerIR[] {
-    const base: LayerIR = {
-      name: this.name,
-      op: 'Dense',
-      inputs: ctx.inputs,
-      attrs: { units: this.units },
-      ...weightsIR(this.opts, this.kernel!, this.bias, whereLayer(this, 'QDense')),
-    };
-    return fusedActivationIR(base, 'Activation', this.opts.activation);
+    const layer: LayerIR = { name: this.name, op: 'Dense', inputs: ctx.inputs, attrs: { units: this.units } };
+    return weightedLayerIR(layer, 'Activation', this.opts, this.kernel!, this.bias, whereLayer(this, 'QDense'));
   }
 }

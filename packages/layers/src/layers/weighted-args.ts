@@ -5,7 +5,7 @@
 import { formatType } from '@sparsepixels/core';
 import type { LayerIR } from '@sparsepixels/ir';
 import type * as tf from '@tensorflow/tfjs';
-import { quantizedWeight } from '../export/export-context';
+import { fusedActivationIR, quantizedWeight } from '../export/export-context';
 import { outputStage } from '../ops/output-stage';
 import { outputStageOp } from '../ops/quantize-op';
 import type { WeightStages } from '../ops/weight-stages';
@@ -71,7 +71,7 @@ export function stagedWeights(o: WeightedOptions, kernel: tf.LayerVariable, bias
 }
 
 /** precision + weights of the layer in the IR: weights on their quantizer's grid, 'auto' accum/result. */
-export function weightsIR(o: WeightedOptions, kernel: tf.LayerVariable, bias: tf.LayerVariable | undefined, where: string): Pick<LayerIR, 'precision' | 'weights'> {
+function weightsIR(o: WeightedOptions, kernel: tf.LayerVariable, bias: tf.LayerVariable | undefined, where: string): Pick<LayerIR, 'precision' | 'weights'> {
   const weights: NonNullable<LayerIR['weights']> = { kernel: quantizedWeight(kernel.read(), o.kernelQuantizer, 'kernel', where) };
   const precision: NonNullable<LayerIR['precision']> = { weight: formatType(o.kernelQuantizer!.weightType), accum: 'auto', result: 'auto' };
   if (bias) {
@@ -79,4 +79,19 @@ export function weightsIR(o: WeightedOptions, kernel: tf.LayerVariable, bias: tf
     precision.bias = formatType(o.biasQuantizer!.weightType);
   }
   return { precision, weights };
+}
+
+/**
+ * The IR of a weighted layer: `layer` (name, op, inputs, attrs) with its quantized weights and
+ * precisions, then its fused activation as a layer of `activationOp`, if it has one.
+ */
+export function weightedLayerIR<L extends LayerIR>(
+  layer: L,
+  activationOp: 'Activation' | 'SparseActivation',
+  o: WeightedOptions,
+  kernel: tf.LayerVariable,
+  bias: tf.LayerVariable | undefined,
+  where: string,
+): LayerIR[] {
+  return fusedActivationIR({ ...layer, ...weightsIR(o, kernel, bias, where) }, activationOp, o.activation);
 }

@@ -8,17 +8,7 @@
  */
 import { SparsePixelsError } from '../../errors';
 import { checkInt, checkLength, whereOf } from '../kernel-checks';
-import {
-  bigToNumbers,
-  chooseMacPath,
-  exactArrays,
-  prepareMac,
-  stepBig,
-  stepNumber,
-  type MacPath,
-  type MacTypesInput,
-  type PreparedMac,
-} from '../mac-layer';
+import { bigToNumbers, chooseMacPath, exactArrays, prepareMac, stepBig, stepNumber, type MacPath, type MacConstants, type MacLayerConstants, type PreparedMac } from '../mac-layer';
 
 export interface Conv2dSameGeometry {
   readonly h: number;
@@ -30,19 +20,11 @@ export interface Conv2dSameGeometry {
   readonly name?: string;
 }
 
-export interface Conv2dSameParams extends Conv2dSameGeometry {
-  /** k*k*cin*cout weights, Keras layout. */
-  readonly weights: ArrayLike<number>;
-  /** cout biases; omitted = zeros. */
-  readonly bias?: ArrayLike<number>;
-}
+/** Weights: k*k*cin*cout, Keras layout (kh, kw, cin, cout); bias: cout. */
+export interface Conv2dSameParams extends Conv2dSameGeometry, MacConstants<ArrayLike<number>> {}
 
-export interface Conv2dSameFixedParams extends Conv2dSameGeometry {
-  /** Weight raws in types.weight; bias raws in types.bias. */
-  readonly weights: ArrayLike<number> | readonly bigint[];
-  readonly bias?: ArrayLike<number> | readonly bigint[];
-  readonly types: MacTypesInput;
-}
+/** Weight raws in types.weight (Keras layout); bias raws in types.bias. */
+export interface Conv2dSameFixedParams extends Conv2dSameGeometry, MacLayerConstants {}
 
 export interface PreparedConv2dSame extends PreparedMac {
   readonly geometry: Conv2dSameGeometry;

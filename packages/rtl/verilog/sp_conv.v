@@ -36,23 +36,12 @@ module sp_conv_gather #(
   output wire [N_MAX-1:0] y_valid,
   output wire done
 );
-  function integer clog2(input integer v);
-    integer s;
-    begin
-      clog2 = 0;
-      s = 1;
-      while (s < v) begin
-        s = s * 2;
-        clog2 = clog2 + 1;
-      end
-    end
-  endfunction
   localparam integer PW = XW + WW;
   localparam integer PS = (XS != 0 || WS != 0) ? 1 : 0;
   localparam integer NT = N_MAX * CIN;                      // terms per output
-  localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
-  localparam integer IB = clog2(N_MAX + L + 1);  // slot indices up to G * L - 1 <= N_MAX + L - 2
-  localparam integer LV = clog2(NT);
+  localparam integer GB = (G > 1) ? $clog2(G) : 1;
+  localparam integer IB = $clog2(N_MAX + L + 1);  // slot indices up to G * L - 1 <= N_MAX + L - 2
+  localparam integer LV = $clog2(NT);
   localparam integer TL = (LV == 0) ? 0 : (LV + LPS - 1) / LPS;  // sum tree latency
   localparam integer LAT = 4 + TL;                              // beat -> slot visible
 
@@ -208,21 +197,10 @@ module sp_conv_scatter #(
   output reg [N_MAX-1:0] y_valid,
   output wire done
 );
-  function integer clog2(input integer v);
-    integer s;
-    begin
-      clog2 = 0;
-      s = 1;
-      while (s < v) begin
-        s = s * 2;
-        clog2 = clog2 + 1;
-      end
-    end
-  endfunction
   localparam integer PW = XW + WW;
   localparam integer PS = (XS != 0 || WS != 0) ? 1 : 0;
-  localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
-  localparam integer IB = clog2(N_MAX + L + 1);  // slot indices up to G * L - 1 <= N_MAX + L - 2
+  localparam integer GB = (G > 1) ? $clog2(G) : 1;
+  localparam integer IB = $clog2(N_MAX + L + 1);  // slot indices up to G * L - 1 <= N_MAX + L - 2
   localparam integer LAT = G + 4;  // start -> outputs visible
 
   wire bvalid, bfirst, blast;

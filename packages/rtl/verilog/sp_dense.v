@@ -34,20 +34,9 @@ module sp_dense_par #(
   output reg [NOUT*RW-1:0] y,
   output wire done
 );
-  function integer clog2(input integer v);
-    integer s;
-    begin
-      clog2 = 0;
-      s = 1;
-      while (s < v) begin
-        s = s * 2;
-        clog2 = clog2 + 1;
-      end
-    end
-  endfunction
   localparam integer PW = XW + WW;
   localparam integer PS = (XS != 0 || WS != 0) ? 1 : 0;
-  localparam integer LV = clog2(NIN + 1);
+  localparam integer LV = $clog2(NIN + 1);
   localparam integer TL = (LPS == 0) ? 0 : (LV + LPS - 1) / LPS;
   localparam integer LAT = 2 + TL;
   sp_pulse_delay #(.D(LAT)) u_done (.clk(clk), .rst(rst), .d(start), .q(done));
@@ -58,7 +47,7 @@ module sp_dense_par #(
   generate
     for (o = 0; o < NOUT; o = o + 1) begin : g_o
       localparam integer NT = CNT[o*PB +: PB];
-      localparam integer LVO = clog2(NT + 1);
+      localparam integer LVO = $clog2(NT + 1);
       localparam integer TLO = (LPS == 0) ? 0 : (LVO + LPS - 1) / LPS;
       wire [(NT+1)*AW-1:0] terms;
       assign terms[NT*AW +: AW] = ACC0[o*AW +: AW];
@@ -100,21 +89,10 @@ module sp_dense_seq #(
   output reg [NOUT*RW-1:0] y,
   output wire done
 );
-  function integer clog2(input integer v);
-    integer s;
-    begin
-      clog2 = 0;
-      s = 1;
-      while (s < v) begin
-        s = s * 2;
-        clog2 = clog2 + 1;
-      end
-    end
-  endfunction
   localparam integer PW = XW + WW;
   localparam integer PS = (XS != 0 || WS != 0) ? 1 : 0;
-  localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
-  localparam integer IW = clog2(NIN + P + 1);
+  localparam integer GB = (G > 1) ? $clog2(G) : 1;
+  localparam integer IW = $clog2(NIN + P + 1);
   localparam integer LAT = G + 3;
   wire bvalid, bfirst, blast;
   wire [GB-1:0] beat;
@@ -191,20 +169,9 @@ module sp_dense_sparse #(
   output reg [NOUT*RW-1:0] y,
   output wire done
 );
-  function integer clog2(input integer v);
-    integer s;
-    begin
-      clog2 = 0;
-      s = 1;
-      while (s < v) begin
-        s = s * 2;
-        clog2 = clog2 + 1;
-      end
-    end
-  endfunction
   localparam integer PW = FW + WW;
   localparam integer PS = (FS != 0 || WS != 0) ? 1 : 0;
-  localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
+  localparam integer GB = (G > 1) ? $clog2(G) : 1;
   localparam integer LAT = G + 3;
   wire bvalid, bfirst, blast;
   wire [GB-1:0] beat;
@@ -214,8 +181,8 @@ module sp_dense_sparse #(
   sp_pulse_delay #(.D(LAT - 1)) u_ol (.clk(clk), .rst(rst), .d(start), .q(out_load));
   // stage 0: the beat's slots: flattened values and their weights, looked up by pixel
   // (address {h - 1, w - 1}: row and column bits side by side, no multiplication)
-  localparam integer RB2 = clog2(HO) > 0 ? clog2(HO) : 1;
-  localparam integer CB2 = clog2(WO) > 0 ? clog2(WO) : 1;
+  localparam integer RB2 = (HO > 1) ? $clog2(HO) : 1;
+  localparam integer CB2 = (WO > 1) ? $clog2(WO) : 1;
   wire [L*C*FW-1:0] fx2;
   wire [L*C*NOUT*WW-1:0] w2;
   reg f2, v2, f3, v3;

@@ -107,18 +107,7 @@ module sp_gpool_tree #(
   output wire [C*RW-1:0] y,
   output wire done
 );
-  function integer clog2(input integer v);
-    integer s;
-    begin
-      clog2 = 0;
-      s = 1;
-      while (s < v) begin
-        s = s * 2;
-        clog2 = clog2 + 1;
-      end
-    end
-  endfunction
-  localparam integer LV = clog2(N_MAX);
+  localparam integer LV = $clog2(N_MAX);
   localparam integer TL = (LV == 0) ? 0 : (LV + LPS - 1) / LPS;
   localparam integer LAT = 4 + TL;  // input -> activity -> masked terms -> trees -> r_k -> product, cast
   wire load;
@@ -204,18 +193,7 @@ module sp_gpool_step #(
   output wire [C*RW-1:0] y,
   output wire done
 );
-  function integer clog2(input integer v);
-    integer s;
-    begin
-      clog2 = 0;
-      s = 1;
-      while (s < v) begin
-        s = s * 2;
-        clog2 = clog2 + 1;
-      end
-    end
-  endfunction
-  localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
+  localparam integer GB = (G > 1) ? $clog2(G) : 1;
   localparam integer LAT = G + 3;  // last beat selected at start + G - 1, stepped, r_k, product and cast
   wire load;
   sp_pulse_delay #(.D(LAT - 1)) u_load (.clk(clk), .rst(rst), .d(start), .q(load));

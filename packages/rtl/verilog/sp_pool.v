@@ -94,20 +94,9 @@ module sp_pool_gather #(
   output wire [N_MAX-1:0] y_valid,  // 1 exactly at the owners
   output wire done
 );
-  function integer clog2(input integer v);
-    integer s;
-    begin
-      clog2 = 0;
-      s = 1;
-      while (s < v) begin
-        s = s * 2;
-        clog2 = clog2 + 1;
-      end
-    end
-  endfunction
-  localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
-  localparam integer IB = clog2(N_MAX + L + 1);  // slot indices up to G * L - 1 <= N_MAX + L - 2
-  localparam integer LV = clog2(N_MAX);
+  localparam integer GB = (G > 1) ? $clog2(G) : 1;
+  localparam integer IB = $clog2(N_MAX + L + 1);  // slot indices up to G * L - 1 <= N_MAX + L - 2
+  localparam integer LV = $clog2(N_MAX);
   localparam integer TL = (MAX != 0 || LV == 0) ? 0 : (LV + LPS - 1) / LPS;
   localparam integer LAT = 4 + TL;  // start -> first beat visible (cells: 1, beat pipeline: 3 + TL)
 
@@ -236,18 +225,7 @@ module sp_pool_scatter #(
   output wire [N_MAX-1:0] y_valid,  // 1 exactly at the owners
   output wire done
 );
-  function integer clog2(input integer v);
-    integer s;
-    begin
-      clog2 = 0;
-      s = 1;
-      while (s < v) begin
-        s = s * 2;
-        clog2 = clog2 + 1;
-      end
-    end
-  endfunction
-  localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
+  localparam integer GB = (G > 1) ? $clog2(G) : 1;
   localparam integer LAT = G + 2;  // start -> outputs visible (the last beat accumulates at start + G)
 
   wire [N_MAX*2*HB-1:0] ph;

@@ -101,17 +101,6 @@ module sp_sum_tree #(
   output wire [W-1:0] sum,
   output wire [SW-1:0] side_out
 );
-  function integer levels_of(input integer n);
-    integer m;
-    begin
-      levels_of = 0;
-      m = n;
-      while (m > 1) begin
-        m = (m + 1) / 2;
-        levels_of = levels_of + 1;
-      end
-    end
-  endfunction
   function integer count_at(input integer lv);
     integer m, k;
     begin
@@ -120,7 +109,7 @@ module sp_sum_tree #(
       count_at = m;
     end
   endfunction
-  localparam integer LV = levels_of(NIN);
+  localparam integer LV = $clog2(NIN);  // levels of halving (ceil(log2 NIN), 0 for one term)
   wire [NIN*W-1:0] lvl [0:LV] /* verilator split_var */;
   wire [SW-1:0] side [0:LV] /* verilator split_var */;
   assign lvl[0] = terms;

@@ -137,6 +137,32 @@ module sp_cast #(
     end
   endgenerate
 endmodule
+
+// A conversion that may be the identity: COPY = 1 (source and destination types identical, the
+// emitter's RCOPY/FCOPY) passes the bits through, else sp_cast with the same parameters.
+module sp_recast #(
+  parameter integer COPY = 0,
+  parameter integer SW = 8,
+  parameter integer SF = 0,
+  parameter integer SS = 1,
+  parameter integer DW = 8,
+  parameter integer DF = 0,
+  parameter integer DS = 1,
+  parameter integer Q = 5,
+  parameter integer O = 3,
+  parameter integer NB = 0
+) (
+  input  wire [SW-1:0] x,
+  output wire [DW-1:0] y
+);
+  generate
+    if (COPY != 0) begin : g_copy
+      assign y = x;
+    end else begin : g_cast
+      sp_cast #(.SW(SW), .SF(SF), .SS(SS), .DW(DW), .DF(DF), .DS(DS), .Q(Q), .O(O), .NB(NB)) u_c (.x(x), .y(y));
+    end
+  endgenerate
+endmodule
 /* verilator lint_on WIDTH */
 /* verilator lint_on UNUSEDPARAM */
 /* verilator lint_on UNUSEDSIGNAL */

@@ -45,7 +45,7 @@ module sp_act_elem #(
       wire [XW-1:0] v = x[e*XW +: XW];
       wire pos = (XS != 0) ? (!v[XW-1] && v != 0) : (v != 0);
       wire [RW-1:0] c;
-      sp_recast #(.COPY(RCOPY), .SW(XW), .SF(R_SF), .SS(XS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_c (.x(v), .y(c));
+      sp_cast #(.COPY(RCOPY), .SW(XW), .SF(R_SF), .SS(XS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_c (.x(v), .y(c));
       assign r[e*RW +: RW] = (KIND == 1 || pos) ? c : {RW{1'b0}};
     end
     if (REG != 0) begin : g_reg
@@ -91,7 +91,7 @@ module sp_act_sigmoid #(
       reg act1;
       always @(posedge clk) act1 <= act;
       wire [RW-1:0] c;
-      sp_recast #(.COPY(RCOPY), .SW(TW), .SF(R_SF), .SS(R_SS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_c (.x(t), .y(c));
+      sp_cast #(.COPY(RCOPY), .SW(TW), .SF(R_SF), .SS(R_SS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_c (.x(t), .y(c));
       reg [RW-1:0] yq;
       always @(posedge clk) yq <= act1 ? c : {RW{1'b0}};
       assign y[e*RW +: RW] = yq;

@@ -158,7 +158,7 @@ module sp_conv_gather #(
         side5 <= side4;
       end
       for (f = 0; f < COUT; f = f + 1) begin : g_r
-        sp_recast #(.COPY(RCOPY), .SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_r (.x(accb[f*AW +: AW]), .y(o_y[(l*COUT+f)*RW +: RW]));
+        sp_cast #(.COPY(RCOPY), .SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_r (.x(accb[f*AW +: AW]), .y(o_y[(l*COUT+f)*RW +: RW]));
       end
       assign o_v[l] = side5[IB+1];
       assign o_i[l*IB +: IB] = side5[IB-1:0];
@@ -320,7 +320,7 @@ module sp_conv_scatter #(
         u_b (.acc(acc[i*AW +: AW]), .v(BIAS[(i%COUT)*BW +: BW]), .y(withb[i*AW +: AW]));
       wire live = (MASK != 0) ? valid_d[i/COUT] : act[i/COUT];
       always @(posedge clk) if (bias_load) accb[i*AW +: AW] <= (live && acc[i*AW +: AW] != 0) ? withb[i*AW +: AW] : {AW{1'b0}};
-      sp_recast #(.COPY(RCOPY), .SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_r (.x(accb[i*AW +: AW]), .y(res[i*RW +: RW]));
+      sp_cast #(.COPY(RCOPY), .SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_r (.x(accb[i*AW +: AW]), .y(res[i*RW +: RW]));
     end
   endgenerate
   always @(posedge clk) begin

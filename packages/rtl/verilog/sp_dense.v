@@ -65,7 +65,7 @@ module sp_dense_par #(
       sp_sum_tree #(.W(AW), .NIN(NT + 1), .LPS(LPS), .SW(1)) u_sum (.clk(clk), .terms(terms), .side_in(1'b0), .sum(acc_t), .side_out(unused_side));
       sp_delay #(.W(AW), .D(TL - TLO)) u_pad (.clk(clk), .d(acc_t), .q(acc));
       wire [RW-1:0] r;
-      sp_recast #(.COPY(RCOPY), .SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_r (.x(acc), .y(r));
+      sp_cast #(.COPY(RCOPY), .SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_r (.x(acc), .y(r));
       always @(posedge clk) y[o*RW +: RW] <= r;
     end
   endgenerate
@@ -132,7 +132,7 @@ module sp_dense_seq #(
       end
       always @(posedge clk) if (v2) acc[i*AW +: AW] <= chain[P*AW +: AW];
       wire [RW-1:0] r;
-      sp_recast #(.COPY(RCOPY), .SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_r (.x(acc[i*AW +: AW]), .y(r));
+      sp_cast #(.COPY(RCOPY), .SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_r (.x(acc[i*AW +: AW]), .y(r));
       always @(posedge clk) if (out_load) y[i*RW +: RW] <= r;
     end
   endgenerate
@@ -197,7 +197,7 @@ module sp_dense_sparse #(
       wire [RB2+CB2-1:0] addr = {hm[RB2-1:0], wm[CB2-1:0]};
       for (c = 0; c < C; c = c + 1) begin : g_c
         wire [FW-1:0] fv;
-        sp_recast #(.COPY(FCOPY), .SW(XW), .SF(F_SF), .SS(XS), .DW(FW), .DF(F_DF), .DS(FS), .Q(F_Q), .O(F_O), .NB(F_NB)) u_f (.x(xv[c*XW +: XW]), .y(fv));
+        sp_cast #(.COPY(FCOPY), .SW(XW), .SF(F_SF), .SS(XS), .DW(FW), .DF(F_DF), .DS(FS), .Q(F_Q), .O(F_O), .NB(F_NB)) u_f (.x(xv[c*XW +: XW]), .y(fv));
         // zeros are never written by the flatten: they contribute nothing
         reg [FW-1:0] fq;
         always @(posedge clk) fq <= (xv[c*XW +: XW] != 0) ? fv : {FW{1'b0}};
@@ -250,7 +250,7 @@ module sp_dense_sparse #(
       end
       always @(posedge clk) if (v3) acc[o*AW +: AW] <= s;
       wire [RW-1:0] r;
-      sp_recast #(.COPY(RCOPY), .SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_r (.x(acc[o*AW +: AW]), .y(r));
+      sp_cast #(.COPY(RCOPY), .SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_r (.x(acc[o*AW +: AW]), .y(r));
       always @(posedge clk) if (out_load) y[o*RW +: RW] <= r;
     end
   endgenerate

@@ -43,7 +43,7 @@ module sp_flatten #(
           if (at[(e/C)*N_MAX+t] && x1[(t*C+e%C)*XW +: XW] != 0) v = x1[(t*C+e%C)*XW +: XW];
       end
       wire [RW-1:0] r;
-      sp_recast #(.COPY(RCOPY), .SW(XW), .SF(R_SF), .SS(R_SS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_c (.x(v), .y(r));
+      sp_cast #(.COPY(RCOPY), .SW(XW), .SF(R_SF), .SS(R_SS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_c (.x(v), .y(r));
       always @(posedge clk) y[e*RW +: RW] <= r;
     end
   endgenerate

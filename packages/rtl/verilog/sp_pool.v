@@ -67,7 +67,7 @@ module sp_pool_out #(
   wire [RW-1:0] c;
   generate
     if (MAX != 0) begin : g_max
-      sp_recast #(.COPY(RCOPY), .SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_c (.x(acc), .y(c));
+      sp_cast #(.COPY(RCOPY), .SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_c (.x(acc), .y(c));
     end else begin : g_avg
       wire signed [AW:0] a = {(AS != 0) ? acc[AW-1] : 1'b0, acc};
       wire signed [AW+RTW+1:0] prod = a * $signed({1'b0, r});

@@ -193,7 +193,7 @@ module sp_reduce #(
       wire [C*RW-1:0] res;
       genvar ch;
       for (ch = 0; ch < C; ch = ch + 1) begin : g_ch
-        sp_recast #(.COPY(RCOPY), .SW(R_SW), .SF(R_SF), .SS(R_SS), .DW(R_DW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_cast (.x(val[ch*XW +: XW]), .y(res[ch*RW +: RW]));
+        sp_cast #(.COPY(RCOPY), .SW(R_SW), .SF(R_SF), .SS(R_SS), .DW(R_DW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_cast (.x(val[ch*XW +: XW]), .y(res[ch*RW +: RW]));
       end
       assign w_v[l] = v_d;
       assign w_found[l] = found_d;

@@ -87,7 +87,7 @@ module sparse_dot_product #(
 
   // bias -> accumulator (mode 1), converted or copied (identical types)
   wire [AW-1:0] b_acc;
-  sp_recast #(.COPY(BIAS_COPY), .SW(BW), .SF(BF), .SS(BS), .DW(AW), .DF(AF), .DS(AS), .Q(AQ), .O(AO), .NB(ANB)) u_bias_first (.x(b), .y(b_acc));
+  sp_cast #(.COPY(BIAS_COPY), .SW(BW), .SF(BF), .SS(BS), .DW(AW), .DF(AF), .DS(AS), .Q(AQ), .O(AO), .NB(ANB)) u_bias_first (.x(b), .y(b_acc));
   wire [AW-1:0] acc_init = BIAS_MODE == 1 ? b_acc : {AW{1'b0}};
 
   wire st_valid, st_last, st_done;
@@ -130,7 +130,7 @@ module sparse_dot_product #(
 
   // accumulator -> result
   wire [RW-1:0] res;
-  sp_recast #(.COPY(RES_COPY), .SW(AW), .SF(AF), .SS(AS), .DW(RW), .DF(RF), .DS(RS), .Q(RQ), .O(RO), .NB(RNB)) u_result (.x(final_acc), .y(res));
+  sp_cast #(.COPY(RES_COPY), .SW(AW), .SF(AF), .SS(AS), .DW(RW), .DF(RF), .DS(RS), .Q(RQ), .O(RO), .NB(RNB)) u_result (.x(final_acc), .y(res));
 
   always @(posedge clk) begin
     if (rst) begin

@@ -1,10 +1,18 @@
-import { apUfixed, fracBits, mulType, poolAccumType, poolReciprocalRaw } from '@sparsepixels/core';
-import type { SparsePoolDesc } from '../model/adapter';
+import { apUfixed, mulType, poolAccumType, poolReciprocalRaw, V1_RECIPROCAL_BITS, type FixedType } from '@sparsepixels/core';
+import type { LayerBase } from '../model/layer-base';
 import { poolOrder } from '../plan/accum-order';
-import { castGroup, clog2, resultCast, stepGroup, termCast } from '../plan/type-params';
-import type { LayerPlan, PlanContext, RtlEmitter } from './layer-emitter';
+import { poolResultCast, stepGroup, termCast } from '../plan/type-params';
+import { beatPlan, SPARSE_PORTS, treeStages, type LayerPlan, type PlanContext, type RtlEmitter } from './layer-emitter';
 
-const R_KEYS = ['SW', 'SF', 'SS', 'DF', 'DS', 'Q', 'O', 'NB'];
+export interface SparsePoolDesc extends LayerBase {
+  readonly op: 'SparsePooling2D';
+  readonly p: number;
+  readonly mode: 'avg' | 'max';
+  /** avg only. */
+  readonly accum?: FixedType;
+  /** avg only: F of r = floor(2^F/P)/2^F (the prepared reciprocalBits; 10 in v1). */
+  readonly reciprocalBits?: number;
+}
 
 /**
  * SparsePooling2D: sp_pool_gather (input all-at-once; owner i per beat gathers its cell with a
@@ -13,6 +21,14 @@ const R_KEYS = ['SW', 'SF', 'SS', 'DF', 'DS', 'Q', 'O', 'NB'];
  */
 export const sparsePoolEmitter: RtlEmitter<SparsePoolDesc> = {
   op: 'SparsePooling2D',
+  describe(pl, base): SparsePoolDesc {
+    const { mode, poolSize, reciprocalBits } = pl.attrs;
+    const accum = mode === 'avg' ? pl.precision.accum : undefined;
+    // r = floor(2^F/P)/2^F with the prepared F (docs/semantics.md section 5.2)
+    const recip = mode === 'avg' ? { reciprocalBits: reciprocalBits ?? V1_RECIPROCAL_BITS } : {};
+    return { ...base, op: 'SparsePooling2D', p: poolSize, mode, ...(accum ? { accum } : {}), ...recip };
+  },
+  cores: { sp_pool_gather: SPARSE_PORTS, sp_pool_scatter: SPARSE_PORTS },
   plan(layer: SparsePoolDesc, ctx: PlanContext): LayerPlan {
     const where = `layer "${layer.name}"`;
     const x = layer.input.type;
@@ -28,9 +44,7 @@ export const sparsePoolEmitter: RtlEmitter<SparsePoolDesc> = {
     const rr = BigInt(poolReciprocalRaw(layer.p, f)) ** 2n;
     const product = mulType(mulType(acc, rType), rType);
     // avg: the final cast's source is the exact product acc * rr (width of (acc * r) * r, F_acc + 2F)
-    const out = max
-      ? resultCast(x, res, R_KEYS, where)
-      : { RCOPY: 0, ...castGroup('R', { width: product.width, frac: fracBits(acc) + 2 * f, signed: product.signed }, res, R_KEYS, where) };
+    const out = poolResultCast({ max, input: x, accum: acc, product, recipFrac: 2 * f }, res, where);
     const common = {
       N_MAX: layer.input.nMax,
       C: layer.input.shape[2] ?? 1,
@@ -52,28 +66,11 @@ export const sparsePoolEmitter: RtlEmitter<SparsePoolDesc> = {
       ...out,
     };
     if (gather) {
-      const levels = clog2(layer.input.nMax);
-      const tl = max || levels === 0 ? 0 : Math.ceil(levels / ctx.lps);
-      return {
-        core: 'sp_pool_gather',
-        params: { ...common, LPS: ctx.lps, ...termCast(x, acc) },
-        form: max ? 'gather, max' : 'gather, order-free sum tree',
-        needs: 'all',
-        output: 'prog',
-        latency: 4 + tl,
-        minII: ctx.beats,
-        reads: layer.source,
-      };
+      const latency = 4 + (max ? 0 : treeStages(layer.input.nMax, ctx.lps));
+      const params = { ...common, LPS: ctx.lps, ...termCast(x, acc) };
+      return beatPlan('gather', 'sp_pool_gather', params, max ? 'gather, max' : 'gather, order-free sum tree', latency, ctx, layer);
     }
-    return {
-      core: 'sp_pool_scatter',
-      params: { ...common, ...stepGroup('S', acc, x, where) },
-      form: max ? 'scatter, max' : 'scatter, one cast per step',
-      needs: 'prog',
-      output: 'all',
-      latency: ctx.beats + 2,
-      minII: ctx.beats,
-      reads: layer.source,
-    };
+    const params = { ...common, ...stepGroup('S', acc, x, where) };
+    return beatPlan('scatter', 'sp_pool_scatter', params, max ? 'scatter, max' : 'scatter, one cast per step', ctx.beats + 2, ctx, layer);
   },
 };

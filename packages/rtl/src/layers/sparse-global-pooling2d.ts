@@ -1,16 +1,11 @@
-import { apUfixed, globalPoolAccumType, globalReciprocalTable, mulType, type FixedType } from '@sparsepixels/core';
-import { modelFail, whereOf, type LayerBase } from '../model/layer-base';
-import { poolOrder } from '../plan/accum-order';
+import { apUfixed, globalPoolAccumType, globalReciprocalTable, mulType } from '@sparsepixels/core';
+import { modelFail, whereOf } from '../model/layer-base';
 import { bitsFor, packRaws, poolResultCast, stepGroup, termCast } from '../plan/type-params';
 import { beatPlan, SPARSE_TO_VECTOR_PORTS, treeStages, type LayerPlan, type PlanContext, type RtlEmitter } from './layer-emitter';
+import { poolingTypes, type PoolingDesc } from './sparse-pooling2d';
 
-export interface SparseGlobalPoolDesc extends LayerBase {
+export interface SparseGlobalPoolDesc extends PoolingDesc {
   readonly op: 'SparseGlobalPooling2D';
-  readonly mode: 'avg' | 'max';
-  /** avg only. */
-  readonly accum?: FixedType;
-  /** avg only: F of r_k = floor(2^F/k)/2^F (the prepared reciprocalBits). */
-  readonly reciprocalBits?: number;
 }
 
 /**
@@ -30,13 +25,8 @@ export const sparseGlobalPoolEmitter: RtlEmitter<SparseGlobalPoolDesc> = {
   },
   cores: { sp_gpool_tree: SPARSE_TO_VECTOR_PORTS, sp_gpool_step: SPARSE_TO_VECTOR_PORTS },
   plan(layer: SparseGlobalPoolDesc, ctx: PlanContext): LayerPlan {
-    const where = `layer "${layer.name}"`;
-    const x = layer.input.type;
-    const res = layer.output.type;
     const nMax = layer.input.nMax;
-    const max = layer.mode === 'max';
-    const acc = max ? x : (layer.accum ?? globalPoolAccumType(x, nMax));
-    const order = max ? 'order-free' : poolOrder(x, acc, nMax);
+    const { where, x, res, max, acc, order } = poolingTypes(layer, (xt) => globalPoolAccumType(xt, nMax), nMax);
     const tree = ctx.inputMode === 'all' && order === 'order-free';
     // r_k = floor(2^F/k)/2^F as ap_ufixed<F+1,1> (core's sparse-global-pool2d.ts); the final cast's
     // source is the exact product acc * r_k (F_acc + F fraction bits)

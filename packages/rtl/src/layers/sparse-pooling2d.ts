@@ -1,17 +1,33 @@
 import { apUfixed, mulType, poolAccumType, poolReciprocalRaw, V1_RECIPROCAL_BITS, type FixedType } from '@sparsepixels/core';
-import type { LayerBase } from '../model/layer-base';
+import { whereOf, type LayerBase } from '../model/layer-base';
 import { poolOrder } from '../plan/accum-order';
 import { poolResultCast, stepGroup, termCast } from '../plan/type-params';
 import { beatPlan, SPARSE_PORTS, treeStages, type LayerPlan, type PlanContext, type RtlEmitter } from './layer-emitter';
 
-export interface SparsePoolDesc extends LayerBase {
-  readonly op: 'SparsePooling2D';
-  readonly p: number;
+/** What both pooling ops describe: the mode and, for avg, the accumulator and the reciprocal's F. */
+export interface PoolingDesc extends LayerBase {
   readonly mode: 'avg' | 'max';
   /** avg only. */
   readonly accum?: FixedType;
-  /** avg only: F of r = floor(2^F/P)/2^F (the prepared reciprocalBits; 10 in v1). */
+  /** avg only: F of the reciprocal floor(2^F/d)/2^F (the prepared reciprocalBits). */
   readonly reciprocalBits?: number;
+}
+
+export interface SparsePoolDesc extends PoolingDesc {
+  readonly op: 'SparsePooling2D';
+  readonly p: number;
+}
+
+/**
+ * The types of a pooling layer: input, result, accumulator (max: the input's; avg: the layer's
+ * or `defaultAccum`) and whether `terms` of them sum in any order.
+ */
+export function poolingTypes(layer: PoolingDesc, defaultAccum: (x: FixedType) => FixedType, terms: number) {
+  const x = layer.input.type;
+  const max = layer.mode === 'max';
+  const acc = max ? x : (layer.accum ?? defaultAccum(x));
+  const order = max ? 'order-free' : poolOrder(x, acc, terms);
+  return { where: whereOf(layer), x, res: layer.output.type, max, acc, order };
 }
 
 /**
@@ -30,12 +46,7 @@ export const sparsePoolEmitter: RtlEmitter<SparsePoolDesc> = {
   },
   cores: { sp_pool_gather: SPARSE_PORTS, sp_pool_scatter: SPARSE_PORTS },
   plan(layer: SparsePoolDesc, ctx: PlanContext): LayerPlan {
-    const where = `layer "${layer.name}"`;
-    const x = layer.input.type;
-    const res = layer.output.type;
-    const max = layer.mode === 'max';
-    const acc = max ? x : (layer.accum ?? poolAccumType(x, layer.p));
-    const order = max ? 'order-free' : poolOrder(x, acc, layer.p * layer.p);
+    const { where, x, res, max, acc, order } = poolingTypes(layer, (xt) => poolAccumType(xt, layer.p), layer.p * layer.p);
     const gather = ctx.inputMode === 'all' && order === 'order-free';
     // r = floor(2^F/P)/2^F as ap_ufixed<F+1,1> (core's sparse-pool2d-fixed.ts), held squared: rr
     // has 2F fraction bits and at most 2F + 2 bits

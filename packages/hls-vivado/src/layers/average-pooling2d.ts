@@ -1,6 +1,7 @@
 import { preparedReciprocalBits } from '@sparsepixels/ir';
 import type { BuiltinEmitter } from '../layer-emitter';
 import { layerTemplate } from './layer-template';
+import { accumTypedef } from './weights-and-bias';
 
 /** AveragePooling2D of the standard baseline: stride P, 'valid' (sp_avg_pool2d.h). */
 export const averagePooling2dEmitter: BuiltinEmitter<'AveragePooling2D'> = {
@@ -9,8 +10,7 @@ export const averagePooling2dEmitter: BuiltinEmitter<'AveragePooling2D'> = {
   template: layerTemplate('average-pooling2d'),
   view(ctx) {
     const [inHeight, inWidth, nChan] = ctx.input.shape;
-    const accum = ctx.precision.accum ?? ctx.input.fixed;
-    const accumType = ctx.typedef(`layer${ctx.index}_accum_t`, accum, `${ctx.layer.name} accumulator`);
+    const accumType = accumTypedef(ctx, ctx.precision.accum ?? ctx.input.fixed);
     const recipBits = preparedReciprocalBits(ctx.attrs, ctx.layer.name);
     return { inHeight, inWidth, nChan, poolSize: ctx.attrs.poolSize, accumType, recipBits };
   },

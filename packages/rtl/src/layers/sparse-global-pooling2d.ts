@@ -2,7 +2,7 @@ import { apUfixed, globalPoolAccumType, globalReciprocalTable, mulType } from '@
 import { modelFail, whereOf } from '../model/layer-base';
 import { bitsFor, packRaws, poolResultCast, stepGroup, termCast } from '../plan/type-params';
 import { beatPlan, SPARSE_TO_VECTOR_PORTS, treeStages, type LayerPlan, type PlanContext, type RtlEmitter } from './layer-emitter';
-import { poolingTypes, type PoolingDesc } from './sparse-pooling2d';
+import { poolingParams, poolingTypes, type PoolingDesc } from './sparse-pooling2d';
 
 export interface SparseGlobalPoolDesc extends PoolingDesc {
   readonly op: 'SparseGlobalPooling2D';
@@ -26,7 +26,8 @@ export const sparseGlobalPoolEmitter: RtlEmitter<SparseGlobalPoolDesc> = {
   cores: { sp_gpool_tree: SPARSE_TO_VECTOR_PORTS, sp_gpool_step: SPARSE_TO_VECTOR_PORTS },
   plan(layer: SparseGlobalPoolDesc, ctx: PlanContext): LayerPlan {
     const nMax = layer.input.nMax;
-    const { where, x, res, max, acc, order } = poolingTypes(layer, (xt) => globalPoolAccumType(xt, nMax), nMax);
+    const types = poolingTypes(layer, (xt) => globalPoolAccumType(xt, nMax), nMax);
+    const { where, x, res, max, acc, order } = types;
     const tree = ctx.inputMode === 'all' && order === 'order-free';
     // r_k = floor(2^F/k)/2^F as ap_ufixed<F+1,1> (core's sparse-global-pool2d.ts); the final cast's
     // source is the exact product acc * r_k (F_acc + F fraction bits)
@@ -36,16 +37,7 @@ export const sparseGlobalPoolEmitter: RtlEmitter<SparseGlobalPoolDesc> = {
     const out = poolResultCast({ max, input: x, accum: acc, product, recipFrac: f }, res, where);
     const table = max ? new Array<bigint>(nMax + 1).fill(0n) : globalReciprocalTable(nMax, f).map(BigInt);
     const common = {
-      N_MAX: nMax,
-      C: layer.input.shape[2] ?? 1,
-      HB: ctx.hashBits,
-      XW: x.width,
-      XS: x.signed ? 1 : 0,
-      AW: acc.width,
-      AS: acc.signed ? 1 : 0,
-      RW: res.width,
-      MAX: max ? 1 : 0,
-      MASK: ctx.model.mask ? 1 : 0,
+      ...poolingParams(layer, types, ctx),
       KB: bitsFor(nMax),
       RTW: rtw,
       RTAB: packRaws(table, rtw),

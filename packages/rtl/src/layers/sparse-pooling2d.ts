@@ -1,7 +1,7 @@
 import { apUfixed, mulType, poolAccumType, poolReciprocalRaw, V1_RECIPROCAL_BITS, type FixedType } from '@sparsepixels/core';
 import { whereOf, type LayerBase } from '../model/layer-base';
 import { poolOrder } from '../plan/accum-order';
-import { poolResultCast, stepGroup, termCast } from '../plan/type-params';
+import { poolResultCast, stepGroup, termCast, type Params } from '../plan/type-params';
 import { beatPlan, SPARSE_PORTS, treeStages, type LayerPlan, type PlanContext, type RtlEmitter } from './layer-emitter';
 
 /** What both pooling ops describe: the mode and, for avg, the accumulator and the reciprocal's F. */
@@ -30,6 +30,22 @@ export function poolingTypes(layer: PoolingDesc, defaultAccum: (x: FixedType) =>
   return { where: whereOf(layer), x, res: layer.output.type, max, acc, order };
 }
 
+/** The parameters every pooling core takes: slots, channels, hash bits, the three types, mode and rule. */
+export function poolingParams(layer: PoolingDesc, t: ReturnType<typeof poolingTypes>, ctx: PlanContext): Params {
+  return {
+    N_MAX: layer.input.nMax,
+    C: layer.input.shape[2] ?? 1,
+    HB: ctx.hashBits,
+    XW: t.x.width,
+    XS: t.x.signed ? 1 : 0,
+    AW: t.acc.width,
+    AS: t.acc.signed ? 1 : 0,
+    RW: t.res.width,
+    MAX: t.max ? 1 : 0,
+    MASK: ctx.model.mask ? 1 : 0,
+  };
+}
+
 /**
  * SparsePooling2D: sp_pool_gather (input all-at-once; owner i per beat gathers its cell with a
  * masked sum tree or max; output progressive) when the accumulation is order-free or max, else
@@ -46,7 +62,8 @@ export const sparsePoolEmitter: RtlEmitter<SparsePoolDesc> = {
   },
   cores: { sp_pool_gather: SPARSE_PORTS, sp_pool_scatter: SPARSE_PORTS },
   plan(layer: SparsePoolDesc, ctx: PlanContext): LayerPlan {
-    const { where, x, res, max, acc, order } = poolingTypes(layer, (xt) => poolAccumType(xt, layer.p), layer.p * layer.p);
+    const types = poolingTypes(layer, (xt) => poolAccumType(xt, layer.p), layer.p * layer.p);
+    const { where, x, res, max, acc, order } = types;
     const gather = ctx.inputMode === 'all' && order === 'order-free';
     // r = floor(2^F/P)/2^F as ap_ufixed<F+1,1> (core's sparse-pool2d-fixed.ts), held squared: rr
     // has 2F fraction bits and at most 2F + 2 bits
@@ -57,21 +74,12 @@ export const sparsePoolEmitter: RtlEmitter<SparsePoolDesc> = {
     // avg: the final cast's source is the exact product acc * rr (width of (acc * r) * r, F_acc + 2F)
     const out = poolResultCast({ max, input: x, accum: acc, product, recipFrac: 2 * f }, res, where);
     const common = {
-      N_MAX: layer.input.nMax,
-      C: layer.input.shape[2] ?? 1,
+      ...poolingParams(layer, types, ctx),
       P: layer.p,
       HO: layer.output.shape[0] ?? 1,
       WO: layer.output.shape[1] ?? 1,
-      HB: ctx.hashBits,
       L: ctx.lanes,
       G: ctx.beats,
-      XW: x.width,
-      XS: x.signed ? 1 : 0,
-      AW: acc.width,
-      AS: acc.signed ? 1 : 0,
-      RW: res.width,
-      MAX: max ? 1 : 0,
-      MASK: ctx.model.mask ? 1 : 0,
       RRW: 2 * f + 2,
       RR: { width: 2 * f + 2, value: rr },
       ...out,

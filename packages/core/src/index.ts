@@ -219,3 +219,5 @@ export type {
 } from './weights/index';
 export { mix32, Xoshiro128 } from './random/xoshiro128';
 export { mulberry32 } from './random/mulberry32';
+export { sparseEventImages, sparseEventSlots } from './random/sparse-events';
+export type { IntDraws, SparseEventSlots, SparseEventsOptions } from './random/sparse-events';

@@ -3,8 +3,8 @@
  * references (written independently of the kernels: plain loops over the scattered image).
  */
 import fc from 'fast-check';
-import { apFixed, apUfixed, fracBits, rawMax, rawMin } from '../fixed';
-import type { FixedType, OverflowMode, QuantMode } from '../fixed';
+import { apFixed, apUfixed, fracBits, OVERFLOW_MODES, QUANT_MODES, rawMax, rawMin } from '../fixed';
+import type { FixedType, OverflowMode } from '../fixed';
 import type { SparseTensor } from '../sparse/sparse-tensor';
 
 export interface ImageCase {
@@ -58,16 +58,6 @@ export function intArrayArb(length: number, lo: number, hi: number): fc.Arbitrar
     .map((a) => Float64Array.from(a));
 }
 
-const QUANTS: readonly QuantMode[] = [
-  'AP_TRN',
-  'AP_TRN_ZERO',
-  'AP_RND',
-  'AP_RND_ZERO',
-  'AP_RND_MIN_INF',
-  'AP_RND_INF',
-  'AP_RND_CONV',
-];
-const OVERFLOWS: readonly OverflowMode[] = ['AP_WRAP', 'AP_SAT', 'AP_SAT_ZERO', 'AP_SAT_SYM'];
 
 /** Declared fixed types with every Q/O (AP_WRAP_SM only on signed types), widths in [minW, maxW]. */
 export function fixedTypeArb(
@@ -80,8 +70,8 @@ export function fixedTypeArb(
       signed: opts.signed === undefined ? fc.boolean() : fc.constant(opts.signed),
       width: fc.integer({ min: minW, max: maxW }),
       intOffset: fc.integer({ min: -3, max: 3 }),
-      quant: fc.constantFrom(...QUANTS),
-      overflow: fc.constantFrom(...OVERFLOWS, 'AP_WRAP_SM' as const),
+      quant: fc.constantFrom(...QUANT_MODES),
+      overflow: fc.constantFrom(...OVERFLOW_MODES),
       satBits: fc.integer({ min: 0, max: 2 }),
     })
     .map(({ signed, width, intOffset, quant, overflow, satBits }) => {

@@ -54,20 +54,73 @@ template <class data_T, unsigned n_chan> bool slot_active(const data_T feat[], u
     return any;
 }
 
-// Which slots a kernel computes (N slots of n_chan features): activity "nonzero" = a non-zero
-// feature; "mask" = the validity bit, which the kernel also copies to its output.
-template <class data_T, typename CONFIG_T>
-void slots_active(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan], bool active[CONFIG_T::N_MAX]) {
+// out = in, or relu(in) = (in > 0 ? in : 0) when is_relu, element-wise into res_T: the relu, linear
+// and flatten kernels of both paths.
+template <bool is_relu, class data_T, class res_T, unsigned n> void map_relu_or_copy(const data_T in[n], res_T out[n]) {
     #pragma HLS INLINE
-    for (unsigned i = 0; i < CONFIG_T::N_MAX; i++) active[i] = slot_active<data_T, CONFIG_T::n_chan>(in, i);
+    for (unsigned k = 0; k < n; k++) {
+        if (is_relu && !(in[k] > 0)) out[k] = 0;
+        else out[k] = in[k];
+    }
 }
 
-template <typename CONFIG_T>
-void slots_valid(const valid_t valid_in[CONFIG_T::N_MAX], valid_t valid_out[CONFIG_T::N_MAX], bool active[CONFIG_T::N_MAX]) {
+// The two activity rules in one kernel body (docs/semantics.md). A sparse kernel has one body that
+// takes its validity arrays as template-typed arguments, and two public overloads with the call
+// signatures the emitters write: "mask" passes its valid_t arrays, "nonzero" passes no_valid(), an
+// empty tag. The helpers below are overloaded on the two, so the rule is chosen at compile time:
+// for no_valid no port, storage or logic is left (no dummy arrays for the tool to fold away). The
+// bodies are inlined into the public (INLINE off) kernels, so no_valid never becomes a port.
+struct no_valid {};
+
+// Whether slot i counts as valid: its bit under "mask"; every slot under "nonzero" (no bits).
+inline bool is_valid(const valid_t valid[], unsigned i) {
+    #pragma HLS INLINE
+    return valid[i] == 1;
+}
+inline bool is_valid(no_valid, unsigned) {
+    #pragma HLS INLINE
+    return true;
+}
+
+// Whether slot i is active: its bit under "mask"; a non-zero feature under "nonzero".
+template <class data_T, unsigned n_chan> bool is_active(const data_T[], const valid_t valid[], unsigned i) {
+    #pragma HLS INLINE
+    return valid[i] == 1;
+}
+template <class data_T, unsigned n_chan> bool is_active(const data_T in[], no_valid, unsigned i) {
+    #pragma HLS INLINE
+    return slot_active<data_T, n_chan>(in, i);
+}
+
+// Whether feature x of slot i is written where only active data counts (flatten): every feature of
+// a valid slot under "mask"; a non-zero feature under "nonzero".
+template <class data_T> bool keeps_feature(const valid_t valid[], unsigned i, const data_T &) {
+    #pragma HLS INLINE
+    return valid[i] == 1;
+}
+template <class data_T> bool keeps_feature(no_valid, unsigned, const data_T &x) {
+    #pragma HLS INLINE
+    return x != 0;
+}
+
+// Writes slot i's output bit under "mask"; nothing under "nonzero".
+inline void set_valid(valid_t valid[], unsigned i, bool bit) {
+    #pragma HLS INLINE
+    valid[i] = bit ? 1 : 0;
+}
+inline void set_valid(no_valid, unsigned, bool) {
+    #pragma HLS INLINE
+}
+
+// Which slots a kernel computes (N slots of n_chan features); under "mask" the bits are also
+// copied to the output (the kernel keeps its slots).
+template <class data_T, typename CONFIG_T, class valid_in_T, class valid_out_T>
+void slots_active(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan], valid_in_T valid_in, valid_out_T valid_out,
+                  bool active[CONFIG_T::N_MAX]) {
     #pragma HLS INLINE
     for (unsigned i = 0; i < CONFIG_T::N_MAX; i++) {
-        active[i] = valid_in[i] == 1;
-        valid_out[i] = valid_in[i];
+        active[i] = is_active<data_T, CONFIG_T::n_chan>(in, valid_in, i);
+        set_valid(valid_out, i, active[i]);
     }
 }
 

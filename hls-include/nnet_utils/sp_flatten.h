@@ -12,7 +12,7 @@ template <class data_T, class res_T, typename CONFIG_T>
 void flatten(const data_T in[CONFIG_T::n_in], res_T out[CONFIG_T::n_in]) {
     #pragma HLS INLINE off
     #pragma HLS PIPELINE
-    for (unsigned k = 0; k < CONFIG_T::n_in; k++) out[k] = in[k];
+    map_relu_or_copy<false, data_T, res_T, CONFIG_T::n_in>(in, out);
 }
 
 } // namespace sp

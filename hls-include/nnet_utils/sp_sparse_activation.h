@@ -2,6 +2,7 @@
 // over the slot's channels); inactive slots stay all zero; the hash is copied through. Active:
 // activity "nonzero" = a non-zero feature; "mask" (the overloads with valid arrays) = the validity
 // bit, copied through (a valid slot whose features are all zero gets f(0), e.g. 0.5 for sigmoid).
+// One body per activation serves both rules (no_valid, sp_common.h).
 // relu and linear map 0 to 0 and invalid slots hold zeros, so they run element-wise on all features.
 #ifndef SP_SPARSE_ACTIVATION_H_
 #define SP_SPARSE_ACTIVATION_H_
@@ -13,98 +14,6 @@
 namespace sp {
 
 // CONFIG_T: N_MAX, n_chan; hash_t (+ the sigmoid / softmax members for those two).
-template <typename CONFIG_T, class hash_T>
-void copy_hash(const hash_T hash_in[CONFIG_T::N_MAX * 2], hash_T hash_out[CONFIG_T::N_MAX * 2]) {
-    #pragma HLS INLINE
-    for (unsigned k = 0; k < CONFIG_T::N_MAX * 2; k++) hash_out[k] = hash_in[k];
-}
-
-template <class data_T, class res_T, typename CONFIG_T>
-void sparse_relu(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
-                 const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2],
-                 res_T out[CONFIG_T::N_MAX * CONFIG_T::n_chan],
-                 typename CONFIG_T::hash_t hash_out[CONFIG_T::N_MAX * 2]) {
-    #pragma HLS INLINE off
-    #pragma HLS PIPELINE
-    for (unsigned k = 0; k < CONFIG_T::N_MAX * CONFIG_T::n_chan; k++) {
-        if (in[k] > 0) out[k] = in[k];
-        else out[k] = 0;
-    }
-    copy_hash<CONFIG_T>(hash_in, hash_out);
-}
-
-template <typename CONFIG_T> void copy_valid(const valid_t valid_in[CONFIG_T::N_MAX], valid_t valid_out[CONFIG_T::N_MAX]) {
-    #pragma HLS INLINE
-    for (unsigned i = 0; i < CONFIG_T::N_MAX; i++) valid_out[i] = valid_in[i];
-}
-
-template <class data_T, class res_T, typename CONFIG_T>
-void sparse_relu(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
-                 const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2], const valid_t valid_in[CONFIG_T::N_MAX],
-                 res_T out[CONFIG_T::N_MAX * CONFIG_T::n_chan],
-                 typename CONFIG_T::hash_t hash_out[CONFIG_T::N_MAX * 2], valid_t valid_out[CONFIG_T::N_MAX]) {
-    #pragma HLS INLINE off
-    sparse_relu<data_T, res_T, CONFIG_T>(in, hash_in, out, hash_out);
-    copy_valid<CONFIG_T>(valid_in, valid_out);
-}
-
-template <class data_T, class res_T, typename CONFIG_T>
-void sparse_linear(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
-                   const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2],
-                   res_T out[CONFIG_T::N_MAX * CONFIG_T::n_chan],
-                   typename CONFIG_T::hash_t hash_out[CONFIG_T::N_MAX * 2]) {
-    #pragma HLS INLINE off
-    #pragma HLS PIPELINE
-    for (unsigned k = 0; k < CONFIG_T::N_MAX * CONFIG_T::n_chan; k++) out[k] = in[k];
-    copy_hash<CONFIG_T>(hash_in, hash_out);
-}
-
-template <class data_T, class res_T, typename CONFIG_T>
-void sparse_linear(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
-                   const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2], const valid_t valid_in[CONFIG_T::N_MAX],
-                   res_T out[CONFIG_T::N_MAX * CONFIG_T::n_chan],
-                   typename CONFIG_T::hash_t hash_out[CONFIG_T::N_MAX * 2], valid_t valid_out[CONFIG_T::N_MAX]) {
-    #pragma HLS INLINE off
-    sparse_linear<data_T, res_T, CONFIG_T>(in, hash_in, out, hash_out);
-    copy_valid<CONFIG_T>(valid_in, valid_out);
-}
-
-template <class data_T, class res_T, typename CONFIG_T>
-void sparse_sigmoid_core(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
-                         const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2], const bool active[CONFIG_T::N_MAX],
-                         res_T out[CONFIG_T::N_MAX * CONFIG_T::n_chan],
-                         typename CONFIG_T::hash_t hash_out[CONFIG_T::N_MAX * 2],
-                         const typename CONFIG_T::table_t table[1u << CONFIG_T::table_bits]) {
-    #pragma HLS INLINE
-    const unsigned C = CONFIG_T::n_chan;
-    for (unsigned i = 0; i < CONFIG_T::N_MAX; i++) {
-        if (active[i]) {
-            sigmoid_row<data_T, res_T, CONFIG_T>(in, out, i * C, C, table);
-        } else {
-            for (unsigned c = 0; c < C; c++) out[i * C + c] = 0;
-        }
-    }
-    copy_hash<CONFIG_T>(hash_in, hash_out);
-}
-
-template <class data_T, class res_T, typename CONFIG_T>
-void sparse_softmax_core(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
-                         const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2], const bool active[CONFIG_T::N_MAX],
-                         res_T out[CONFIG_T::N_MAX * CONFIG_T::n_chan],
-                         typename CONFIG_T::hash_t hash_out[CONFIG_T::N_MAX * 2],
-                         const typename CONFIG_T::exp_t exp_table[1u << CONFIG_T::exp_bits],
-                         const typename CONFIG_T::inv_t inv_table[1u << CONFIG_T::inv_bits]) {
-    #pragma HLS INLINE
-    const unsigned C = CONFIG_T::n_chan;
-    for (unsigned i = 0; i < CONFIG_T::N_MAX; i++) {
-        if (active[i]) {
-            softmax_row<data_T, res_T, CONFIG_T, C>(in, out, i * C, exp_table, inv_table);
-        } else {
-            for (unsigned c = 0; c < C; c++) out[i * C + c] = 0;
-        }
-    }
-    copy_hash<CONFIG_T>(hash_in, hash_out);
-}
 
 #define SP_ACT_IN const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan], const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2]
 #define SP_ACT_OUT res_T out[CONFIG_T::N_MAX * CONFIG_T::n_chan], typename CONFIG_T::hash_t hash_out[CONFIG_T::N_MAX * 2]
@@ -113,42 +22,110 @@ void sparse_softmax_core(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
     const typename CONFIG_T::exp_t exp_table[1u << CONFIG_T::exp_bits],                                        \
         const typename CONFIG_T::inv_t inv_table[1u << CONFIG_T::inv_bits]
 
+template <typename CONFIG_T, class hash_T>
+void copy_hash(const hash_T hash_in[CONFIG_T::N_MAX * 2], hash_T hash_out[CONFIG_T::N_MAX * 2]) {
+    #pragma HLS INLINE
+    for (unsigned k = 0; k < CONFIG_T::N_MAX * 2; k++) hash_out[k] = hash_in[k];
+}
+
+// relu (is_relu) and linear, element-wise on every feature (see above); the validity bits copied.
+template <bool is_relu, class data_T, class res_T, typename CONFIG_T, class valid_in_T, class valid_out_T>
+void sparse_elementwise(SP_ACT_IN, valid_in_T valid_in, SP_ACT_OUT, valid_out_T valid_out) {
+    #pragma HLS INLINE
+    map_relu_or_copy<is_relu, data_T, res_T, CONFIG_T::N_MAX * CONFIG_T::n_chan>(in, out);
+    copy_hash<CONFIG_T>(hash_in, hash_out);
+    for (unsigned i = 0; i < CONFIG_T::N_MAX; i++) set_valid(valid_out, i, is_valid(valid_in, i));
+}
+
+// What sigmoid and softmax share around their per-slot rows: which slots are active (bits copied
+// out under "mask"), zeros in the inactive slots, the hash copied through.
+template <class data_T, class res_T, typename CONFIG_T, class valid_in_T, class valid_out_T>
+void sparse_rows_frame(SP_ACT_IN, valid_in_T valid_in, SP_ACT_OUT, valid_out_T valid_out,
+                       bool active[CONFIG_T::N_MAX]) {
+    #pragma HLS INLINE
+    slots_active<data_T, CONFIG_T>(in, valid_in, valid_out, active);
+    for (unsigned i = 0; i < CONFIG_T::N_MAX; i++) {
+        if (active[i]) continue;
+        for (unsigned c = 0; c < CONFIG_T::n_chan; c++) out[i * CONFIG_T::n_chan + c] = 0;
+    }
+    copy_hash<CONFIG_T>(hash_in, hash_out);
+}
+
+template <class data_T, class res_T, typename CONFIG_T, class valid_in_T, class valid_out_T>
+void sparse_sigmoid_body(SP_ACT_IN, valid_in_T valid_in, SP_ACT_OUT, valid_out_T valid_out, SP_SIGMOID_TABLE) {
+    #pragma HLS INLINE
+    bool active[CONFIG_T::N_MAX];
+    sparse_rows_frame<data_T, res_T, CONFIG_T>(in, hash_in, valid_in, out, hash_out, valid_out, active);
+    for (unsigned i = 0; i < CONFIG_T::N_MAX; i++) {
+        if (active[i]) sigmoid_row<data_T, res_T, CONFIG_T>(in, out, i * CONFIG_T::n_chan, CONFIG_T::n_chan, table);
+    }
+}
+
+template <class data_T, class res_T, typename CONFIG_T, class valid_in_T, class valid_out_T>
+void sparse_softmax_body(SP_ACT_IN, valid_in_T valid_in, SP_ACT_OUT, valid_out_T valid_out, SP_SOFTMAX_TABLES) {
+    #pragma HLS INLINE
+    bool active[CONFIG_T::N_MAX];
+    sparse_rows_frame<data_T, res_T, CONFIG_T>(in, hash_in, valid_in, out, hash_out, valid_out, active);
+    for (unsigned i = 0; i < CONFIG_T::N_MAX; i++) {
+        if (active[i]) {
+            softmax_row<data_T, res_T, CONFIG_T, CONFIG_T::n_chan>(in, out, i * CONFIG_T::n_chan, exp_table, inv_table);
+        }
+    }
+}
+
+// The public kernels, "nonzero" and "mask" overload of each, the called bodies inlined.
+template <class data_T, class res_T, typename CONFIG_T> void sparse_relu(SP_ACT_IN, SP_ACT_OUT) {
+    #pragma HLS INLINE off
+    #pragma HLS PIPELINE
+    sparse_elementwise<true, data_T, res_T, CONFIG_T>(in, hash_in, no_valid(), out, hash_out, no_valid());
+}
+template <class data_T, class res_T, typename CONFIG_T>
+void sparse_relu(SP_ACT_IN, const valid_t valid_in[CONFIG_T::N_MAX], SP_ACT_OUT, valid_t valid_out[CONFIG_T::N_MAX]) {
+    #pragma HLS INLINE off
+    #pragma HLS PIPELINE
+    sparse_elementwise<true, data_T, res_T, CONFIG_T>(in, hash_in, valid_in, out, hash_out, valid_out);
+}
+
+template <class data_T, class res_T, typename CONFIG_T> void sparse_linear(SP_ACT_IN, SP_ACT_OUT) {
+    #pragma HLS INLINE off
+    #pragma HLS PIPELINE
+    sparse_elementwise<false, data_T, res_T, CONFIG_T>(in, hash_in, no_valid(), out, hash_out, no_valid());
+}
+template <class data_T, class res_T, typename CONFIG_T>
+void sparse_linear(SP_ACT_IN, const valid_t valid_in[CONFIG_T::N_MAX], SP_ACT_OUT, valid_t valid_out[CONFIG_T::N_MAX]) {
+    #pragma HLS INLINE off
+    #pragma HLS PIPELINE
+    sparse_elementwise<false, data_T, res_T, CONFIG_T>(in, hash_in, valid_in, out, hash_out, valid_out);
+}
+
 template <class data_T, class res_T, typename CONFIG_T>
 void sparse_sigmoid(SP_ACT_IN, SP_ACT_OUT, SP_SIGMOID_TABLE) {
     #pragma HLS INLINE off
     #pragma HLS PIPELINE
-    bool active[CONFIG_T::N_MAX];
-    slots_active<data_T, CONFIG_T>(in, active);
-    sparse_sigmoid_core<data_T, res_T, CONFIG_T>(in, hash_in, active, out, hash_out, table);
+    sparse_sigmoid_body<data_T, res_T, CONFIG_T>(in, hash_in, no_valid(), out, hash_out, no_valid(), table);
 }
-
 template <class data_T, class res_T, typename CONFIG_T>
 void sparse_sigmoid(SP_ACT_IN, const valid_t valid_in[CONFIG_T::N_MAX], SP_ACT_OUT, valid_t valid_out[CONFIG_T::N_MAX],
                     SP_SIGMOID_TABLE) {
     #pragma HLS INLINE off
     #pragma HLS PIPELINE
-    bool active[CONFIG_T::N_MAX];
-    slots_valid<CONFIG_T>(valid_in, valid_out, active);
-    sparse_sigmoid_core<data_T, res_T, CONFIG_T>(in, hash_in, active, out, hash_out, table);
+    sparse_sigmoid_body<data_T, res_T, CONFIG_T>(in, hash_in, valid_in, out, hash_out, valid_out, table);
 }
 
 template <class data_T, class res_T, typename CONFIG_T>
 void sparse_softmax(SP_ACT_IN, SP_ACT_OUT, SP_SOFTMAX_TABLES) {
     #pragma HLS INLINE off
     #pragma HLS PIPELINE
-    bool active[CONFIG_T::N_MAX];
-    slots_active<data_T, CONFIG_T>(in, active);
-    sparse_softmax_core<data_T, res_T, CONFIG_T>(in, hash_in, active, out, hash_out, exp_table, inv_table);
+    sparse_softmax_body<data_T, res_T, CONFIG_T>(in, hash_in, no_valid(), out, hash_out, no_valid(), exp_table,
+                                                 inv_table);
 }
-
 template <class data_T, class res_T, typename CONFIG_T>
 void sparse_softmax(SP_ACT_IN, const valid_t valid_in[CONFIG_T::N_MAX], SP_ACT_OUT, valid_t valid_out[CONFIG_T::N_MAX],
                     SP_SOFTMAX_TABLES) {
     #pragma HLS INLINE off
     #pragma HLS PIPELINE
-    bool active[CONFIG_T::N_MAX];
-    slots_valid<CONFIG_T>(valid_in, valid_out, active);
-    sparse_softmax_core<data_T, res_T, CONFIG_T>(in, hash_in, active, out, hash_out, exp_table, inv_table);
+    sparse_softmax_body<data_T, res_T, CONFIG_T>(in, hash_in, valid_in, out, hash_out, valid_out, exp_table,
+                                                 inv_table);
 }
 
 #undef SP_ACT_IN

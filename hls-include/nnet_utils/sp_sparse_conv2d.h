@@ -5,7 +5,8 @@
 //   if acc != 0: acc += bias[f];  out = res_T(acc).
 // Inactive output slots give 0: under activity "nonzero" a slot is active iff a feature is non-zero;
 // under "mask" (the overloads with valid arrays) iff its validity bit is set, whatever its features,
-// and the bits are copied through. Weights in Keras layout (kh, kw, cin, cout).
+// and the bits are copied through (one body serves both rules: no_valid, sp_common.h). Weights in
+// Keras layout (kh, kw, cin, cout).
 // Output sites = input sites: the hash is copied through (one producer, one consumer per array,
 // which keeps the DATAFLOW top level canonical).
 // Zero weights cost nothing: the emitter lists the weight columns (c, f) that have a non-zero tap
@@ -54,12 +55,12 @@ void sparse_conv2d_sums(unsigned i, SP_CONV2D_ARGS, SP_CONV2D_WEIGHTS, typename 
     }
 }
 
-// Output slot i from its sums: the bias where a sum is non-zero, 0 for an inactive slot; hash copied.
-template <class res_T, typename CONFIG_T>
-void sparse_conv2d_slot(unsigned i, bool active, typename CONFIG_T::accum_t acc[CONFIG_T::n_filt],
-                        const typename CONFIG_T::bias_t biases[CONFIG_T::n_filt],
-                        const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2], SP_CONV2D_OUT_ARGS) {
+// Output slot i: its sums, the bias where a sum is non-zero, 0 for an inactive slot; hash copied.
+template <class data_T, class res_T, typename CONFIG_T>
+void sparse_conv2d_slot(unsigned i, bool active, SP_CONV2D_ARGS, SP_CONV2D_OUT_ARGS, SP_CONV2D_PARAMS) {
     #pragma HLS INLINE
+    typename CONFIG_T::accum_t acc[CONFIG_T::n_filt];
+    sparse_conv2d_sums<data_T, CONFIG_T>(i, in, hash_in, weights, cols, tap_nz, acc);
     for (unsigned f = 0; f < CONFIG_T::n_filt; f++) {
         if (acc[f] != 0) acc[f] += biases[f];
         out[i * CONFIG_T::n_filt + f] = active ? res_T(acc[f]) : res_T(0);
@@ -68,13 +69,15 @@ void sparse_conv2d_slot(unsigned i, bool active, typename CONFIG_T::accum_t acc[
     hash_out[2 * i + 1] = hash_in[2 * i + 1];
 }
 
-template <class data_T, class res_T, typename CONFIG_T>
-void sparse_conv2d_core(SP_CONV2D_ARGS, const bool active_in[CONFIG_T::N_MAX], SP_CONV2D_OUT_ARGS, SP_CONV2D_PARAMS) {
+template <class data_T, class res_T, typename CONFIG_T, class valid_in_T, class valid_out_T>
+void sparse_conv2d_body(SP_CONV2D_ARGS, valid_in_T valid_in, SP_CONV2D_OUT_ARGS, valid_out_T valid_out,
+                        SP_CONV2D_PARAMS) {
     #pragma HLS INLINE
+    bool active[CONFIG_T::N_MAX];
+    slots_active<data_T, CONFIG_T>(in, valid_in, valid_out, active);
     for (unsigned i = 0; i < CONFIG_T::N_MAX; i++) {
-        typename CONFIG_T::accum_t acc[CONFIG_T::n_filt];
-        sparse_conv2d_sums<data_T, CONFIG_T>(i, in, hash_in, weights, cols, tap_nz, acc);
-        sparse_conv2d_slot<res_T, CONFIG_T>(i, active_in[i], acc, biases, hash_in, out, hash_out);
+        sparse_conv2d_slot<data_T, res_T, CONFIG_T>(i, active[i], in, hash_in, out, hash_out, weights, cols, tap_nz,
+                                                    biases);
     }
 }
 
@@ -82,20 +85,21 @@ void sparse_conv2d_core(SP_CONV2D_ARGS, const bool active_in[CONFIG_T::N_MAX], S
 // pipelined at II = 1 computes output slots r*block .. r*block+block-1 completely, so the products
 // of N/R output slots are instantiated and shared R times. Every sum keeps the order of
 // sparse_conv2d: the same bits.
-template <class data_T, class res_T, typename CONFIG_T>
-void sparse_conv2d_reuse_core(SP_CONV2D_ARGS, const bool active_in[CONFIG_T::N_MAX], SP_CONV2D_OUT_ARGS,
+template <class data_T, class res_T, typename CONFIG_T, class valid_in_T, class valid_out_T>
+void sparse_conv2d_reuse_body(SP_CONV2D_ARGS, valid_in_T valid_in, SP_CONV2D_OUT_ARGS, valid_out_T valid_out,
                               SP_CONV2D_PARAMS) {
     #pragma HLS INLINE
     const unsigned R = CONFIG_T::reuse_factor, B = CONFIG_T::block;
+    bool active[CONFIG_T::N_MAX];
+    slots_active<data_T, CONFIG_T>(in, valid_in, valid_out, active);
     for (unsigned r = 0; r < R; r++) {
         #pragma HLS PIPELINE II=1
         for (unsigned b = 0; b < B; b++) {
             #pragma HLS UNROLL
             const unsigned i = r * B + b;
             if (i >= CONFIG_T::N_MAX) continue;
-            typename CONFIG_T::accum_t acc[CONFIG_T::n_filt];
-            sparse_conv2d_sums<data_T, CONFIG_T>(i, in, hash_in, weights, cols, tap_nz, acc);
-            sparse_conv2d_slot<res_T, CONFIG_T>(i, active_in[i], acc, biases, hash_in, out, hash_out);
+            sparse_conv2d_slot<data_T, res_T, CONFIG_T>(i, active[i], in, hash_in, out, hash_out, weights, cols, tap_nz,
+                                                        biases);
         }
     }
 }
@@ -106,36 +110,31 @@ template <class data_T, class res_T, typename CONFIG_T>
 void sparse_conv2d(SP_CONV2D_ARGS, SP_CONV2D_OUT_ARGS, SP_CONV2D_PARAMS) {
     #pragma HLS INLINE off
     #pragma HLS PIPELINE
-    bool active[CONFIG_T::N_MAX];
-    slots_active<data_T, CONFIG_T>(in, active);
-    sparse_conv2d_core<data_T, res_T, CONFIG_T>(in, hash_in, active, out, hash_out, weights, cols, tap_nz, biases);
+    sparse_conv2d_body<data_T, res_T, CONFIG_T>(in, hash_in, no_valid(), out, hash_out, no_valid(), weights, cols, tap_nz,
+                                                biases);
 }
-
 template <class data_T, class res_T, typename CONFIG_T>
 void sparse_conv2d(SP_CONV2D_ARGS, const valid_t valid_in[CONFIG_T::N_MAX], SP_CONV2D_OUT_ARGS,
                    valid_t valid_out[CONFIG_T::N_MAX], SP_CONV2D_PARAMS) {
     #pragma HLS INLINE off
     #pragma HLS PIPELINE
-    bool active[CONFIG_T::N_MAX];
-    slots_valid<CONFIG_T>(valid_in, valid_out, active);
-    sparse_conv2d_core<data_T, res_T, CONFIG_T>(in, hash_in, active, out, hash_out, weights, cols, tap_nz, biases);
+    sparse_conv2d_body<data_T, res_T, CONFIG_T>(in, hash_in, valid_in, out, hash_out, valid_out, weights, cols, tap_nz,
+                                                biases);
 }
 
+// No PIPELINE on these two: the reuse body pipelines its slot loop.
 template <class data_T, class res_T, typename CONFIG_T>
 void sparse_conv2d_reuse(SP_CONV2D_ARGS, SP_CONV2D_OUT_ARGS, SP_CONV2D_PARAMS) {
     #pragma HLS INLINE off
-    bool active[CONFIG_T::N_MAX];
-    slots_active<data_T, CONFIG_T>(in, active);
-    sparse_conv2d_reuse_core<data_T, res_T, CONFIG_T>(in, hash_in, active, out, hash_out, weights, cols, tap_nz, biases);
+    sparse_conv2d_reuse_body<data_T, res_T, CONFIG_T>(in, hash_in, no_valid(), out, hash_out, no_valid(), weights, cols,
+                                                      tap_nz, biases);
 }
-
 template <class data_T, class res_T, typename CONFIG_T>
 void sparse_conv2d_reuse(SP_CONV2D_ARGS, const valid_t valid_in[CONFIG_T::N_MAX], SP_CONV2D_OUT_ARGS,
                          valid_t valid_out[CONFIG_T::N_MAX], SP_CONV2D_PARAMS) {
     #pragma HLS INLINE off
-    bool active[CONFIG_T::N_MAX];
-    slots_valid<CONFIG_T>(valid_in, valid_out, active);
-    sparse_conv2d_reuse_core<data_T, res_T, CONFIG_T>(in, hash_in, active, out, hash_out, weights, cols, tap_nz, biases);
+    sparse_conv2d_reuse_body<data_T, res_T, CONFIG_T>(in, hash_in, valid_in, out, hash_out, valid_out, weights, cols,
+                                                      tap_nz, biases);
 }
 
 #undef SP_CONV2D_ARGS

@@ -8,6 +8,7 @@
 //        with F = CONFIG_T::recip_bits (an exact constant; the product is exact and cast once).
 //   max: out = res_T(max of the gathered values).
 // Under "mask" the output's validity bit is 1 exactly at the owners (the OR of the cell's bits).
+// One body per mode serves both rules (no_valid, sp_common.h).
 #ifndef SP_SPARSE_POOL2D_H_
 #define SP_SPARSE_POOL2D_H_
 
@@ -17,19 +18,19 @@ namespace sp {
 
 // CONFIG_T: N_MAX, n_chan, pool_size, in_height, in_width, recip_bits (avg); hash_t, accum_t (avg).
 
-// Pooled hash of every slot, and which slots own a cell (first taking-part slot of an in-range
-// pooled position); part[i] says whether slot i takes part at all (before the range check).
-template <typename CONFIG_T>
-void pool_leaders(const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2],
-                  typename CONFIG_T::hash_t hash_out[CONFIG_T::N_MAX * 2], bool part[CONFIG_T::N_MAX],
-                  bool lead[CONFIG_T::N_MAX]) {
+// Pooled hash of every slot, which slots take part (valid, and the pooled position in range) and
+// which own a cell (the first taking-part slot of its pooled position); the owners' bits out.
+template <typename CONFIG_T, class valid_in_T, class valid_out_T>
+void pool_leaders(const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2], valid_in_T valid_in,
+                  typename CONFIG_T::hash_t hash_out[CONFIG_T::N_MAX * 2], valid_out_T valid_out,
+                  bool part[CONFIG_T::N_MAX], bool lead[CONFIG_T::N_MAX]) {
     #pragma HLS INLINE
     const unsigned N = CONFIG_T::N_MAX, P = CONFIG_T::pool_size;
     const unsigned out_h = CONFIG_T::in_height / P, out_w = CONFIG_T::in_width / P;
     for (unsigned i = 0; i < N; i++) {
         hash_out[2 * i] = (hash_in[2 * i].to_uint() - 1) / P + 1;
         hash_out[2 * i + 1] = (hash_in[2 * i + 1].to_uint() - 1) / P + 1;
-        part[i] = part[i] && hash_out[2 * i] <= out_h && hash_out[2 * i + 1] <= out_w;
+        part[i] = is_valid(valid_in, i) && hash_out[2 * i] <= out_h && hash_out[2 * i + 1] <= out_w;
     }
     for (unsigned i = 0; i < N; i++) {
         bool first = part[i];
@@ -37,18 +38,20 @@ void pool_leaders(const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2],
             if (part[k] && hash_out[2 * k] == hash_out[2 * i] && hash_out[2 * k + 1] == hash_out[2 * i + 1]) first = false;
         }
         lead[i] = first;
+        set_valid(valid_out, i, first);
     }
 }
 
-template <class data_T, class res_T, typename CONFIG_T>
-void sparse_avg_pool2d_core(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
-                            const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2], bool part[CONFIG_T::N_MAX],
-                            res_T out[CONFIG_T::N_MAX * CONFIG_T::n_chan],
-                            typename CONFIG_T::hash_t hash_out[CONFIG_T::N_MAX * 2], bool lead[CONFIG_T::N_MAX]) {
+#define SP_POOL_IN const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan], const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2]
+#define SP_POOL_OUT res_T out[CONFIG_T::N_MAX * CONFIG_T::n_chan], typename CONFIG_T::hash_t hash_out[CONFIG_T::N_MAX * 2]
+
+template <class data_T, class res_T, typename CONFIG_T, class valid_in_T, class valid_out_T>
+void sparse_avg_pool2d_body(SP_POOL_IN, valid_in_T valid_in, SP_POOL_OUT, valid_out_T valid_out) {
     #pragma HLS INLINE
     const unsigned N = CONFIG_T::N_MAX, C = CONFIG_T::n_chan;
     const ap_ufixed<CONFIG_T::recip_bits + 1, 1> r = pool_reciprocal<CONFIG_T::recip_bits, CONFIG_T::pool_size>();
-    pool_leaders<CONFIG_T>(hash_in, hash_out, part, lead);
+    bool part[CONFIG_T::N_MAX], lead[CONFIG_T::N_MAX];
+    pool_leaders<CONFIG_T>(hash_in, valid_in, hash_out, valid_out, part, lead);
     for (unsigned i = 0; i < N; i++) {
         for (unsigned c = 0; c < C; c++) {
             typename CONFIG_T::accum_t acc = 0;
@@ -62,14 +65,12 @@ void sparse_avg_pool2d_core(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
     }
 }
 
-template <class data_T, class res_T, typename CONFIG_T>
-void sparse_max_pool2d_core(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
-                            const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2], bool part[CONFIG_T::N_MAX],
-                            res_T out[CONFIG_T::N_MAX * CONFIG_T::n_chan],
-                            typename CONFIG_T::hash_t hash_out[CONFIG_T::N_MAX * 2], bool lead[CONFIG_T::N_MAX]) {
+template <class data_T, class res_T, typename CONFIG_T, class valid_in_T, class valid_out_T>
+void sparse_max_pool2d_body(SP_POOL_IN, valid_in_T valid_in, SP_POOL_OUT, valid_out_T valid_out) {
     #pragma HLS INLINE
     const unsigned N = CONFIG_T::N_MAX, C = CONFIG_T::n_chan;
-    pool_leaders<CONFIG_T>(hash_in, hash_out, part, lead);
+    bool part[CONFIG_T::N_MAX], lead[CONFIG_T::N_MAX];
+    pool_leaders<CONFIG_T>(hash_in, valid_in, hash_out, valid_out, part, lead);
     for (unsigned i = 0; i < N; i++) {
         for (unsigned c = 0; c < C; c++) {
             data_T best = in[i * C + c];
@@ -86,42 +87,28 @@ void sparse_max_pool2d_core(const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan],
 
 // The public kernels: activity "nonzero" (every slot takes part) and "mask" (valid slots; the
 // owners' bits out).
-#define SP_POOL_IN const data_T in[CONFIG_T::N_MAX * CONFIG_T::n_chan], const typename CONFIG_T::hash_t hash_in[CONFIG_T::N_MAX * 2]
-#define SP_POOL_OUT res_T out[CONFIG_T::N_MAX * CONFIG_T::n_chan], typename CONFIG_T::hash_t hash_out[CONFIG_T::N_MAX * 2]
 template <class data_T, class res_T, typename CONFIG_T> void sparse_avg_pool2d(SP_POOL_IN, SP_POOL_OUT) {
     #pragma HLS INLINE off
     #pragma HLS PIPELINE
-    bool part[CONFIG_T::N_MAX], lead[CONFIG_T::N_MAX];
-    for (unsigned i = 0; i < CONFIG_T::N_MAX; i++) part[i] = true;
-    sparse_avg_pool2d_core<data_T, res_T, CONFIG_T>(in, hash_in, part, out, hash_out, lead);
+    sparse_avg_pool2d_body<data_T, res_T, CONFIG_T>(in, hash_in, no_valid(), out, hash_out, no_valid());
 }
-
 template <class data_T, class res_T, typename CONFIG_T>
 void sparse_avg_pool2d(SP_POOL_IN, const valid_t valid_in[CONFIG_T::N_MAX], SP_POOL_OUT, valid_t valid_out[CONFIG_T::N_MAX]) {
     #pragma HLS INLINE off
     #pragma HLS PIPELINE
-    bool part[CONFIG_T::N_MAX], lead[CONFIG_T::N_MAX];
-    for (unsigned i = 0; i < CONFIG_T::N_MAX; i++) part[i] = valid_in[i] == 1;
-    sparse_avg_pool2d_core<data_T, res_T, CONFIG_T>(in, hash_in, part, out, hash_out, lead);
-    for (unsigned i = 0; i < CONFIG_T::N_MAX; i++) valid_out[i] = lead[i] ? 1 : 0;
+    sparse_avg_pool2d_body<data_T, res_T, CONFIG_T>(in, hash_in, valid_in, out, hash_out, valid_out);
 }
 
 template <class data_T, class res_T, typename CONFIG_T> void sparse_max_pool2d(SP_POOL_IN, SP_POOL_OUT) {
     #pragma HLS INLINE off
     #pragma HLS PIPELINE
-    bool part[CONFIG_T::N_MAX], lead[CONFIG_T::N_MAX];
-    for (unsigned i = 0; i < CONFIG_T::N_MAX; i++) part[i] = true;
-    sparse_max_pool2d_core<data_T, res_T, CONFIG_T>(in, hash_in, part, out, hash_out, lead);
+    sparse_max_pool2d_body<data_T, res_T, CONFIG_T>(in, hash_in, no_valid(), out, hash_out, no_valid());
 }
-
 template <class data_T, class res_T, typename CONFIG_T>
 void sparse_max_pool2d(SP_POOL_IN, const valid_t valid_in[CONFIG_T::N_MAX], SP_POOL_OUT, valid_t valid_out[CONFIG_T::N_MAX]) {
     #pragma HLS INLINE off
     #pragma HLS PIPELINE
-    bool part[CONFIG_T::N_MAX], lead[CONFIG_T::N_MAX];
-    for (unsigned i = 0; i < CONFIG_T::N_MAX; i++) part[i] = valid_in[i] == 1;
-    sparse_max_pool2d_core<data_T, res_T, CONFIG_T>(in, hash_in, part, out, hash_out, lead);
-    for (unsigned i = 0; i < CONFIG_T::N_MAX; i++) valid_out[i] = lead[i] ? 1 : 0;
+    sparse_max_pool2d_body<data_T, res_T, CONFIG_T>(in, hash_in, valid_in, out, hash_out, valid_out);
 }
 
 #undef SP_POOL_IN

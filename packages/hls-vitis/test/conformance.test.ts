@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeResult, paperCases, prunedCases, randomCases, runCase } from '@sparsepixels/hls-vivado/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { expectBitExact, paperCases, prunedCases, randomCases } from '@sparsepixels/hls-vivado/testing';
+import { afterAll, describe, it } from 'vitest';
 import { vitisBackend } from '../src';
 
 // The Vivado conformance suite run through the Vitis backend: the same random seeds and all 12 paper
@@ -24,30 +24,14 @@ const paper = full
   : [...paperCases({ bits: [8], nMax: [8] }), ...paperCases({ bits: [16], nMax: [20] })];
 
 describe.concurrent('vitis: random models are bit-exact', () => {
-  it.each(random.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const r = await runCase(vitisBackend, c, root);
-    expect(r.events).toBe(60);
-    expect(r.bitExact, describeResult(c.name, r)).toBe(true);
-  }, 600_000);
+  it.each(random)('$name', (c) => expectBitExact(vitisBackend, c, root), 600_000);
 });
 
 describe.concurrent('vitis: paper architectures are bit-exact', () => {
-  it.each(paper.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const r = await runCase(vitisBackend, c, root);
-    expect(r.events).toBe(200);
-    expect(r.bitExact, describeResult(c.name, r)).toBe(true);
-  }, 600_000);
+  it.each(paper)('$name', (c) => expectBitExact(vitisBackend, c, root), 600_000);
 });
 
 // one g++ build at a time (the machine is shared), each allowed 5 minutes
 describe('vitis: pruned models are bit-exact', () => {
-  it.each(pruned.map((c) => [c.name, c] as const))(
-    '%s',
-    async (_name, c) => {
-      const r = await runCase(vitisBackend, c, root);
-      expect(r.events).toBe(40);
-      expect(r.bitExact, describeResult(c.name, r)).toBe(true);
-    },
-    300_000,
-  );
+  it.each(pruned)('$name', (c) => expectBitExact(vitisBackend, c, root), 300_000);
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareModel } from '@sparsepixels/ir';
 import { vivadoBackend } from '../src';
-import { describeResult, globalPoolCases, runCase } from '../src/testing';
+import { expectBitExact, globalPoolCases } from '../src/testing';
 
 // SparseGlobalPooling2D in firmware: random models ending in global pooling + Dense, both activity
 // rules and both modes, random 8-16 bit precisions (a declared result, a narrow declared
@@ -16,15 +16,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const cases = globalPoolCases([11, 12, 13], 40);
 
 describe.concurrent('vivado: SparseGlobalPooling2D is bit-exact against g++', () => {
-  it.each(cases.map((c) => [c.name, c] as const))(
-    '%s',
-    async (_name, c) => {
-      const r = await runCase(vivadoBackend, c, root);
-      expect(r.events).toBe(40);
-      expect(r.bitExact, describeResult(c.name, r)).toBe(true);
-    },
-    600_000,
-  );
+  it.each(cases)('$name', (c) => expectBitExact(vivadoBackend, c, root), 600_000);
 });
 
 describe('the global pooling cases', () => {

@@ -5,17 +5,13 @@ import type { ModelIR } from '@sparsepixels/ir';
 import { buildPaperModel } from '@sparsepixels/ir/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { vivadoBackend } from '../src';
-import { describeResult, randomCases, runCase } from '../src/testing';
+import { caseWithBuild, expectBitExact, randomCases, withBuild } from '../src/testing';
 
 // io_stream for the standard CNN: stream ports, one DATAFLOW process and one FIFO per layer, the
 // same array kernels inside; the g++ C simulation (our hls_stream.h) must equal the interpreter.
 const root = mkdtempSync(join(tmpdir(), 'sp-stream-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const streamed = (m: ModelIR): ModelIR => ({
-  ...m,
-  name: `${m.name}_stream`,
-  build: { ...m.build, ioType: 'io_stream' },
-});
+const streamed = (m: ModelIR): ModelIR => withBuild(m, 'stream', { ioType: 'io_stream' });
 
 describe('io_stream (standard CNN)', () => {
   it('emits stream ports and per-layer processes joined by FIFOs, bit-exact in C simulation', async () => {
@@ -38,19 +34,10 @@ describe('io_stream (standard CNN)', () => {
   }, 300_000);
 
   it.each(
-    randomCases({ sparseSeeds: [], standardSeeds: [102], events: 30 }).map((c) => [c.name, c] as const),
-  )(
-    'random %s stays bit-exact',
-    async (_n, c) => {
-      const r = await runCase(
-        vivadoBackend,
-        { ...c, name: `${c.name}_stream`, model: streamed(c.model) },
-        root,
-      );
-      expect(r.bitExact, describeResult(c.name, r)).toBe(true);
-    },
-    300_000,
-  );
+    randomCases({ sparseSeeds: [], standardSeeds: [102], events: 30 }).map((c) =>
+      caseWithBuild(c, 'stream', { ioType: 'io_stream' }),
+    ),
+  )('random $name stays bit-exact', (c) => expectBitExact(vivadoBackend, c, root), 300_000);
 
   it('refuses io_stream for a sparse model in one line', async () => {
     const m = streamed(buildPaperModel({ dataset: 'neutrino', variant: 'sparse', nMax: 8, bits: 8 }));

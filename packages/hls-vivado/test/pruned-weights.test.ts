@@ -1,11 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ModelIR } from '@sparsepixels/ir';
 import { buildPaperModel, randomInputs } from '@sparsepixels/ir/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { vivadoBackend } from '../src';
-import { describeResult, nonZeroCounts, prunedCases, pruneModel, randomStandardModel, runCase } from '../src/testing';
+import { describeResult, expectBitExact, nonZeroCounts, prunedCases, pruneModel, randomStandardModel, withBuild } from '../src/testing';
 
 // Pruned models (about 70 % zero weights, one output channel all zero, one layer all zero): the
 // emitted kernels have no term for a zero weight, and the g++ C simulation still equals the
@@ -13,24 +12,11 @@ import { describeResult, nonZeroCounts, prunedCases, pruneModel, randomStandardM
 const root = mkdtempSync(join(tmpdir(), 'sp-pruned-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const withBuild = (m: ModelIR, suffix: string, build: ModelIR['build']): ModelIR => ({
-  ...m,
-  name: `${m.name}_${suffix}`,
-  build: { ...m.build, ...build },
-});
 const cases = prunedCases(40);
 
 // one g++ build at a time (the machine is shared), each allowed 5 minutes
 describe('pruned models are bit-exact in C simulation', () => {
-  it.each(cases.map((c) => [c.name, c] as const))(
-    '%s',
-    async (_name, c) => {
-      const r = await runCase(vivadoBackend, c, root);
-      expect(r.events).toBe(40);
-      expect(r.bitExact, describeResult(c.name, r)).toBe(true);
-    },
-    300_000,
-  );
+  it.each(cases)('$name', (c) => expectBitExact(vivadoBackend, c, root), 300_000);
 
   it('cover every MAC op, zero layers of each and zero output channels', () => {
     const ops = new Set(cases.flatMap((c) => c.model.layers.filter((l) => nonZeroCounts(c.model).has(l.name)).map((l) => l.op)));

@@ -1,11 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ModelIR } from '@sparsepixels/ir';
 import { buildPaperModel } from '@sparsepixels/ir/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { vivadoBackend } from '../src';
-import { describeResult, randomCases, runCase } from '../src/testing';
+import { caseWithBuild, expectBitExact, randomCases, withBuild } from '../src/testing';
 
 // A reuse factor R > 1 changes the loop structure and pragmas of Dense and SparseConv2D (products
 // shared R times) but not one output bit: the g++ C simulation of random models (including
@@ -14,32 +13,18 @@ import { describeResult, randomCases, runCase } from '../src/testing';
 const root = mkdtempSync(join(tmpdir(), 'sp-reuse-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const withReuse = (m: ModelIR, r: number): ModelIR => ({
-  ...m,
-  name: `${m.name}_rf${r}`,
-  build: { ...m.build, reuseFactor: r },
-});
-const cases = randomCases({ sparseSeeds: [1, 3], standardSeeds: [101], events: 40 }).map((c) => ({
-  ...c,
-  name: `${c.name}_rf3`,
-  model: withReuse(c.model, 3),
-}));
+const cases = randomCases({ sparseSeeds: [1, 3], standardSeeds: [101], events: 40 }).map((c) =>
+  caseWithBuild(c, 'rf3', { reuseFactor: 3 }),
+);
 
 // one g++ build at a time (the machine is shared), each allowed 5 minutes
 describe('reuse factor 3: random models stay bit-exact', () => {
-  it.each(cases.map((c) => [c.name, c] as const))(
-    '%s',
-    async (_name, c) => {
-      const r = await runCase(vivadoBackend, c, root);
-      expect(r.bitExact, describeResult(c.name, r)).toBe(true);
-    },
-    300_000,
-  );
+  it.each(cases)('$name', (c) => expectBitExact(vivadoBackend, c, root), 300_000);
 });
 
 describe('reuse factor on a paper model', () => {
   it('emits the shared kernels with II = 1 loops over R iterations, bit-exact in C simulation', async () => {
-    const m = withReuse(buildPaperModel({ dataset: 'neutrino', variant: 'sparse', nMax: 16, bits: 8 }), 4);
+    const m = withBuild(buildPaperModel({ dataset: 'neutrino', variant: 'sparse', nMax: 16, bits: 8 }), 'rf4', { reuseFactor: 4 });
     const p = await vivadoBackend.emit(m, join(root, 'paper'));
     const cpp = readFileSync(join(p.outDir, 'firmware/myproject.cpp'), 'utf8');
     const params = readFileSync(join(p.outDir, 'firmware/parameters.h'), 'utf8');

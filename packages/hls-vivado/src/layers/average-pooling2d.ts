@@ -1,17 +1,11 @@
-import { preparedReciprocalBits } from '@sparsepixels/ir';
 import type { BuiltinEmitter } from '../layer-emitter';
 import { layerTemplate } from './layer-template';
+import { poolingView } from './pooling-view';
 
 /** AveragePooling2D of the standard baseline: stride P, 'valid' (sp_avg_pool2d.h). */
 export const averagePooling2dEmitter: BuiltinEmitter<'AveragePooling2D'> = {
   op: 'AveragePooling2D',
   headers: ['sp_avg_pool2d.h'],
   template: layerTemplate('average-pooling2d'),
-  view(ctx) {
-    const [inHeight, inWidth, nChan] = ctx.input.shape;
-    const accum = ctx.precision.accum ?? ctx.input.fixed;
-    const accumType = ctx.typedef(`layer${ctx.index}_accum_t`, accum, `${ctx.layer.name} accumulator`);
-    const recipBits = preparedReciprocalBits(ctx.attrs, ctx.layer.name);
-    return { inHeight, inWidth, nChan, poolSize: ctx.attrs.poolSize, accumType, recipBits };
-  },
+  view: (ctx) => poolingView(ctx, true),
 };

@@ -2,6 +2,7 @@ import { globalReciprocalTable, reciprocalType } from '@sparsepixels/core';
 import { preparedReciprocalBits } from '@sparsepixels/ir';
 import type { BuiltinEmitter } from '../layer-emitter';
 import { layerTemplate } from './layer-template';
+import { accumTypedef } from './weights-and-bias';
 
 /**
  * SparseGlobalPooling2D: per channel the max or the average over the active slots, a dense vector
@@ -17,11 +18,7 @@ export const sparseGlobalPooling2dEmitter: BuiltinEmitter<'SparseGlobalPooling2D
     const base = { nMax, nChan: ctx.input.shape[2], poolMode: ctx.attrs.mode };
     if (ctx.attrs.mode === 'max') return base;
     const recipBits = preparedReciprocalBits(ctx.attrs, ctx.layer.name);
-    const accumType = ctx.typedef(
-      `layer${ctx.index}_accum_t`,
-      ctx.precision.accum!,
-      `${ctx.layer.name} accumulator`,
-    );
+    const accumType = accumTypedef(ctx, ctx.precision.accum!);
     const rType = reciprocalType(recipBits);
     const recipType = ctx.typedef(`table${ctx.index}_t`, rType, `${ctx.layer.name} reciprocal r_k`);
     const recipTable = ctx.constant({

@@ -2,6 +2,11 @@ import { apUint, SparsePixelsError, type FixedType } from '@sparsepixels/core';
 import type { LayerContext } from '../layer-emitter';
 import { hashBits } from '../layer-view';
 
+/** Declares the layer's accumulator typedef `layer<N>_accum_t` and returns its name. */
+export function accumTypedef(ctx: LayerContext, type: FixedType): string {
+  return ctx.typedef(`layer${ctx.index}_accum_t`, type, `${ctx.layer.name} accumulator`);
+}
+
 /**
  * Declares the accumulator, weight and bias typedefs and the bias array of a layer with weights
  * (dense and conv layers), and returns their names for the template with the kernel's values.
@@ -10,7 +15,7 @@ export function typesAndBias(ctx: LayerContext, kernelShape: readonly number[]) 
   const i = ctx.index;
   const name = ctx.layer.name;
   const p = ctx.precision;
-  const accumType = ctx.typedef(`layer${i}_accum_t`, need(p['accum'], ctx, 'accum'), `${name} accumulator`);
+  const accumType = accumTypedef(ctx, need(p['accum'], ctx, 'accum'));
   const weightFixed = need(p['weight'], ctx, 'weight');
   const weightType = ctx.typedef(`weight${i}_t`, weightFixed, `${name} weights`);
   // A layer without bias adds zeros of ap_uint<1> (as core's kernels and hls4ml do).

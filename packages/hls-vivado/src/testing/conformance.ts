@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Activity, ModelIR } from '@sparsepixels/ir';
+import type { Activity, BuildIR, ModelIR } from '@sparsepixels/ir';
 import {
   buildPaperModel,
   paperInput,
@@ -78,6 +78,17 @@ export function paperCases(o: PaperCaseOptions = {}): ConformanceCase[] {
   return cases;
 }
 
+/** The model named `<name>_<suffix>`, with `build` over its build settings (reuse factor, io_stream...). */
+export function withBuild(m: ModelIR, suffix: string, build: BuildIR): ModelIR {
+  return { ...m, name: `${m.name}_${suffix}`, build: { ...m.build, ...build } };
+}
+
+/** The case with its model under withBuild (same events). */
+export function caseWithBuild(c: ConformanceCase, suffix: string, build: BuildIR): ConformanceCase {
+  const model = withBuild(c.model, suffix, build);
+  return { ...c, name: model.name, model };
+}
+
 /** Warnings are errors in the conformance builds, so the emitted C++ stays clean. */
 export const STRICT_FLAGS: readonly string[] = ['-Wall', '-Wextra', '-Werror', '-Wno-unknown-pragmas'];
 
@@ -93,6 +104,23 @@ export async function runCase(
 ): Promise<CsimResult> {
   const emitted = await backend.emit(c.model, join(root, c.name), { testInputs: c.events, force: true });
   return backend.csim(emitted.outDir, { optLevel: '-O1', extraFlags: STRICT_FLAGS, ...options });
+}
+
+/**
+ * Runs the case (runCase) and throws unless the C simulation ran every one of the case's events and
+ * equals the interpreter on every output bit; the message names the case and shows what differs.
+ * The body of the conformance tests: `it.each(cases)('$name', (c) => expectBitExact(backend, c, root))`.
+ */
+export async function expectBitExact(
+  backend: HlsBackend,
+  c: ConformanceCase,
+  root: string,
+  options: CompileOptions = {},
+): Promise<void> {
+  const r = await runCase(backend, c, root, options);
+  const events = c.events.length / c.model.input.shape.reduce((a, b) => a * b, 1);
+  if (r.events !== events) throw new Error(`${c.name}: ${r.events} events simulated, ${events} given`);
+  if (!r.bitExact) throw new Error(describeResult(c.name, r));
 }
 
 /** A failure message that shows what differs (for expect(...).toBe(true) style checks). */

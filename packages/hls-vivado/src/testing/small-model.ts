@@ -1,4 +1,4 @@
-import type { ModelIR } from '@sparsepixels/ir';
+import { DEFAULT_BUILD, type ModelIR } from '@sparsepixels/ir';
 import { createRng, randomGridValues } from '@sparsepixels/ir/testing';
 
 /**
@@ -51,14 +51,6 @@ export function smallSparseModel(): ModelIR {
       { name: 'out', op: 'Activation', inputs: ['fc1'], attrs: { activation: 'softmax', tableSize: 256 } },
     ],
     outputs: ['out'],
-    build: {
-      project: 'myproject',
-      part: 'xcu250-figd2104-2L-e',
-      clockPeriod: 5,
-      ioType: 'io_parallel',
-      reuseFactor: 1,
-      strategy: 'latency',
-      pipelineStyle: 'dataflow',
-    },
+    build: { ...DEFAULT_BUILD }, // written out in model.ir.json
   };
 }

@@ -9,14 +9,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FEATURE_NAMES, featureVector, type CallFeatures, type Method } from '@sparsepixels/sparse-conv';
+import type { SweepInput } from './sparse-conv-plots';
 
-interface Row {
-  workload: string;
-  mode: string;
-  impl: string;
-  threads: number;
-  callMs: number;
-  cpuMs: number;
+interface Row extends SweepInput {
   initMs: number;
   features: { nImages: number; nnz: number; taps: number; inPixels: number; outPixels: number };
 }

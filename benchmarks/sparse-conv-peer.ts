@@ -73,33 +73,10 @@ const RAW: Raw[] = [
   ['single_200x200_k4x4', 'valid', 0.32, 0.61, 1.6, 24.9, 2.23, 0.27, 0.34, 0.15, 0.3],
 ];
 
-export const PEER: readonly PeerRow[] = RAW.map(
-  ([
-    workload,
-    mode,
-    direct2T,
-    direct1T,
-    precomp,
-    precompInit,
-    precompNumba,
-    lazy,
-    gsNumpy,
-    gsNumba2T,
-    gsNumba1T,
-  ]) => ({
-    workload,
-    mode,
-    direct2T,
-    direct1T,
-    precomp,
-    precompInit,
-    precompNumba,
-    lazy,
-    gsNumpy,
-    gsNumba2T,
-    gsNumba1T,
-  }),
-);
+/** The columns of RAW, in order. */
+const COLUMNS = ['workload', 'mode', 'direct2T', 'direct1T', 'precomp', 'precompInit', 'precompNumba', 'lazy', 'gsNumpy', 'gsNumba2T', 'gsNumba1T'] as const satisfies readonly (keyof PeerRow)[];
+
+export const PEER: readonly PeerRow[] = RAW.map((r) => Object.fromEntries(COLUMNS.map((c, i) => [c, r[i]])) as unknown as PeerRow);
 
 export function peerRow(workload: string, mode: string): PeerRow | undefined {
   return PEER.find((r) => r.workload === workload && r.mode === mode);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDigits } from '../src/data/digits';
 import { readNpz } from '../src/io/npz';
 import { buildCliForTest } from './build-cli';
+import { subprocessCli } from './cli-runner';
 
 /** Byte equality of typed arrays (fast, unlike a deep toEqual over ~10^5 elements). */
 const sameBytes = (a: ArrayBufferView, b: ArrayBufferView) =>
@@ -22,16 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  const { SPARSEPIXELS_DEBUG: _drop, ...base } = process.env;
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: work,
-    encoding: 'utf8',
-    env: { ...base, ...env },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = subprocessCli(() => ({ bin, cwd: work }), { timeout: 60_000 });
 
 describe('sparsepixels (subprocess)', () => {
   it('prints help with the command list and examples, exit 0', () => {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -16,31 +15,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readNpy } from '../src/io/npy';
 import { readNpz } from '../src/io/npz';
 import { buildCliForTest } from './build-cli';
+import { expectUsageError, subprocessCli } from './cli-runner';
 
 // Every command as users run it: the bin file in a subprocess, on files the CLI itself wrote.
 let bin = '';
 let root = '';
 let work = '';
 
-function cli(args: string[], env: Record<string, string> = {}, timeout = 120_000) {
-  const { SPARSEPIXELS_DEBUG: _d, CXX: _c, ...base } = process.env;
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: work,
-    encoding: 'utf8',
-    env: { ...base, ...env },
-    timeout,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** A failed run: exit 2 and exactly one line on stderr. */
-function expectUsageError(r: ReturnType<typeof cli>, text: string | RegExp): void {
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
-  expect(r.stderr.startsWith('sparsepixels: error: ')).toBe(true);
-  if (typeof text === 'string') expect(r.stderr).toContain(text);
-  else expect(r.stderr).toMatch(text);
-}
+const cli = subprocessCli(() => ({ bin, cwd: work }), { timeout: 120_000, drop: ['CXX'] });
 
 const noTempLeft = () => expect(readdirSync(work).filter((f) => f.startsWith('.'))).toEqual([]);
 

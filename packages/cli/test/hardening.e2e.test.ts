@@ -15,30 +15,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeNpy } from '../src/io/npy';
 import { readNpz, writeNpz } from '../src/io/npz';
 import { buildCliForTest } from './build-cli';
+import { expectUsageError, subprocessCli } from './cli-runner';
 
 // Issue 14 items 5, 8-12 and profiling, as users meet them: the bin file in a subprocess.
 let bin = '';
 let root = '';
 let work = '';
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  const { SPARSEPIXELS_DEBUG: _d, ...base } = process.env;
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: work,
-    encoding: 'utf8',
-    env: { ...base, ...env },
-    timeout: 180_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** exit 2 and exactly one line on stderr that contains `text`. */
-function expectBadInput(r: ReturnType<typeof cli>, text: string | RegExp): void {
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
-  if (typeof text === 'string') expect(r.stderr).toContain(text);
-  else expect(r.stderr).toMatch(text);
-}
+const cli = subprocessCli(() => ({ bin, cwd: work }), { timeout: 180_000 });
 
 const json = (r: ReturnType<typeof cli>) => JSON.parse(r.stdout) as Record<string, unknown>;
 const SHARED = ['command', 'exitCode', 'ok', 'seconds', 'input', 'out', 'events', 'timings', 'warnings'];
@@ -66,7 +50,7 @@ describe('item 5: exit codes, and a damaged weights.bin is bad input naming the 
     cpSync(join(work, 'm/tfjs'), join(work, `w-${name}`), { recursive: true });
     damage(join(work, `w-${name}/weights.bin`));
     const r = cli(['inspect', `w-${name}`]);
-    expectBadInput(r, `${join(work, `w-${name}/weights.bin`)}: ${text}`);
+    expectUsageError(r, `${join(work, `w-${name}/weights.bin`)}: ${text}`);
     expect(r.stderr).not.toContain('Based on the provided shape');
   });
 });
@@ -77,7 +61,7 @@ describe('item 9: errors that say where', () => {
     const bad = Float32Array.from((x.data as Float32Array).subarray(0, 4 * 3969));
     bad[3 * 3969 + 10 * 63 + 20] = NaN;
     writeNpy(join(work, 'nan.npy'), { dtype: 'float32', shape: [4, 63, 63, 1], data: bad });
-    expectBadInput(
+    expectUsageError(
       cli(['predict', 'm/model.json', '--input', 'nan.npy']),
       `${join(work, 'nan.npy')}: event 3 pixel (10, 20, 0) is NaN`,
     );
@@ -94,7 +78,7 @@ describe('item 9: errors that say where', () => {
       ['predict', 'nu.npz', '--input', 'one.npy'],
     ]) {
       const r = cli(args);
-      expectBadInput(r, /not a JSON model document \(it is a binary file, (an executable|a ZIP archive)/);
+      expectUsageError(r, /not a JSON model document \(it is a binary file, (an executable|a ZIP archive)/);
       expect(r.stderr).toMatch(/^[\x20-\x7e]*\n$/); // printable ASCII only
     }
   });
@@ -105,7 +89,7 @@ describe('item 9: errors that say where', () => {
     const m = tf.sequential({ layers: [tf.layers.dense({ inputShape: [4], units: 1 })] });
     await saveModel(m, join(work, 'plain'));
     const r = cli(['inspect', 'plain']);
-    expectBadInput(
+    expectUsageError(
       r,
       'the saved model has no QuantizeInput layer, so the fixed-point type of its input is unknown',
     );
@@ -156,7 +140,7 @@ describe('item 8: training data', () => {
   it('refuses an --out that cannot be written before training starts', () => {
     const t0 = Date.now();
     const r = cli(['train', '--dataset', 'neutrino', '--events', '4000', '--out', '/sys/sparsepixels-model']);
-    expectBadInput(
+    expectUsageError(
       r,
       /\/sys\/sparsepixels-model: cannot create the output folder here: (operation not permitted|read-only file system|permission denied)/,
     );
@@ -307,27 +291,27 @@ describe('item 12: outside backends through convert --plugin', () => {
     );
     plugin('nothing.mjs', 'export const x = 1;');
     const base = ['convert', 'm/model.json', '--backend', 'sheet', '--out', 'never'];
-    expectBadInput(
+    expectUsageError(
       cli([...base, '--plugin', './nope.mjs']),
       `${join(work, 'nope.mjs')}: cannot load plugin: no such file`,
     );
-    expectBadInput(
+    expectUsageError(
       cli([...base, '--plugin', 'no-such-sparsepixels-plugin']),
       "no-such-sparsepixels-plugin: cannot load plugin: package 'no-such-sparsepixels-plugin' is not installed here",
     );
-    expectBadInput(
+    expectUsageError(
       cli([...base, '--plugin', './throws.mjs']),
       './throws.mjs: plugin failed to load: plugin bug',
     );
-    expectBadInput(
+    expectUsageError(
       cli([...base, '--plugin', './bad-name.mjs']),
       /bad-name.mjs: plugin failed: backend name "Bad Name" must be lower-case letters/,
     );
-    expectBadInput(
+    expectUsageError(
       cli([...base, '--plugin', './nothing.mjs']),
       './nothing.mjs: the plugin registered no backend',
     );
-    expectBadInput(
+    expectUsageError(
       cli(base),
       "unknown backend 'sheet'; choose one of vivado, vitis, rtl (load an outside backend with --plugin <package-or-path>)",
     );

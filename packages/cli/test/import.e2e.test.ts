@@ -1,21 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildH5 } from '@sparsepixels/import';
 import { randomSparseEvents } from '@sparsepixels/ir/testing';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildCliForTest } from './build-cli';
+import { subprocessCli } from './cli-runner';
 
 // `sparsepixels import` and `--data file.h5` as users run them: the bin in a subprocess.
 const FIXTURES = join(inject('repoRoot'), 'packages/import/fixtures');
 let bin = '';
 let work = '';
 
-function cli(args: string[]) {
-  const { SPARSEPIXELS_DEBUG: _d, ...env } = process.env;
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: work, encoding: 'utf8', env, timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = subprocessCli(() => ({ bin, cwd: work }), { timeout: 120_000 });
 
 beforeAll(async () => {
   ({ bin } = await buildCliForTest(`import-${process.pid}`));

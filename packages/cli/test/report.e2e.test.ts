@@ -1,25 +1,16 @@
 // `sparsepixels report` and the build knobs of `convert`, as users run them (the bin file in a subprocess).
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPaperModel } from '@sparsepixels/ir/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildCliForTest } from './build-cli';
+import { subprocessCli } from './cli-runner';
 
 let bin = '';
 let root = '';
 let work = '';
 
-function cli(args: string[]) {
-  const { SPARSEPIXELS_DEBUG: _d, ...env } = process.env;
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: work,
-    encoding: 'utf8',
-    env,
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = subprocessCli(() => ({ bin, cwd: work }), { timeout: 120_000 });
 
 beforeAll(async () => {
   ({ bin, dir: root } = await buildCliForTest(`report-${process.pid}`));

@@ -3,28 +3,17 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCliForTest } from './build-cli';
+import { expectUsageError, subprocessCli } from './cli-runner';
 
 // train --prune, export-weights, zero-skip and prune-sweep as users run them (the bin in a subprocess).
 let bin = '';
 let root = '';
 let work = '';
 
-function cli(args: string[]) {
-  const { SPARSEPIXELS_DEBUG: _d, ...env } = process.env;
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: work,
-    encoding: 'utf8',
-    env,
-    timeout: 300_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = subprocessCli(() => ({ bin, cwd: work }), { timeout: 300_000 });
 
-function expectUsageError(r: ReturnType<typeof cli>, text: string): void {
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
-  expect(r.stderr).toContain(text);
-}
+/** The small training both train --prune and prune-sweep run: 80 digits events, sparse-t, then the epochs. */
+const SMALL_TRAINING = ['--dataset', 'digits', '--model', 'sparse-t', '--events', '80', '--epochs'];
 
 let trained = { code: 0 as number | null, stdout: '', stderr: '' };
 
@@ -34,13 +23,7 @@ beforeAll(async () => {
   mkdirSync(work, { recursive: true });
   trained = cli([
     'train',
-    '--dataset',
-    'digits',
-    '--model',
-    'sparse-t',
-    '--events',
-    '80',
-    '--epochs',
+    ...SMALL_TRAINING,
     '3',
     '--prune',
     '0.7',
@@ -237,13 +220,7 @@ describe('prune-sweep', () => {
   it('trains one model per ratio and prints accuracy, non-zero weights and MACs, with a plot', () => {
     const r = cli([
       'prune-sweep',
-      '--dataset',
-      'digits',
-      '--model',
-      'sparse-t',
-      '--events',
-      '80',
-      '--epochs',
+      ...SMALL_TRAINING,
       '2',
       '--ratios',
       '0,0.8',

@@ -1,91 +1,17 @@
 export { SparsePixelsError, check } from './errors';
-export {
-  QUANT_MODES,
-  OVERFLOW_MODES,
-  fracBits,
-  apFixed,
-  apUfixed,
-  apInt,
-  apUint,
-  typeFamilyName,
-  MAX_DECLARED_WIDTH,
-  MAX_ABS_INTEGER_BITS,
-  parseType,
-  formatType,
-  formatHls4mlType,
-  typeKey,
-  sameType,
-  rawMinBig,
-  rawMaxBig,
-  rawMin,
-  rawMax,
-  fixedPointRange,
-  wrapBig,
-  castRawBig,
-  castRaw,
-  MAX_NUMBER_WIDTH,
-  quantizeNumber,
-  quantizeNumberBig,
-  fromNumber,
-  rawToNumber,
-  toNumber,
-  toFloat32,
-  FixedValue,
-  fromRaw,
-  cast,
-  fromBigInt,
-  integerPart,
-  addType,
-  subType,
-  mulType,
-  divType,
-  negType,
-  add,
-  sub,
-  mul,
-  neg,
-  div,
-  rem,
-  assign,
-  accumulate,
-  compoundAssign,
-  increment,
-  intOperandType,
-  shl,
-  shr,
-  lt,
-  le,
-  gt,
-  ge,
-  eq,
-  ne,
-  compareValues,
-  toDecimalString,
-  streamText,
-  reduceToPrecision,
-} from './fixed/index';
-export type { FixedType, QuantMode, OverflowMode, CompoundOp, StreamState } from './fixed/index';
-export {
-  conv2dSameFloat,
-  conv2dSameFixed,
-  conv2dSameFixedBig,
-  prepareConv2dSameFixed,
-  averagePool2dFloat,
-  averagePool2dFixed,
-  averagePool2dFixedBig,
-  flattenFloat,
-  flattenFixed,
-  flattenFixedBig,
-} from './kernels/baseline/index';
+// the fixed-point arithmetic: its folder's index is the list (core's own modules import it too)
+export * from './fixed/index';
+export { conv2dSameFloat, conv2dSameFixed, conv2dSameFixedBig, prepareConv2dSameFixed } from './kernels/baseline/conv2d-same';
 export type {
   Conv2dSameGeometry,
   Conv2dSameParams,
   Conv2dSameFixedParams,
   PreparedConv2dSame,
-  AveragePool2dParams,
-  AveragePool2dFixedParams,
-  FlattenFixedTypes,
-} from './kernels/baseline/index';
+} from './kernels/baseline/conv2d-same';
+export { averagePool2dFloat, averagePool2dFixed, averagePool2dFixedBig } from './kernels/baseline/average-pool2d';
+export type { AveragePool2dParams, AveragePool2dFixedParams } from './kernels/baseline/average-pool2d';
+export { flattenFloat, flattenFixed, flattenFixedBig } from './kernels/baseline/flatten';
+export type { FlattenFixedTypes } from './kernels/baseline/flatten';
 export { createSparseTensor, createSparseTensorBig } from './sparse/create-sparse-tensor';
 export type { SparseShape, SparseTensor, Activity } from './sparse/sparse-tensor';
 export {
@@ -93,41 +19,32 @@ export {
   inputReduceFixed,
   inputReduceFixedBig,
   inputReduceFixedFromFloat,
-  sparseConv2dFloat,
-  prepareSparseConv2dFixed,
-  sparseConv2dFixed,
-  sparseConv2dFixedBig,
-  sparsePool2dFloat,
-  poolReciprocalRaw,
-  assignPoolOwners,
-  POOL_MODES,
-  V1_RECIPROCAL_BITS,
-  reciprocalType,
-  isSlotActive,
-  sparsePool2dFixed,
-  sparsePool2dFixedBig,
-  poolAccumType,
-  sparseFlattenFloat,
-  sparseFlattenFixed,
-  sparseFlattenFixedBig,
-  sparseActivationFloat,
-  sparseActivationFixed,
-  sparseActivationFixedBig,
-  denseFloat,
-  prepareDenseFixed,
-  denseFixed,
-  denseFixedBig,
-  planMac,
-  rawConverter,
-  rawConverterBig,
-  reluFloat,
-  reluFixed,
-  reluFixedBig,
-  reluKernel,
-  linearFloat,
-  linearFixed,
-  linearFixedBig,
-  linearKernel,
+} from './kernels/input-reduce';
+export type { InputReduceOptions, InputReduceFixedOptions, InputReduceResult } from './kernels/input-reduce';
+export { sparseConv2dFloat } from './kernels/sparse-conv2d';
+export { forNeighbours } from './kernels/neighbour-window';
+export type { SparseConv2dGeometry, SparseConv2dParams } from './kernels/sparse-conv2d';
+export { prepareSparseConv2dFixed, sparseConv2dFixed, sparseConv2dFixedBig } from './kernels/sparse-conv2d-fixed';
+export type { SparseConv2dFixedParams, PreparedSparseConv2d } from './kernels/sparse-conv2d-fixed';
+export { sparsePool2dFloat, poolReciprocalRaw, assignPoolOwners, POOL_MODES, V1_RECIPROCAL_BITS } from './kernels/sparse-pool2d';
+export type { PoolMode, SparsePool2dParams } from './kernels/sparse-pool2d';
+export { sparsePool2dFixed, sparsePool2dFixedBig, poolAccumType, reciprocalType } from './kernels/sparse-pool2d-fixed';
+export { isSlotActive } from './kernels/kernel-checks';
+export type { SparsePool2dTypes, SparsePool2dFixedParams } from './kernels/sparse-pool2d-fixed';
+export { sparseFlattenFloat, sparseFlattenFixed, sparseFlattenFixedBig } from './kernels/sparse-flatten';
+export type { SparseFlattenParams, SparseFlattenFixedParams } from './kernels/sparse-flatten';
+export { sparseActivationFloat, sparseActivationFixed, sparseActivationFixedBig } from './kernels/sparse-activation';
+export { denseFloat } from './kernels/dense';
+export type { DenseGeometry, DenseParams } from './kernels/dense';
+export { prepareDenseFixed, denseFixed, denseFixedBig } from './kernels/dense-fixed';
+export type { DenseFixedParams, PreparedDense } from './kernels/dense-fixed';
+export { planMac } from './kernels/mac-plan';
+export { rawConverter, rawConverterBig } from './kernels/raw-cast';
+export type { MacStrategy, MacTypes } from './kernels/mac-plan';
+export type { MacTypesInput, PreparedMac } from './kernels/mac-layer';
+export { reluFloat, reluFixed, reluFixedBig, reluKernel } from './kernels/relu';
+export { linearFloat, linearFixed, linearFixedBig, linearKernel } from './kernels/linear';
+export {
   sigmoidFloat,
   sigmoidFixed,
   sigmoidFixedBig,
@@ -137,56 +54,26 @@ export {
   DEFAULT_SIGMOID_TABLE_TYPE,
   MAX_INFERRED_TABLE_SIZE,
   tableSizeForInput,
-  softmaxFloat,
-  softmaxFixed,
-  softmaxFixedBig,
-  softmaxKernel,
-  softmaxTables,
-  defaultSoftmaxConfig,
-  ACTIVATIONS,
-  findActivation,
-  getActivation,
-  nonZeroPerRow,
-  denseMacCounts,
-  conv2dSameMacCounts,
-  sparseConv2dMacCounts,
-  forNeighbours,
-} from './kernels/index';
+} from './kernels/sigmoid';
+export type { SigmoidTable, SigmoidTableConfig, SigmoidFixedTypes } from './kernels/sigmoid';
+export { softmaxFloat, softmaxFixed, softmaxFixedBig, softmaxKernel } from './kernels/softmax';
+export type { SoftmaxFixedTypes } from './kernels/softmax';
+export { softmaxTables, defaultSoftmaxConfig } from './kernels/softmax-tables';
+export type { SoftmaxConfig, SoftmaxTables } from './kernels/softmax-tables';
+export { ACTIVATIONS, findActivation, getActivation } from './kernels/activation-registry';
 export type {
-  InputReduceOptions,
-  InputReduceFixedOptions,
-  InputReduceResult,
-  SparseConv2dGeometry,
-  SparseConv2dParams,
-  SparseConv2dFixedParams,
-  PreparedSparseConv2d,
-  PoolMode,
-  SparsePool2dParams,
-  SparsePool2dTypes,
-  SparsePool2dFixedParams,
-  SparseFlattenParams,
-  SparseFlattenFixedParams,
-  DenseGeometry,
-  DenseParams,
-  DenseFixedParams,
-  PreparedDense,
-  MacStrategy,
-  MacTypes,
-  MacTypesInput,
-  PreparedMac,
-  SigmoidTable,
-  SigmoidTableConfig,
-  SigmoidFixedTypes,
-  SoftmaxFixedTypes,
-  SoftmaxConfig,
-  SoftmaxTables,
   ActivationKernel,
   ActivationTypes,
   ActivationFixedOptions,
   FixedActivation,
-  EventMacCounts,
-  Conv2dCountGeometry,
-} from './kernels/index';
+} from './kernels/activation-kernel';
+export {
+  nonZeroPerRow,
+  denseMacCounts,
+  conv2dSameMacCounts,
+  sparseConv2dMacCounts,
+} from './kernels/mac-counts';
+export type { EventMacCounts, Conv2dCountGeometry } from './kernels/mac-counts';
 export { sparseGlobalPool2dFloat, sparseGlobalPool2dFixed, sparseGlobalPool2dFixedBig, globalReciprocalRaw, globalReciprocalTable, globalPoolAccumType, type SparseGlobalPool2dParams, type SparseGlobalPool2dFixedParams } from './kernels/sparse-global-pool2d';
 export {
   WEIGHT_STORE_FORMAT,
@@ -196,26 +83,19 @@ export {
   segmentWidths,
   valueEncoding,
   hexDigits,
-  encodeWeightStore,
+} from './weights/weight-store-format';
+export type { WeightStoreMetadata, ChannelSegment, ValueEncoding } from './weights/weight-store-format';
+export { encodeWeightStore } from './weights/encode-weight-store';
+export type { WeightStoreInput, EncodedWeightStore, WeightStoreHex } from './weights/encode-weight-store';
+export {
   decodeWeightStore,
   decodeWeightStoreHex,
   parseWeightStoreMetadata,
   METADATA_FILE,
-  writeLeWords,
-  readLeWords,
-  formatReadmemh,
-  parseReadmemh,
-} from './weights/index';
-export type {
-  WeightStoreMetadata,
-  ChannelSegment,
-  ValueEncoding,
-  WeightStoreInput,
-  EncodedWeightStore,
-  WeightStoreHex,
-  DecodedWeightStore,
-  WeightStoreBytes,
-  WeightStoreText,
-} from './weights/index';
+} from './weights/decode-weight-store';
+export type { DecodedWeightStore, WeightStoreBytes, WeightStoreText } from './weights/decode-weight-store';
+export { writeLeWords, readLeWords, formatReadmemh, parseReadmemh } from './weights/le-words';
 export { mix32, Xoshiro128 } from './random/xoshiro128';
 export { mulberry32 } from './random/mulberry32';
+export { sparseEventImages, sparseEventSlots } from './random/sparse-events';
+export type { IntDraws, SparseEventSlots, SparseEventsOptions } from './random/sparse-events';

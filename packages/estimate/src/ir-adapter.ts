@@ -5,11 +5,9 @@
  */
 import type { FixedType } from '@sparsepixels/core';
 import {
-  activationFunction,
   findInputReduce,
   findOp,
   isLayerOf,
-  isPreparedLayerOf,
   prepareModel,
   type LayerIR,
   type ModelIR,
@@ -17,6 +15,7 @@ import {
   type PreparedModel,
   type TensorInfo,
 } from '@sparsepixels/ir';
+import { findEstimator } from './ops/registry';
 
 /** The ops of the IR's registry; the estimator registry covers each one. */
 export type { BuiltinOpType } from '@sparsepixels/ir';
@@ -75,19 +74,10 @@ export interface ModelFacts {
   };
 }
 
-/** The op attributes the estimators read, from the layer's typed, resolved attributes. */
+/** The op attributes the estimators read: each op's estimator maps its typed, resolved attributes (`facts`). */
 function attrFacts(p: PreparedLayer<LayerIR>): Partial<LayerFacts> {
-  if (isPreparedLayerOf(p, 'InputReduce')) return { nMax: p.attrs.nMax };
-  if (isPreparedLayerOf(p, 'SparseConv2D') || isPreparedLayerOf(p, 'Conv2D'))
-    return { filters: p.attrs.filters, kernelSize: p.attrs.kernelSize };
-  if (isPreparedLayerOf(p, 'SparsePooling2D')) return { poolSize: p.attrs.poolSize, poolMode: p.attrs.mode };
-  if (isPreparedLayerOf(p, 'AveragePooling2D')) return { poolSize: p.attrs.poolSize };
-  if (isPreparedLayerOf(p, 'SparseGlobalPooling2D')) return { poolMode: p.attrs.mode, reciprocalBits: p.attrs.reciprocalBits };
-  if (isPreparedLayerOf(p, 'Dense')) return { units: p.attrs.units };
-  if (isPreparedLayerOf(p, 'Activation') || isPreparedLayerOf(p, 'SparseActivation'))
-    // a sigmoid/softmax with output 'logits' computes linear (no table): costed as such
-    return { activation: activationFunction(p.attrs), tableSize: p.attrs.tableSize };
-  return {};
+  // the registry is keyed by op, so the estimator found reads the attributes of its own op
+  return findEstimator(p.layer.op)?.facts?.(p.attrs as never) ?? {};
 }
 
 /** A prepared tensor with its type, as the estimator sees it. */

@@ -1,26 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { buildPaperModel } from '@sparsepixels/ir/testing';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../cli/run-cli';
+import { buildPaperModel, tinySparseModel } from '@sparsepixels/ir/testing';
+import { describe, expect, it } from 'vitest';
+import { cliInTempDir } from '../cli/run-cli.test-util';
 
-const dir = mkdtempSync(join(tmpdir(), 'sp-export-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, run } = cliInTempDir('sp-export-');
 
-async function run(args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const text = (s: PassThrough) => {
-    const parts: Buffer[] = [];
-    s.on('data', (c: Buffer) => parts.push(c));
-    return () => Buffer.concat(parts).toString('utf8');
-  };
-  const [o, e] = [text(out), text(err)];
-  const code = await runCli(args, { stdout: out, stderr: err, env: {}, cwd: dir });
-  return { code, stdout: o(), stderr: e() };
-}
 
 describe('export command', () => {
   it('writes a .keras and its hls4ml config; importing both gives the model back', async () => {
@@ -44,6 +29,18 @@ describe('export command', () => {
     const i = await run(['import', 'm.keras', '--hls-config', 'm.hls4ml.yml', '--out', 'back.json']);
     expect(i.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'back.json'), 'utf8'))).toEqual(m);
+  });
+
+  it('refuses an op without a Keras twin in one line naming the layer, exit 2, writing nothing', async () => {
+    const m = tinySparseModel();
+    const reduce = m.layers[0]!;
+    writeFileSync(join(dir, 'gp.json'), JSON.stringify({ ...m, layers: [reduce, { name: 'g', op: 'SparseGlobalPooling2D', inputs: [reduce.name], attrs: { mode: 'avg' } }], outputs: ['g'] }));
+    const r = await run(['export', 'gp.json', '--out', 'gp.keras']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^sparsepixels: error: layer "g" \(SparseGlobalPooling2D\): the op has no Keras equivalent in the exporter \(it exports InputReduce, /),
+    ]);
+    expect(existsSync(join(dir, 'gp.keras')) || existsSync(join(dir, 'gp.hls4ml.yml'))).toBe(false);
   });
 
   it('refuses other extensions and existing files without --force, writing nothing', async () => {

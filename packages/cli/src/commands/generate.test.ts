@@ -1,34 +1,15 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../cli/run-cli';
+import { describe, expect, it } from 'vitest';
+import { cliInTempDir, sameBytes } from '../cli/run-cli.test-util';
 import { oneHot } from '../data/dataset';
 import { generateJet } from '../data/jet';
 import { generateNeutrino } from '../data/neutrino';
 import { encodeNpz, readNpz } from '../io/npz';
 
-/** Byte equality of typed arrays (fast, unlike a deep toEqual over ~10^5 elements). */
-const sameBytes = (a: ArrayBufferView, b: ArrayBufferView) =>
-  Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
-const dir = mkdtempSync(join(tmpdir(), 'sp-gen-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, run } = cliInTempDir('sp-gen-');
 
-/** Runs the CLI in-process with captured stdout/stderr (the subprocess tests live in test/). */
-async function run(args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const text = (s: PassThrough) => {
-    const parts: Buffer[] = [];
-    s.on('data', (c: Buffer) => parts.push(c));
-    return () => Buffer.concat(parts).toString('utf8');
-  };
-  const [o, e] = [text(out), text(err)];
-  const code = await runCli(args, { stdout: out, stderr: err, env: {}, cwd: dir });
-  return { code, stdout: o(), stderr: e() };
-}
 
 describe('generate command', () => {
   it('writes x/y for the named dataset and reports the same statistics in text and JSON', async () => {

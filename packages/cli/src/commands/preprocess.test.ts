@@ -1,28 +1,13 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { buildH5 } from '@sparsepixels/import';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../cli/run-cli';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliInTempDir } from '../cli/run-cli.test-util';
 import { writeNpy } from '../io/npy';
 import { readNpz, writeNpz } from '../io/npz';
 
-const dir = mkdtempSync(join(tmpdir(), 'sp-pre-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, run } = cliInTempDir('sp-pre-');
 
-async function run(args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const text = (s: PassThrough) => {
-    const parts: Buffer[] = [];
-    s.on('data', (c: Buffer) => parts.push(c));
-    return () => Buffer.concat(parts).toString('utf8');
-  };
-  const [o, e] = [text(out), text(err)];
-  const code = await runCli(args, { stdout: out, stderr: err, env: {}, cwd: dir });
-  return { code, stdout: o(), stderr: e() };
-}
 
 /** 1500 events (more than one read of 1024) of 6 x 6, event e has value e + r*6 + c + 1 at (r, c) when r == c, else 0. */
 const EVENTS = 1500;

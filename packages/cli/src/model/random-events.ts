@@ -1,4 +1,4 @@
-import { fracBits, rawMax } from '@sparsepixels/core';
+import { fracBits, rawMax, sparseEventImages } from '@sparsepixels/core';
 import { eventBudget, type InputEvents, type PreparedModel } from '@sparsepixels/ir';
 import { Rng } from '../data/prng';
 
@@ -28,21 +28,24 @@ export function randomInputEvents(prepared: PreparedModel, count: number, seed: 
   const step = 2 ** -fracBits(type);
   const maxRaw = rawMax(type);
   const minRaw = Math.min(maxRaw, Math.max(1, Math.floor(threshold / step) + 1));
-  const size = h * w * c;
   return {
     count,
-    eventSize: size,
+    eventSize: h * w * c,
     read(start, n) {
-      const x = new Float64Array(n * size);
-      for (let i = 0; i < n; i++) {
-        const rng = Rng.from(seed, 0x5eed, start + i);
-        const active = rng.int(0, Math.min(h * w, nMax + 4));
-        for (let k = 0; k < active; k++) {
-          const pixel = rng.int(0, h * w - 1);
-          for (let ch = 0; ch < c; ch++) x[i * size + pixel * c + ch] = rng.int(minRaw, maxRaw) * step;
-        }
-      }
-      return x;
+      // one generator per event (picks with replacement: a pixel drawn twice keeps its last values)
+      return sparseEventImages(
+        {
+          count: n,
+          h,
+          w,
+          c,
+          rng: (e) => Rng.from(seed, 0x5eed, e),
+          active: (rng) => rng.int(0, Math.min(h * w, nMax + 4)),
+          picks: 'replacement',
+          value: (rng) => rng.int(minRaw, maxRaw) * step,
+        },
+        start,
+      );
     },
   };
 }

@@ -66,6 +66,15 @@ function make(text: string, shape: Step['shape'], apply: Step['apply']): Step {
 
 const map = (img: Image, f: (v: number) => number): Image => ({ ...img, data: img.data.map(f) });
 
+/** A step that maps every value and keeps the shape. */
+const perValue = (text: string, f: (v: number) => number): Step => make(text, (h, w, c) => [h, w, c], (img) => map(img, f));
+
+/** Copies `rows` x `cols` pixels (every channel) of `src` from (sr, sc) into `dst`, `dw` pixels wide, at (dr, dc). */
+function copyBlock(src: Image, sr: number, sc: number, dst: Float64Array, dw: number, dr: number, dc: number, rows: number, cols: number): void {
+  const c = src.c;
+  for (let r = 0; r < rows; r++) dst.set(src.data.subarray(((sr + r) * src.w + sc) * c, ((sr + r) * src.w + sc + cols) * c), ((dr + r) * dw + dc) * c);
+}
+
 const crop: StepDef = {
   flag: 'crop',
   value: '<r0:r1,c0:c1>',
@@ -90,7 +99,7 @@ const crop: StepDef = {
         const h = b.r1 - b.r0;
         const w = b.c1 - b.c0;
         const out = new Float64Array(h * w * img.c);
-        for (let r = 0; r < h; r++) out.set(img.data.subarray(((b.r0 + r) * img.w + b.c0) * img.c, ((b.r0 + r) * img.w + b.c1) * img.c), r * w * img.c);
+        copyBlock(img, b.r0, b.c0, out, w, 0, 0, h, w);
         return { h, w, c: img.c, data: out };
       },
     );
@@ -114,7 +123,7 @@ const pad: StepDef = {
         const top = Math.floor((H - img.h) / 2);
         const left = Math.floor((W - img.w) / 2);
         const out = new Float64Array(H * W * img.c);
-        for (let r = 0; r < img.h; r++) out.set(img.data.subarray(r * img.w * img.c, (r + 1) * img.w * img.c), ((top + r) * W + left) * img.c);
+        copyBlock(img, 0, 0, out, W, top, left, img.h, img.w);
         return { h: H, w: W, c: img.c, data: out };
       },
     );
@@ -170,7 +179,7 @@ const scale: StepDef = {
     const num = finite('scale', a!);
     const den = b === undefined ? 1 : finite('scale', b);
     if (den === 0) throw usage('scale', 'division by zero');
-    return make(`--scale ${value}`, (h, w, c) => [h, w, c], (img) => map(img, b === undefined ? (v) => v * num : (v) => (v * num) / den));
+    return perValue(`--scale ${value}`, b === undefined ? (v) => v * num : (v) => (v * num) / den);
   },
 };
 
@@ -194,7 +203,7 @@ const clip: StepDef = {
   help: 'cap values at max',
   parse(value) {
     const m = finite('clip', value);
-    return make(`--clip ${value}`, (h, w, c) => [h, w, c], (img) => map(img, (v) => (v > m ? m : v)));
+    return perValue(`--clip ${value}`, (v) => (v > m ? m : v));
   },
 };
 
@@ -204,7 +213,7 @@ const threshold: StepDef = {
   help: 'zero every value <= t (keeps x > t, the InputReduce rule)',
   parse(value) {
     const t = finite('threshold', value);
-    return make(`--threshold ${value}`, (h, w, c) => [h, w, c], (img) => map(img, (v) => (v <= t ? 0 : v)));
+    return perValue(`--threshold ${value}`, (v) => (v <= t ? 0 : v));
   },
 };
 
@@ -214,7 +223,7 @@ const minValue: StepDef = {
   help: 'zero every value < t (keeps x >= t)',
   parse(value) {
     const t = finite('min-value', value);
-    return make(`--min-value ${value}`, (h, w, c) => [h, w, c], (img) => map(img, (v) => (v < t ? 0 : v)));
+    return perValue(`--min-value ${value}`, (v) => (v < t ? 0 : v));
   },
 };
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { apFixed, apInt, apUfixed, castRawBig, fracBits, rawToNumber } from '../fixed';
-import type { FixedType, OverflowMode } from '../fixed';
+import { apFixed, apInt, castRawBig, fracBits, rawToNumber } from '../fixed';
+import type { FixedType } from '../fixed';
 import { denseFloat } from './dense';
 import { denseFixed, denseFixedBig, denseFixedReference, prepareDenseFixed } from './dense-fixed';
-import { fixedTypeArb, rawsArb } from './sparse-fixtures.test-util';
+import { macTypesArb, rawsArb } from './sparse-fixtures.test-util';
 
 describe('denseFixed', () => {
   it('accumulates bias first, then inputs ascending, casting every step', () => {
@@ -63,32 +63,15 @@ describe('denseFixed', () => {
   });
 
   const arb = fc
-    .record({
-      input: fixedTypeArb(2, 12),
-      weight: fixedTypeArb(2, 12),
-      bias: fixedTypeArb(2, 12),
-      result: fixedTypeArb(2, 16),
-      narrowAcc: fixedTypeArb(2, 24),
-      accKind: fc.constantFrom('narrow', 'wide', 'edge'),
-      edgeInt: fc.integer({ min: 1, max: 16 }),
-      edgeSigned: fc.boolean(),
-      edgeO: fc.constantFrom('AP_WRAP', 'AP_SAT', 'AP_SAT_SYM') as fc.Arbitrary<OverflowMode>,
-      nIn: fc.integer({ min: 1, max: 30 }),
-      nOut: fc.integer({ min: 1, max: 3 }),
-    })
-    .chain((r) => {
-      const fa = Math.max(fracBits(r.weight) + fracBits(r.input), fracBits(r.bias));
-      const ia = Math.max(r.edgeInt, 1 - fa);
-      const edge = (r.edgeSigned ? apFixed : apUfixed)(ia + fa, ia, 'AP_TRN', r.edgeO);
-      const accum: FixedType =
-        r.accKind === 'wide' ? apFixed(48, 48 - fa) : r.accKind === 'edge' ? edge : r.narrowAcc;
-      return fc.record({
-        r: fc.constant({ ...r, accum }),
-        weights: rawsArb(r.weight, r.nIn * r.nOut),
-        bias: rawsArb(r.bias, r.nOut),
-        x: rawsArb(r.input, r.nIn),
-      });
-    });
+    .record({ types: macTypesArb(16), nIn: fc.integer({ min: 1, max: 30 }), nOut: fc.integer({ min: 1, max: 3 }) })
+    .chain(({ types, nIn, nOut }) =>
+      fc.record({
+        r: fc.constant({ ...types, nIn, nOut }),
+        weights: rawsArb(types.weight, nIn * nOut),
+        bias: rawsArb(types.bias, nOut),
+        x: rawsArb(types.input, nIn),
+      }),
+    );
 
   it('number path == bigint path == stepwise bigint reference, for every strategy', () => {
     const seen = new Set<string>();

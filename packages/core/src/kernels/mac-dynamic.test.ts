@@ -134,6 +134,20 @@ const layerArb = fc.record({
   k: fc.constantFrom(1, 3),
 });
 
+type Layer = typeof layerArb extends fc.Arbitrary<infer L> ? L : never;
+
+/** A random layer with `weights(l)` weights, a bias per filter and an input drawn by `input`. */
+function caseArb<X>(weights: (l: Layer) => number, input: (l: Layer) => fc.Arbitrary<X>) {
+  return layerArb.chain((l) =>
+    fc.record({
+      l: fc.constant(l),
+      w: bigRawsArb(l.types.weight, weights(l), l.wBits),
+      b: bigRawsArb(l.types.bias, l.cout, l.wBits),
+      x: input(l),
+    }),
+  );
+}
+
 /** Both entry points equal the stepwise bigint reference; the tally must show every branch taken. */
 function expectBranches(tally: PathTally): void {
   expect(tally.count('step-bigint:exact')).toBeGreaterThan(0); // dynamic exact form passed
@@ -145,14 +159,7 @@ function expectBranches(tally: PathTally): void {
 describe('every dynamic path equals the stepwise bigint reference', () => {
   it('Dense', () => {
     const tally = new PathTally();
-    const arb = layerArb.chain((l) =>
-      fc.record({
-        l: fc.constant(l),
-        w: bigRawsArb(l.types.weight, 8 * l.cout, l.wBits),
-        b: bigRawsArb(l.types.bias, l.cout, l.wBits),
-        x: bigRawsArb(l.types.input, 8, l.xBits),
-      }),
-    );
+    const arb = caseArb((l) => 8 * l.cout, (l) => bigRawsArb(l.types.input, 8, l.xBits));
     fc.assert(
       fc.property(arb, ({ l, w, b, x }) => {
         const d = prepareDenseFixed({ nIn: 8, nOut: l.cout, weights: w, bias: b, types: l.types });
@@ -167,16 +174,9 @@ describe('every dynamic path equals the stepwise bigint reference', () => {
 
   it('SparseConv2D', () => {
     const tally = new PathTally();
-    const arb = layerArb.chain((l) =>
-      fc.record({
-        l: fc.constant(l),
-        w: bigRawsArb(l.types.weight, l.k * l.k * l.cin * l.cout, l.wBits),
-        b: bigRawsArb(l.types.bias, l.cout, l.wBits),
-        ev: sparseEventArb(l.cin, l.xBits, l.types.input),
-      }),
-    );
+    const arb = caseArb((l) => l.k * l.k * l.cin * l.cout, (l) => sparseEventArb(l.cin, l.xBits, l.types.input));
     fc.assert(
-      fc.property(arb, ({ l, w, b, ev }) => {
+      fc.property(arb, ({ l, w, b, x: ev }) => {
         const conv = prepareSparseConv2dFixed({
           k: l.k,
           cin: l.cin,
@@ -202,14 +202,7 @@ describe('every dynamic path equals the stepwise bigint reference', () => {
 
   it('Conv2D (baseline, same padding)', () => {
     const tally = new PathTally();
-    const arb = layerArb.chain((l) =>
-      fc.record({
-        l: fc.constant(l),
-        w: bigRawsArb(l.types.weight, l.k * l.k * l.cin * l.cout, l.wBits),
-        b: bigRawsArb(l.types.bias, l.cout, l.wBits),
-        x: bigRawsArb(l.types.input, 9 * l.cin, l.xBits),
-      }),
-    );
+    const arb = caseArb((l) => l.k * l.k * l.cin * l.cout, (l) => bigRawsArb(l.types.input, 9 * l.cin, l.xBits));
     fc.assert(
       fc.property(arb, ({ l, w, b, x }) => {
         const g = { h: 3, w: 3, k: l.k, cin: l.cin, cout: l.cout };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { apFixed, apInt, apUfixed, castRawBig, fracBits, rawToNumber } from '../fixed';
-import type { FixedType, OverflowMode } from '../fixed';
+import { apFixed, apInt, castRawBig, fracBits, rawToNumber } from '../fixed';
+import type { FixedType } from '../fixed';
 import { errorOf } from '../fixed/error-of.test-util';
 import type { SparseTensor } from '../sparse/sparse-tensor';
 import { inputReduceFixed } from './input-reduce';
@@ -12,7 +12,7 @@ import {
   sparseConv2dFixedBig,
   sparseConv2dFixedReference,
 } from './sparse-conv2d-fixed';
-import { fixedTypeArb, rawsArb } from './sparse-fixtures.test-util';
+import { macTypesArb, rawsArb } from './sparse-fixtures.test-util';
 
 function one(c: number, feat: number[]): SparseTensor {
   return { shape: { nMax: 1, c, h: 1, w: 1 }, feat: Float64Array.from(feat), hash: Int32Array.from([1, 1]) };
@@ -123,18 +123,10 @@ describe('sparseConv2dFixed: the accumulator is cast after every step', () => {
   });
 });
 
-/** Types for a random layer; the accumulator either random (narrow) or wide enough to be exact. */
+/** A random layer: its types (the accumulator narrow, exact or at the edge), geometry, weights and image. */
 const layerArb = fc
   .record({
-    input: fixedTypeArb(2, 12),
-    weight: fixedTypeArb(2, 12),
-    bias: fixedTypeArb(2, 12),
-    result: fixedTypeArb(2, 16),
-    narrowAcc: fixedTypeArb(2, 24),
-    accKind: fc.constantFrom('narrow', 'wide', 'edge'),
-    edgeInt: fc.integer({ min: 1, max: 14 }),
-    edgeSigned: fc.boolean(),
-    edgeO: fc.constantFrom('AP_WRAP', 'AP_SAT', 'AP_SAT_SYM') as fc.Arbitrary<OverflowMode>,
+    types: macTypesArb(14),
     k: fc.constantFrom(1, 3, 5),
     cin: fc.integer({ min: 1, max: 2 }),
     cout: fc.integer({ min: 1, max: 2 }),
@@ -142,20 +134,19 @@ const layerArb = fc
     h: fc.integer({ min: 5, max: 7 }),
     w: fc.integer({ min: 5, max: 7 }),
   })
-  .chain((r) => {
-    const fa = Math.max(fracBits(r.weight) + fracBits(r.input), fracBits(r.bias));
-    // 'edge': just the fraction bits needed and few integer bits, so the plan must decide on the bounds.
-    const ia = Math.max(r.edgeInt, 1 - fa);
-    const edge = (r.edgeSigned ? apFixed : apUfixed)(ia + fa, ia, 'AP_TRN', r.edgeO);
-    const accum: FixedType =
-      r.accKind === 'wide' ? apFixed(48, 48 - fa) : r.accKind === 'edge' ? edge : r.narrowAcc;
-    return fc.record({
-      r: fc.constant({ ...r, accum }),
-      weights: rawsArb(r.weight, r.k * r.k * r.cin * r.cout),
-      bias: rawsArb(r.bias, r.cout),
-      image: rawsArb(r.input, r.h * r.w * r.cin),
-    });
-  });
+  .chain(({ types, ...g }) =>
+    fc.record({
+      r: fc.constant({ ...types, ...g }),
+      weights: rawsArb(types.weight, g.k * g.k * g.cin * g.cout),
+      bias: rawsArb(types.bias, g.cout),
+      image: rawsArb(types.input, g.h * g.w * g.cin),
+    }),
+  );
+
+/** The input tensor of a case: InputReduce of its image. */
+function reduceImage(r: { h: number; w: number; cin: number; nMax: number; input: FixedType }, image: Float64Array) {
+  return inputReduceFixed(image, { h: r.h, w: r.w, c: r.cin, nMax: r.nMax, threshold: 0, input: r.input }).tensor;
+}
 
 describe('sparseConv2dFixed properties', () => {
   it('number path == bigint path, for every strategy', () => {
@@ -165,14 +156,7 @@ describe('sparseConv2dFixed properties', () => {
         const conv = prepareSparseConv2dFixed({ ...r, weights, bias, types: r });
         seen.add(conv.strategy);
         if (r.accKind === 'edge') seen.add(`edge-${conv.strategy}`);
-        const x = inputReduceFixed(image, {
-          h: r.h,
-          w: r.w,
-          c: r.cin,
-          nMax: r.nMax,
-          threshold: 0,
-          input: r.input,
-        }).tensor;
+        const x = reduceImage(r, image);
         const a = sparseConv2dFixed(x, conv);
         const xBig = { ...x, feat: Array.from(x.feat, BigInt) };
         const reference = sparseConv2dFixedReference(xBig, conv);
@@ -195,14 +179,7 @@ describe('sparseConv2dFixed properties', () => {
         const fa = Math.max(fracBits(r.weight) + fracBits(r.input), fracBits(r.bias));
         const accum = apFixed(48, 48 - fa);
         const conv = prepareSparseConv2dFixed({ ...r, weights, bias, types: { ...r, accum, result: accum } });
-        const x = inputReduceFixed(image, {
-          h: r.h,
-          w: r.w,
-          c: r.cin,
-          nMax: r.nMax,
-          threshold: 0,
-          input: r.input,
-        }).tensor;
+        const x = reduceImage(r, image);
         const y = sparseConv2dFixed(x, conv);
         const real = (raws: ArrayLike<number>, t: FixedType) => Array.from(raws, (v) => rawToNumber(v, t));
         const xf = { ...x, feat: Float64Array.from(real(x.feat, r.input)) };

@@ -3,8 +3,8 @@
  * references (written independently of the kernels: plain loops over the scattered image).
  */
 import fc from 'fast-check';
-import { apFixed, apUfixed, rawMax, rawMin } from '../fixed';
-import type { FixedType, OverflowMode, QuantMode } from '../fixed';
+import { apFixed, apUfixed, fracBits, OVERFLOW_MODES, QUANT_MODES, rawMax, rawMin } from '../fixed';
+import type { FixedType, OverflowMode } from '../fixed';
 import type { SparseTensor } from '../sparse/sparse-tensor';
 
 export interface ImageCase {
@@ -58,16 +58,6 @@ export function intArrayArb(length: number, lo: number, hi: number): fc.Arbitrar
     .map((a) => Float64Array.from(a));
 }
 
-const QUANTS: readonly QuantMode[] = [
-  'AP_TRN',
-  'AP_TRN_ZERO',
-  'AP_RND',
-  'AP_RND_ZERO',
-  'AP_RND_MIN_INF',
-  'AP_RND_INF',
-  'AP_RND_CONV',
-];
-const OVERFLOWS: readonly OverflowMode[] = ['AP_WRAP', 'AP_SAT', 'AP_SAT_ZERO', 'AP_SAT_SYM'];
 
 /** Declared fixed types with every Q/O (AP_WRAP_SM only on signed types), widths in [minW, maxW]. */
 export function fixedTypeArb(
@@ -80,8 +70,8 @@ export function fixedTypeArb(
       signed: opts.signed === undefined ? fc.boolean() : fc.constant(opts.signed),
       width: fc.integer({ min: minW, max: maxW }),
       intOffset: fc.integer({ min: -3, max: 3 }),
-      quant: fc.constantFrom(...QUANTS),
-      overflow: fc.constantFrom(...OVERFLOWS, 'AP_WRAP_SM' as const),
+      quant: fc.constantFrom(...QUANT_MODES),
+      overflow: fc.constantFrom(...OVERFLOW_MODES),
       satBits: fc.integer({ min: 0, max: 2 }),
     })
     .map(({ signed, width, intOffset, quant, overflow, satBits }) => {
@@ -89,6 +79,33 @@ export function fixedTypeArb(
       const o = overflow === 'AP_WRAP_SM' && !signed ? 'AP_WRAP' : overflow;
       const n = o === 'AP_WRAP' || o === 'AP_WRAP_SM' ? Math.min(satBits, width) : 0;
       return signed ? apFixed(width, integer, quant, o, n) : apUfixed(width, integer, quant, o, n);
+    });
+}
+
+/**
+ * The types of a random MAC layer (input, weight, bias, result) and its accumulator: random
+ * ('narrow'), wide enough to be exact ('wide'), or just the fraction bits needed with 1..`edgeIntMax`
+ * integer bits ('edge'), so the MAC plan must decide on the bounds.
+ */
+export function macTypesArb(edgeIntMax: number): fc.Arbitrary<{ input: FixedType; weight: FixedType; bias: FixedType; result: FixedType; accum: FixedType; accKind: 'narrow' | 'wide' | 'edge' }> {
+  return fc
+    .record({
+      input: fixedTypeArb(2, 12),
+      weight: fixedTypeArb(2, 12),
+      bias: fixedTypeArb(2, 12),
+      result: fixedTypeArb(2, 16),
+      narrowAcc: fixedTypeArb(2, 24),
+      accKind: fc.constantFrom('narrow' as const, 'wide' as const, 'edge' as const),
+      edgeInt: fc.integer({ min: 1, max: edgeIntMax }),
+      edgeSigned: fc.boolean(),
+      edgeO: fc.constantFrom('AP_WRAP', 'AP_SAT', 'AP_SAT_SYM') as fc.Arbitrary<OverflowMode>,
+    })
+    .map(({ input, weight, bias, result, narrowAcc, accKind, edgeInt, edgeSigned, edgeO }) => {
+      const fa = Math.max(fracBits(weight) + fracBits(input), fracBits(bias));
+      const ia = Math.max(edgeInt, 1 - fa);
+      const edge = (edgeSigned ? apFixed : apUfixed)(ia + fa, ia, 'AP_TRN', edgeO);
+      const accum = accKind === 'wide' ? apFixed(48, 48 - fa) : accKind === 'edge' ? edge : narrowAcc;
+      return { input, weight, bias, result, accum, accKind };
     });
 }
 

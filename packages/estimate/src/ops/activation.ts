@@ -2,10 +2,11 @@
  * Activation of the dense path. ReLU/linear as the sparse ReLU law; sigmoid and softmax read
  * constant tables (a block RAM each above 2 kbit: the published sigmoid table takes one BRAM18).
  */
+import { activationFunction } from '@sparsepixels/ir';
 import { law } from '../coefficients';
 import type { LayerFacts } from '../ir-adapter';
 import { RELU_FF, RELU_LUT } from '../laws/specs';
-import { elements, whole, type LayerCost, type OpContext, type OpEstimator } from './op-estimator';
+import { elements, whole, type EstimatorAttrs, type LayerCost, type OpContext, type OpEstimator } from './op-estimator';
 
 const BRAM18_BITS = 18 * 1024;
 
@@ -54,4 +55,9 @@ function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
   return whole(base);
 }
 
-export const activationEstimator: OpEstimator = { op: 'Activation', estimate };
+/** What both activation estimators read; a sigmoid/softmax with output 'logits' computes linear (no table): costed as such. */
+export function activationFacts(a: EstimatorAttrs<'Activation' | 'SparseActivation'>): Partial<LayerFacts> {
+  return { activation: activationFunction(a), tableSize: a.tableSize };
+}
+
+export const activationEstimator: OpEstimator<'Activation'> = { op: 'Activation', facts: activationFacts, estimate };

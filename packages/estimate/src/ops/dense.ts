@@ -52,4 +52,4 @@ function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
   return whole({ ...shared, bram18: shared.bram18 + bram });
 }
 
-export const denseEstimator: OpEstimator = { op: 'Dense', reuse: true, estimate };
+export const denseEstimator: OpEstimator<'Dense'> = { op: 'Dense', reuse: true, facts: (a) => ({ units: a.units }), estimate };

@@ -69,4 +69,4 @@ function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
   });
 }
 
-export const inputReduceEstimator: OpEstimator = { op: 'InputReduce', makesHash: true, estimate };
+export const inputReduceEstimator: OpEstimator<'InputReduce'> = { op: 'InputReduce', makesHash: true, facts: (a) => ({ nMax: a.nMax }), estimate };

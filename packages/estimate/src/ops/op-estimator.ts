@@ -1,3 +1,4 @@
+import type { AttrsOfType, BuiltinOpType } from '@sparsepixels/ir';
 import type { LayerFacts } from '../ir-adapter';
 import type { Coefficients } from '../coefficients';
 
@@ -37,12 +38,17 @@ export interface OpContext {
   readonly ioStream: boolean;
 }
 
+/** The resolved attributes of op T: typed for a built-in op, a plain record for an outside one. */
+export type EstimatorAttrs<T extends string> = T extends BuiltinOpType ? AttrsOfType<T> : Readonly<Record<string, unknown>>;
+
 /**
  * The estimator of one op (one file per op, listed in ops/registry.ts). `readsHash`/`makesHash`
  * describe the slot-coordinate arrays of the reference design (for its FIFO count).
  */
-export interface OpEstimator {
-  readonly op: string;
+export interface OpEstimator<T extends string = string> {
+  readonly op: T;
+  /** The op attributes the estimate reads, as facts (the IR adapter copies them into LayerFacts). */
+  facts?(attrs: EstimatorAttrs<T>): Partial<LayerFacts>;
   /** Whether the op honours a reuse factor > 1 (others are fully parallel and say so). */
   readonly reuse?: boolean;
   readonly readsHash?: boolean;

@@ -27,7 +27,7 @@ export const BUILTIN_ESTIMATORS = Object.freeze({
   Conv2D: conv2dEstimator,
   AveragePooling2D: averagePooling2dEstimator,
   Flatten: flattenEstimator,
-} satisfies Record<BuiltinOpType, OpEstimator>);
+} satisfies { readonly [T in BuiltinOpType]: OpEstimator<T> });
 
 const added = new Map<string, OpEstimator>();
 

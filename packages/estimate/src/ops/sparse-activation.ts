@@ -1,7 +1,7 @@
 /** SparseActivation: element-wise on the N*C slot features (ReLU is a zero test on unsigned inputs). */
 import type { LayerFacts } from '../ir-adapter';
 import { channels, whole, type LayerCost, type OpContext, type OpEstimator } from './op-estimator';
-import { reluCost, tableCost } from './activation';
+import { activationFacts, reluCost, tableCost } from './activation';
 
 function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
   const p = { n: layer.input.nMax ?? 1, c: channels(layer.input.shape), bits: layer.input.type.width };
@@ -11,4 +11,4 @@ function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
   return whole(tableCost(layer, base, p.n * p.c));
 }
 
-export const sparseActivationEstimator: OpEstimator = { op: 'SparseActivation', estimate };
+export const sparseActivationEstimator: OpEstimator<'SparseActivation'> = { op: 'SparseActivation', facts: activationFacts, estimate };

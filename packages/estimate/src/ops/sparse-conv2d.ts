@@ -89,9 +89,10 @@ function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
   return whole(reuseCost(cost, ctx, macs, p.bits + p.wbits, notes, p.n));
 }
 
-export const sparseConv2dEstimator: OpEstimator = {
+export const sparseConv2dEstimator: OpEstimator<'SparseConv2D'> = {
   op: 'SparseConv2D',
   reuse: true,
+  facts: (a) => ({ filters: a.filters, kernelSize: a.kernelSize }),
   readsHash: true,
   estimate,
 };

@@ -35,4 +35,4 @@ function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
   });
 }
 
-export const sparseFlattenEstimator: OpEstimator = { op: 'SparseFlatten', readsHash: true, estimate };
+export const sparseFlattenEstimator: OpEstimator<'SparseFlatten'> = { op: 'SparseFlatten', readsHash: true, estimate };

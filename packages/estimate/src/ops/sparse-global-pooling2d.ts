@@ -24,4 +24,9 @@ function estimate(layer: LayerFacts, _ctx: OpContext): LayerCost {
   return whole({ latencyCycles: depth + 3, ii: 1, lut: c * (n - 1) * accBits + n + rom, ff: c * accBits * depth + rBits, dsp, bram18: 0, notes });
 }
 
-export const sparseGlobalPooling2dEstimator: OpEstimator = { op: 'SparseGlobalPooling2D', readsHash: false, estimate };
+export const sparseGlobalPooling2dEstimator: OpEstimator<'SparseGlobalPooling2D'> = {
+  op: 'SparseGlobalPooling2D',
+  readsHash: false,
+  facts: (a) => ({ poolMode: a.mode, reciprocalBits: a.reciprocalBits }),
+  estimate,
+};

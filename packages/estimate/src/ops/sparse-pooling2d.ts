@@ -53,8 +53,9 @@ function estimate(layer: LayerFacts, ctx: OpContext): LayerCost {
   });
 }
 
-export const sparsePooling2dEstimator: OpEstimator = {
+export const sparsePooling2dEstimator: OpEstimator<'SparsePooling2D'> = {
   op: 'SparsePooling2D',
+  facts: (a) => ({ poolSize: a.poolSize, poolMode: a.mode }),
   readsHash: true,
   makesHash: true,
   estimate,

@@ -109,6 +109,6 @@ function flatten(layer: LayerFacts): LayerCost {
   };
 }
 
-export const conv2dEstimator: OpEstimator = { op: 'Conv2D', estimate: conv };
-export const averagePooling2dEstimator: OpEstimator = { op: 'AveragePooling2D', estimate: pool };
-export const flattenEstimator: OpEstimator = { op: 'Flatten', estimate: flatten };
+export const conv2dEstimator: OpEstimator<'Conv2D'> = { op: 'Conv2D', facts: (a) => ({ filters: a.filters, kernelSize: a.kernelSize }), estimate: conv };
+export const averagePooling2dEstimator: OpEstimator<'AveragePooling2D'> = { op: 'AveragePooling2D', facts: (a) => ({ poolSize: a.poolSize }), estimate: pool };
+export const flattenEstimator: OpEstimator<'Flatten'> = { op: 'Flatten', estimate: flatten };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseType, quantizeNumber, rawToNumber } from '@sparsepixels/core';
 import { createInterpreter, isLayerOf, migrateDocument, prepareModel, type LayerIR, type ModelIR } from '@sparsepixels/ir';
-import { buildPaperModel, randomModel, randomModelV1, randomSparseEvents } from '@sparsepixels/ir/testing';
+import { buildPaperModel, randomModel, randomModelV1, randomSparseEvents, tinySparseModel } from '@sparsepixels/ir/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseHlsConfig } from '../hls-config/read-hls-config';
@@ -194,17 +194,9 @@ describe('exportKeras: the Keras side', () => {
   });
 
   it('refuses SparseGlobalPooling2D (no Keras equivalent), naming the layer', async () => {
-    const m: ModelIR = {
-      format: 'sparsepixels-ir',
-      version: 2,
-      name: 'gp',
-      input: { name: 'x', shape: [4, 4, 1], type: 'ap_fixed<8,3>' },
-      layers: [
-        { name: 'reduce', op: 'InputReduce', inputs: ['x'], attrs: { nMax: 4, threshold: 0 } },
-        { name: 'g', op: 'SparseGlobalPooling2D', inputs: ['reduce'], attrs: { mode: 'avg' } },
-      ],
-      outputs: ['g'],
-    };
+    const tiny = tinySparseModel();
+    const reduce = tiny.layers[0]!;
+    const m: ModelIR = { ...tiny, layers: [reduce, { name: 'g', op: 'SparseGlobalPooling2D', inputs: [reduce.name], attrs: { mode: 'avg' } }], outputs: ['g'] };
     await expect(exportKeras(m)).rejects.toThrow(/^layer "g" \(SparseGlobalPooling2D\): the op has no Keras equivalent/);
   });
 });

@@ -76,8 +76,12 @@ function activation(c: Ctx<LayerOfType<'Activation'> | LayerOfType<'SparseActiva
   return out;
 }
 
-/** One Keras layer (or two) per IR op, and the variables it stores; each sees its op's typed layer. */
-const EXPORTERS: { readonly [T in BuiltinOpType]: (c: Ctx<LayerOfType<T>>) => Emitted[] } = {
+/**
+ * One Keras layer (or two) per IR op that has a Keras twin, and the variables it stores; each sees
+ * its op's typed layer. An op without an entry has none (SparseGlobalPooling2D: Keras' global
+ * pooling of the masked image reads the zeros of dropped pixels) and is refused by layer name.
+ */
+const EXPORTERS: { readonly [T in BuiltinOpType]?: (c: Ctx<LayerOfType<T>>) => Emitted[] } = {
   InputReduce(c) {
     const t = parseType(c.inputType);
     // the threshold the firmware compares with: the model's threshold cast to the input type
@@ -116,14 +120,10 @@ const EXPORTERS: { readonly [T in BuiltinOpType]: (c: Ctx<LayerOfType<T>>) => Em
   },
   SparseFlatten: (c) => [{ entry: layerEntry('Flatten', c.l.name, { data_format: 'channels_last' }, [c.x.features]), out: features(c.l.name) }],
   Flatten: (c) => [{ entry: layerEntry('Flatten', c.l.name, { data_format: 'channels_last' }, [c.x.features]), out: features(c.l.name) }],
-  // Keras' global pooling of the masked image would average over H*W (or take the zeros of dropped pixels): no equivalent
-  SparseGlobalPooling2D: (c) => {
-    throw importError(layerWhere(c.l.name, c.l.op), 'the op has no Keras equivalent in the exporter (Keras global pooling reads the zeros of dropped pixels)');
-  },
 };
 
-/** The ops the exporter writes. */
-export const EXPORTED_OPS: readonly string[] = Object.keys(EXPORTERS).filter((op) => op !== 'SparseGlobalPooling2D'); // refused above
+/** The ops the exporter writes; any other op (SparseGlobalPooling2D, an outside op) is refused by layer name. */
+export const EXPORTED_OPS: readonly string[] = Object.keys(EXPORTERS);
 
 /**
  * A Keras 2.14 `.keras` (QKeras-era sparsepixels layers, config.json + model.weights.h5) of an IR
@@ -157,7 +157,7 @@ export async function exportKeras(given: ModelIR): Promise<KerasExport> {
   for (const l of model.layers) {
     // the op picks its exporter, which is typed by that op (an outside op has none)
     const exporter = (EXPORTERS as Readonly<Record<string, ((c: Ctx) => Emitted[]) | undefined>>)[l.op];
-    if (!exporter) throw importError(layerWhere(l.name, l.op), `the op has no Keras equivalent in the exporter (${EXPORTED_OPS.join(', ')})`);
+    if (!exporter) throw importError(layerWhere(l.name, l.op), `the op has no Keras equivalent in the exporter (it exports ${EXPORTED_OPS.join(', ')})`);
     if (l.inputs.length !== 1) throw importError(layerWhere(l.name, l.op), 'layers with several inputs are not exported');
     const x = tensors.get(l.inputs[0]!)!;
     for (const e of exporter({ l, x, inputType: model.input.type, freshName })) {

@@ -3,7 +3,7 @@ import type { LayerIR, ModelIR } from '../model';
 import { buildPaperModel } from '../testing/paper-models';
 import { randomSparseEvents } from '../testing/random-events';
 import { randomModel } from '../testing/random-model';
-import { tinySparseModel } from '../testing/tiny-models';
+import { denseOnlyModel, tinySparseModel } from '../testing/tiny-models';
 import { createInterpreter } from './create-interpreter';
 import { integerBitsFor } from './profile-stats';
 import { profileModel } from './profile-model';
@@ -13,23 +13,8 @@ import { profileModel } from './profile-model';
  * (-8..7.875, wraps), result ap_fixed<5,3,AP_TRN,AP_SAT> (-4..3.75, saturates).
  */
 function dense(): ModelIR {
-  return {
-    format: 'sparsepixels-ir',
-    version: 2,
-    name: 'two_sum',
-    input: { name: 'x', shape: [2], type: 'ap_fixed<8,4>' },
-    layers: [
-      {
-        name: 'fc',
-        op: 'Dense',
-        inputs: ['x'],
-        attrs: { units: 1 },
-        precision: { weight: 'ap_fixed<4,2>', accum: 'ap_fixed<8,4>', result: 'ap_fixed<5,3,AP_TRN,AP_SAT>' },
-        weights: { kernel: { shape: [2, 1], values: [1, 1] } },
-      },
-    ],
-    outputs: ['fc'],
-  };
+  const precision = { weight: 'ap_fixed<4,2>', accum: 'ap_fixed<8,4>', result: 'ap_fixed<5,3,AP_TRN,AP_SAT>' };
+  return denseOnlyModel({ name: 'two_sum', shape: [2], type: 'ap_fixed<8,4>', units: 1, precision, kernel: [1, 1] });
 }
 
 describe('profileModel', () => {

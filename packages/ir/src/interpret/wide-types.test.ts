@@ -1,27 +1,13 @@
 import { denseFixedBig, parseType, prepareDenseFixed, quantizeNumberBig } from '@sparsepixels/core';
 import { describe, expect, it } from 'vitest';
 import type { ModelIR } from '../model';
+import { denseOnlyModel } from '../testing/tiny-models';
 import { createInterpreter } from './create-interpreter';
 
 /** Input ap_fixed<60,20> -> Dense(2) with 64-bit accumulator and result: every raw needs bigints. */
 function wideModel(result: string): ModelIR {
-  return {
-    format: 'sparsepixels-ir',
-    version: 2,
-    name: 'wide',
-    input: { name: 'x', shape: [3], type: 'ap_fixed<60,20>' },
-    layers: [
-      {
-        name: 'fc',
-        op: 'Dense',
-        inputs: ['x'],
-        attrs: { units: 2 },
-        precision: { weight: 'ap_fixed<4,2>', accum: 'ap_fixed<64,24>', result },
-        weights: { kernel: { shape: [3, 2], values: [1, -1, 0.5, 1.5, -2, 0.25] } },
-      },
-    ],
-    outputs: ['fc'],
-  };
+  const precision = { weight: 'ap_fixed<4,2>', accum: 'ap_fixed<64,24>', result };
+  return denseOnlyModel({ name: 'wide', shape: [3], type: 'ap_fixed<60,20>', units: 2, precision, kernel: [1, -1, 0.5, 1.5, -2, 0.25] });
 }
 
 describe('types wider than 53 bits', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../diagnostics';
 import { validateModel } from '../prepare-model';
 import { tinySparseModel } from '../testing/tiny-models';
+import { builtinOp } from '../ops/builtin';
+import { registerOp } from '../ops/register-op';
 import { cppNameProblem } from './cpp-names';
 
 // issue 14 item 3: `--project int` (or main, class, sp, ap_fixed, defines, an input named int)
@@ -54,6 +56,25 @@ describe('C++ names of the generated project', () => {
     'accepts the project name %s',
     (name) => expect(cppNameProblem(name, 'project')).toBeUndefined(),
   );
+
+  it('reserves the kernel header guard of every op, also one registered later, by the naming rule sp_<op in snake case>.h', () => {
+    const guard = (project: string) => cppNameProblem(project, 'project');
+    const kernel = (g: string) => `gives the include guard ${g}, which collides with an include guard of the kernel headers`;
+    expect(guard('sp_avg_pool2d')).toBe(kernel('SP_AVG_POOL2D_H_'));
+    expect(guard('sp_sparse_global_pool2d')).toBe(kernel('SP_SPARSE_GLOBAL_POOL2D_H_'));
+    expect(guard('sp_input_reduce')).toBe(kernel('SP_INPUT_REDUCE_H_'));
+    expect(guard('sp_tb_io')).toBe(kernel('SP_TB_IO_H_'));
+    expect(cppNameProblem('SP_CONV2D_H', 'input')).toBe('collides with an include guard of the kernel headers');
+    // a made-up op and its header sp_sparse_depthwise_conv2d.h: reserved once the op is registered
+    expect(guard('sp_sparse_depthwise_conv2d')).toBeUndefined();
+    const remove = registerOp({ ...builtinOp('SparseConv2D'), type: 'SparseDepthwiseConv2D' });
+    try {
+      expect(guard('sp_sparse_depthwise_conv2d')).toBe(kernel('SP_SPARSE_DEPTHWISE_CONV2D_H_'));
+      expect(guard('sp_sparse_depthwise')).toBeUndefined();
+    } finally {
+      remove();
+    }
+  });
 
   it('an input may start with one underscore and a small letter (it is not a global name)', () => {
     expect(cppNameProblem('_x', 'input')).toBeUndefined();

@@ -7,6 +7,7 @@
  * packages/hls-vivado/test/cpp-names.test.ts derives the defined names from real projects (g++'s
  * declaration dump) and checks that every one is refused here, and that near misses compile.
  */
+import { listOps } from '../ops/registry';
 
 /** C++17 keywords ([lex.key]) and the C++20 additions, which would break the same code later. */
 const KEYWORDS = new Set(
@@ -34,10 +35,6 @@ const EMITTED: readonly (readonly [RegExp, string])[] = [
   [/^ap_(fixed|ufixed|int|uint|fixed_base|int_base|q_mode|o_mode|bit_ref|range_ref)$/, 'an ap_types class of the generated C++'],
   [/^(AP|SC)_(TRN|TRN_ZERO|RND|RND_ZERO|RND_MIN_INF|RND_INF|RND_CONV|SAT|SAT_ZERO|SAT_SYM|WRAP|WRAP_SM)$/, 'an ap_types rounding or overflow mode'],
   [/^SP_AP_\w*$/, 'a macro of the ap_types headers (SP_AP_...)'],
-  [
-    /^SP_(ACTIVATION|AVG_POOL2D|COMMON|CONV2D|DENSE|EXACT_IO|FLATTEN|INPUT_REDUCE|SIGMOID|SOFTMAX|SPARSE_ACTIVATION|SPARSE_CONV2D|SPARSE_FLATTEN|SPARSE_GLOBAL_POOL2D|SPARSE_POOL2D|STREAM|CSIM_HLS_STREAM|TB_IO|TRACE)_H_?$/,
-    'an include guard of the kernel headers',
-  ],
   [/^SP_(ACT_IN|ACT_OUT|CONV2D_ARGS|CONV2D_OUT_ARGS|CONV2D_PARAMS|CONV2D_WEIGHTS|POOL_IN|POOL_OUT|SIGMOID_TABLE|SOFTMAX_TABLES)$/, 'a parameter-list macro of the kernel headers'],
   [/^N_(INPUT|OUTPUT_\d+)$/, 'a size macro of defines.h'],
   [/^(DEFINES|PARAMETERS|[WB]\d+|W\d+_(INDEX|COLS|TAPS|LANE)|(SIGMOID|EXP|INV)_TABLE\d+)_H_$/, 'an include guard of the generated headers'],
@@ -55,6 +52,33 @@ const EMITTED: readonly (readonly [RegExp, string])[] = [
   [/^(NULL|EOF|errno|assert|stdin|stdout|stderr|offsetof)$/, 'a macro of the C++ standard headers'],
 ];
 
+/** The kernel headers that belong to no op: what every kernel shares, tables, streams, test-bench I/O, tracing. */
+const SUPPORT_HEADER_STEMS = ['COMMON', 'EXACT_IO', 'SIGMOID', 'SOFTMAX', 'STREAM', 'CSIM_HLS_STREAM', 'TB_IO', 'TRACE'];
+
+/**
+ * The stems of an op's kernel header `sp_<stem>.h` (guard `SP_<STEM>_H_`): the op's name in snake
+ * case, as written and with Average/Pooling shortened (AveragePooling2D: sp_avg_pool2d.h,
+ * SparseGlobalPooling2D: sp_sparse_global_pool2d.h). Every op of the registry reserves both, so a
+ * new op's header needs no edit here.
+ */
+function kernelHeaderStems(opType: string): string[] {
+  const snake = opType.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+  return [snake, snake.replace(/AVERAGE/g, 'AVG').replace(/POOLING/g, 'POOL')];
+}
+
+/** Whether `name` is the include guard of a kernel header (hls-include/nnet_utils/sp_<stem>.h). */
+function isKernelHeaderGuard(name: string): boolean {
+  const stem = /^SP_(\w+?)_H_?$/.exec(name)?.[1];
+  if (stem === undefined) return false;
+  return SUPPORT_HEADER_STEMS.includes(stem) || listOps().some((op) => kernelHeaderStems(op.type).includes(stem));
+}
+
+/** Why `name` collides with a name the generated project defines, as a phrase, or undefined. */
+function emittedCollision(name: string): string | undefined {
+  if (isKernelHeaderGuard(name)) return 'an include guard of the kernel headers';
+  return EMITTED.find(([pattern]) => pattern.test(name))?.[1];
+}
+
 /** How a model name is used in the generated C++. */
 export type CppNameRole = 'project' | 'input';
 
@@ -68,18 +92,16 @@ export function cppNameProblem(name: string, role: CppNameRole): string | undefi
   if (name.includes('__')) return "is reserved in C++ (it contains '__')";
   if (/^_[A-Z]/.test(name)) return "is reserved in C++ (it starts with '_' and a capital letter)";
   if (role === 'project' && name.startsWith('_')) return "is reserved in C++ for global names (it starts with '_')";
-  for (const [pattern, what] of EMITTED) {
-    if (pattern.test(name)) return `collides with ${what}`;
-  }
+  const clash = emittedCollision(name);
+  if (clash) return `collides with ${clash}`;
   if (role === 'project') {
     // the project also names files (case-insensitive file systems too) and an include guard
     const lower = name.toLowerCase();
     if (lower === 'defines' || lower === 'parameters') return `collides with the generated file firmware/${lower}.h`;
     const guard = `${name.toUpperCase()}_H_`;
     if (guard.includes('__')) return `gives the include guard ${guard}, which is reserved in C++ (it contains '__')`;
-    for (const [pattern, what] of EMITTED) {
-      if (pattern.test(guard)) return `gives the include guard ${guard}, which collides with ${what}`;
-    }
+    const guardClash = emittedCollision(guard);
+    if (guardClash) return `gives the include guard ${guard}, which collides with ${guardClash}`;
   }
   return undefined;
 }

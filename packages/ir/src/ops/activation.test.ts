@@ -1,8 +1,7 @@
-import { getActivation, parseType } from '@sparsepixels/core';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../testing/prng';
 import { randomGridValues } from '../testing/random-grid-values';
-import { eventOf, modelOf, prepared, problems, traceOf } from './op-test-utils';
+import { coreActivationOf, eventOf, modelOf, prepared, problems, traceOf } from './op-test-utils';
 
 const act = (activation: string, extra: Record<string, unknown> = {}) => ({ name: 'act', op: 'Activation', inputs: ['x_in'], attrs: { activation, ...extra } });
 
@@ -33,14 +32,7 @@ describe('Activation op', () => {
     const layer = { ...act(name), ...patch };
     const m = modelOf([6], 'ap_fixed<8,3>', [layer]);
     const p = prepared(m, 'act').precision!;
-    const f = getActivation(name).prepareFixed({
-      input: parseType('ap_fixed<8,3>'),
-      result: parseType(p.result!),
-      table: p.table ? parseType(p.table) : undefined,
-      accum: p.accum ? parseType(p.accum) : undefined,
-      tableSize: name === 'sigmoid' ? 256 : undefined,
-      rowLength: 6,
-    });
+    const f = coreActivationOf(name, 'ap_fixed<8,3>', p, 6, name === 'sigmoid' ? 256 : undefined);
     const events = randomGridValues(createRng(2), 6 * 20, 'ap_fixed<8,3>', 1);
     const t = traceOf(m, events, 20);
     for (let e = 0; e < 20; e++) {

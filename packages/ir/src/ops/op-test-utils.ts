@@ -1,4 +1,5 @@
 // Helpers for the per-op tests (not exported from the package).
+import { getActivation, parseType, type FixedActivation } from '@sparsepixels/core';
 import { formatDiagnostic } from '../diagnostics';
 import { createInterpreter, type TraceEntry } from '../interpret/create-interpreter';
 import type { Activity, LayerCommon, LayerIR, ModelIR } from '../model';
@@ -50,4 +51,16 @@ export function eventOf(t: TraceEntry, e: number, count: number): { raw: Float64
   if (!t.hash) return { raw };
   const hs = t.hash.length / count;
   return { raw, hash: t.hash.subarray(e * hs, (e + 1) * hs) };
+}
+
+/** Core's fixed-point activation with the types the IR resolved for a layer (`p`, its prepared precision strings). */
+export function coreActivationOf(name: string, input: string, p: { result?: string; table?: string; accum?: string }, rowLength: number, tableSize?: number): FixedActivation {
+  return getActivation(name).prepareFixed({
+    input: parseType(input),
+    result: parseType(p.result!),
+    table: p.table ? parseType(p.table) : undefined,
+    accum: p.accum ? parseType(p.accum) : undefined,
+    tableSize,
+    rowLength,
+  });
 }

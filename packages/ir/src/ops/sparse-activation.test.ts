@@ -1,8 +1,8 @@
-import { getActivation, parseType, sparseActivationFixed } from '@sparsepixels/core';
+import { sparseActivationFixed } from '@sparsepixels/core';
 import { describe, expect, it } from 'vitest';
 import type { LayerIR } from '../model';
 import { randomSparseEvents } from '../testing/random-events';
-import { eventOf, modelOf, prepared, reduce, traceOf, type DocLayer } from './op-test-utils';
+import { coreActivationOf, eventOf, modelOf, prepared, reduce, traceOf, type DocLayer } from './op-test-utils';
 
 function act(activation: string, precision?: LayerIR['precision']): DocLayer {
   return { name: 'act', op: 'SparseActivation', inputs: ['reduce'], attrs: { activation }, ...(precision && { precision }) };
@@ -23,13 +23,7 @@ describe('SparseActivation op', () => {
     const precision = name === 'relu' ? { result: 'ap_ufixed<4,2,AP_RND_CONV,AP_SAT>' } : undefined;
     const m = modelOf([4, 4, 3], 'ap_fixed<6,3>', [reduce(5), act(name, precision)]);
     const p = prepared(m, 'act').precision!;
-    const f = getActivation(name).prepareFixed({
-      input: parseType('ap_fixed<6,3>'),
-      result: parseType(p.result!),
-      table: p.table ? parseType(p.table) : undefined,
-      accum: p.accum ? parseType(p.accum) : undefined,
-      rowLength: 3,
-    });
+    const f = coreActivationOf(name, 'ap_fixed<6,3>', p, 3);
     const events = randomSparseEvents({ h: 4, w: 4, c: 3, count: 20, active: [0, 7], seed: 8, type: 'ap_fixed<6,3>' });
     const t = traceOf(m, events, 20);
     for (let e = 0; e < 20; e++) {

@@ -6,7 +6,7 @@ import { prepareModel } from '../prepare-model';
 import { exactType } from '../precision/exact-type';
 import { typeInterval } from '../precision/interval';
 import { buildPaperModel } from '../testing/paper-models';
-import { tinySparseModel } from '../testing/tiny-models';
+import { denseOnlyModel, tinySparseModel } from '../testing/tiny-models';
 
 function precisionOf(m: ModelIR, name: string) {
   return prepareModel(m).model.layers.find((l) => l.name === name)!.precision;
@@ -38,23 +38,8 @@ describe('infer-precision', () => {
     // but a negative-only bias type shows the difference: ap_fixed<2,2> restricted... use signed bias -2..1:
     // dense [-2, 1.25]; conv [-2, 1.25] too. So compare a bias that is never 0: not expressible by a type,
     // hence both rules agree on types; check the dense rule against the hand value instead.
-    const doc: ModelIR = {
-      format: 'sparsepixels-ir',
-      version: 2,
-      name: 'bias_rule',
-      input: { name: 'x', shape: [1], type: 'ap_ufixed<1,0>' },
-      layers: [
-        {
-          name: 'fc',
-          op: 'Dense',
-          inputs: ['x'],
-          attrs: { units: 1 },
-          precision: { weight: 'ap_ufixed<1,0>', bias: 'ap_ufixed<4,4>' },
-          weights: { kernel: { shape: [1, 1], values: [0.5] }, bias: { shape: [1], values: [3] } },
-        },
-      ],
-      outputs: ['fc'],
-    };
+    const precision = { weight: 'ap_ufixed<1,0>', bias: 'ap_ufixed<4,4>' };
+    const doc = denseOnlyModel({ name: 'bias_rule', shape: [1], type: 'ap_ufixed<1,0>', units: 1, precision, kernel: [0.5], bias: [3] });
     // x*w raw 0..1 at F=2; + bias 0..15 at F=0 (0..60 at F=2) -> 0..61 -> 6 bits unsigned, I = 6 - 2 = 4
     expect(precisionOf(doc, 'fc')?.accum).toBe('ap_ufixed<6,4>');
   });

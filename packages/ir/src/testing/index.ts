@@ -5,7 +5,7 @@ export { randomSparseEvents } from './random-events';
 export type { RandomEventsOptions } from './random-events';
 export { buildPaperModel, paperInput, PAPER_N_MAX } from './paper-models';
 export type { PaperDataset, PaperModelOptions } from './paper-models';
-export { tinySparseModel, tinyStandardModel } from './tiny-models';
+export { denseOnlyModel, tinySparseModel, tinyStandardModel } from './tiny-models';
 export { randomModel, randomModelV1 } from './random-model';
 export { randomSparseModel, randomStandardModel, randomType } from './conformance-models';
 export { randomInputs } from './random-inputs';

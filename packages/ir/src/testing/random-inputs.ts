@@ -1,3 +1,4 @@
+import { sparseEventImages } from '@sparsepixels/core';
 import { eventBudget } from '../input-reduce-of';
 import type { ModelIR } from '../model';
 import { createRng } from './prng';
@@ -12,24 +13,16 @@ export function randomInputs(model: ModelIR, count: number, seed: number, range 
   const rng = createRng(seed);
   const [h = 1, w = 1, c = 1] = model.input.shape;
   const { nMax, threshold, sparse } = eventBudget(model);
-  const size = h * w * c;
-  const out = new Float64Array(count * size);
   const value = (): number => (rng.next() * 2 - 1) * range;
-  for (let e = 0; e < count; e++) {
-    const base = e * size;
-    if (!sparse) {
-      for (let k = 0; k < size; k++) out[base + k] = value();
-      continue;
-    }
-    // 0 active, then cycling through 1..nMax and beyond (up to 2 nMax + 2).
-    const active =
-      e === 0 ? 0 : Math.min(h * w, e % 3 === 0 ? nMax + rng.int(1, nMax + 2) : rng.int(1, nMax));
-    const chosen = new Set<number>();
-    while (chosen.size < active) chosen.add(rng.int(0, h * w - 1));
-    for (const p of chosen) {
-      out[base + p * c] = threshold + rng.next() * range;
-      for (let ch = 1; ch < c; ch++) out[base + p * c + ch] = rng.next() < 0.3 ? 0 : value();
-    }
-  }
-  return out;
+  if (!sparse) return Float64Array.from({ length: count * h * w * c }, value);
+  return sparseEventImages({
+    count,
+    h,
+    w,
+    c,
+    rng: () => rng,
+    // 0 active, then cycling through 1..nMax and beyond (up to 2 nMax + 2)
+    active: (_, e) => (e === 0 ? 0 : e % 3 === 0 ? nMax + rng.int(1, nMax + 2) : rng.int(1, nMax)),
+    value: (_, ch) => (ch === 0 ? threshold + rng.next() * range : rng.next() < 0.3 ? 0 : value()),
+  });
 }

@@ -70,3 +70,39 @@ export function tinyStandardModel(): ModelIR {
     ],
   };
 }
+
+/**
+ * A one-layer model for hand-computed type and overflow tests: input `x` of `shape` and `type` ->
+ * Dense `fc` with the given precision, kernel ([inputs, units] row-major) and optional bias.
+ */
+export function denseOnlyModel(o: {
+  name: string;
+  shape: number[];
+  type: string;
+  units: number;
+  precision: Record<string, string>;
+  kernel: number[];
+  bias?: number[];
+}): ModelIR {
+  const inputs = o.shape.reduce((a, b) => a * b, 1);
+  return {
+    format: 'sparsepixels-ir',
+    version: 2,
+    name: o.name,
+    input: { name: 'x', shape: o.shape, type: o.type },
+    layers: [
+      {
+        name: 'fc',
+        op: 'Dense',
+        inputs: ['x'],
+        attrs: { units: o.units },
+        precision: o.precision,
+        weights: {
+          kernel: { shape: [inputs, o.units], values: o.kernel },
+          ...(o.bias ? { bias: { shape: [o.units], values: o.bias } } : {}),
+        },
+      },
+    ],
+    outputs: ['fc'],
+  };
+}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { apFixed, fracBits, rawMax, rawMin } from '../../fixed';
 import type { FixedType } from '../../fixed';
-import { conv2dSameFixed, conv2dSameFixedBig, conv2dSameFloat, prepareConv2dSameFixed } from './conv2d-same';
+import { conv2dSameFixed, conv2dSameFixedBig, conv2dSameFloat, prepareConv2dSameFixed, type Conv2dSameGeometry } from './conv2d-same';
 
 /** Weights for K=3, cin=cout=1: only taps (1,1) = 1, (1,2) = 10 and (2,1) = 100 are non-zero. */
 function sparseKernel(): number[] {
@@ -86,17 +86,17 @@ const caseArb = geometryArb.chain((g) =>
   }),
 );
 
+/** The prepared layer of a case with `accum` as accumulator and result type. */
+function prepareCase(g: Conv2dSameGeometry, w: number[], b: number[], accum: FixedType) {
+  return prepareConv2dSameFixed({ ...g, weights: w, bias: b, types: { input: xT, weight: wT, bias: bT, accum, result: accum } });
+}
+
 describe('conv2dSameFixed', () => {
   it('with an exact accumulator equals the float form on grid values', () => {
     const accum = apFixed(40, 20);
     fc.assert(
       fc.property(caseArb, ({ g, x, w, b }) => {
-        const conv = prepareConv2dSameFixed({
-          ...g,
-          weights: w,
-          bias: b,
-          types: { input: xT, weight: wT, bias: bT, accum, result: accum },
-        });
+        const conv = prepareCase(g, w, b, accum);
         const raws = conv2dSameFixed(x, conv);
         const sx = 2 ** -fracBits(xT);
         const float = conv2dSameFloat(
@@ -119,12 +119,7 @@ describe('conv2dSameFixed', () => {
     const accum = apFixed(9, 3);
     fc.assert(
       fc.property(caseArb, ({ g, x, w, b }) => {
-        const conv = prepareConv2dSameFixed({
-          ...g,
-          weights: w,
-          bias: b,
-          types: { input: xT, weight: wT, bias: bT, accum, result: accum },
-        });
+        const conv = prepareCase(g, w, b, accum);
         const expected = referenceWrap(g, x, w, b, accum.width, 2 ** (fracBits(accum) - fracBits(bT)));
         expect(Array.from(conv2dSameFixed(x, conv))).toEqual(expected.map(Number));
         expect(conv2dSameFixedBig(x.map(BigInt), conv)).toEqual(expected);

@@ -27,7 +27,7 @@ export default tseslint.config(
             { sourceTag: 'scope:estimate', onlyDependOnLibsWithTags: ['scope:core', 'scope:ir'] },
             { sourceTag: 'scope:plot', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:import', onlyDependOnLibsWithTags: ['scope:core', 'scope:ir'] },
-            { sourceTag: 'scope:sparse-weights', onlyDependOnLibsWithTags: ['scope:core', 'scope:ir'] },
+            { sourceTag: 'scope:sparse-weights', onlyDependOnLibsWithTags: ['scope:core', 'scope:ir', 'scope:rtl'] },
             { sourceTag: 'scope:rtl', onlyDependOnLibsWithTags: ['scope:core', 'scope:ir'] },
             { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'scope:sparse-conv', onlyDependOnLibsWithTags: ['scope:core', 'scope:sparse-conv'] },

@@ -15,3 +15,4 @@ export type { ModelDesc, LayerDesc } from './model/adapter';
 export { RTL_OPS } from './layers/registry';
 export { MARKER_FILE, IR_FILE as RTL_IR_FILE } from './project/project-files';
 export type { ProjectMarker } from './project/project-files';
+export { verilogLibDir, QUANT_CODE, OVERFLOW_CODE } from './verilog-lib';

@@ -6,6 +6,29 @@
 // ROW channels when SPARSE = 1: an inactive slot, all features 0, stays 0). Stateless pipelines:
 // whatever schedule the input follows, the output follows it LAT cycles later.
 
+// A table ROM read through a register: q = table[addr] one cycle later (T entries of TW bits; TF = 1:
+// loaded from the file TFILE with $readmemh, for tables no Verilog literal can hold, else from TABLE).
+module sp_table_rom #(
+  parameter integer T = 1024, TW = 16, TF = 0,
+  parameter TFILE = "table.hex",
+  parameter [((TF != 0) ? 1 : T*TW)-1:0] TABLE = 0
+) (
+  input wire clk,
+  input wire [31:0] addr,
+  output reg [TW-1:0] q
+);
+  (* rom_style = "block" *) reg [TW-1:0] rom [0:T-1];
+  generate
+    if (TF != 0) begin : g_file
+      initial $readmemh(TFILE, rom);
+    end else begin : g_param
+      integer r;
+      initial for (r = 0; r < T; r = r + 1) rom[r] = TABLE[r*TW +: TW];
+    end
+  endgenerate
+  always @(posedge clk) q <= rom[addr];
+endmodule
+
 // relu (KIND 0: x > 0 ? x : 0) and linear (KIND 1), each cast into the result type.
 module sp_act_elem #(
   parameter integer E = 1, KIND = 0, XW = 8, XS = 0, RW = 8, REG = 0,
@@ -22,11 +45,7 @@ module sp_act_elem #(
       wire [XW-1:0] v = x[e*XW +: XW];
       wire pos = (XS != 0) ? (!v[XW-1] && v != 0) : (v != 0);
       wire [RW-1:0] c;
-      if (RCOPY != 0) begin : g_copy
-        assign c = v;
-      end else begin : g_cast
-        sp_cast #(.SW(XW), .SF(R_SF), .SS(XS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_c (.x(v), .y(c));
-      end
+      sp_cast #(.COPY(RCOPY), .SW(XW), .SF(R_SF), .SS(XS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_c (.x(v), .y(c));
       assign r[e*RW +: RW] = (KIND == 1 || pos) ? c : {RW{1'b0}};
     end
     if (REG != 0) begin : g_reg
@@ -66,25 +85,13 @@ module sp_act_sigmoid #(
       wire signed [IW-1:0] sh = (SH >= 0) ? (xs <<< SHP) : (xs >>> SHN);
       wire signed [IW-1:0] idx = sh + T / 2;
       wire act = (SPARSE == 0) || ((MASK != 0) ? x_valid[e/ROW] : (|x[(e/ROW)*ROW*XW +: ROW*XW]));
-      (* rom_style = "block" *) reg [TW-1:0] rom [0:T-1];
-      if (TF != 0) begin : g_file
-        initial $readmemh(TFILE, rom);
-      end else begin : g_param
-        integer r;
-        initial for (r = 0; r < T; r = r + 1) rom[r] = TABLE[r*TW +: TW];
-      end
-      reg [TW-1:0] t;
+      wire [31:0] ti = (idx < 0) ? 0 : (idx > T - 1) ? T - 1 : idx;
+      wire [TW-1:0] t;
+      sp_table_rom #(.T(T), .TW(TW), .TF(TF), .TFILE(TFILE), .TABLE(TABLE)) u_rom (.clk(clk), .addr(ti), .q(t));
       reg act1;
-      always @(posedge clk) begin
-        t <= rom[(idx < 0) ? 0 : (idx > T - 1) ? T - 1 : idx];
-        act1 <= act;
-      end
+      always @(posedge clk) act1 <= act;
       wire [RW-1:0] c;
-      if (RCOPY != 0) begin : g_copy
-        assign c = t;
-      end else begin : g_cast
-        sp_cast #(.SW(TW), .SF(R_SF), .SS(R_SS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_c (.x(t), .y(c));
-      end
+      sp_cast #(.COPY(RCOPY), .SW(TW), .SF(R_SF), .SS(R_SS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_c (.x(t), .y(c));
       reg [RW-1:0] yq;
       always @(posedge clk) yq <= act1 ? c : {RW{1'b0}};
       assign y[e*RW +: RW] = yq;
@@ -136,21 +143,15 @@ module sp_act_softmax #(
       end
       // stage 2: exp-table indices; stage 3: entries
       reg [ROW*32-1:0] i2;
-      reg [ROW*EW-1:0] y3, y4, y5;
+      wire [ROW*EW-1:0] y3;
+      reg [ROW*EW-1:0] y4, y5;
       for (k = 0; k < ROW; k = k + 1) begin : g_k
         wire signed [DW-1:0] mx = {{(DW - XW){(XS != 0) ? m1[XW-1] : 1'b0}}, m1};
         wire signed [DW-1:0] xk = {{(DW - XW){(XS != 0) ? x1[k*XW+XW-1] : 1'b0}}, x1[k*XW +: XW]};
         wire signed [DW-1:0] d = mx - xk;
         wire signed [DW-1:0] ds = (ESH >= 0) ? (d <<< ESH) : (d >>> -ESH);
         always @(posedge clk) i2[k*32 +: 32] <= (ds > EN - 1) ? EN - 1 : ds;
-        (* rom_style = "block" *) reg [EW-1:0] rom [0:EN-1];
-        if (TF != 0) begin : g_file
-          initial $readmemh(EFILE, rom);
-        end else begin : g_param
-          integer re;
-          initial for (re = 0; re < EN; re = re + 1) rom[re] = EXP[re*EW +: EW];
-        end
-        always @(posedge clk) y3[k*EW +: EW] <= rom[i2[k*32 +: 32]];
+        sp_table_rom #(.T(EN), .TW(EW), .TF(TF), .TFILE(EFILE), .TABLE(EXP)) u_exp (.clk(clk), .addr(i2[k*32 +: 32]), .q(y3[k*EW +: EW]));
       end
       always @(posedge clk) begin
         a2 <= a1;
@@ -173,15 +174,8 @@ module sp_act_softmax #(
       reg [31:0] j4;
       always @(posedge clk) j4 <= (si < 0) ? 0 : (si > IN - 1) ? IN - 1 : si;
       // stage 5: reciprocal; stage 6: products cast once
-      (* rom_style = "block" *) reg [IW-1:0] irom [0:IN-1];
-      if (TF != 0) begin : g_ifile
-        initial $readmemh(IFILE, irom);
-      end else begin : g_iparam
-        integer ri;
-        initial for (ri = 0; ri < IN; ri = ri + 1) irom[ri] = INV[ri*IW +: IW];
-      end
-      reg [IW-1:0] r5;
-      always @(posedge clk) r5 <= irom[j4];
+      wire [IW-1:0] r5;
+      sp_table_rom #(.T(IN), .TW(IW), .TF(TF), .TFILE(IFILE), .TABLE(INV)) u_inv (.clk(clk), .addr(j4), .q(r5));
       for (k = 0; k < ROW; k = k + 1) begin : g_out
         wire [EW+IW-1:0] prod;
         sp_mul #(.XW(EW), .XS(ES), .WW(IW), .WS(IS)) u_m (.x(y5[k*EW +: EW]), .w(r5), .p(prod));

@@ -6,10 +6,13 @@
 // mode (packages/core/README.md and core's cast-raw-big.ts are the normative description).
 // Purely combinational. Source: SW bits, SF fractional bits (may be negative), signed if SS.
 // Destination: DW bits, DF fractional bits, signed if DS, modes Q and O, saturation bits NB.
+// COPY = 1: source and destination types are identical (the emitters' RCOPY/FCOPY): the bits are
+// copied and the conversion logic is left unused.
 // SW must be the width of the C++ expression being converted (AP_WRAP_SM reads the bit above it).
 //   Q: 0 AP_RND, 1 AP_RND_ZERO, 2 AP_RND_MIN_INF, 3 AP_RND_INF, 4 AP_RND_CONV, 5 AP_TRN, 6 AP_TRN_ZERO
 //   O: 0 AP_SAT, 1 AP_SAT_ZERO, 2 AP_SAT_SYM, 3 AP_WRAP, 4 AP_WRAP_SM
 module sp_cast #(
+  parameter integer COPY = 0,
   parameter integer SW = 8,
   parameter integer SF = 0,
   parameter integer SS = 1,
@@ -95,17 +98,18 @@ module sp_cast #(
   wire s = q[QW-1];
   wire [DW-1:0] v = qc[DW-1:0];
 
+  wire [DW-1:0] yc;  // the conversion's result
   generate
     if (O == 2 && DS != 0) begin : g_sat_sym
       // AP_SAT_SYM on a signed type clamps to [lo + 1, hi] (also an in-range lo; W = 1 keeps -1)
       wire signed [CW-1:0] lo_sym = (DW >= 2) ? lo + one : lo;
-      assign y = over ? hi[DW-1:0] : (qc < lo_sym) ? lo_sym[DW-1:0] : v;
+      assign yc = over ? hi[DW-1:0] : (qc < lo_sym) ? lo_sym[DW-1:0] : v;
     end else if (O == 0 || O == 2) begin : g_sat
-      assign y = over ? hi[DW-1:0] : under ? lo[DW-1:0] : v;
+      assign yc = over ? hi[DW-1:0] : under ? lo[DW-1:0] : v;
     end else if (O == 1) begin : g_sat_zero
-      assign y = (over || under) ? {DW{1'b0}} : v;
+      assign yc = (over || under) ? {DW{1'b0}} : v;
     end else if (O == 3 && NB == 0) begin : g_wrap
-      assign y = v;
+      assign yc = v;
     end else if (O == 3) begin : g_wrap_n
       // AP_WRAP with N saturation bits: the top N bits show the direction of the overflow
       reg [DW-1:0] mark;
@@ -117,7 +121,7 @@ module sp_cast #(
           else mark[k] = 1'b1;
         end
       end
-      assign y = (over || under) ? mark : v;
+      assign yc = (over || under) ? mark : v;
     end else begin : g_wrap_sm
       // AP_WRAP_SM (signed destinations only; 1 <= NB <= DW when NB > 0)
       localparam integer FB = (NB >= 2) ? DW - NB : DW - 1;  // bit that decides the inversion
@@ -133,7 +137,14 @@ module sp_cast #(
           else sm[k] = f[k];
         end
       end
-      assign y = (over || under) ? sm : v;
+      assign yc = (over || under) ? sm : v;
+    end
+  endgenerate
+  generate
+    if (COPY != 0) begin : g_copy
+      assign y = x;
+    end else begin : g_conv
+      assign y = yc;
     end
   endgenerate
 endmodule

@@ -36,23 +36,12 @@ module sp_conv_gather #(
   output wire [N_MAX-1:0] y_valid,
   output wire done
 );
-  function integer clog2(input integer v);
-    integer s;
-    begin
-      clog2 = 0;
-      s = 1;
-      while (s < v) begin
-        s = s * 2;
-        clog2 = clog2 + 1;
-      end
-    end
-  endfunction
   localparam integer PW = XW + WW;
   localparam integer PS = (XS != 0 || WS != 0) ? 1 : 0;
   localparam integer NT = N_MAX * CIN;                      // terms per output
-  localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
-  localparam integer IB = clog2(N_MAX + L + 1);  // slot indices up to G * L - 1 <= N_MAX + L - 2
-  localparam integer LV = clog2(NT);
+  localparam integer GB = (G > 1) ? $clog2(G) : 1;
+  localparam integer IB = $clog2(N_MAX + L + 1);  // slot indices up to G * L - 1 <= N_MAX + L - 2
+  localparam integer LV = $clog2(NT);
   localparam integer TL = (LV == 0) ? 0 : (LV + LPS - 1) / LPS;  // sum tree latency
   localparam integer LAT = 4 + TL;                              // beat -> slot visible
 
@@ -68,6 +57,18 @@ module sp_conv_gather #(
   reg [N_MAX*CIN*XW-1:0] x2;  // the values of the beat's cycle, next to its weights
   always @(posedge clk) x2 <= x_feat;
 
+  // per lane, the hashes and activity of output slot i = beat * L + lane
+  wire [N_MAX-1:0] act_all;
+  sp_slot_active #(.N_MAX(N_MAX), .C(CIN), .XW(XW), .MASK(MASK)) u_act (.x(x_feat), .valid(x_valid), .active(act_all));
+  wire [L*2*HB-1:0] hl0;
+  wire [L-1:0] al0, hhit_unused, ahit_unused;
+  wire [L*IB-1:0] hidx_unused, aidx_unused;
+  sp_beat_slots #(.N_MAX(N_MAX), .L(L), .BW(GB), .VW(2 * HB), .IB(IB), .REG(0)) u_h (
+    .clk(clk), .beat(beat), .bank(x_hash), .val(hl0), .hit(hhit_unused), .idx(hidx_unused)
+  );
+  sp_beat_slots #(.N_MAX(N_MAX), .L(L), .BW(GB), .VW(1), .IB(IB), .REG(0)) u_a (
+    .clk(clk), .beat(beat), .bank(act_all), .val(al0), .hit(ahit_unused), .idx(aidx_unused)
+  );
   // per lane, the slot written this cycle
   wire [L-1:0] o_v;
   wire [L*IB-1:0] o_i;
@@ -79,21 +80,9 @@ module sp_conv_gather #(
       wire [IB-1:0] i = beat * L + l;
       wire iv = bvalid && (i < N_MAX);
       // stage 0: taps of every input slot seen from output slot i
-      reg [HB-1:0] hi, wi;
-      reg act;
-      integer s;
-      always @* begin
-        hi = {HB{1'b0}};
-        wi = {HB{1'b0}};
-        act = 1'b0;
-        for (s = 0; s < N_MAX; s = s + 1) begin
-          if (i == s) begin
-            hi = x_hash[2*s*HB +: HB];
-            wi = x_hash[(2*s+1)*HB +: HB];
-            act = (MASK != 0) ? x_valid[s] : |x_feat[s*CIN*XW +: CIN*XW];
-          end
-        end
-      end
+      wire [HB-1:0] hi = hl0[2*l*HB +: HB];
+      wire [HB-1:0] wi = hl0[(2*l+1)*HB +: HB];
+      wire act = al0[l];
       wire [N_MAX*2*DB-1:0] addr0;
       wire [N_MAX-1:0] win0;
       wire [N_MAX*CIN*COUT*WW-1:0] row0;
@@ -169,12 +158,7 @@ module sp_conv_gather #(
         side5 <= side4;
       end
       for (f = 0; f < COUT; f = f + 1) begin : g_r
-        if (RCOPY != 0) begin : g_copy
-          assign o_y[(l*COUT+f)*RW +: RW] = accb[f*AW +: AW];
-        end else begin : g_cast
-          sp_cast #(.SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB))
-            u_r (.x(accb[f*AW +: AW]), .y(o_y[(l*COUT+f)*RW +: RW]));
-        end
+        sp_cast #(.COPY(RCOPY), .SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_r (.x(accb[f*AW +: AW]), .y(o_y[(l*COUT+f)*RW +: RW]));
       end
       assign o_v[l] = side5[IB+1];
       assign o_i[l*IB +: IB] = side5[IB-1:0];
@@ -208,21 +192,10 @@ module sp_conv_scatter #(
   output reg [N_MAX-1:0] y_valid,
   output wire done
 );
-  function integer clog2(input integer v);
-    integer s;
-    begin
-      clog2 = 0;
-      s = 1;
-      while (s < v) begin
-        s = s * 2;
-        clog2 = clog2 + 1;
-      end
-    end
-  endfunction
   localparam integer PW = XW + WW;
   localparam integer PS = (XS != 0 || WS != 0) ? 1 : 0;
-  localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
-  localparam integer IB = clog2(N_MAX + L + 1);  // slot indices up to G * L - 1 <= N_MAX + L - 2
+  localparam integer GB = (G > 1) ? $clog2(G) : 1;
+  localparam integer IB = $clog2(N_MAX + L + 1);  // slot indices up to G * L - 1 <= N_MAX + L - 2
   localparam integer LAT = G + 4;  // start -> outputs visible
 
   wire bvalid, bfirst, blast;
@@ -239,15 +212,20 @@ module sp_conv_scatter #(
   sp_delay #(.W(N_MAX), .D(LAT - 2)) u_valid (.clk(clk), .d(x_valid), .q(valid_d));
 
   // stage 0: this beat's input slots (lanes) and their taps towards every output slot
-  reg [L*CIN*XW-1:0] xl0, xl2, xl3;
+  wire [L*CIN*XW-1:0] xl0;
+  wire [L*2*HB-1:0] hl0;
+  wire [L-1:0] jv0;
+  wire [L-1:0] xhit_unused;
+  wire [L*IB-1:0] xidx_unused, hidx_unused;
+  sp_beat_slots #(.N_MAX(N_MAX), .L(L), .BW(GB), .VW(CIN * XW), .IB(IB), .REG(0)) u_x (
+    .clk(clk), .beat(beat), .bank(x_feat), .val(xl0), .hit(xhit_unused), .idx(xidx_unused)
+  );
+  sp_beat_slots #(.N_MAX(N_MAX), .L(L), .BW(GB), .VW(2 * HB), .IB(IB), .REG(0)) u_h (
+    .clk(clk), .beat(beat), .bank(x_hash), .val(hl0), .hit(jv0), .idx(hidx_unused)
+  );
+  reg [L*CIN*XW-1:0] xl2, xl3;
   reg [N_MAX-1:0] act;  // output slot i is active iff input slot i is (recorded as its beat passes)
-  integer s, q, sa, qa;
-  always @* begin
-    xl0 = {(L * CIN * XW){1'b0}};
-    for (q = 0; q < L; q = q + 1)
-      for (s = 0; s < N_MAX; s = s + 1)
-        if (beat * L + q == s) xl0[q*CIN*XW +: CIN*XW] = x_feat[s*CIN*XW +: CIN*XW];
-  end
+  integer sa, qa;
   // activity of the beat's slots, written with the accumulation (stage 3) so that the next
   // event's beats cannot overwrite it before the bias stage reads it
   reg [GB-1:0] b2, b3;
@@ -266,21 +244,9 @@ module sp_conv_scatter #(
   generate
     for (i = 0; i < N_MAX; i = i + 1) begin : g_ti
       for (l = 0; l < L; l = l + 1) begin : g_tl
-        reg [HB-1:0] hj, wj;
-        reg jv;
-        integer t;
-        always @* begin
-          hj = {HB{1'b0}};
-          wj = {HB{1'b0}};
-          jv = 1'b0;
-          for (t = 0; t < N_MAX; t = t + 1) begin
-            if (beat * L + l == t) begin
-              hj = x_hash[2*t*HB +: HB];
-              wj = x_hash[(2*t+1)*HB +: HB];
-              jv = 1'b1;
-            end
-          end
-        end
+        wire [HB-1:0] hj = hl0[2*l*HB +: HB];
+        wire [HB-1:0] wj = hl0[(2*l+1)*HB +: HB];
+        wire jv = jv0[l];
         wire [2*DB-1:0] addr;
         wire win;
         wire [CIN*COUT*WW-1:0] row;
@@ -354,12 +320,7 @@ module sp_conv_scatter #(
         u_b (.acc(acc[i*AW +: AW]), .v(BIAS[(i%COUT)*BW +: BW]), .y(withb[i*AW +: AW]));
       wire live = (MASK != 0) ? valid_d[i/COUT] : act[i/COUT];
       always @(posedge clk) if (bias_load) accb[i*AW +: AW] <= (live && acc[i*AW +: AW] != 0) ? withb[i*AW +: AW] : {AW{1'b0}};
-      if (RCOPY != 0) begin : g_copy
-        assign res[i*RW +: RW] = accb[i*AW +: AW];
-      end else begin : g_cast
-        sp_cast #(.SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB))
-          u_r (.x(accb[i*AW +: AW]), .y(res[i*RW +: RW]));
-      end
+      sp_cast #(.COPY(RCOPY), .SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_r (.x(accb[i*AW +: AW]), .y(res[i*RW +: RW]));
     end
   endgenerate
   always @(posedge clk) begin

@@ -34,20 +34,9 @@ module sp_dense_par #(
   output reg [NOUT*RW-1:0] y,
   output wire done
 );
-  function integer clog2(input integer v);
-    integer s;
-    begin
-      clog2 = 0;
-      s = 1;
-      while (s < v) begin
-        s = s * 2;
-        clog2 = clog2 + 1;
-      end
-    end
-  endfunction
   localparam integer PW = XW + WW;
   localparam integer PS = (XS != 0 || WS != 0) ? 1 : 0;
-  localparam integer LV = clog2(NIN + 1);
+  localparam integer LV = $clog2(NIN + 1);
   localparam integer TL = (LPS == 0) ? 0 : (LV + LPS - 1) / LPS;
   localparam integer LAT = 2 + TL;
   sp_pulse_delay #(.D(LAT)) u_done (.clk(clk), .rst(rst), .d(start), .q(done));
@@ -58,7 +47,7 @@ module sp_dense_par #(
   generate
     for (o = 0; o < NOUT; o = o + 1) begin : g_o
       localparam integer NT = CNT[o*PB +: PB];
-      localparam integer LVO = clog2(NT + 1);
+      localparam integer LVO = $clog2(NT + 1);
       localparam integer TLO = (LPS == 0) ? 0 : (LVO + LPS - 1) / LPS;
       wire [(NT+1)*AW-1:0] terms;
       assign terms[NT*AW +: AW] = ACC0[o*AW +: AW];
@@ -76,11 +65,7 @@ module sp_dense_par #(
       sp_sum_tree #(.W(AW), .NIN(NT + 1), .LPS(LPS), .SW(1)) u_sum (.clk(clk), .terms(terms), .side_in(1'b0), .sum(acc_t), .side_out(unused_side));
       sp_delay #(.W(AW), .D(TL - TLO)) u_pad (.clk(clk), .d(acc_t), .q(acc));
       wire [RW-1:0] r;
-      if (RCOPY != 0) begin : g_copy
-        assign r = acc;
-      end else begin : g_cast
-        sp_cast #(.SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_r (.x(acc), .y(r));
-      end
+      sp_cast #(.COPY(RCOPY), .SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_r (.x(acc), .y(r));
       always @(posedge clk) y[o*RW +: RW] <= r;
     end
   endgenerate
@@ -100,21 +85,9 @@ module sp_dense_seq #(
   output reg [NOUT*RW-1:0] y,
   output wire done
 );
-  function integer clog2(input integer v);
-    integer s;
-    begin
-      clog2 = 0;
-      s = 1;
-      while (s < v) begin
-        s = s * 2;
-        clog2 = clog2 + 1;
-      end
-    end
-  endfunction
   localparam integer PW = XW + WW;
   localparam integer PS = (XS != 0 || WS != 0) ? 1 : 0;
-  localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
-  localparam integer IW = clog2(NIN + P + 1);
+  localparam integer GB = (G > 1) ? $clog2(G) : 1;
   localparam integer LAT = G + 3;
   wire bvalid, bfirst, blast;
   wire [GB-1:0] beat;
@@ -123,21 +96,18 @@ module sp_dense_seq #(
   wire out_load;
   sp_pulse_delay #(.D(LAT - 1)) u_ol (.clk(clk), .rst(rst), .d(start), .q(out_load));
   // stage 0: the beat's P inputs and their weights (zero past the last input)
-  reg [P*XW-1:0] xb;
-  reg [P*NOUT*WW-1:0] wb;
+  wire [P*XW-1:0] xb;
+  wire [P*NOUT*WW-1:0] wb;
+  wire [P-1:0] xhit_unused, whit_unused;
+  wire [P-1:0] xidx_unused, widx_unused;
+  sp_beat_slots #(.N_MAX(NIN), .L(P), .BW(GB), .VW(XW), .IB(1), .REG(1)) u_x (
+    .clk(clk), .beat(beat), .bank(x), .val(xb), .hit(xhit_unused), .idx(xidx_unused)
+  );
+  sp_beat_slots #(.N_MAX(NIN), .L(P), .BW(GB), .VW(NOUT * WW), .IB(1), .REG(1)) u_w (
+    .clk(clk), .beat(beat), .bank(WEIGHTS), .val(wb), .hit(whit_unused), .idx(widx_unused)
+  );
   reg f1, v1, f2, v2;
-  integer k, s, o;
   always @(posedge clk) begin
-    for (k = 0; k < P; k = k + 1) begin
-      xb[k*XW +: XW] <= {XW{1'b0}};
-      for (o = 0; o < NOUT; o = o + 1) wb[(k*NOUT+o)*WW +: WW] <= {WW{1'b0}};
-      for (s = 0; s < NIN; s = s + 1) begin
-        if (beat * P + k == s) begin
-          xb[k*XW +: XW] <= x[s*XW +: XW];
-          for (o = 0; o < NOUT; o = o + 1) wb[(k*NOUT+o)*WW +: WW] <= WEIGHTS[(s*NOUT+o)*WW +: WW];
-        end
-      end
-    end
     f1 <= bfirst;
     v1 <= bvalid;
     f2 <= f1;
@@ -162,11 +132,7 @@ module sp_dense_seq #(
       end
       always @(posedge clk) if (v2) acc[i*AW +: AW] <= chain[P*AW +: AW];
       wire [RW-1:0] r;
-      if (RCOPY != 0) begin : g_copy
-        assign r = acc[i*AW +: AW];
-      end else begin : g_cast
-        sp_cast #(.SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_r (.x(acc[i*AW +: AW]), .y(r));
-      end
+      sp_cast #(.COPY(RCOPY), .SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_r (.x(acc[i*AW +: AW]), .y(r));
       always @(posedge clk) if (out_load) y[i*RW +: RW] <= r;
     end
   endgenerate
@@ -191,20 +157,9 @@ module sp_dense_sparse #(
   output reg [NOUT*RW-1:0] y,
   output wire done
 );
-  function integer clog2(input integer v);
-    integer s;
-    begin
-      clog2 = 0;
-      s = 1;
-      while (s < v) begin
-        s = s * 2;
-        clog2 = clog2 + 1;
-      end
-    end
-  endfunction
   localparam integer PW = FW + WW;
   localparam integer PS = (FS != 0 || WS != 0) ? 1 : 0;
-  localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
+  localparam integer GB = (G > 1) ? $clog2(G) : 1;
   localparam integer LAT = G + 3;
   wire bvalid, bfirst, blast;
   wire [GB-1:0] beat;
@@ -214,43 +169,35 @@ module sp_dense_sparse #(
   sp_pulse_delay #(.D(LAT - 1)) u_ol (.clk(clk), .rst(rst), .d(start), .q(out_load));
   // stage 0: the beat's slots: flattened values and their weights, looked up by pixel
   // (address {h - 1, w - 1}: row and column bits side by side, no multiplication)
-  localparam integer RB2 = clog2(HO) > 0 ? clog2(HO) : 1;
-  localparam integer CB2 = clog2(WO) > 0 ? clog2(WO) : 1;
+  localparam integer RB2 = (HO > 1) ? $clog2(HO) : 1;
+  localparam integer CB2 = (WO > 1) ? $clog2(WO) : 1;
+  wire [L*C*XW-1:0] xl0;
+  wire [L*2*HB-1:0] hl0;
+  wire [L-1:0] jv0, xhit_unused;
+  wire [L-1:0] xidx_unused, hidx_unused;
+  sp_beat_slots #(.N_MAX(N_MAX), .L(L), .BW(GB), .VW(C * XW), .IB(1), .REG(0)) u_x (
+    .clk(clk), .beat(beat), .bank(x_feat), .val(xl0), .hit(xhit_unused), .idx(xidx_unused)
+  );
+  sp_beat_slots #(.N_MAX(N_MAX), .L(L), .BW(GB), .VW(2 * HB), .IB(1), .REG(0)) u_h (
+    .clk(clk), .beat(beat), .bank(x_hash), .val(hl0), .hit(jv0), .idx(hidx_unused)
+  );
   wire [L*C*FW-1:0] fx2;
   wire [L*C*NOUT*WW-1:0] w2;
   reg f2, v2, f3, v3;
   genvar l, c, o;
   generate
     for (l = 0; l < L; l = l + 1) begin : g_lane
-      reg [C*XW-1:0] xv;
-      reg [HB-1:0] h, w;
-      reg jv;
-      integer s;
-      always @* begin
-        xv = {(C * XW){1'b0}};
-        h = {HB{1'b0}};
-        w = {HB{1'b0}};
-        jv = 1'b0;
-        for (s = 0; s < N_MAX; s = s + 1) begin
-          if (beat * L + l == s) begin
-            xv = x_feat[s*C*XW +: C*XW];
-            h = x_hash[2*s*HB +: HB];
-            w = x_hash[(2*s+1)*HB +: HB];
-            jv = 1'b1;
-          end
-        end
-      end
+      wire [C*XW-1:0] xv = xl0[l*C*XW +: C*XW];
+      wire [HB-1:0] h = hl0[2*l*HB +: HB];
+      wire [HB-1:0] w = hl0[(2*l+1)*HB +: HB];
+      wire jv = jv0[l];
       wire ok = jv && h >= 1 && h <= HO && w >= 1 && w <= WO;
       wire [HB-1:0] hm = h - 1'b1;
       wire [HB-1:0] wm = w - 1'b1;
       wire [RB2+CB2-1:0] addr = {hm[RB2-1:0], wm[CB2-1:0]};
       for (c = 0; c < C; c = c + 1) begin : g_c
         wire [FW-1:0] fv;
-        if (FCOPY != 0) begin : g_copy
-          assign fv = xv[c*XW +: XW];
-        end else begin : g_cast
-          sp_cast #(.SW(XW), .SF(F_SF), .SS(XS), .DW(FW), .DF(F_DF), .DS(FS), .Q(F_Q), .O(F_O), .NB(F_NB)) u_f (.x(xv[c*XW +: XW]), .y(fv));
-        end
+        sp_cast #(.COPY(FCOPY), .SW(XW), .SF(F_SF), .SS(XS), .DW(FW), .DF(F_DF), .DS(FS), .Q(F_Q), .O(F_O), .NB(F_NB)) u_f (.x(xv[c*XW +: XW]), .y(fv));
         // zeros are never written by the flatten: they contribute nothing
         reg [FW-1:0] fq;
         always @(posedge clk) fq <= (xv[c*XW +: XW] != 0) ? fv : {FW{1'b0}};
@@ -303,11 +250,7 @@ module sp_dense_sparse #(
       end
       always @(posedge clk) if (v3) acc[o*AW +: AW] <= s;
       wire [RW-1:0] r;
-      if (RCOPY != 0) begin : g_copy
-        assign r = acc[o*AW +: AW];
-      end else begin : g_cast
-        sp_cast #(.SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_r (.x(acc[o*AW +: AW]), .y(r));
-      end
+      sp_cast #(.COPY(RCOPY), .SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_r (.x(acc[o*AW +: AW]), .y(r));
       always @(posedge clk) if (out_load) y[o*RW +: RW] <= r;
     end
   endgenerate

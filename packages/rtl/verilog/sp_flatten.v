@@ -43,11 +43,7 @@ module sp_flatten #(
           if (at[(e/C)*N_MAX+t] && x1[(t*C+e%C)*XW +: XW] != 0) v = x1[(t*C+e%C)*XW +: XW];
       end
       wire [RW-1:0] r;
-      if (RCOPY != 0) begin : g_copy
-        assign r = v;
-      end else begin : g_cast
-        sp_cast #(.SW(XW), .SF(R_SF), .SS(R_SS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_c (.x(v), .y(r));
-      end
+      sp_cast #(.COPY(RCOPY), .SW(XW), .SF(R_SF), .SS(R_SS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_c (.x(v), .y(r));
       always @(posedge clk) y[e*RW +: RW] <= r;
     end
   endgenerate

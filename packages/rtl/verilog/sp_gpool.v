@@ -15,51 +15,8 @@
 //  - sp_gpool_step: input progressive (L slots per beat, G beats); exact steps in slot order
 //    (S_*, any accumulator) or a running max, and a running count k.
 
-// The product acc * r (exact, R_SW bits: the width of acc_t x ap_ufixed<F+1,1>) cast to the result,
-// or the max cast to it; zero when no slot was active (avg: r_0 = 0 gives it).
-module sp_gpool_out #(
-  parameter integer AW = 8, AS = 0, MAX = 0, RW = 8, RTW = 11,
-  parameter integer RCOPY = 0, R_SW = 8, R_SF = 0, R_SS = 0, R_DF = 0, R_DS = 0, R_Q = 5, R_O = 3, R_NB = 0
-) (
-  input wire [AW-1:0] acc,
-  input wire [RTW-1:0] r,
-  input wire any,
-  output wire [RW-1:0] y
-);
-  wire [RW-1:0] c;
-  generate
-    if (MAX != 0 && RCOPY != 0) begin : g_copy
-      assign c = acc;
-    end else if (MAX != 0) begin : g_max
-      sp_cast #(.SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_c (.x(acc), .y(c));
-    end else begin : g_avg
-      wire signed [AW:0] a = {(AS != 0) ? acc[AW-1] : 1'b0, acc};
-      wire signed [AW+RTW+1:0] prod = a * $signed({1'b0, r});
-      sp_cast #(.SW(R_SW), .SF(R_SF), .SS(R_SS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB))
-        u_c (.x(prod[R_SW-1:0]), .y(c));
-    end
-  endgenerate
-  assign y = any ? c : {RW{1'b0}};
-endmodule
-
-// Activity of every slot: its validity bit (MASK = 1) or any non-zero feature (MASK = 0).
-module sp_slot_active #(
-  parameter integer N_MAX = 4, C = 1, XW = 8, MASK = 0
-) (
-  input wire [N_MAX*C*XW-1:0] x,
-  input wire [N_MAX-1:0] valid,
-  output wire [N_MAX-1:0] active
-);
-  genvar i;
-  generate
-    for (i = 0; i < N_MAX; i = i + 1) begin : g_i
-      assign active[i] = (MASK != 0) ? valid[i] : (|x[i*C*XW +: C*XW]);
-    end
-  endgenerate
-endmodule
-
 // The end of both cores: r_k looked up in RTAB (N_MAX + 1 entries of RTW bits) and registered
-// with the accumulators, then the product and cast (sp_gpool_out) loaded into y at `load`.
+// with the accumulators, then the product and cast (sp_pool_out, sp_pool.v) loaded into y at `load`.
 module sp_gpool_finish #(
   parameter integer N_MAX = 4, C = 1, AW = 10, AS = 0, RW = 8, MAX = 0, KB = 3, RTW = 11,
   parameter [(N_MAX+1)*RTW-1:0] RTAB = 0,
@@ -84,7 +41,7 @@ module sp_gpool_finish #(
   generate
     for (c = 0; c < C; c = c + 1) begin : g_out
       wire [RW-1:0] yc;
-      sp_gpool_out #(.AW(AW), .AS(AS), .MAX(MAX), .RW(RW), .RTW(RTW), .RCOPY(RCOPY), .R_SW(R_SW), .R_SF(R_SF), .R_SS(R_SS),
+      sp_pool_out #(.AW(AW), .AS(AS), .MAX(MAX), .RW(RW), .RTW(RTW), .RCOPY(RCOPY), .R_SW(R_SW), .R_SF(R_SF), .R_SS(R_SS),
         .R_DF(R_DF), .R_DS(R_DS), .R_Q(R_Q), .R_O(R_O), .R_NB(R_NB)) u_o (.acc(acc1[c*AW +: AW]), .r(r1), .any(any1[c]), .y(yc));
       always @(posedge clk) if (load) y[c*RW +: RW] <= yc;
     end
@@ -107,18 +64,7 @@ module sp_gpool_tree #(
   output wire [C*RW-1:0] y,
   output wire done
 );
-  function integer clog2(input integer v);
-    integer s;
-    begin
-      clog2 = 0;
-      s = 1;
-      while (s < v) begin
-        s = s * 2;
-        clog2 = clog2 + 1;
-      end
-    end
-  endfunction
-  localparam integer LV = clog2(N_MAX);
+  localparam integer LV = $clog2(N_MAX);
   localparam integer TL = (LV == 0) ? 0 : (LV + LPS - 1) / LPS;
   localparam integer LAT = 4 + TL;  // input -> activity -> masked terms -> trees -> r_k -> product, cast
   wire load;
@@ -204,18 +150,7 @@ module sp_gpool_step #(
   output wire [C*RW-1:0] y,
   output wire done
 );
-  function integer clog2(input integer v);
-    integer s;
-    begin
-      clog2 = 0;
-      s = 1;
-      while (s < v) begin
-        s = s * 2;
-        clog2 = clog2 + 1;
-      end
-    end
-  endfunction
-  localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
+  localparam integer GB = (G > 1) ? $clog2(G) : 1;
   localparam integer LAT = G + 3;  // last beat selected at start + G - 1, stepped, r_k, product and cast
   wire load;
   sp_pulse_delay #(.D(LAT - 1)) u_load (.clk(clk), .rst(rst), .d(start), .q(load));
@@ -227,23 +162,22 @@ module sp_gpool_step #(
   sp_beats #(.G(G), .BW(GB)) u_beats (.clk(clk), .rst(rst), .start(start), .valid(bvalid), .beat(beat), .first(bfirst), .last(blast));
   wire [N_MAX-1:0] act;
   sp_slot_active #(.N_MAX(N_MAX), .C(C), .XW(XW), .MASK(MASK)) u_act (.x(x_feat), .valid(x_valid), .active(act));
-  reg [L*C*XW-1:0] xl;
-  reg [L-1:0] al;
+  wire [L*C*XW-1:0] xl;
+  wire [L-1:0] al;
+  wire [L-1:0] hit_unused;
+  wire [L-1:0] idx_unused;
+  sp_beat_slots #(.N_MAX(N_MAX), .L(L), .BW(GB), .VW(C * XW), .IB(1), .REG(1)) u_x (
+    .clk(clk), .beat(beat), .bank(x_feat), .val(xl), .hit(hit_unused), .idx(idx_unused)
+  );
+  wire [L-1:0] ahit_unused;
+  wire [L-1:0] aidx_unused;
+  sp_beat_slots #(.N_MAX(N_MAX), .L(L), .BW(GB), .VW(1), .IB(1), .REG(1)) u_a (
+    .clk(clk), .beat(beat), .bank(act), .val(al), .hit(ahit_unused), .idx(aidx_unused)
+  );
   reg f1, v1;
-  integer q, s;
   always @(posedge clk) begin
     f1 <= bfirst;
     v1 <= bvalid;
-    for (q = 0; q < L; q = q + 1) begin
-      xl[q*C*XW +: C*XW] <= {(C * XW){1'b0}};
-      al[q] <= 1'b0;
-      for (s = 0; s < N_MAX; s = s + 1) begin
-        if (beat * L + q == s) begin
-          xl[q*C*XW +: C*XW] <= x_feat[s*C*XW +: C*XW];
-          al[q] <= act[s];
-        end
-      end
-    end
   end
   // stage 1: per channel, the beat's active slots in order (one step each), and the count k
   reg [C*AW-1:0] acc;

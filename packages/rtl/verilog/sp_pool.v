@@ -52,27 +52,30 @@ module sp_pool_cells #(
   endgenerate
 endmodule
 
-// acc * rr cast into the result type (avg), or the accumulator cast into it (max).
+// The output of a pooling accumulator (also sp_gpool's): avg: the exact product acc * r (R_SW bits:
+// the width of acc_t times the reciprocal's type; RTW bits of r, a constant here, r_k in sp_gpool)
+// cast to the result; max: the accumulator cast to it (RCOPY: bits copied). Zero when `any` is 0.
 module sp_pool_out #(
-  parameter integer AW = 8, AS = 0, MAX = 0, RW = 8, RCOPY = 0, RRW = 22,
-  parameter [RRW-1:0] RR = 0,
-  parameter integer R_SW = 8, R_SF = 0, R_SS = 0, R_DF = 0, R_DS = 0, R_Q = 5, R_O = 3, R_NB = 0
+  parameter integer AW = 8, AS = 0, MAX = 0, RW = 8, RTW = 11,
+  parameter integer RCOPY = 0, R_SW = 8, R_SF = 0, R_SS = 0, R_DF = 0, R_DS = 0, R_Q = 5, R_O = 3, R_NB = 0
 ) (
   input wire [AW-1:0] acc,
+  input wire [RTW-1:0] r,
+  input wire any,
   output wire [RW-1:0] y
 );
+  wire [RW-1:0] c;
   generate
-    if (MAX != 0 && RCOPY != 0) begin : g_copy
-      assign y = acc;
-    end else if (MAX != 0) begin : g_max
-      sp_cast #(.SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_c (.x(acc), .y(y));
+    if (MAX != 0) begin : g_max
+      sp_cast #(.COPY(RCOPY), .SW(AW), .SF(R_SF), .SS(AS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_c (.x(acc), .y(c));
     end else begin : g_avg
       wire signed [AW:0] a = {(AS != 0) ? acc[AW-1] : 1'b0, acc};
-      wire signed [AW+RRW+1:0] prod = a * $signed({1'b0, RR});
+      wire signed [AW+RTW+1:0] prod = a * $signed({1'b0, r});
       sp_cast #(.SW(R_SW), .SF(R_SF), .SS(R_SS), .DW(RW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB))
-        u_c (.x(prod[R_SW-1:0]), .y(y));
+        u_c (.x(prod[R_SW-1:0]), .y(c));
     end
   endgenerate
+  assign y = any ? c : {RW{1'b0}};
 endmodule
 
 module sp_pool_gather #(
@@ -94,20 +97,9 @@ module sp_pool_gather #(
   output wire [N_MAX-1:0] y_valid,  // 1 exactly at the owners
   output wire done
 );
-  function integer clog2(input integer v);
-    integer s;
-    begin
-      clog2 = 0;
-      s = 1;
-      while (s < v) begin
-        s = s * 2;
-        clog2 = clog2 + 1;
-      end
-    end
-  endfunction
-  localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
-  localparam integer IB = clog2(N_MAX + L + 1);  // slot indices up to G * L - 1 <= N_MAX + L - 2
-  localparam integer LV = clog2(N_MAX);
+  localparam integer GB = (G > 1) ? $clog2(G) : 1;
+  localparam integer IB = $clog2(N_MAX + L + 1);  // slot indices up to G * L - 1 <= N_MAX + L - 2
+  localparam integer LV = $clog2(N_MAX);
   localparam integer TL = (MAX != 0 || LV == 0) ? 0 : (LV + LPS - 1) / LPS;
   localparam integer LAT = 4 + TL;  // start -> first beat visible (cells: 1, beat pipeline: 3 + TL)
 
@@ -137,31 +129,40 @@ module sp_pool_gather #(
   wire [GB-1:0] beat;
   sp_beats #(.G(G), .BW(GB)) u_beats (.clk(clk), .rst(rst), .start(st1), .valid(bvalid), .beat(beat), .first(bfirst), .last(blast));
 
+  // per slot s: its members (owner s: the slots t >= s of its cell), its values, whether it owns
+  // a cell; stage A registers the entry of each lane's slot
+  localparam integer OWN = N_MAX + C * XW + 1;
+  wire [N_MAX*OWN-1:0] own_bank;
+  wire [L*OWN-1:0] own_l;
+  wire [L-1:0] ohit_unused;
+  wire [L*IB-1:0] oidx_unused;
+  genvar l, c, j;
+  generate
+    for (j = 0; j < N_MAX; j = j + 1) begin : g_own
+      for (c = 0; c < N_MAX; c = c + 1) begin : g_m
+        assign own_bank[j*OWN+c] = first_r[j] && (c >= j) && same_r[j*N_MAX+c];
+      end
+      assign own_bank[j*OWN+N_MAX +: C*XW] = x1[j*C*XW +: C*XW];
+      assign own_bank[j*OWN+N_MAX+C*XW] = first_r[j];
+    end
+  endgenerate
+  sp_beat_slots #(.N_MAX(N_MAX), .L(L), .BW(GB), .VW(OWN), .IB(IB), .REG(1)) u_own (
+    .clk(clk), .beat(beat), .bank(own_bank), .val(own_l), .hit(ohit_unused), .idx(oidx_unused)
+  );
   wire [L-1:0] o_v;
   wire [L*IB-1:0] o_i;
   wire [L*C*RW-1:0] o_y;
-  genvar l, c, j;
   generate
     for (l = 0; l < L; l = l + 1) begin : g_lane
       wire [IB-1:0] i = beat * L + l;
-      // stage A: the owner's members (mask) and its own values
-      reg [N_MAX-1:0] m_a;
-      reg [C*XW-1:0] own_a;
+      // stage A: the owner's members (mask), its own values and whether it owns a cell
+      wire [N_MAX-1:0] m_a = own_l[l*OWN +: N_MAX];
+      wire [C*XW-1:0] own_a = own_l[l*OWN+N_MAX +: C*XW];
+      wire own_ok_a = own_l[l*OWN+N_MAX+C*XW];
       reg [N_MAX*C*XW-1:0] x_a;
       reg [IB-1:0] i_a;
-      reg v_a, own_ok_a;
-      integer s, t;
+      reg v_a;
       always @(posedge clk) begin
-        m_a <= {N_MAX{1'b0}};
-        own_a <= {(C * XW){1'b0}};
-        own_ok_a <= 1'b0;
-        for (s = 0; s < N_MAX; s = s + 1) begin
-          if (i == s) begin
-            for (t = 0; t < N_MAX; t = t + 1) m_a[t] <= first_r[s] && (t >= s) && same_r[s*N_MAX+t];
-            own_a <= x1[s*C*XW +: C*XW];
-            own_ok_a <= first_r[s];
-          end
-        end
         x_a <= x1;
         i_a <= i;
         v_a <= bvalid && (i < N_MAX);
@@ -206,9 +207,9 @@ module sp_pool_gather #(
       end
       for (c = 0; c < C; c = c + 1) begin : g_out
         wire [RW-1:0] y;
-        sp_pool_out #(.AW(AW), .AS(AS), .MAX(MAX), .RW(RW), .RCOPY(RCOPY), .RRW(RRW), .RR(RR), .R_SW(R_SW), .R_SF(R_SF), .R_SS(R_SS),
-          .R_DF(R_DF), .R_DS(R_DS), .R_Q(R_Q), .R_O(R_O), .R_NB(R_NB)) u_o (.acc(acc_r[c*AW +: AW]), .y(y));
-        assign o_y[(l*C+c)*RW +: RW] = side_r[IB] ? y : {RW{1'b0}};
+        sp_pool_out #(.AW(AW), .AS(AS), .MAX(MAX), .RW(RW), .RTW(RRW), .RCOPY(RCOPY), .R_SW(R_SW), .R_SF(R_SF), .R_SS(R_SS),
+          .R_DF(R_DF), .R_DS(R_DS), .R_Q(R_Q), .R_O(R_O), .R_NB(R_NB)) u_o (.acc(acc_r[c*AW +: AW]), .r(RR), .any(side_r[IB]), .y(y));
+        assign o_y[(l*C+c)*RW +: RW] = y;
       end
       assign o_v[l] = side_r[IB+1];
       assign o_i[l*IB +: IB] = side_r[IB-1:0];
@@ -236,18 +237,8 @@ module sp_pool_scatter #(
   output wire [N_MAX-1:0] y_valid,  // 1 exactly at the owners
   output wire done
 );
-  function integer clog2(input integer v);
-    integer s;
-    begin
-      clog2 = 0;
-      s = 1;
-      while (s < v) begin
-        s = s * 2;
-        clog2 = clog2 + 1;
-      end
-    end
-  endfunction
-  localparam integer GB = clog2(G) > 0 ? clog2(G) : 1;
+  localparam integer GB = (G > 1) ? $clog2(G) : 1;
+  localparam integer IB = $clog2(N_MAX + 1);
   localparam integer LAT = G + 2;  // start -> outputs visible (the last beat accumulates at start + G)
 
   wire [N_MAX*2*HB-1:0] ph;
@@ -257,29 +248,23 @@ module sp_pool_scatter #(
   // stage 0 (a beat): the beat's slots and the cells; stage 1: accumulate
   reg [N_MAX*N_MAX-1:0] same_r;
   reg [N_MAX-1:0] first_r;
-  reg [L*C*XW-1:0] xl;
-  reg [L*(GB+4)-1:0] jl;
   reg f1, v1;
   wire bvalid, bfirst, blast;
   wire [GB-1:0] beat;
   sp_beats #(.G(G), .BW(GB)) u_beats (.clk(clk), .rst(rst), .start(start), .valid(bvalid), .beat(beat), .first(bfirst), .last(blast));
-  integer q, s;
   always @(posedge clk) begin
     same_r <= same;
     first_r <= first;
     f1 <= bfirst;
     v1 <= bvalid;
-    for (q = 0; q < L; q = q + 1) begin
-      xl[q*C*XW +: C*XW] <= {(C * XW){1'b0}};
-      jl[q*(GB+4) +: GB+4] <= N_MAX;  // no slot
-      for (s = 0; s < N_MAX; s = s + 1) begin
-        if (beat * L + q == s) begin
-          xl[q*C*XW +: C*XW] <= x_feat[s*C*XW +: C*XW];
-          jl[q*(GB+4) +: GB+4] <= s;
-        end
-      end
-    end
   end
+  // the beat's slots: values, whether the lane has a slot, its index
+  wire [L*C*XW-1:0] xl;
+  wire [L-1:0] jh;
+  wire [L*IB-1:0] jl;
+  sp_beat_slots #(.N_MAX(N_MAX), .L(L), .BW(GB), .VW(C * XW), .IB(IB), .REG(1)) u_slots (
+    .clk(clk), .beat(beat), .bank(x_feat), .val(xl), .hit(jh), .idx(jl)
+  );
   reg [N_MAX*C*AW-1:0] acc;
   genvar i, c, l;
   generate
@@ -288,10 +273,10 @@ module sp_pool_scatter #(
         wire [(L+1)*AW-1:0] chain /* verilator split_var */;
         assign chain[AW-1:0] = f1 ? {AW{1'b0}} : acc[(i*C+c)*AW +: AW];
         for (l = 0; l < L; l = l + 1) begin : g_l
-          wire [GB+3:0] j = jl[l*(GB+4) +: GB+4];
+          wire [IB-1:0] j = jl[l*IB +: IB];
           wire [XW-1:0] v = xl[(l*C+c)*XW +: XW];
           // slot j belongs to owner i
-          wire mem = (j < N_MAX) && (j >= i) && first_r[i] && same_r[i*N_MAX + j];
+          wire mem = jh[l] && (j >= i) && first_r[i] && same_r[i*N_MAX + j];
           wire [AW-1:0] a = chain[l*AW +: AW];
           wire [AW-1:0] nxt;
           if (MAX != 0) begin : g_max
@@ -318,9 +303,9 @@ module sp_pool_scatter #(
   generate
     for (i = 0; i < N_MAX * C; i = i + 1) begin : g_o
       wire [RW-1:0] y;
-      sp_pool_out #(.AW(AW), .AS(AS), .MAX(MAX), .RW(RW), .RCOPY(RCOPY), .RRW(RRW), .RR(RR), .R_SW(R_SW), .R_SF(R_SF), .R_SS(R_SS),
-        .R_DF(R_DF), .R_DS(R_DS), .R_Q(R_Q), .R_O(R_O), .R_NB(R_NB)) u_o (.acc(acc[i*AW +: AW]), .y(y));
-      assign res[i*RW +: RW] = first_d[i/C] ? y : {RW{1'b0}};
+      sp_pool_out #(.AW(AW), .AS(AS), .MAX(MAX), .RW(RW), .RTW(RRW), .RCOPY(RCOPY), .R_SW(R_SW), .R_SF(R_SF), .R_SS(R_SS),
+        .R_DF(R_DF), .R_DS(R_DS), .R_Q(R_Q), .R_O(R_O), .R_NB(R_NB)) u_o (.acc(acc[i*AW +: AW]), .r(RR), .any(first_d[i/C]), .y(y));
+      assign res[i*RW +: RW] = y;
     end
   endgenerate
   always @(posedge clk) begin

@@ -13,18 +13,7 @@ module sp_prefix #(
   input wire [NIN*W-1:0] x,
   output wire [NIN*W-1:0] y
 );
-  function integer levels_of(input integer n);
-    integer s;
-    begin
-      levels_of = 0;
-      s = 1;
-      while (s < n) begin
-        s = s * 2;
-        levels_of = levels_of + 1;
-      end
-    end
-  endfunction
-  localparam integer LV = levels_of(NIN);
+  localparam integer LV = $clog2(NIN);
   wire [NIN*W-1:0] lvl [0:LV] /* verilator split_var */;
   assign lvl[0] = x;
   genvar l, i;

@@ -39,26 +39,15 @@ module sp_reduce #(
   output reg [N_MAX-1:0] valid,  // 1 at the kept pixels' slots (activity "mask"; docs/semantics.md section 5.1)
   output wire done
 );
-  function integer clog2(input integer v);
-    integer s;
-    begin
-      clog2 = 0;
-      s = 1;
-      while (s < v) begin
-        s = s * 2;
-        clog2 = clog2 + 1;
-      end
-    end
-  endfunction
   localparam integer PW = C * XW;                  // pixel payload
-  localparam integer CW = clog2(W + 1);            // row count width
-  localparam integer OW = clog2(H * W + 1);        // offset width
-  localparam integer KW = clog2(N_MAX + 1) + 1;        // slot index width
-  localparam integer RB = clog2(H) > 0 ? clog2(H) : 1;
-  localparam integer CB = clog2(W) > 0 ? clog2(W) : 1;
-  localparam integer BW = clog2(G) > 0 ? clog2(G) : 1;
-  localparam integer LVH = clog2(H);
-  localparam integer LVW = clog2(W);
+  localparam integer CW = $clog2(W + 1);            // row count width
+  localparam integer OW = $clog2(H * W + 1);        // offset width
+  localparam integer KW = $clog2(N_MAX + 1) + 1;        // slot index width
+  localparam integer RB = (H > 1) ? $clog2(H) : 1;
+  localparam integer CB = (W > 1) ? $clog2(W) : 1;
+  localparam integer BW = (G > 1) ? $clog2(G) : 1;
+  localparam integer LVH = $clog2(H);
+  localparam integer LVW = $clog2(W);
   localparam integer PLH = (LVH == 0) ? 0 : (LVH + LPS - 1) / LPS;  // latency of the row prefix
   localparam integer PLW = (LVW == 0) ? 0 : (LVW + LPS - 1) / LPS;  // latency of an in-row prefix
   // start -> first beat: capture with row counts (1) + row prefix (PLH)
@@ -204,12 +193,7 @@ module sp_reduce #(
       wire [C*RW-1:0] res;
       genvar ch;
       for (ch = 0; ch < C; ch = ch + 1) begin : g_ch
-        if (RCOPY != 0) begin : g_copy
-          assign res[ch*RW +: RW] = val[ch*XW +: XW];
-        end else begin : g_cast
-          sp_cast #(.SW(R_SW), .SF(R_SF), .SS(R_SS), .DW(R_DW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB))
-            u_cast (.x(val[ch*XW +: XW]), .y(res[ch*RW +: RW]));
-        end
+        sp_cast #(.COPY(RCOPY), .SW(R_SW), .SF(R_SF), .SS(R_SS), .DW(R_DW), .DF(R_DF), .DS(R_DS), .Q(R_Q), .O(R_O), .NB(R_NB)) u_cast (.x(val[ch*XW +: XW]), .y(res[ch*RW +: RW]));
       end
       assign w_v[l] = v_d;
       assign w_found[l] = found_d;

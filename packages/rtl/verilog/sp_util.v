@@ -101,17 +101,6 @@ module sp_sum_tree #(
   output wire [W-1:0] sum,
   output wire [SW-1:0] side_out
 );
-  function integer levels_of(input integer n);
-    integer m;
-    begin
-      levels_of = 0;
-      m = n;
-      while (m > 1) begin
-        m = (m + 1) / 2;
-        levels_of = levels_of + 1;
-      end
-    end
-  endfunction
   function integer count_at(input integer lv);
     integer m, k;
     begin
@@ -120,7 +109,7 @@ module sp_sum_tree #(
       count_at = m;
     end
   endfunction
-  localparam integer LV = levels_of(NIN);
+  localparam integer LV = $clog2(NIN);  // levels of halving (ceil(log2 NIN), 0 for one term)
   wire [NIN*W-1:0] lvl [0:LV] /* verilator split_var */;
   wire [SW-1:0] side [0:LV] /* verilator split_var */;
   assign lvl[0] = terms;
@@ -208,6 +197,78 @@ module sp_bank_write #(
       for (s = 0; s < N_MAX; s = s + 1)
         if (v[q] && idx[q*IB +: IB] == s) bank[s*VW +: VW] <= val[q*VW +: VW];
   end
+endmodule
+
+// The slots of a beat: lane q takes slot beat * L + q of a bank of N_MAX entries of VW bits (its
+// value, `hit` = the slot exists, its index); a lane past the last slot gets zeros and hit = 0.
+// REG = 1: registered (one pipeline stage), REG = 0: combinational.
+module sp_beat_slots #(
+  parameter integer N_MAX = 4,
+  parameter integer L = 1,
+  parameter integer BW = 1,
+  parameter integer VW = 8,
+  parameter integer IB = 2,
+  parameter integer REG = 0
+) (
+  input wire clk,
+  input wire [BW-1:0] beat,
+  input wire [N_MAX*VW-1:0] bank,
+  output wire [L*VW-1:0] val,
+  output wire [L-1:0] hit,
+  output wire [L*IB-1:0] idx
+);
+  reg [L*VW-1:0] v_c;
+  reg [L-1:0] h_c;
+  reg [L*IB-1:0] i_c;
+  integer q, s;
+  always @* begin
+    v_c = {(L * VW){1'b0}};
+    h_c = {L{1'b0}};
+    i_c = {(L * IB){1'b0}};
+    for (q = 0; q < L; q = q + 1)
+      for (s = 0; s < N_MAX; s = s + 1)
+        if (beat * L + q == s) begin
+          v_c[q*VW +: VW] = bank[s*VW +: VW];
+          h_c[q] = 1'b1;
+          i_c[q*IB +: IB] = s;
+        end
+  end
+  generate
+    if (REG != 0) begin : g_reg
+      reg [L*VW-1:0] v_r;
+      reg [L-1:0] h_r;
+      reg [L*IB-1:0] i_r;
+      always @(posedge clk) begin
+        v_r <= v_c;
+        h_r <= h_c;
+        i_r <= i_c;
+      end
+      assign val = v_r;
+      assign hit = h_r;
+      assign idx = i_r;
+    end else begin : g_comb
+      assign val = v_c;
+      assign hit = h_c;
+      assign idx = i_c;
+    end
+  endgenerate
+endmodule
+
+// Activity of every slot: its validity bit (MASK = 1, activity "mask") or any non-zero feature
+// (MASK = 0, "nonzero").
+module sp_slot_active #(
+  parameter integer N_MAX = 4, C = 1, XW = 8, MASK = 0
+) (
+  input wire [N_MAX*C*XW-1:0] x,
+  input wire [N_MAX-1:0] valid,
+  output wire [N_MAX-1:0] active
+);
+  genvar i;
+  generate
+    for (i = 0; i < N_MAX; i = i + 1) begin : g_i
+      assign active[i] = (MASK != 0) ? valid[i] : (|x[i*C*XW +: C*XW]);
+    end
+  endgenerate
 endmodule
 
 // Kernel tap of an input slot j seen from an output slot i (1-based hashes): in_win when

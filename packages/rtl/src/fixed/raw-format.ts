@@ -13,7 +13,7 @@ export function formatOf(t: FixedType): RawFormat {
 }
 
 /** Codes of sp_cast's Q parameter (verilog/sp_cast.v). */
-const QUANT_CODE: Readonly<Record<QuantMode, number>> = {
+export const QUANT_CODE: Readonly<Record<QuantMode, number>> = {
   AP_RND: 0,
   AP_RND_ZERO: 1,
   AP_RND_MIN_INF: 2,
@@ -24,7 +24,7 @@ const QUANT_CODE: Readonly<Record<QuantMode, number>> = {
 };
 
 /** Codes of sp_cast's O parameter. */
-const OVERFLOW_CODE: Readonly<Record<OverflowMode, number>> = {
+export const OVERFLOW_CODE: Readonly<Record<OverflowMode, number>> = {
   AP_SAT: 0,
   AP_SAT_ZERO: 1,
   AP_SAT_SYM: 2,

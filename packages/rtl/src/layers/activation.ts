@@ -1,7 +1,50 @@
-import { fracBits } from '@sparsepixels/core';
-import type { ActivationDesc } from '../model/adapter';
+import { defaultSoftmaxConfig, fracBits, sigmoidTable, softmaxTables, type SigmoidTable, type SoftmaxTables } from '@sparsepixels/core';
+import type { AttrsOfType, LayerOfType, PreparedLayer } from '@sparsepixels/ir';
+import type { LayerBase } from '../model/layer-base';
 import { castGroup, clog2, packRaws, resultCast, stepGroup, type Params } from '../plan/type-params';
-import { featureCount, type LayerPlan, type PlanContext, type RtlEmitter } from './layer-emitter';
+import { featureCount, type CorePorts, type LayerPlan, type PlanContext, type RtlEmitter } from './layer-emitter';
+
+export type ActivationName = 'relu' | 'linear' | 'sigmoid' | 'softmax';
+
+export interface ActivationDesc extends LayerBase {
+  readonly op: 'SparseActivation' | 'Activation';
+  readonly activation: ActivationName;
+  /** Values normalised together (softmax: a vector, or one slot's channels). */
+  readonly rowLength: number;
+  readonly sigmoid?: SigmoidTable;
+  readonly softmax?: SoftmaxTables;
+}
+
+function describeActivation(
+  p: PreparedLayer<LayerOfType<'Activation' | 'SparseActivation'>, AttrsOfType<'Activation'>>,
+  base: LayerBase,
+): ActivationDesc {
+  const op = p.layer.op;
+  const { activation, tableSize } = p.attrs;
+  const rowLength = op === 'SparseActivation' ? (base.input.shape[2] ?? 1) : base.input.shape.reduce((a, b) => a * b, 1);
+  const { table, accum } = p.precision;
+  // a logits head skips the table: its input converted to the result type, exactly like linear
+  if (p.attrs.output === 'logits') return { ...base, op, activation: 'linear', rowLength };
+  if (activation === 'sigmoid') {
+    return { ...base, op, activation, rowLength, sigmoid: sigmoidTable({ ...(tableSize ? { tableSize } : {}), ...(table ? { tableType: table } : {}) }) };
+  }
+  if (activation === 'softmax') {
+    const overrides = {
+      ...(table && { expType: table, invType: table }),
+      ...(accum && { sumType: accum }),
+      ...(tableSize !== undefined && { expTableSize: tableSize, invTableSize: tableSize }),
+    };
+    return { ...base, op, activation, rowLength, softmax: softmaxTables(defaultSoftmaxConfig(rowLength, overrides)) };
+  }
+  return { ...base, op, activation, rowLength };
+}
+
+/** Stateless cores (clk only): the wrapper delays `done`, the hashes and the validity bits. */
+const ACTIVATION_CORES: Readonly<Record<string, CorePorts>> = {
+  sp_act_elem: { x: 'x', y: 'y', control: false },
+  sp_act_sigmoid: { x: 'x', xv: 'x_valid', y: 'y', control: false },
+  sp_act_softmax: { x: 'x', xv: 'x_valid', y: 'y', control: false },
+};
 
 /** Tables up to this many bits are Verilog parameters; larger ones are $readmemh files (rtl/). */
 const INLINE_TABLE_BITS = 16384;
@@ -103,5 +146,15 @@ function planActivation(layer: ActivationDesc, ctx: PlanContext): LayerPlan {
   );
 }
 
-export const sparseActivationEmitter: RtlEmitter<ActivationDesc> = { op: 'SparseActivation', plan: planActivation };
-export const activationEmitter: RtlEmitter<ActivationDesc> = { op: 'Activation', plan: planActivation };
+export const sparseActivationEmitter: RtlEmitter<ActivationDesc, 'SparseActivation'> = {
+  op: 'SparseActivation',
+  describe: describeActivation,
+  plan: planActivation,
+  cores: ACTIVATION_CORES,
+};
+export const activationEmitter: RtlEmitter<ActivationDesc, 'Activation'> = {
+  op: 'Activation',
+  describe: describeActivation,
+  plan: planActivation,
+  cores: ACTIVATION_CORES,
+};

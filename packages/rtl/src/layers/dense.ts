@@ -1,8 +1,15 @@
 import { fracBits, sameType } from '@sparsepixels/core';
-import type { DenseDesc, SparseFlattenDesc } from '../model/adapter';
+import { macDesc, whereOf, type LayerBase, type MacDesc } from '../model/layer-base';
 import { castGroup, clog2, packRaws, type Params } from '../plan/type-params';
-import type { LayerPlan, PlanContext, PlannedLayer, RtlEmitter } from './layer-emitter';
+import { VECTOR_PORTS, type LayerPlan, type PlanContext, type PlannedLayer, type RtlEmitter } from './layer-emitter';
 import { denseOrder, denseStart, macParams, nonZeroGroups, termPositions } from './mac-params';
+import type { SparseFlattenDesc } from './sparse-flatten';
+
+export interface DenseDesc extends LayerBase, MacDesc {
+  readonly op: 'Dense';
+  readonly nIn: number;
+  readonly nOut: number;
+}
 
 const F_KEYS = ['SF', 'DF', 'Q', 'O', 'NB'];
 
@@ -14,6 +21,8 @@ const F_KEYS = ['SF', 'DF', 'Q', 'O', 'NB'];
  */
 export const denseEmitter: RtlEmitter<DenseDesc> = {
   op: 'Dense',
+  describe: (p, base) => ({ ...base, op: 'Dense', nIn: base.input.shape[0] ?? 0, nOut: p.attrs.units, ...macDesc(p, whereOf(base)) }),
+  cores: { sp_dense_par: VECTOR_PORTS, sp_dense_seq: VECTOR_PORTS, sp_dense_sparse: { x: 'x_feat', xh: 'x_hash', y: 'y', control: true } },
   plan(layer: DenseDesc, ctx: PlanContext, planned: readonly PlannedLayer[]): LayerPlan {
     const where = `layer "${layer.name}"`;
     const order = denseOrder(layer, layer.input.type, layer.nOut);

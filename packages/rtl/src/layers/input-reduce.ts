@@ -1,6 +1,13 @@
-import type { InputReduceDesc } from '../model/adapter';
+import { quantizeNumberBig } from '@sparsepixels/core';
+import type { LayerBase } from '../model/layer-base';
 import { clog2, resultCast } from '../plan/type-params';
 import type { LayerPlan, PlanContext, RtlEmitter } from './layer-emitter';
+
+export interface InputReduceDesc extends LayerBase {
+  readonly op: 'InputReduce';
+  /** The threshold cast to the input type (its own Q/O), as a raw. */
+  readonly thresholdRaw: bigint;
+}
 
 const CAST_KEYS = ['SW', 'SF', 'SS', 'DW', 'DF', 'DS', 'Q', 'O', 'NB'];
 
@@ -10,6 +17,8 @@ const CAST_KEYS = ['SW', 'SF', 'SS', 'DW', 'DF', 'DS', 'Q', 'O', 'NB'];
  */
 export const inputReduceEmitter: RtlEmitter<InputReduceDesc> = {
   op: 'InputReduce',
+  describe: (p, base) => ({ ...base, op: 'InputReduce', thresholdRaw: quantizeNumberBig(p.attrs.threshold, base.input.type) }),
+  cores: { sp_reduce: { x: 'x', y: 'feat', yh: 'hash', yv: 'valid', control: true } },
   plan(layer: InputReduceDesc, ctx: PlanContext): LayerPlan {
     const [h = 1, w = 1, c = 1] = layer.input.shape;
     const n = layer.output.nMax;

@@ -1,7 +1,14 @@
-import type { SparseConvDesc } from '../model/adapter';
+import { macDesc, whereOf, type LayerBase, type MacDesc } from '../model/layer-base';
 import { clog2, packRaws, stepGroup } from '../plan/type-params';
-import type { LayerPlan, PlanContext, RtlEmitter } from './layer-emitter';
+import { beatPlan, SPARSE_PORTS, treeStages, type LayerPlan, type PlanContext, type RtlEmitter } from './layer-emitter';
 import { biasOf, convOrder, macParams, nonZeroGroups } from './mac-params';
+
+export interface SparseConvDesc extends LayerBase, MacDesc {
+  readonly op: 'SparseConv2D';
+  readonly k: number;
+  readonly cin: number;
+  readonly cout: number;
+}
 
 /**
  * SparseConv2D: sp_conv_gather when the input is all-at-once and the accumulator is order-free
@@ -10,6 +17,15 @@ import { biasOf, convOrder, macParams, nonZeroGroups } from './mac-params';
  */
 export const sparseConvEmitter: RtlEmitter<SparseConvDesc> = {
   op: 'SparseConv2D',
+  describe: (p, base) => ({
+    ...base,
+    op: 'SparseConv2D',
+    k: p.attrs.kernelSize,
+    cin: base.input.shape[2] ?? 1,
+    cout: p.attrs.filters,
+    ...macDesc(p, whereOf(base)),
+  }),
+  cores: { sp_conv_gather: SPARSE_PORTS, sp_conv_scatter: SPARSE_PORTS },
   plan(layer: SparseConvDesc, ctx: PlanContext): LayerPlan {
     const where = `layer "${layer.name}"`;
     const order = convOrder(layer, layer.input, layer.cout);
@@ -33,28 +49,10 @@ export const sparseConvEmitter: RtlEmitter<SparseConvDesc> = {
       ...stepGroup('B', layer.accum, bias.type, where),
     };
     if (gather) {
-      const levels = clog2(n * layer.cin);
-      const tl = levels === 0 ? 0 : Math.ceil(levels / ctx.lps);
-      return {
-        core: 'sp_conv_gather',
-        params: { ...common, LPS: ctx.lps, ...macParams(layer, layer.input, layer.output, where, { term: true, step: false }) },
-        form: 'gather, order-free sum tree',
-        needs: 'all',
-        output: 'prog',
-        latency: 4 + tl,
-        minII: ctx.beats,
-        reads: layer.source,
-      };
+      const params = { ...common, LPS: ctx.lps, ...macParams(layer, layer.input, layer.output, where, { term: true, step: false }) };
+      return beatPlan('gather', 'sp_conv_gather', params, 'gather, order-free sum tree', 4 + treeStages(n * layer.cin, ctx.lps), ctx, layer);
     }
-    return {
-      core: 'sp_conv_scatter',
-      params: { ...common, MODE: order === 'order-free' ? 0 : 1, ...macParams(layer, layer.input, layer.output, where, { term: true, step: true }) },
-      form: order === 'order-free' ? 'scatter, order-free' : 'scatter, one cast per step',
-      needs: 'prog',
-      output: 'all',
-      latency: ctx.beats + 4,
-      minII: ctx.beats,
-      reads: layer.source,
-    };
+    const params = { ...common, MODE: order === 'order-free' ? 0 : 1, ...macParams(layer, layer.input, layer.output, where, { term: true, step: true }) };
+    return beatPlan('scatter', 'sp_conv_scatter', params, order === 'order-free' ? 'scatter, order-free' : 'scatter, one cast per step', ctx.beats + 4, ctx, layer);
   },
 };

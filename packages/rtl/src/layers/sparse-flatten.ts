@@ -1,6 +1,10 @@
-import type { SparseFlattenDesc } from '../model/adapter';
+import type { LayerBase } from '../model/layer-base';
 import { resultCast } from '../plan/type-params';
 import type { LayerPlan, PlanContext, RtlEmitter } from './layer-emitter';
+
+export interface SparseFlattenDesc extends LayerBase {
+  readonly op: 'SparseFlatten';
+}
 
 const R_KEYS = ['SF', 'SS', 'DF', 'DS', 'Q', 'O', 'NB'];
 
@@ -11,6 +15,10 @@ const R_KEYS = ['SF', 'SS', 'DF', 'DS', 'Q', 'O', 'NB'];
  */
 export const sparseFlattenEmitter: RtlEmitter<SparseFlattenDesc> = {
   op: 'SparseFlatten',
+  describe: (_p, base) => ({ ...base, op: 'SparseFlatten' }),
+  // invalid slots hold all-zero features and valid slots distinct pixels, so flatten (and the
+  // fused dense) give the same bits from the features alone in both activity modes
+  cores: { sp_flatten: { x: 'x_feat', xh: 'x_hash', y: 'y', control: true } },
   plan(layer: SparseFlattenDesc, ctx: PlanContext): LayerPlan {
     const x = layer.input.type;
     return {

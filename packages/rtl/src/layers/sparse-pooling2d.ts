@@ -1,10 +1,50 @@
-import { apUfixed, fracBits, mulType, poolAccumType, poolReciprocalRaw } from '@sparsepixels/core';
-import type { SparsePoolDesc } from '../model/adapter';
+import { apUfixed, mulType, poolAccumType, poolReciprocalRaw, V1_RECIPROCAL_BITS, type FixedType } from '@sparsepixels/core';
+import { whereOf, type LayerBase } from '../model/layer-base';
 import { poolOrder } from '../plan/accum-order';
-import { castGroup, clog2, resultCast, stepGroup, termCast } from '../plan/type-params';
-import type { LayerPlan, PlanContext, RtlEmitter } from './layer-emitter';
+import { poolResultCast, stepGroup, termCast, type Params } from '../plan/type-params';
+import { beatPlan, SPARSE_PORTS, treeStages, type LayerPlan, type PlanContext, type RtlEmitter } from './layer-emitter';
 
-const R_KEYS = ['SW', 'SF', 'SS', 'DF', 'DS', 'Q', 'O', 'NB'];
+/** What both pooling ops describe: the mode and, for avg, the accumulator and the reciprocal's F. */
+export interface PoolingDesc extends LayerBase {
+  readonly mode: 'avg' | 'max';
+  /** avg only. */
+  readonly accum?: FixedType;
+  /** avg only: F of the reciprocal floor(2^F/d)/2^F (the prepared reciprocalBits). */
+  readonly reciprocalBits?: number;
+}
+
+export interface SparsePoolDesc extends PoolingDesc {
+  readonly op: 'SparsePooling2D';
+  readonly p: number;
+}
+
+/**
+ * The types of a pooling layer: input, result, accumulator (max: the input's; avg: the layer's
+ * or `defaultAccum`) and whether `terms` of them sum in any order.
+ */
+export function poolingTypes(layer: PoolingDesc, defaultAccum: (x: FixedType) => FixedType, terms: number) {
+  const x = layer.input.type;
+  const max = layer.mode === 'max';
+  const acc = max ? x : (layer.accum ?? defaultAccum(x));
+  const order = max ? 'order-free' : poolOrder(x, acc, terms);
+  return { where: whereOf(layer), x, res: layer.output.type, max, acc, order };
+}
+
+/** The parameters every pooling core takes: slots, channels, hash bits, the three types, mode and rule. */
+export function poolingParams(layer: PoolingDesc, t: ReturnType<typeof poolingTypes>, ctx: PlanContext): Params {
+  return {
+    N_MAX: layer.input.nMax,
+    C: layer.input.shape[2] ?? 1,
+    HB: ctx.hashBits,
+    XW: t.x.width,
+    XS: t.x.signed ? 1 : 0,
+    AW: t.acc.width,
+    AS: t.acc.signed ? 1 : 0,
+    RW: t.res.width,
+    MAX: t.max ? 1 : 0,
+    MASK: ctx.model.mask ? 1 : 0,
+  };
+}
 
 /**
  * SparsePooling2D: sp_pool_gather (input all-at-once; owner i per beat gathers its cell with a
@@ -13,13 +53,17 @@ const R_KEYS = ['SW', 'SF', 'SS', 'DF', 'DS', 'Q', 'O', 'NB'];
  */
 export const sparsePoolEmitter: RtlEmitter<SparsePoolDesc> = {
   op: 'SparsePooling2D',
+  describe(pl, base): SparsePoolDesc {
+    const { mode, poolSize, reciprocalBits } = pl.attrs;
+    const accum = mode === 'avg' ? pl.precision.accum : undefined;
+    // r = floor(2^F/P)/2^F with the prepared F (docs/semantics.md section 5.2)
+    const recip = mode === 'avg' ? { reciprocalBits: reciprocalBits ?? V1_RECIPROCAL_BITS } : {};
+    return { ...base, op: 'SparsePooling2D', p: poolSize, mode, ...(accum ? { accum } : {}), ...recip };
+  },
+  cores: { sp_pool_gather: SPARSE_PORTS, sp_pool_scatter: SPARSE_PORTS },
   plan(layer: SparsePoolDesc, ctx: PlanContext): LayerPlan {
-    const where = `layer "${layer.name}"`;
-    const x = layer.input.type;
-    const res = layer.output.type;
-    const max = layer.mode === 'max';
-    const acc = max ? x : (layer.accum ?? poolAccumType(x, layer.p));
-    const order = max ? 'order-free' : poolOrder(x, acc, layer.p * layer.p);
+    const types = poolingTypes(layer, (xt) => poolAccumType(xt, layer.p), layer.p * layer.p);
+    const { where, x, res, max, acc, order } = types;
     const gather = ctx.inputMode === 'all' && order === 'order-free';
     // r = floor(2^F/P)/2^F as ap_ufixed<F+1,1> (core's sparse-pool2d-fixed.ts), held squared: rr
     // has 2F fraction bits and at most 2F + 2 bits
@@ -28,52 +72,24 @@ export const sparsePoolEmitter: RtlEmitter<SparsePoolDesc> = {
     const rr = BigInt(poolReciprocalRaw(layer.p, f)) ** 2n;
     const product = mulType(mulType(acc, rType), rType);
     // avg: the final cast's source is the exact product acc * rr (width of (acc * r) * r, F_acc + 2F)
-    const out = max
-      ? resultCast(x, res, R_KEYS, where)
-      : { RCOPY: 0, ...castGroup('R', { width: product.width, frac: fracBits(acc) + 2 * f, signed: product.signed }, res, R_KEYS, where) };
+    const out = poolResultCast({ max, input: x, accum: acc, product, recipFrac: 2 * f }, res, where);
     const common = {
-      N_MAX: layer.input.nMax,
-      C: layer.input.shape[2] ?? 1,
+      ...poolingParams(layer, types, ctx),
       P: layer.p,
       HO: layer.output.shape[0] ?? 1,
       WO: layer.output.shape[1] ?? 1,
-      HB: ctx.hashBits,
       L: ctx.lanes,
       G: ctx.beats,
-      XW: x.width,
-      XS: x.signed ? 1 : 0,
-      AW: acc.width,
-      AS: acc.signed ? 1 : 0,
-      RW: res.width,
-      MAX: max ? 1 : 0,
-      MASK: ctx.model.mask ? 1 : 0,
       RRW: 2 * f + 2,
       RR: { width: 2 * f + 2, value: rr },
       ...out,
     };
     if (gather) {
-      const levels = clog2(layer.input.nMax);
-      const tl = max || levels === 0 ? 0 : Math.ceil(levels / ctx.lps);
-      return {
-        core: 'sp_pool_gather',
-        params: { ...common, LPS: ctx.lps, ...termCast(x, acc) },
-        form: max ? 'gather, max' : 'gather, order-free sum tree',
-        needs: 'all',
-        output: 'prog',
-        latency: 4 + tl,
-        minII: ctx.beats,
-        reads: layer.source,
-      };
+      const latency = 4 + (max ? 0 : treeStages(layer.input.nMax, ctx.lps));
+      const params = { ...common, LPS: ctx.lps, ...termCast(x, acc) };
+      return beatPlan('gather', 'sp_pool_gather', params, max ? 'gather, max' : 'gather, order-free sum tree', latency, ctx, layer);
     }
-    return {
-      core: 'sp_pool_scatter',
-      params: { ...common, ...stepGroup('S', acc, x, where) },
-      form: max ? 'scatter, max' : 'scatter, one cast per step',
-      needs: 'prog',
-      output: 'all',
-      latency: ctx.beats + 2,
-      minII: ctx.beats,
-      reads: layer.source,
-    };
+    const params = { ...common, ...stepGroup('S', acc, x, where) };
+    return beatPlan('scatter', 'sp_pool_scatter', params, max ? 'scatter, max' : 'scatter, one cast per step', ctx.beats + 2, ctx, layer);
   },
 };

@@ -22,6 +22,24 @@ export function resultCast(from: FixedType, to: FixedType, keys: readonly string
   return { [`${prefix}COPY`]: copy ? 1 : 0, ...castGroup(prefix, formatOf(from), to, keys, where) };
 }
 
+/** The keys of the result cast of the pooling cores (sp_pool_out, shared by sp_pool_* and sp_gpool_*). */
+export const POOL_RESULT_KEYS: readonly string[] = ['SW', 'SF', 'SS', 'DF', 'DS', 'Q', 'O', 'NB'];
+
+/**
+ * The result cast of a pooling core: max casts the input type (bits copied when identical); avg
+ * casts the exact product acc x reciprocal, of type `product` with `recipFrac` fraction bits more
+ * than the accumulator's.
+ */
+export function poolResultCast(
+  pool: { readonly max: boolean; readonly input: FixedType; readonly accum: FixedType; readonly product: FixedType; readonly recipFrac: number },
+  res: FixedType,
+  where: string,
+): Params {
+  if (pool.max) return resultCast(pool.input, res, POOL_RESULT_KEYS, where);
+  const src = { width: pool.product.width, frac: fracBits(pool.accum) + pool.recipFrac, signed: pool.product.signed };
+  return { RCOPY: 0, ...castGroup('R', src, res, POOL_RESULT_KEYS, where) };
+}
+
 /**
  * The order-free term cast (T_*): a value of type `value` quantized into the accumulator's grid
  * (accumulator's Q) and wrapped to its width; summing these modulo 2^W equals the stepwise sum

@@ -5,7 +5,7 @@
  * figures are the design's; the simulation measures them again.
  */
 import { SparsePixelsError } from '@sparsepixels/core';
-import { emitterOf } from '../layers/registry';
+import { planLayer } from '../layers/registry';
 import type { LayerPlan, Mode, PlanContext, PlannedLayer } from '../layers/layer-emitter';
 import type { LayerDesc, ModelDesc } from '../model/adapter';
 import { bitsFor } from '../plan/type-params';
@@ -62,7 +62,7 @@ export function scheduleModel(model: ModelDesc, o: DesignOptions = {}): Schedule
   const doneOf = (i: number): number => (i < 0 ? 0 : planned[i]!.done);
   for (const layer of model.layers) {
     const ctx: PlanContext = { model, lanes, beats, lps: treeLevels, hashBits, inputMode: modeOf(layer.source) };
-    const plan: LayerPlan = emitterOf(layer).plan(layer, ctx, planned);
+    const plan: LayerPlan = planLayer(layer, ctx, planned);
     const wait = plan.needs === 'all' && modeOf(plan.reads) === 'prog' ? beats - 1 : 0;
     const start = doneOf(plan.reads) + wait;
     const done = start + plan.latency;

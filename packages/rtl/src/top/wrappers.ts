@@ -3,7 +3,8 @@
  * the output tensor, done) around the layer's library core with its parameters.
  */
 import { SparsePixelsError } from '@sparsepixels/core';
-import { featureCount } from '../layers/layer-emitter';
+import { featureCount, type CorePorts } from '../layers/layer-emitter';
+import { corePortsOf } from '../layers/registry';
 import type { TensorDesc } from '../model/adapter';
 import { lit, VerilogModule, type Expr } from '../verilog/builder';
 import type { Schedule, ScheduledLayer } from './schedule';
@@ -27,39 +28,8 @@ export function tensorPorts(t: TensorDesc, hashBits: number): TensorPorts {
   return t.kind === 'sparse' ? { feat, hash: t.nMax * 2 * hashBits, valid: t.nMax } : { feat };
 }
 
-interface CorePorts {
-  readonly x: string;
-  readonly xh?: string;
-  /** The core's validity input (sparse input only). */
-  readonly xv?: string;
-  readonly y: string;
-  readonly yh?: string;
-  readonly yv?: string;
-  readonly control: boolean;
-}
-
-/** Port names of each core: what its input and output buses are called. */
-const CORE_PORTS: Readonly<Record<string, CorePorts>> = {
-  sp_reduce: { x: 'x', y: 'feat', yh: 'hash', yv: 'valid', control: true },
-  sp_conv_gather: { x: 'x_feat', xh: 'x_hash', xv: 'x_valid', y: 'y_feat', yh: 'y_hash', yv: 'y_valid', control: true },
-  sp_conv_scatter: { x: 'x_feat', xh: 'x_hash', xv: 'x_valid', y: 'y_feat', yh: 'y_hash', yv: 'y_valid', control: true },
-  sp_pool_gather: { x: 'x_feat', xh: 'x_hash', xv: 'x_valid', y: 'y_feat', yh: 'y_hash', yv: 'y_valid', control: true },
-  sp_pool_scatter: { x: 'x_feat', xh: 'x_hash', xv: 'x_valid', y: 'y_feat', yh: 'y_hash', yv: 'y_valid', control: true },
-  sp_gpool_tree: { x: 'x_feat', xh: 'x_hash', xv: 'x_valid', y: 'y', control: true },
-  sp_gpool_step: { x: 'x_feat', xh: 'x_hash', xv: 'x_valid', y: 'y', control: true },
-  // invalid slots hold all-zero features and valid slots distinct pixels, so flatten (and the
-  // fused dense) give the same bits from the features alone in both activity modes
-  sp_flatten: { x: 'x_feat', xh: 'x_hash', y: 'y', control: true },
-  sp_dense_par: { x: 'x', y: 'y', control: true },
-  sp_dense_seq: { x: 'x', y: 'y', control: true },
-  sp_dense_sparse: { x: 'x_feat', xh: 'x_hash', y: 'y', control: true },
-  sp_act_elem: { x: 'x', y: 'y', control: false },
-  sp_act_sigmoid: { x: 'x', xv: 'x_valid', y: 'y', control: false },
-  sp_act_softmax: { x: 'x', xv: 'x_valid', y: 'y', control: false },
-};
-
 function corePorts(l: ScheduledLayer): CorePorts {
-  const io = CORE_PORTS[l.plan.core];
+  const io = corePortsOf(l.layer, l.plan.core);
   if (!io) throw new SparsePixelsError('SP_RTL_INTERNAL', `no port map for core ${l.plan.core}`);
   return io;
 }

@@ -2,16 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ModelIR } from '@sparsepixels/ir';
-import {
-  buildPaperModel,
-  randomModel,
-  randomSparseEvents,
-  tinySparseModel,
-  tinyStandardModel,
-} from '@sparsepixels/ir/testing';
+import { buildPaperModel, randomModel, tinySparseModel, tinyStandardModel } from '@sparsepixels/ir/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compressModel } from '../store/model-store';
-import { pruneIR } from '../testing/prune-ir.test-util';
+import { eventsFor, pruneIR } from '../testing/prune-ir.test-util';
 import { chooseLayers, prepareSims, walkLayerEvents } from '../zero-skip/layer-events';
 import { unitVectors, type DotVector } from './dot-product-vectors';
 import { simulateDotProduct } from './simulate-dot-product';
@@ -20,19 +14,6 @@ import { lintDotProduct } from './lint';
 
 const work = mkdtempSync(join(tmpdir(), 'spw-dot-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function eventsFor(m: ModelIR, count: number, seed: number): Float64Array {
-  const [h = 1, w = 1, c = 1] = m.input.shape;
-  return randomSparseEvents({
-    h,
-    w,
-    c,
-    count,
-    active: [1, Math.max(1, (h * w) >> 1)],
-    seed,
-    type: m.input.type,
-  });
-}
 
 /** Vectors of every MAC layer (at most `cap` per layer) from the TypeScript simulation. */
 function layerVectors(m: ModelIR, events: number, seed: number, cap: number) {

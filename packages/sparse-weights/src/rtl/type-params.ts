@@ -1,24 +1,10 @@
 /** Fixed-point types as the Verilog blocks' parameters (widths, fraction bits, signedness, mode numbers). */
 import { fracBits, type FixedType, type OverflowMode, type QuantMode } from '@sparsepixels/core';
+import { OVERFLOW_CODE, QUANT_CODE } from '@sparsepixels/rtl/verilog-lib';
 
-/** The RTL backend's numbering of the modes (verilog/fixed/spw_cast.v). */
-export const Q_CODE: Readonly<Record<QuantMode, number>> = {
-  AP_RND: 0,
-  AP_RND_ZERO: 1,
-  AP_RND_MIN_INF: 2,
-  AP_RND_INF: 3,
-  AP_RND_CONV: 4,
-  AP_TRN: 5,
-  AP_TRN_ZERO: 6,
-};
-
-export const O_CODE: Readonly<Record<OverflowMode, number>> = {
-  AP_SAT: 0,
-  AP_SAT_ZERO: 1,
-  AP_SAT_SYM: 2,
-  AP_WRAP: 3,
-  AP_WRAP_SM: 4,
-};
+/** sp_cast's numbering of the modes (@sparsepixels/rtl's verilog/sp_cast.v). */
+export const Q_CODE: Readonly<Record<QuantMode, number>> = QUANT_CODE;
+export const O_CODE: Readonly<Record<OverflowMode, number>> = OVERFLOW_CODE;
 
 export interface CastParams {
   readonly SW: number;
@@ -32,7 +18,7 @@ export interface CastParams {
   readonly NB: number;
 }
 
-/** spw_cast parameters for converting a `srcWidth`-bit expression with `srcFrac` fraction bits into `dst`. */
+/** sp_cast parameters for converting a `srcWidth`-bit expression with `srcFrac` fraction bits into `dst`. */
 export function castParams(
   srcWidth: number,
   srcFrac: number,

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SparsePixelsError } from '@sparsepixels/core';
+import { verilogLibDir } from '@sparsepixels/rtl/verilog-lib';
 
 const MARKER = join('verilog', 'weights', 'sparse_dot_product.v');
 
@@ -29,13 +30,16 @@ export function verilogDir(): string {
   );
 }
 
-/** Every source file of the blocks, dependencies first. */
+/**
+ * Every source file of the blocks, dependencies first: the conversion and multiply-accumulate
+ * steps of @sparsepixels/rtl's library (sp_cast.v, sp_mac.v), then the blocks.
+ */
 export function verilogSources(): string[] {
   const d = verilogDir();
+  const lib = verilogLibDir();
   return [
-    'fixed/spw_cast.v',
-    'weights/sparse_weight_store.v',
-    'weights/zero_skip_mac.v',
-    'weights/sparse_dot_product.v',
-  ].map((f) => join(d, f));
+    join(lib, 'sp_cast.v'),
+    join(lib, 'sp_mac.v'),
+    ...['weights/sparse_weight_store.v', 'weights/zero_skip_mac.v', 'weights/sparse_dot_product.v'].map((f) => join(d, f)),
+  ];
 }

@@ -1,23 +1,10 @@
-import { buildPaperModel, randomModel, randomSparseEvents, tinySparseModel } from '@sparsepixels/ir/testing';
+import { buildPaperModel, randomModel, tinySparseModel } from '@sparsepixels/ir/testing';
 import { createInterpreter, type ModelIR } from '@sparsepixels/ir';
 import { describe, expect, it } from 'vitest';
 import { compressModel, roundTripStore } from '../store/model-store';
-import { pruneIR } from '../testing/prune-ir.test-util';
+import { eventsFor, pruneIR } from '../testing/prune-ir.test-util';
 import { chooseLayers, prepareSims } from './layer-events';
 import { zeroSkipSimulate } from './zero-skip';
-
-function eventsFor(m: ModelIR, count: number, seed: number): Float64Array {
-  const [h = 1, w = 1, c = 1] = m.input.shape;
-  return randomSparseEvents({
-    h,
-    w,
-    c,
-    count,
-    active: [1, Math.max(1, (h * w) >> 1)],
-    seed,
-    type: m.input.type,
-  });
-}
 
 describe('zeroSkipSimulate', () => {
   it('dense and zero-skip runs give the interpreter bits on random pruned models of every op and mode', () => {

@@ -85,17 +85,9 @@ module sparse_dot_product #(
   reg last_out;  // the last channel's result is on the outputs: done follows one cycle later
   wire [BW-1:0] b = BIAS_MODE != 0 ? bias[ch] : {BW{1'b0}};
 
-  // bias -> accumulator (mode 1), converted or copied
-  wire [AW-1:0] b_acc_cast;
-  spw_cast #(.SW(BW), .SF(BF), .SS(BS), .DW(AW), .DF(AF), .DS(AS), .Q(AQ), .O(AO), .NB(ANB)) u_bias_first (.x(b), .y(b_acc_cast));
+  // bias -> accumulator (mode 1), converted or copied (identical types)
   wire [AW-1:0] b_acc;
-  generate
-    if (BIAS_COPY != 0) begin : g_bias_copy
-      assign b_acc = b;  // identical types: the bits are copied
-    end else begin : g_bias_cast
-      assign b_acc = b_acc_cast;
-    end
-  endgenerate
+  sp_cast #(.COPY(BIAS_COPY), .SW(BW), .SF(BF), .SS(BS), .DW(AW), .DF(AF), .DS(AS), .Q(AQ), .O(AO), .NB(ANB)) u_bias_first (.x(b), .y(b_acc));
   wire [AW-1:0] acc_init = BIAS_MODE == 1 ? b_acc : {AW{1'b0}};
 
   wire st_valid, st_last, st_done;
@@ -131,24 +123,14 @@ module sparse_dot_product #(
 
   // bias if non-zero (mode 2): acc + bias in the bias step's sum type, one conversion
   localparam integer BSS = (AS != 0 || BS != 0) ? 1 : 0;
-  wire [BSW-1:0] a_ext = {{(BSW > AW ? BSW - AW : 1){AS != 0 && acc[AW-1]}}, acc};
-  wire [BSW-1:0] b_ext = {{(BSW > BW ? BSW - BW : 1){BS != 0 && b[BW-1]}}, b};
-  wire [BSW-1:0] bsum = (a_ext << BASH) + (b_ext << BBSH);
   wire [AW-1:0] acc_biased;
-  spw_cast #(.SW(BSW), .SF(BSF), .SS(BSS), .DW(AW), .DF(AF), .DS(AS), .Q(AQ), .O(AO), .NB(ANB)) u_bias_step (.x(bsum), .y(acc_biased));
+  sp_step #(.AW(AW), .AS(AS), .VW(BW), .VS(BS), .AL(BASH), .VL(BBSH), .SW(BSW), .SF(BSF), .SS(BSS), .DF(AF), .Q(AQ), .O(AO), .NB(ANB))
+    u_bias_step (.acc(acc), .v(b), .y(acc_biased));
   wire [AW-1:0] final_acc = BIAS_MODE == 2 && acc != {AW{1'b0}} ? acc_biased : acc;
 
   // accumulator -> result
-  wire [RW-1:0] res_cast;
-  spw_cast #(.SW(AW), .SF(AF), .SS(AS), .DW(RW), .DF(RF), .DS(RS), .Q(RQ), .O(RO), .NB(RNB)) u_result (.x(final_acc), .y(res_cast));
   wire [RW-1:0] res;
-  generate
-    if (RES_COPY != 0) begin : g_res_copy
-      assign res = final_acc;  // identical types: the bits are copied
-    end else begin : g_res_cast
-      assign res = res_cast;
-    end
-  endgenerate
+  sp_cast #(.COPY(RES_COPY), .SW(AW), .SF(AF), .SS(AS), .DW(RW), .DF(RF), .DS(RS), .Q(RQ), .O(RO), .NB(RNB)) u_result (.x(final_acc), .y(res));
 
   always @(posedge clk) begin
     if (rst) begin

@@ -10,7 +10,7 @@
 //   acc        the accumulator, updated at the clock edge after each pair
 //   macs       multiply-accumulates performed since start (pairs with a non-zero input)
 //
-// The sum-type parameters (SW, SF, ASH, PSH) come from the generator (src/rtl/mac-params.ts), which
+// The sum-type parameters (SW, SF, ASH, PSH) come from the generator (src/rtl/dot-product-design.ts), which
 // takes them from the same rules as the interpreter (core's result types).
 /* verilator lint_off UNUSEDSIGNAL */
 module zero_skip_mac #(
@@ -42,17 +42,14 @@ module zero_skip_mac #(
   localparam integer PS = (XS != 0 || WS != 0) ? 1 : 0;
   localparam integer SS = (AS != 0 || PS != 0) ? 1 : 0;
 
+  // the exact product (sp_mul) and one step acc = cast(acc + product) (sp_step: both operands
+  // extended to the sum type, aligned, summed exactly, converted once); @sparsepixels/rtl's library
   wire [XW-1:0] xi = x_value;
-  wire signed [PW+1:0] xs = {{(WW + 2){XS != 0 && xi[XW-1]}}, xi};
-  wire signed [PW+1:0] ws = {{(XW + 2){WS != 0 && in_value[WW-1]}}, in_value};
-  wire signed [PW+1:0] prod = xs * ws;
-
-  // both operands sign- or zero-extended to the sum type, aligned, summed exactly
-  wire [SW-1:0] acc_ext = {{(SW > AW ? SW - AW : 1){AS != 0 && acc[AW-1]}}, acc};
-  wire [SW-1:0] prod_ext = {{(SW > PW ? SW - PW : 1){PS != 0 && prod[PW-1]}}, prod[PW-1:0]};
-  wire [SW-1:0] sum = (acc_ext << ASH) + (prod_ext << PSH);
+  wire [PW-1:0] prod;
+  sp_mul #(.XW(XW), .XS(XS), .WW(WW), .WS(WS)) u_mul (.x(xi), .w(in_value), .p(prod));
   wire [AW-1:0] next;
-  spw_cast #(.SW(SW), .SF(SF), .SS(SS), .DW(AW), .DF(AF), .DS(AS), .Q(Q), .O(O), .NB(NB)) u_cast (.x(sum), .y(next));
+  sp_step #(.AW(AW), .AS(AS), .VW(PW), .VS(PS), .AL(ASH), .VL(PSH), .SW(SW), .SF(SF), .SS(SS), .DF(AF), .Q(Q), .O(O), .NB(NB))
+    u_step (.acc(acc), .v(prod), .y(next));
 
   always @(posedge clk) begin
     if (start) begin

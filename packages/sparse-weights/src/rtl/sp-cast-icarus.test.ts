@@ -13,9 +13,9 @@ import { createRng } from '@sparsepixels/ir/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runIcarus } from './icarus';
 import { castParams, hexLiteral, paramList } from './type-params';
-import { verilogDir } from './verilog-files';
+import { verilogLibDir } from '@sparsepixels/rtl/verilog-lib';
 
-const work = mkdtempSync(join(tmpdir(), 'spw-cast-'));
+const work = mkdtempSync(join(tmpdir(), 'sp-cast-icarus-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 interface Case {
@@ -55,7 +55,7 @@ function randomCases(count: number, seed: number): Case[] {
   return out;
 }
 
-describe('spw_cast (Verilog) against core castRawBig', () => {
+describe('sp_cast (the RTL library\'s Verilog, which the blocks use) in Icarus against core castRawBig', () => {
   it('gives the same bits for every quantization and overflow mode on random types and values', async () => {
     const cases = randomCases(240, 77);
     const lines: string[] = ['module tb_cast;'];
@@ -63,7 +63,7 @@ describe('spw_cast (Verilog) against core castRawBig', () => {
     cases.forEach((c, i) => {
       const p = castParams(c.sw, c.sf, c.ss, c.dst);
       lines.push(`  reg [${c.sw - 1}:0] x${i}; wire [${p.DW - 1}:0] y${i};`);
-      lines.push(`  spw_cast ${paramList({ ...p })} u${i} (.x(x${i}), .y(y${i}));`);
+      lines.push(`  sp_cast ${paramList({ ...p })} u${i} (.x(x${i}), .y(y${i}));`);
       c.raws.forEach((r, k) =>
         stim.push(`    x${i} = ${hexLiteral(r, c.sw)}; #1 $display("${i} ${k} %h", y${i});`),
       );
@@ -71,7 +71,7 @@ describe('spw_cast (Verilog) against core castRawBig', () => {
     lines.push('  initial begin', ...stim, '    $finish;', '  end', 'endmodule');
     const tb = join(work, 'tb_cast.v');
     writeFileSync(tb, `${lines.join('\n')}\n`);
-    const { stdout } = await runIcarus(work, 'tb_cast', [join(verilogDir(), 'fixed/spw_cast.v'), tb]);
+    const { stdout } = await runIcarus(work, 'tb_cast', [join(verilogLibDir(), 'sp_cast.v'), tb]);
     const got = new Map(
       stdout
         .trim()

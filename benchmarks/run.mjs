@@ -3,7 +3,7 @@
 // through the `sparsepixels-source` condition, npm dependencies left external) and executes it.
 // Usage: node benchmarks/run.mjs benchmarks/<name>.ts [args...]
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,10 +40,13 @@ function workspaceSources() {
   return {
     name: 'workspace-sources',
     setup(b) {
-      // `@sparsepixels/<pkg>` -> packages/<pkg>/src/index.ts; `@sparsepixels/<pkg>/<sub>` -> src/<sub>/index.ts
+      // `@sparsepixels/<pkg>[/<sub>]` -> the `sparsepixels-source` target of that export in packages/<pkg>/package.json
       b.onResolve({ filter: /^@sparsepixels\/[a-z-]+(\/[a-z-]+)?$/ }, (args) => {
         const [pkg, sub] = args.path.slice('@sparsepixels/'.length).split('/');
-        return { path: join(root, 'packages', pkg, 'src', sub ?? '', 'index.ts') };
+        const dir = join(root, 'packages', pkg);
+        const source = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).exports?.[sub ? `./${sub}` : '.']?.['sparsepixels-source'];
+        if (typeof source !== 'string') return { errors: [{ text: `${args.path}: no "sparsepixels-source" export in ${join(dir, 'package.json')}` }] };
+        return { path: join(dir, source) };
       });
       b.onResolve({ filter: /^sparsepixels$/ }, () => ({ path: join(root, 'packages/cli/src/index.ts') }));
       // Keep npm packages external but resolved to absolute paths: the bundle runs from a temp dir.

@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -7,6 +7,20 @@ import { inject } from 'vitest';
 
 const PKG = fileURLToPath(new URL('..', import.meta.url));
 const ROOT = inject('repoRoot');
+
+/**
+ * The source file of a workspace import such as `@sparsepixels/rtl/verilog-lib`: the target of the
+ * `sparsepixels-source` condition in that package's `exports` (the same map Vitest resolves with).
+ */
+function workspaceSource(specifier: string): string {
+  const [pkg, sub] = specifier.slice('@sparsepixels/'.length).split('/');
+  const dir = join(ROOT, 'packages', pkg!);
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { exports?: Record<string, unknown> };
+  const entry = manifest.exports?.[sub ? `./${sub}` : '.'] as Record<string, unknown> | undefined;
+  const source = entry?.['sparsepixels-source'];
+  if (typeof source !== 'string') throw new Error(`${specifier}: no "sparsepixels-source" export in ${join(dir, 'package.json')}`);
+  return join(dir, source);
+}
 
 /**
  * Builds the CLI the way users run it, for subprocess tests: `bin/sparsepixels.js` (the real file)
@@ -32,10 +46,7 @@ export async function buildCliForTest(name: string): Promise<{ dir: string; bin:
       {
         name: 'workspace-sources',
         setup(b) {
-          b.onResolve({ filter: /^@sparsepixels\/[a-z-]+(\/[a-z-]+)?$/ }, (args) => {
-            const [pkg, sub] = args.path.slice('@sparsepixels/'.length).split('/');
-            return { path: join(ROOT, 'packages', pkg!, 'src', sub ?? '', 'index.ts') };
-          });
+          b.onResolve({ filter: /^@sparsepixels\/[a-z-]+(\/[a-z-]+)?$/ }, (args) => ({ path: workspaceSource(args.path) }));
           // npm packages stay external, resolved from the importing package (ir's ajv is not the root's)
           b.onResolve({ filter: /^[^./]/ }, (args) => {
             if (args.path.startsWith('node:')) return { path: args.path, external: true };
